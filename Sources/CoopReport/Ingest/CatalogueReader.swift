@@ -1,0 +1,128 @@
+import Foundation
+import Yams
+
+/// Reads `catalogue.yml` (`data-contract.md` §1). Strict: unknown keys, duplicate codes,
+/// unknown `requires` and impossible dates are errors that name the YAML path.
+public enum CatalogueReader {
+    /// Reads and checks the catalogue file.
+    public static func read(path: String) throws -> Catalogue {
+        guard FileManager.default.fileExists(atPath: path) else { throw IngestError.fileNotFound(path: path) }
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            text = String(decoding: data, as: UTF8.self)
+        } catch {
+            throw IngestError.unreadable(path: path, reason: error.localizedDescription)
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses catalogue YAML; `path` names it in messages.
+    public static func parse(_ text: String, path: String) throws -> Catalogue {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw IngestError.emptyFile(path: path) }
+            root = node
+        } catch let error as IngestError {
+            throw error
+        } catch let error as YamlError {
+            throw IngestError.catalogue(path: path, line: 0, keyPath: "(document)", message: "not valid YAML: \(error)")
+        } catch {
+            throw IngestError.catalogue(path: path, line: 0, keyPath: "(document)", message: "not valid YAML: \(error)")
+        }
+        let top = try YAMLCursor(node: root, path: "", file: path).mapping(allowed: ["programmes", "survey"])
+        guard let list = top["programmes"] else {
+            throw YAMLCursor(node: root, path: "", file: path).fail("missing key 'programmes'")
+        }
+        var programmes: [Programme] = []
+        for item in try list.sequence() {
+            let p = try programme(item)
+            if programmes.contains(where: { $0.code == p.code }) {
+                throw item.fail("programme code '\(p.code)' appears twice; codes must be unique")
+            }
+            programmes.append(p)
+        }
+        let survey = try top["survey"].map(self.survey) ?? .standard
+        return Catalogue(programmes: programmes, survey: survey)
+    }
+
+    private static func programme(_ cursor: YAMLCursor) throws -> Programme {
+        let keys = try cursor.mapping(allowed: ["code", "title", "sessions"])
+        guard let codeNode = keys["code"] else { throw cursor.fail("missing key 'code'") }
+        let code = try codeNode.string()
+        guard let list = keys["sessions"] else { throw cursor.fail("missing key 'sessions'") }
+        var sessions: [Session] = []
+        for item in try list.sequence() {
+            let s = try session(item, programme: code)
+            if sessions.contains(where: { $0.code == s.code }) {
+                throw item.fail("session code '\(s.code)' appears twice in programme \(code)")
+            }
+            sessions.append(s)
+        }
+        for (i, s) in sessions.enumerated() {
+            for r in s.requires where !sessions.contains(where: { $0.code == r }) {
+                throw YAMLCursor(node: try list.sequence()[i].node, path: "\(list.path)[\(i)].requires", file: cursor.file)
+                    .fail("requires '\(r)', which is not a session of \(code) (sessions: \(sessions.map(\.code).joined(separator: ", ")))")
+            }
+        }
+        return Programme(code: code, title: try keys["title"]?.string() ?? code, sessions: sessions)
+    }
+
+    private static let sessionKeys = ["code", "title", "kind", "start", "end", "hours", "price_ht", "capacity",
+                                      "venue", "trainers", "mandatory", "requires", "objectives"]
+
+    private static func session(_ cursor: YAMLCursor, programme: String) throws -> Session {
+        let k = try cursor.mapping(allowed: sessionKeys)
+        func need(_ name: String) throws -> YAMLCursor {
+            guard let v = k[name] else { throw cursor.fail("missing key '\(name)'") }
+            return v
+        }
+        let code = try need("code").string()
+        let kindText = try k["kind"]?.string() ?? "classroom"
+        guard let kind = Session.Kind(rawValue: kindText) else {
+            throw (k["kind"] ?? cursor).fail("'\(kindText)' is not a session kind (expected classroom, action, extension)")
+        }
+        let start = try need("start").day()
+        let end = try k["end"]?.day() ?? start
+        guard start <= end else { throw (k["end"] ?? cursor).fail("ends (\(end)) before it starts (\(start))") }
+        let hours = try need("hours").number()
+        guard hours >= 0 else { throw (k["hours"] ?? cursor).fail("hours must be 0 or more, found \(hours)") }
+        let price = try k["price_ht"]?.number()
+        if let price, price < 0 { throw (k["price_ht"] ?? cursor).fail("price_ht must be 0 or more") }
+        let capacity = try k["capacity"]?.integer()
+        if let capacity, capacity <= 0 { throw (k["capacity"] ?? cursor).fail("capacity must be at least 1") }
+        let requires = try k["requires"]?.strings() ?? []
+        if requires.contains(code) { throw (k["requires"] ?? cursor).fail("a session cannot require itself") }
+        return Session(
+            programme: programme, code: code, title: try k["title"]?.string() ?? code, kind: kind,
+            start: start, end: end, hours: hours, priceHT: price, capacity: capacity,
+            venue: try k["venue"]?.string(), trainers: try k["trainers"]?.strings() ?? [],
+            mandatory: try k["mandatory"]?.bool(), requires: requires,
+            objectives: try k["objectives"]?.strings() ?? [])
+    }
+
+    private static func survey(_ cursor: YAMLCursor) throws -> Survey {
+        let k = try cursor.mapping(allowed: ["scale", "questions"])
+        var scale = Survey.standard.scale
+        if let s = k["scale"] {
+            let m = try s.mapping(allowed: ["min", "max", "satisfied_from"])
+            let lo = try m["min"]?.integer() ?? scale.min
+            let hi = try m["max"]?.integer() ?? scale.max
+            let from = try m["satisfied_from"]?.integer() ?? scale.satisfiedFrom
+            guard lo < hi else { throw s.fail("min (\(lo)) must be below max (\(hi))") }
+            guard (lo...hi).contains(from) else { throw s.fail("satisfied_from (\(from)) must lie between min and max") }
+            scale = Survey.Scale(min: lo, max: hi, satisfiedFrom: from)
+        }
+        var questions = Survey.standard.questions
+        if let q = k["questions"] {
+            questions = []
+            for item in try q.sequence() {
+                let m = try item.mapping(allowed: ["column", "label"])
+                guard let column = try m["column"]?.string(), !column.isEmpty else { throw item.fail("missing key 'column'") }
+                guard !questions.contains(where: { $0.column == column }) else { throw item.fail("question column '\(column)' appears twice") }
+                questions.append(Survey.Question(column: column, label: try m["label"]?.string() ?? column))
+            }
+        }
+        return Survey(scale: scale, questions: questions)
+    }
+}

@@ -1,0 +1,24 @@
+/// What was read from one input file: shown in Synthèse and written to the manifest.
+public struct InputSummary: Sendable, Equatable {
+    /// `catalogue`, `registrations` or `evaluations`.
+    public let role: String
+    public let path: String
+    public let bytes: Int
+    /// Hex SHA-256 of the file's bytes.
+    public let sha256: String
+    /// Data rows (records after the header); for the catalogue, sessions.
+    public var rowsRead = 0
+    public var rejected = 0
+    public var encoding: String?
+    public var separator: String?
+
+    public init(role: String, path: String, bytes: Int, sha256: String) {
+        self.role = role
+        self.path = path
+        self.bytes = bytes
+        self.sha256 = sha256
+    }
+
+    /// Rows kept (read − rejected).
+    public var used: Int { rowsRead - rejected }
+}

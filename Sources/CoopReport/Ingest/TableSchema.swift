@@ -1,0 +1,86 @@
+/// The canonical columns of one kind of CSV input, with the header names accepted for
+/// each without any mapping (`data-contract.md`).
+public struct TableSchema: Sendable {
+    /// One canonical column.
+    public struct Column: Sendable {
+        public let name: String
+        public let aliases: [String]
+        public let required: Bool
+        public init(_ name: String, aliases: [String] = [], required: Bool = false) {
+            self.name = name
+            self.aliases = aliases
+            self.required = required
+        }
+    }
+
+    /// `registrations` or `evaluations`, for messages.
+    public let kind: String
+    public let columns: [Column]
+    /// Groups of which at least one column must be present (`participant_id` or `email`).
+    public let oneOf: [[String]]
+    /// Names a header that is not a fixed column but belongs to a family, such as
+    /// `objective_3` / `Objectif 3`; returns the canonical name or nil.
+    public let family: @Sendable (String) -> String?
+
+    public init(kind: String, columns: [Column], oneOf: [[String]] = [],
+                family: @escaping @Sendable (String) -> String? = { _ in nil }) {
+        self.kind = kind
+        self.columns = columns
+        self.oneOf = oneOf
+        self.family = family
+    }
+}
+
+extension TableSchema {
+    /// `registrations.csv` (`data-contract.md` §2) with its French aliases.
+    public static let registrations = TableSchema(
+        kind: "registrations",
+        columns: [
+            Column("programme", aliases: ["formation", "program"], required: true),
+            Column("session", required: true),
+            Column("participant_id", aliases: ["identifiant", "id participant", "participant"]),
+            Column("email", aliases: ["courriel", "e-mail", "mail", "adresse e-mail"]),
+            Column("last_name", aliases: ["nom", "nom de famille"]),
+            Column("first_name", aliases: ["prénom"]),
+            Column("cooperative", aliases: ["coopérative", "structure", "coop"], required: true),
+            Column("role", aliases: ["fonction"]),
+            Column("status", aliases: ["statut"], required: true),
+            Column("registered_at", aliases: ["date d'inscription", "inscrit le"]),
+            Column("attendance", aliases: ["présence", "émargement"]),
+            Column("hours_attended", aliases: ["heures", "heures suivies"]),
+            Column("morning", aliases: ["matin"]),
+            Column("afternoon", aliases: ["après-midi", "apres midi"]),
+        ],
+        oneOf: [["participant_id", "email"]]
+    )
+
+    /// `evaluations.csv` (`data-contract.md` §3) for a survey with these question columns.
+    public static func evaluations(questions: [String]) -> TableSchema {
+        TableSchema(
+            kind: "evaluations",
+            columns: [
+                Column("programme", aliases: ["formation", "program"], required: true),
+                Column("session", required: true),
+                Column("response_id", aliases: ["identifiant de réponse", "id réponse", "réponse"]),
+                Column("submitted_at", aliases: ["date de réponse", "horodateur", "horodatage", "soumis le"]),
+                Column("participant_id", aliases: ["identifiant", "id participant", "participant"]),
+                Column("email", aliases: ["courriel", "e-mail", "mail", "adresse e-mail"]),
+                Column("cooperative", aliases: ["coopérative", "structure", "coop"]),
+            ] + questions.map { Column($0) } + [
+                Column("recommend", aliases: ["recommandation", "recommanderiez-vous"]),
+                Column("comment", aliases: ["commentaire", "commentaires", "remarques"]),
+            ],
+            family: { header in
+                // objective_3, Objectif 3, objectif_3 → objective_3
+                let key = TextKey.of(header)
+                for stem in ["objective", "objectif"] where key.hasPrefix(stem) {
+                    let digits = key.dropFirst(stem.count)
+                    if !digits.isEmpty, digits.allSatisfy(\.isNumber), let k = Int(digits), k >= 1 {
+                        return "objective_\(k)"
+                    }
+                }
+                return nil
+            }
+        )
+    }
+}

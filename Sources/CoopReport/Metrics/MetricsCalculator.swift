@@ -1,0 +1,148 @@
+/// Computes every figure of `metrics.md` from the dataset, for sessions whose start date
+/// is in the period, as of `asOf`. Pure: no file, no clock.
+public struct MetricsCalculator {
+    /// The name of the cooperative of a response that cannot be attributed.
+    public static let unknownCooperative = "Non renseignée"
+
+    public let period: Period
+    public let asOf: Day
+    public let minGroupSize: Int
+
+    public init(period: Period = Period(), asOf: Day, minGroupSize: Int = 3) {
+        self.period = period
+        self.asOf = asOf
+        self.minGroupSize = minGroupSize
+    }
+
+    public func compute(_ data: Dataset, evaluationsFile: String = "evaluations.csv") -> MetricsResult {
+        let catalogue = data.catalogue
+        let survey = catalogue.survey
+        let scaleSize = survey.scale.max - survey.scale.min + 1
+        func newTally(journeys: Bool = false) -> Tally {
+            Tally(questionCount: survey.questions.count, scaleSize: scaleSize, journeys: journeys)
+        }
+        let index = ParticipantIndex(data.registrations)
+
+        // Sessions in the period, by programme code, start date and session code.
+        let programmes = catalogue.programmes.sorted { $0.code < $1.code }
+        let inPeriod = programmes.flatMap { p in
+            p.sessions.filter { period.contains($0.start) }.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
+        }
+        var sessionTally: [SessionKey: Tally] = [:]
+        for s in inPeriod {
+            var t = newTally()
+            t.addCapacity(of: s)
+            sessionTally[s.key] = t
+        }
+        var coopTally: [String: Tally] = [:]
+        var violations: [MetricsResult.PrerequisiteViolation] = []
+
+        for r in data.registrations {
+            guard sessionTally[r.session] != nil, let s = catalogue.session(r.session) else { continue }
+            sessionTally[r.session, default: newTally()].add(r, session: s)
+            coopTally[r.cooperative, default: newTally(journeys: true)].add(r, session: s)
+            guard r.status == .registered, !s.requires.isEmpty else { continue }
+            let missing = s.requires.filter { !index.wasPresent(r.participant, programme: s.programme, session: $0) }
+            if !missing.isEmpty {
+                violations.append(.init(registration: r, missing: missing))
+                sessionTally[r.session, default: newTally()].prerequisiteViolations += 1
+                coopTally[r.cooperative, default: newTally(journeys: true)].prerequisiteViolations += 1
+            }
+        }
+
+        var comments: [MetricsResult.Comment] = []
+        var objectives: [SessionKey: [Int: (n: Int, sum: Int, met: Int)]] = [:]
+        for response in data.responses {
+            guard sessionTally[response.session] != nil else { continue }
+            let programme = response.session.programme
+            let coop = index.participant(of: response).flatMap { index.cooperative(of: $0, programme: programme) }
+                ?? response.cooperative ?? MetricsCalculator.unknownCooperative
+            sessionTally[response.session, default: newTally()].add(response, scale: survey.scale)
+            coopTally[coop, default: newTally(journeys: true)].add(response, scale: survey.scale)
+            for (k, a) in response.objectives {
+                var o = objectives[response.session, default: [:]][k] ?? (0, 0, 0)
+                o.n += 1
+                o.sum += a
+                if a >= survey.scale.satisfiedFrom { o.met += 1 }
+                objectives[response.session, default: [:]][k] = o
+            }
+            if let text = response.comment {
+                comments.append(.init(session: response.session, submittedAt: response.submittedAt, cooperative: coop, text: text))
+            }
+        }
+
+        // Journeys, for every programme with a session in the period.
+        var programmeRows: [(programme: Programme, figures: Figures)] = []
+        var overall = newTally(journeys: true)
+        for p in programmes {
+            let sessions = inPeriod.filter { $0.programme == p.code }
+            guard !sessions.isEmpty else { continue }
+            var t = newTally(journeys: true)
+            for s in sessions { if let st = sessionTally[s.key] { t.add(st) } }
+            for (coop, journey) in journeys(of: p, index: index) {
+                t.journeys = (t.journeys ?? JourneyTally()).adding(journey)
+                var c = coopTally[coop, default: newTally(journeys: true)]
+                c.journeys = (c.journeys ?? JourneyTally()).adding(journey)
+                coopTally[coop] = c
+            }
+            overall.add(t)
+            programmeRows.append((p, Figures(tally: t, minGroupSize: minGroupSize)))
+        }
+
+        var monthTally: [String: Tally] = [:]
+        var warnings: [Diagnostic] = []
+        let sessionRows: [MetricsResult.SessionFigures] = inPeriod.map { s in
+            let t = sessionTally[s.key] ?? newTally()
+            monthTally[s.start.monthKey, default: newTally()].add(t)
+            if t.responses > t.present {
+                warnings.append(Diagnostic(
+                    severity: .warning, file: evaluationsFile, line: 0, column: nil,
+                    message: "session \(s.key): \(t.responses) responses for \(t.present) present participants (response rate above 100 %)"))
+            }
+            let seen = objectives[s.key] ?? [:]
+            let count = max(s.objectives.count, seen.keys.max() ?? 0)
+            let objectiveRows: [MetricsResult.ObjectiveFigures] = count == 0 ? [] : (1...count).map { k in
+                let o = seen[k] ?? (0, 0, 0)
+                return MetricsResult.ObjectiveFigures(number: k, wording: k <= s.objectives.count ? s.objectives[k - 1] : nil,
+                                                      n: o.n, sum: o.sum, met: o.met)
+            }
+            return .init(session: s, figures: Figures(tally: t, minGroupSize: minGroupSize), objectives: objectiveRows)
+        }
+
+        return MetricsResult(
+            period: period, asOf: asOf, minGroupSize: minGroupSize, survey: survey,
+            overall: Figures(tally: overall, minGroupSize: minGroupSize),
+            sessions: sessionRows,
+            programmes: programmeRows,
+            cooperatives: coopTally.sorted { TextKey.precedes($0.key, $1.key) }
+                .map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
+            months: monthTally.sorted { $0.key < $1.key }.map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
+            violations: violations, comments: comments, warnings: warnings)
+    }
+
+    /// One journey tally per cooperative for the programme's registered participants:
+    /// started = present at the first mandatory session, completed = present at every
+    /// mandatory session; dropout counts only once the last mandatory session has ended.
+    func journeys(of p: Programme, index: ParticipantIndex) -> [String: JourneyTally] {
+        let mandatory = p.mandatorySessions
+        let ended = mandatory.map(\.end).max().map { $0 <= asOf } ?? false
+        var out: [String: JourneyTally] = [:]
+        for participant in index.registered[p.code] ?? [] {
+            let coop = index.cooperative(of: participant, programme: p.code) ?? MetricsCalculator.unknownCooperative
+            var j = out[coop] ?? JourneyTally()
+            j.participants += 1
+            j.anyEnded = j.anyEnded || ended
+            if let first = mandatory.first, index.wasPresent(participant, programme: p.code, session: first.code) {
+                j.started += 1
+                let done = mandatory.allSatisfy { index.wasPresent(participant, programme: p.code, session: $0.code) }
+                if done { j.completed += 1 }
+                if ended {
+                    j.endedStarted += 1
+                    if done { j.endedCompleted += 1 }
+                }
+            }
+            out[coop] = j
+        }
+        return out
+    }
+}

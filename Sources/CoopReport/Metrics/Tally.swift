@@ -1,0 +1,131 @@
+/// The numerators and denominators of one group, summed as rows go by. Every figure of
+/// `metrics.md` is derived from these counts (`Figures`), so that a group's rates are
+/// recomputed from its sums, never averaged.
+public struct Tally: Sendable, Equatable {
+    public var registered = 0, cancelled = 0, waitlisted = 0
+    public var present = 0, absent = 0, unrecorded = 0
+    public var hoursTrainee = 0.0
+    /// Sum of the capacities of the group's sessions that have one (0 = none has).
+    public var capacity = 0
+    /// Registered in sessions that have a capacity.
+    public var registeredWithCapacity = 0
+    /// Sum of registered × price_ht; `priced` tells whether any session had a price.
+    public var revenueHT = 0.0
+    public var priced = false
+    public var prerequisiteViolations = 0
+
+    public var responses = 0
+    /// One per survey question, in the survey's order.
+    public var questions: [QuestionTally]
+    public var objectiveAnswers = 0, objectivesMet = 0
+    public var recommendAnswers = 0, promoters = 0, detractors = 0
+
+    /// Journeys (programme, participant): set for programmes, cooperatives and overall.
+    public var journeys: JourneyTally?
+
+    public init(questionCount: Int, scaleSize: Int, journeys: Bool = false) {
+        questions = Array(repeating: QuestionTally(scaleSize: scaleSize), count: questionCount)
+        self.journeys = journeys ? JourneyTally() : nil
+    }
+
+    /// Counts one registration (its session `s` is in the period).
+    mutating func add(_ r: Registration, session s: Session) {
+        switch r.status {
+        case .cancelled: cancelled += 1
+        case .waitlisted: waitlisted += 1
+        case .registered:
+            registered += 1
+            switch r.attendance {
+            case .present, .partial: present += 1
+            case .absent: absent += 1
+            case nil: unrecorded += 1
+            }
+            hoursTrainee += r.hoursTrainee(sessionHours: s.hours)
+            if s.capacity != nil { registeredWithCapacity += 1 }
+            if let price = s.priceHT { revenueHT += price }
+        }
+        if s.priceHT != nil { priced = true }
+    }
+
+    /// Counts a session's capacity once, for the groups that hold whole sessions.
+    mutating func addCapacity(of s: Session) {
+        if let c = s.capacity { capacity += c }
+        if s.priceHT != nil { priced = true }
+    }
+
+    /// Counts one response, on a scale where answers ≥ `satisfiedFrom` are satisfied.
+    mutating func add(_ r: Response, scale: Survey.Scale) {
+        responses += 1
+        for (i, answer) in r.answers.enumerated() where i < questions.count {
+            if let a = answer { questions[i].add(a, scale: scale) }
+        }
+        for (_, a) in r.objectives {
+            objectiveAnswers += 1
+            if a >= scale.satisfiedFrom { objectivesMet += 1 }
+        }
+        if let n = r.recommend {
+            recommendAnswers += 1
+            if n >= 9 { promoters += 1 } else if n <= 6 { detractors += 1 }
+        }
+    }
+
+    /// Adds another group's counts (sums for counts; rates follow from the sums).
+    mutating func add(_ other: Tally) {
+        registered += other.registered; cancelled += other.cancelled; waitlisted += other.waitlisted
+        present += other.present; absent += other.absent; unrecorded += other.unrecorded
+        hoursTrainee += other.hoursTrainee
+        capacity += other.capacity; registeredWithCapacity += other.registeredWithCapacity
+        revenueHT += other.revenueHT; priced = priced || other.priced
+        prerequisiteViolations += other.prerequisiteViolations
+        responses += other.responses
+        for i in questions.indices where i < other.questions.count { questions[i].add(other.questions[i]) }
+        objectiveAnswers += other.objectiveAnswers; objectivesMet += other.objectivesMet
+        recommendAnswers += other.recommendAnswers; promoters += other.promoters; detractors += other.detractors
+        if let j = other.journeys { journeys = (journeys ?? JourneyTally()).adding(j) }
+    }
+}
+
+/// Answers to one question: count, sum, satisfied count, and how many gave each value.
+public struct QuestionTally: Sendable, Equatable {
+    public var n = 0
+    public var sum = 0
+    public var satisfied = 0
+    /// `distribution[v - scale.min]` answers gave value v.
+    public var distribution: [Int]
+
+    public init(scaleSize: Int) { distribution = Array(repeating: 0, count: scaleSize) }
+
+    mutating func add(_ answer: Int, scale: Survey.Scale) {
+        n += 1
+        sum += answer
+        if answer >= scale.satisfiedFrom { satisfied += 1 }
+        let slot = answer - scale.min
+        if distribution.indices.contains(slot) { distribution[slot] += 1 }
+    }
+
+    mutating func add(_ other: QuestionTally) {
+        n += other.n
+        sum += other.sum
+        satisfied += other.satisfied
+        for i in distribution.indices where i < other.distribution.count { distribution[i] += other.distribution[i] }
+    }
+}
+
+/// Journey counts: participants, started, completed; and, over programmes already ended
+/// at the as-of date, started and completed again for the dropout rate.
+public struct JourneyTally: Sendable, Equatable {
+    public var participants = 0, started = 0, completed = 0
+    public var endedStarted = 0, endedCompleted = 0
+    /// Whether any journey here belongs to an ended programme.
+    public var anyEnded = false
+
+    public init() {}
+
+    func adding(_ o: JourneyTally) -> JourneyTally {
+        var t = self
+        t.participants += o.participants; t.started += o.started; t.completed += o.completed
+        t.endedStarted += o.endedStarted; t.endedCompleted += o.endedCompleted
+        t.anyEnded = t.anyEnded || o.anyEnded
+        return t
+    }
+}

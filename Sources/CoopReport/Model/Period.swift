@@ -1,0 +1,28 @@
+/// The dates a report covers: sessions whose start date is within `from...to` (both
+/// inclusive; a missing bound is open).
+public struct Period: Sendable, Equatable {
+    public let from: Day?
+    public let to: Day?
+
+    public init(from: Day? = nil, to: Day? = nil) {
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether a session starting on `day` is reported.
+    public func contains(_ day: Day) -> Bool {
+        if let from, day < from { return false }
+        if let to, to < day { return false }
+        return true
+    }
+
+    /// "du 01/06/2022 au 30/06/2022", "depuis le …", "jusqu'au …" or "toutes les dates".
+    public var french: String {
+        switch (from, to) {
+        case let (f?, t?): "du \(f.french) au \(t.french)"
+        case let (f?, nil): "depuis le \(f.french)"
+        case let (nil, t?): "jusqu'au \(t.french)"
+        case (nil, nil): "toutes les dates"
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// One participant's registration to one session, validated (`data-contract.md` §2).
+public struct Registration: Sendable {
+    /// `status` column.
+    public enum Status: String, Sendable, CaseIterable { case registered, cancelled, waitlisted }
+    /// `attendance` column (or derived from the half-days).
+    public enum Attendance: String, Sendable, CaseIterable { case present, partial, absent }
+
+    public let session: SessionKey
+    /// `participant_id`, else the lower-cased trimmed e-mail.
+    public let participant: String
+    /// True when `participant` is an e-mail (so it is never shown in a report).
+    public let identifiedByEmail: Bool
+    /// Lower-cased trimmed e-mail, "" when not given (used to join responses, never shown).
+    public let email: String
+    public let lastName: String
+    public let firstName: String
+    public let cooperative: String
+    public let role: String
+    public let status: Status
+    public let registeredAt: Timestamp?
+    /// nil = not recorded yet.
+    public let attendance: Attendance?
+    /// Explicit `hours_attended`, overriding the default hours.
+    public let hoursAttended: Double?
+    /// Half-days signed (0, 1 or 2) when `morning`/`afternoon` were given.
+    public let halvesPresent: Int?
+    /// Line of the row in its file.
+    public let line: Int
+
+    public init(session: SessionKey, participant: String, identifiedByEmail: Bool = false, email: String = "", lastName: String = "",
+                firstName: String = "", cooperative: String, role: String = "", status: Status,
+                registeredAt: Timestamp? = nil, attendance: Attendance?, hoursAttended: Double? = nil,
+                halvesPresent: Int? = nil, line: Int = 0) {
+        self.session = session
+        self.participant = participant
+        self.identifiedByEmail = identifiedByEmail
+        self.email = email
+        self.lastName = lastName
+        self.firstName = firstName
+        self.cooperative = cooperative
+        self.role = role
+        self.status = status
+        self.registeredAt = registeredAt
+        self.attendance = attendance
+        self.hoursAttended = hoursAttended
+        self.halvesPresent = halvesPresent
+        self.line = line
+    }
+
+    /// Registered and attended, fully or partly (`metrics.md`: present).
+    public var isPresent: Bool { status == .registered && (attendance == .present || attendance == .partial) }
+
+    /// This registration's share of `hours_trainee`: `hours_attended` when given, else the
+    /// session's hours when present (× half-days / 2 when signed by half-day), half of
+    /// them when partial, 0 when absent, unrecorded or not registered.
+    public func hoursTrainee(sessionHours: Double) -> Double {
+        guard status == .registered else { return 0 }
+        if let hoursAttended { return hoursAttended }
+        if let halvesPresent { return sessionHours * Double(halvesPresent) / 2 }
+        switch attendance {
+        case .present: return sessionHours
+        case .partial: return sessionHours / 2
+        case .absent, nil: return 0
+        }
+    }
+
+    /// How the participant is shown in lists: the identifier, never an e-mail.
+    public var publicIdentifier: String { identifiedByEmail ? "(identifié par courriel)" : participant }
+}

@@ -1,0 +1,120 @@
+/// What goes in which cell of one sheet: a pure value, built by the planners and tested
+/// without libxlsxwriter; `WorkbookWriter` turns it into a file.
+public struct SheetPlan: Sendable {
+    public let name: String
+    /// Rows from the top of the sheet; a row may be shorter than others.
+    public var rows: [[Cell]] = []
+    /// Width of each column in characters (computed from the content when empty).
+    public var columnWidths: [Double] = []
+    /// Rows kept in view while scrolling (the header).
+    public var frozenRows = 0
+    public var tables: [TablePlan] = []
+    public var charts: [ChartPlan] = []
+
+    public init(name: String) { self.name = name }
+
+    /// Appends a row and returns its index.
+    @discardableResult
+    public mutating func append(_ row: [Cell]) -> Int {
+        rows.append(row)
+        return rows.count - 1
+    }
+
+    /// The cell at a position, or `.empty`.
+    public func cell(_ row: Int, _ column: Int) -> Cell {
+        guard rows.indices.contains(row), rows[row].indices.contains(column) else { return .empty }
+        return rows[row][column]
+    }
+
+    /// Widths from the content: the longest line of each column, between 8 and `max`.
+    public mutating func fitColumns(max maxWidth: Double = 60, fixed: [Int: Double] = [:]) {
+        let count = rows.map(\.count).max() ?? 0
+        columnWidths = (0..<count).map { c in
+            if let w = fixed[c] { return w }
+            let longest = rows.map { row -> Int in
+                guard row.indices.contains(c) else { return 0 }
+                return row[c].displayLength
+            }.max() ?? 0
+            return min(maxWidth, max(8, Double(longest) + 2))
+        }
+    }
+}
+
+/// One cell: a value and how it should look.
+public struct Cell: Sendable, Equatable {
+    /// What the cell holds.
+    public enum Value: Sendable, Equatable {
+        case empty
+        /// Text from anywhere, inputs included: always a string cell, never a formula.
+        case text(String)
+        case number(Double, NumberStyle)
+        case date(Day)
+        /// A month, shown as « juin 2022 » (the first day of the month as an Excel date).
+        case month(Day)
+        case dateTime(Timestamp)
+        /// A figure not shown (small group) or an explanation in place of a value.
+        case note(String)
+    }
+
+    /// The number formats the reports use.
+    public enum NumberStyle: String, Sendable {
+        case integer, decimal, percent, euros, hours, score
+    }
+
+    /// Emphasis.
+    public enum Role: Sendable {
+        case body, header, title, label, wrap, warning
+    }
+
+    public var value: Value
+    public var role: Role
+
+    public init(_ value: Value, _ role: Role = .body) {
+        self.value = value
+        self.role = role
+    }
+
+    public static let empty = Cell(.empty)
+    public static func text(_ s: String, _ role: Role = .body) -> Cell { Cell(.text(s), role) }
+    public static func header(_ s: String) -> Cell { Cell(.text(s), .header) }
+    public static func int(_ n: Int) -> Cell { Cell(.number(Double(n), .integer)) }
+    public static func number(_ x: Double?, _ style: NumberStyle) -> Cell { x.map { Cell(.number($0, style)) } ?? .empty }
+
+    /// Characters the cell shows, for column widths.
+    var displayLength: Int {
+        switch value {
+        case .empty: return 0
+        case .text(let s), .note(let s):
+            let longest = s.split(separator: "\n").map(\.count).max() ?? 0
+            return role == .title ? 0 : longest
+        case .number(_, let style): return style == .euros ? 12 : 8
+        case .date, .month: return 10
+        case .dateTime: return 16
+        }
+    }
+}
+
+/// An Excel table (filter buttons, banded rows) over a block of the sheet.
+public struct TablePlan: Sendable, Equatable {
+    public let headerRow: Int
+    public let firstColumn: Int
+    public let lastRow: Int
+    public let headers: [String]
+}
+
+/// A native chart whose series read ranges of the same sheet.
+public struct ChartPlan: Sendable {
+    public enum Kind: Sendable { case column, barStackedPercent, line }
+    public struct Series: Sendable {
+        public let name: String
+        /// Zero-based inclusive cell ranges: (firstRow, firstColumn, lastRow, lastColumn).
+        public let categories: (Int, Int, Int, Int)
+        public let values: (Int, Int, Int, Int)
+    }
+    public let kind: Kind
+    public let title: String
+    public let series: [Series]
+    public let anchorRow: Int, anchorColumn: Int
+    public let valueAxisFormat: String?
+    public let valueAxisTitle: String?
+}

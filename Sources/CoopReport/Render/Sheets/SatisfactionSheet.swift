@@ -1,0 +1,53 @@
+/// Satisfaction: per question, overall then per session — n, mean, satisfied share and
+/// the distribution of answers — with a native chart of the overall distribution.
+enum SatisfactionSheet {
+    static func plan(_ m: MetricsResult) -> SheetPlan {
+        var sheet = SheetPlan(name: "Satisfaction")
+        let scale = m.survey.scale
+        let values = Array(scale.min...scale.max)
+        let valueHeaders = values.map { v in scaleLabels[v].map { "\(v) — \($0)" } ?? "\(v)" }
+        let headers = ["Portée", "Programme", "Session", "Question", "n", "Moyenne", "Satisfaits (num.)", "Part de satisfaits"]
+            + valueHeaders
+        sheet.append(headers.map(Cell.header))
+        func rows(scope: String, programme: String, session: String, figures: Figures) {
+            for (i, q) in m.survey.questions.enumerated() {
+                let (n, mean, satisfied) = figures.question(i)
+                let tally = figures.tally.questions[i]
+                var row: [Cell] = [.text(scope), .text(programme), .text(session), .text(q.label), .int(n)]
+                if figures.suppressed {
+                    row += Array(repeating: FigureCells.suppressedNote(m.minGroupSize), count: 3 + values.count)
+                } else {
+                    row += [.number(mean, .score), .int(tally.satisfied), .number(satisfied, .percent)]
+                    row += tally.distribution.map(Cell.int)
+                }
+                sheet.append(row)
+            }
+        }
+        rows(scope: "Ensemble", programme: "", session: "", figures: m.overall)
+        for s in m.sessions where s.session.kind != .action {
+            rows(scope: s.session.title, programme: s.session.programme, session: s.session.code, figures: s.figures)
+        }
+        let lastRow = sheet.rows.count - 1
+        sheet.frozenRows = 1
+        sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(lastRow, 1), headers: headers)]
+        sheet.fitColumns(max: 40, fixed: [0: 36])
+        let questionCount = m.survey.questions.count
+        if questionCount > 0 {
+            let firstValue = 8
+            sheet.charts = [ChartPlan(
+                kind: .barStackedPercent,
+                title: "Répartition des réponses (ensemble)",
+                series: values.enumerated().map { offset, _ in
+                    ChartPlan.Series(name: valueHeaders[offset], categories: (1, 3, questionCount, 3),
+                                     values: (1, firstValue + offset, questionCount, firstValue + offset))
+                },
+                anchorRow: lastRow + 2, anchorColumn: 0, valueAxisFormat: "0%", valueAxisTitle: nil)]
+        }
+        return sheet
+    }
+
+    /// The French labels of a 1–5 scale.
+    static let scaleLabels: [Int: String] = [
+        1: "Pas du tout satisfait", 2: "Peu satisfait", 3: "Moyennement satisfait", 4: "Satisfait", 5: "Très satisfait",
+    ]
+}

@@ -1,0 +1,122 @@
+import Foundation
+import XlsxWriter
+
+/// Writes sheet plans to an `.xlsx` with libxlsxwriter, atomically: a temporary file in
+/// the destination folder, renamed into place only once complete.
+public enum WorkbookWriter {
+    /// Document properties.
+    public struct Properties: Sendable {
+        public var title: String
+        public var subject: String
+        public var author: String
+        /// The report's as-of date, so the same inputs give the same file.
+        public var created: Day
+        public init(title: String, subject: String, author: String, created: Day) {
+            self.title = title
+            self.subject = subject
+            self.author = author
+            self.created = created
+        }
+    }
+
+    public static func write(_ sheets: [SheetPlan], properties: Properties, to path: String) throws {
+        let temporary = AtomicFile.temporaryPath(for: path)
+        do {
+            let workbook = try Workbook(path: temporary)
+            try workbook.setProperties(title: properties.title, subject: properties.subject,
+                                       author: properties.author, created: properties.created.daysSinceEpoch * 86_400)
+            for plan in sheets { try write(plan, into: workbook) }
+            try workbook.close()
+        } catch let error as XlsxError {
+            try? FileManager.default.removeItem(atPath: temporary)
+            if error.operation.hasPrefix("write ") {
+                throw OutputError.notWritable(path: path, reason: error.reason)
+            }
+            throw OutputError.workbook(path: path, reason: error.description)
+        }
+        try AtomicFile.commit(temporary, to: path)
+    }
+
+    static func write(_ plan: SheetPlan, into workbook: Workbook) throws {
+        let sheet = try workbook.addWorksheet(named: plan.name)
+        for (c, width) in plan.columnWidths.enumerated() { try sheet.setColumns(c, c, width: width) }
+        for (r, row) in plan.rows.enumerated() {
+            for (c, cell) in row.enumerated() { try write(cell, row: r, column: c, on: sheet) }
+        }
+        if plan.frozenRows > 0 { sheet.freezePanes(row: plan.frozenRows, column: 0) }
+        for table in plan.tables {
+            try sheet.addTable(firstRow: table.headerRow, firstColumn: table.firstColumn, lastRow: table.lastRow,
+                               headers: table.headers, headerFormat: look(.header, nil))
+        }
+        for chart in plan.charts { try insert(chart, on: sheet, sheetName: plan.name, workbook: workbook) }
+    }
+
+    static func write(_ cell: Cell, row: Int, column: Int, on sheet: Worksheet) throws {
+        switch cell.value {
+        case .empty:
+            if cell.role == .header { try sheet.writeBlank(row: row, column: column, format: look(.header, nil)) }
+        case .text(let s): try sheet.write(text: s, row: row, column: column, format: look(cell.role, nil))
+        case .note(let s): try sheet.write(text: s, row: row, column: column, format: noteLook)
+        case .number(let x, let style): try sheet.write(number: x, row: row, column: column, format: look(cell.role, numberFormat(style)))
+        case .date(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, "dd/mm/yyyy"))
+        case .month(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, "mmmm yyyy"))
+        case .dateTime(let t):
+            let format = t.secondsOfDay == nil ? "dd/mm/yyyy" : "dd/mm/yyyy hh:mm"
+            try sheet.write(number: t.excelSerial, row: row, column: column, format: look(cell.role, format))
+        }
+    }
+
+    static func numberFormat(_ style: Cell.NumberStyle) -> String {
+        switch style {
+        case .integer: "0"
+        case .decimal: "0.00"
+        case .percent: "0.0%"
+        case .euros: "#,##0.00 \"€\""
+        case .hours: "#,##0.0"
+        case .score: "0.0"
+        }
+    }
+
+    static let noteLook = CellFormat(italic: true, fontColor: 0x7F7F7F, alignment: .right)
+
+    static func look(_ role: Cell.Role, _ numberFormat: String?) -> CellFormat {
+        var f = CellFormat(numberFormat: numberFormat)
+        switch role {
+        case .body: break
+        case .header:
+            f.bold = true
+            f.wrap = true
+            f.alignTop = true
+        case .title:
+            f.bold = true
+            f.fontSize = 14
+        case .label: f.bold = true
+        case .wrap:
+            f.wrap = true
+            f.alignTop = true
+        case .warning: f.fontColor = 0xC00000
+        }
+        return f
+    }
+
+    static func insert(_ plan: ChartPlan, on sheet: Worksheet, sheetName: String, workbook: Workbook) throws {
+        let kind: ChartKind = switch plan.kind {
+        case .column: .column
+        case .barStackedPercent: .barStackedPercent
+        case .line: .line
+        }
+        let chart = try workbook.addChart(kind)
+        chart.setTitle(plan.title)
+        for s in plan.series {
+            try chart.addSeries(
+                name: s.name,
+                categories: .init(sheet: sheetName, firstRow: s.categories.0, firstColumn: s.categories.1,
+                                  lastRow: s.categories.2, lastColumn: s.categories.3),
+                values: .init(sheet: sheetName, firstRow: s.values.0, firstColumn: s.values.1,
+                              lastRow: s.values.2, lastColumn: s.values.3))
+        }
+        chart.setValueAxis(title: plan.valueAxisTitle, numberFormat: plan.valueAxisFormat)
+        chart.legendAtBottom()
+        try sheet.insert(chart, row: plan.anchorRow, column: plan.anchorColumn, xScale: 2, yScale: 1.5)
+    }
+}

@@ -1,0 +1,31 @@
+/// A problem found in one row: the row is rejected (`error`) or kept and reported
+/// (`warning`). Collected while the run goes on; never thrown.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public let severity: Severity
+    /// The input file as given on the command line or in the job.
+    public let file: String
+    /// 1-based line where the record starts (header = line 1); 0 for the whole file.
+    public let line: Int
+    /// The canonical column at fault, or nil for the whole row.
+    public let column: String?
+    public let message: String
+    /// The row as it was in the file (rejected rows only).
+    public let raw: String?
+
+    public init(severity: Severity, file: String, line: Int, column: String?, message: String, raw: String? = nil) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.raw = raw
+    }
+
+    /// Compiler style: `input/registrations.csv:14: error: column 'status': …`.
+    public var description: String {
+        let place = column.map { "column '\($0)': " } ?? ""
+        return "\(file):\(line): \(severity.rawValue): \(place)\(message)"
+    }
+}

@@ -1,0 +1,73 @@
+/// Checks one evaluations row against the contract, the catalogue and the survey scale,
+/// and builds a `Response`, or says why the row cannot be used. Pure.
+public struct ResponseValidator: Sendable {
+    let catalogue: Catalogue
+    private let at: [String: Int]
+    /// (k, index in values) for each `objective_k` column present.
+    private let objectiveColumns: [(Int, Int)]
+
+    public init(catalogue: Catalogue, columns: [String]) {
+        self.catalogue = catalogue
+        var at: [String: Int] = [:]
+        var objectives: [(Int, Int)] = []
+        for (i, c) in columns.enumerated() {
+            at[c] = i
+            if c.hasPrefix("objective_"), let k = Int(c.dropFirst("objective_".count)) { objectives.append((k, i)) }
+        }
+        self.at = at
+        objectiveColumns = objectives.sorted { $0.0 < $1.0 }
+    }
+
+    public func validate(line: Int, values: [String]) -> Result<Response, RowRejection> {
+        func value(_ column: String) -> String { at[column].map { values[$0] } ?? "" }
+        let programme = value("programme")
+        guard let prog = catalogue.programme(programme) else {
+            return .failure(RowRejection(column: "programme", "'\(programme)' is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"))
+        }
+        let sessionCode = value("session")
+        let key = SessionKey(programme, sessionCode)
+        guard catalogue.session(key) != nil else {
+            return .failure(RowRejection(column: "session", "'\(sessionCode)' is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"))
+        }
+        var submittedAt: Timestamp?
+        let dateText = value("submitted_at")
+        if !dateText.isEmpty {
+            guard let t = ValueParser.timestamp(dateText) else {
+                return .failure(RowRejection(column: "submitted_at", "'\(dateText)' is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"))
+            }
+            submittedAt = t
+        }
+        let scale = catalogue.survey.scale
+        let range = "expected \(scale.min)–\(scale.max) or a label such as « Très satisfait »"
+        var answers: [Int?] = []
+        for q in catalogue.survey.questions {
+            let text = value(q.column)
+            if text.isEmpty { answers.append(nil); continue }
+            guard let a = ValueParser.scaleAnswer(text, scale: scale) else {
+                return .failure(RowRejection(column: q.column, "'\(text)' is not an answer on the scale (\(range))"))
+            }
+            answers.append(a)
+        }
+        var objectives: [Int: Int] = [:]
+        for (k, i) in objectiveColumns where !values[i].isEmpty {
+            guard let a = ValueParser.scaleAnswer(values[i], scale: scale) else {
+                return .failure(RowRejection(column: "objective_\(k)", "'\(values[i])' is not an answer on the scale (\(range))"))
+            }
+            objectives[k] = a
+        }
+        var recommend: Int?
+        let recText = value("recommend")
+        if !recText.isEmpty {
+            guard let r = ValueParser.integer(recText), (0...10).contains(r) else {
+                return .failure(RowRejection(column: "recommend", "'\(recText)' is not a recommendation score (expected an integer 0–10)"))
+            }
+            recommend = r
+        }
+        func optional(_ column: String) -> String? { let v = value(column); return v.isEmpty ? nil : v }
+        return .success(Response(
+            session: key, responseID: optional("response_id"), submittedAt: submittedAt,
+            participantID: optional("participant_id"), email: optional("email")?.lowercased(),
+            cooperative: optional("cooperative"), answers: answers, objectives: objectives, recommend: recommend,
+            comment: optional("comment"), line: line))
+    }
+}

@@ -1,0 +1,130 @@
+import CXlsxWriter
+
+/// One sheet of a `Workbook`. Rows and columns are zero-based.
+public final class Worksheet {
+    let raw: UnsafeMutablePointer<lxw_worksheet>
+    /// The sheet's name, as shown on its tab.
+    public let name: String
+    unowned let workbook: Workbook
+
+    /// Excel's longest string in a cell.
+    public static let maxStringLength = 32_767
+    /// Excel's last row (1,048,576 rows).
+    public static let maxRows = 1_048_576
+
+    init(raw: UnsafeMutablePointer<lxw_worksheet>, name: String, workbook: Workbook) {
+        self.raw = raw
+        self.name = name
+        self.workbook = workbook
+    }
+
+    private func place(_ row: Int, _ column: Int) -> String { "\(name)!\(cellName(row: row, column: column))" }
+
+    /// Writes text as a string cell (never a formula, whatever it starts with).
+    /// Throws for text over 32,767 characters; U+FFFE and U+FFFF, which break the XML,
+    /// are replaced by U+FFFD.
+    public func write(text: String, row: Int, column: Int, format: CellFormat = .plain) throws {
+        let safe = Worksheet.xmlSafe(text)
+        guard safe.count <= Worksheet.maxStringLength else {
+            throw XlsxError(operation: "write_string at \(place(row, column))", code: -1,
+                            reason: "text of \(safe.count) characters exceeds Excel's 32,767")
+        }
+        let status = safe.withCString {
+            worksheet_write_string(raw, lxw_row_t(row), lxw_col_t(column), $0, workbook.format(format))
+        }
+        try check(status, "write_string at \(place(row, column))")
+    }
+
+    /// Writes a number. NaN and infinities are refused: Excel would have to repair the file.
+    public func write(number: Double, row: Int, column: Int, format: CellFormat = .plain) throws {
+        guard number.isFinite else {
+            throw XlsxError(operation: "write_number at \(place(row, column))", code: -1,
+                            reason: "\(number) is not a finite number")
+        }
+        try check(worksheet_write_number(raw, lxw_row_t(row), lxw_col_t(column), number, workbook.format(format)),
+                  "write_number at \(place(row, column))")
+    }
+
+    /// Writes an empty cell that carries a format.
+    public func writeBlank(row: Int, column: Int, format: CellFormat) throws {
+        try check(worksheet_write_blank(raw, lxw_row_t(row), lxw_col_t(column), workbook.format(format)),
+                  "write_blank at \(place(row, column))")
+    }
+
+    /// Writes a hyperlink to another place, e.g. `internal:'Sessions'!A1`.
+    public func write(url: String, text: String, row: Int, column: Int, format: CellFormat = .plain) throws {
+        let status = url.withCString { u in
+            text.withCString { t in
+                worksheet_write_url_opt(raw, lxw_row_t(row), lxw_col_t(column), u, workbook.format(format), t, nil)
+            }
+        }
+        try check(status, "write_url at \(place(row, column))")
+    }
+
+    /// Sets the width (in characters) of columns `first...last`.
+    public func setColumns(_ first: Int, _ last: Int, width: Double, format: CellFormat = .plain) throws {
+        try check(worksheet_set_column(raw, lxw_col_t(first), lxw_col_t(last), width, workbook.format(format)),
+                  "set_column on \(name)")
+    }
+
+    /// Sets a row's height in points.
+    public func setRow(_ row: Int, height: Double) throws {
+        try check(worksheet_set_row(raw, lxw_row_t(row), height, nil), "set_row on \(name)")
+    }
+
+    /// Keeps rows above `row` and columns left of `column` in view while scrolling.
+    public func freezePanes(row: Int, column: Int) {
+        worksheet_freeze_panes(raw, lxw_row_t(row), lxw_col_t(column))
+    }
+
+    /// Makes this the sheet shown when the file opens.
+    public func activate() { worksheet_activate(raw) }
+
+    /// Turns a written range into an Excel table (filter buttons, banded rows). The
+    /// header row is `firstRow`; `headers` name its columns (libxlsxwriter writes them).
+    public func addTable(firstRow: Int, firstColumn: Int, lastRow: Int, headers: [String],
+                         headerFormat: CellFormat = .plain) throws {
+        guard !headers.isEmpty else { return }
+        // libxlsxwriter copies every string it is given, so the C strings may live only
+        // for this call.
+        let cStrings = headers.map { strdup(Worksheet.xmlSafe($0)) }
+        defer { cStrings.forEach { free($0) } }
+        var columns = cStrings.map { header -> lxw_table_column in
+            var c = lxw_table_column()
+            c.header = header
+            c.header_format = workbook.format(headerFormat)
+            return c
+        }
+        let status: lxw_error = columns.withUnsafeMutableBufferPointer { buffer in
+            var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { buffer.baseAddress! + $0 }
+            pointers.append(nil)
+            return pointers.withUnsafeMutableBufferPointer { list in
+                var options = lxw_table_options()
+                options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_MEDIUM.rawValue)
+                options.style_type_number = 2
+                options.columns = list.baseAddress
+                return worksheet_add_table(raw, lxw_row_t(firstRow), lxw_col_t(firstColumn),
+                                           lxw_row_t(max(lastRow, firstRow + 1)),
+                                           lxw_col_t(firstColumn + headers.count - 1), &options)
+            }
+        }
+        try check(status, "add_table on \(name)")
+    }
+
+    /// Places a chart with its top-left corner at a cell, scaled from 480×288 pixels.
+    public func insert(_ chart: Chart, row: Int, column: Int, xScale: Double = 1, yScale: Double = 1) throws {
+        var options = lxw_chart_options()
+        options.x_scale = xScale
+        options.y_scale = yScale
+        try check(worksheet_insert_chart_opt(raw, lxw_row_t(row), lxw_col_t(column), chart.raw, &options),
+                  "insert_chart on \(name)")
+    }
+
+    /// Text with the two non-characters that break the XML replaced by U+FFFD.
+    static func xmlSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.value == 0xFFFE || $0.value == 0xFFFF ? "\u{FFFD}" : $0
+        }))
+    }
+}

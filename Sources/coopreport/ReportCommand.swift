@@ -1,0 +1,76 @@
+import ArgumentParser
+import CoopReport
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Compute every figure and write report.xlsx, metrics.json, rejects.csv and manifest.json."
+    )
+
+    @Option(help: "The catalogue of programmes and sessions (YAML).")
+    var catalogue: String
+
+    @Option(help: "The registrations export (CSV).")
+    var registrations: String
+
+    @Option(help: "The evaluations export (CSV).")
+    var evaluations: String
+
+    @Option(help: "The output folder (created when missing).")
+    var out: String
+
+    @Option(help: "First session start date reported (YYYY-MM-DD).")
+    var from: String?
+
+    @Option(help: "Last session start date reported (YYYY-MM-DD).")
+    var to: String?
+
+    @Option(help: "Date the programme figures are computed at (YYYY-MM-DD). Default: --to, else today (Europe/Paris).")
+    var asOf: String?
+
+    @Option(help: "Satisfaction figures of groups with fewer responses are hidden.")
+    var minGroupSize = 3
+
+    @Flag(help: "Fail (exit 65) when any row is rejected; the outputs are still written.")
+    var strict = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() throws {
+        let fromDay = try Self.day(from, flag: "--from")
+        let toDay = try Self.day(to, flag: "--to")
+        if let fromDay, let toDay, toDay < fromDay {
+            throw ValidationError("--to (\(toDay)) is before --from (\(fromDay))")
+        }
+        guard minGroupSize >= 1 else { throw ValidationError("--min-group-size must be at least 1, found \(minGroupSize)") }
+        let asOfDay = try Self.day(asOf, flag: "--as-of") ?? toDay ?? Self.today()
+        let request = ReportRequest(
+            catalogue: catalogue, registrations: registrations, evaluations: evaluations, outputDirectory: out,
+            period: Period(from: fromDay, to: toDay), asOf: asOfDay, minGroupSize: minGroupSize)
+        let logger = logging.makeLogger()
+        do {
+            let outcome = try Pipeline(logger: logger).run(request)
+            let doc = outcome.document
+            let read = doc.inputs.filter { $0.role != "catalogue" }
+            logger.notice("summary: \(read.map { "\($0.path): \($0.rowsRead) read, \($0.rejected) rejected, \($0.used) used" }.joined(separator: "; ")); \(doc.warnings.count) warning(s); wrote \(outcome.outputs.joined(separator: ", "))")
+            if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    static func day(_ text: String?, flag: String) throws -> Day? {
+        guard let text else { return nil }
+        guard let day = Day(iso: text) else { throw ValidationError("\(flag) '\(text)' is not a date (expected YYYY-MM-DD)") }
+        return day
+    }
+
+    /// Today's date in France, where the federation works.
+    static func today() -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(daysSinceEpoch: 0)
+    }
+}
