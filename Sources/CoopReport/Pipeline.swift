@@ -18,7 +18,9 @@ public struct Pipeline {
 
     public func run(_ request: ReportRequest) throws -> ReportOutcome {
         let started = now()
-        logger.info("job: catalogue \(request.catalogue), registrations \(request.registrations), evaluations \(request.evaluations), period \(request.period.french), as of \(request.asOf.iso), min group size \(request.minGroupSize), out \(request.outputDirectory), coopreport \(Pipeline.toolVersion)")
+        logger.info(
+            "job: catalogue \(request.catalogue), registrations \(request.registrations), evaluations \(request.evaluations), period \(request.period.french), as of \(request.asOf.iso), min group size \(request.minGroupSize), out \(request.outputDirectory), coopreport \(Pipeline.toolVersion)"
+        )
 
         // [1/5] ingest: the catalogue, then each CSV's header.
         var clock = StageClock(now: now)
@@ -26,13 +28,17 @@ public struct Pipeline {
         var catalogueInput = try InputFile.summary(role: "catalogue", path: request.catalogue)
         catalogueInput.rowsRead = catalogue.programmes.reduce(0) { $0 + $1.sessions.count }
         let registrationsTable = try CSVTable(path: request.registrations, schema: .registrations)
-        let evaluationsTable = try CSVTable(path: request.evaluations,
-                                            schema: .evaluations(questions: catalogue.survey.questions.map(\.column)))
-        logger.info("[1/5] ingest: \(catalogue.programmes.count) programme(s), \(catalogueInput.rowsRead) session(s); registrations \(registrationsTable.encoding.rawValue) '\(registrationsTable.separator)', evaluations \(evaluationsTable.encoding.rawValue) '\(evaluationsTable.separator)' (\(clock.lap()))")
+        let evaluationsTable = try CSVTable(
+            path: request.evaluations,
+            schema: .evaluations(questions: catalogue.survey.questions.map(\.column)))
+        logger.info(
+            "[1/5] ingest: \(catalogue.programmes.count) programme(s), \(catalogueInput.rowsRead) session(s); registrations \(registrationsTable.encoding.rawValue) '\(registrationsTable.separator)', evaluations \(evaluationsTable.encoding.rawValue) '\(evaluationsTable.separator)' (\(clock.lap()))"
+        )
 
         // [2/5] validate and [3/5] model, in one streaming pass per file.
-        var builder = DatasetBuilder(catalogue: catalogue, registrationsFile: request.registrations,
-                                     evaluationsFile: request.evaluations)
+        var builder = DatasetBuilder(
+            catalogue: catalogue, registrationsFile: request.registrations,
+            evaluationsFile: request.evaluations)
         var rejects: [Diagnostic] = []
         let registrationValidator = RegistrationValidator(catalogue: catalogue, columns: registrationsTable.columns)
         var registrationsInput = try stream(registrationsTable, role: "registrations", rejects: &rejects) { row in
@@ -49,14 +55,18 @@ public struct Pipeline {
         }
         for reject in rejects { logger.warning("\(reject)") }
         let dataset = builder.build()
-        logger.info("[3/5] model: \(dataset.registrations.count) registrations, \(dataset.responses.count) responses, \(dataset.warnings.count) duplicate(s) (\(clock.lap()))")
+        logger.info(
+            "[3/5] model: \(dataset.registrations.count) registrations, \(dataset.responses.count) responses, \(dataset.warnings.count) duplicate(s) (\(clock.lap()))"
+        )
 
         // [4/5] metrics
         let metrics = MetricsCalculator(period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize)
             .compute(dataset, evaluationsFile: request.evaluations)
         let warnings = dataset.warnings + metrics.warnings
         for warning in warnings { logger.notice("\(warning)") }
-        logger.info("[4/5] metrics: \(metrics.sessions.count) session(s), \(metrics.programmes.count) programme(s), \(metrics.cooperatives.count) cooperative(s), \(metrics.months.count) month(s) (\(clock.lap()))")
+        logger.info(
+            "[4/5] metrics: \(metrics.sessions.count) session(s), \(metrics.programmes.count) programme(s), \(metrics.cooperatives.count) cooperative(s), \(metrics.months.count) month(s) (\(clock.lap()))"
+        )
 
         // [5/5] render
         let document = ReportDocument(
@@ -68,8 +78,10 @@ public struct Pipeline {
     }
 
     /// Streams a table through `handle`, collecting rejected rows with their raw text.
-    private func stream(_ table: CSVTable, role: String, rejects: inout [Diagnostic],
-                        handle: (CSVTable.Row) -> Result<Void, RowRejection>) throws -> InputSummary {
+    private func stream(
+        _ table: CSVTable, role: String, rejects: inout [Diagnostic],
+        handle: (CSVTable.Row) -> Result<Void, RowRejection>
+    ) throws -> InputSummary {
         var summary = try InputFile.summary(role: role, path: table.path)
         summary.separator = String(table.separator)
         table.forEachRow { row in
@@ -77,8 +89,10 @@ public struct Pipeline {
             let outcome: Result<Void, RowRejection> = row.problem.map { .failure(RowRejection(column: nil, $0)) } ?? handle(row)
             if case .failure(let why) = outcome {
                 summary.rejected += 1
-                rejects.append(Diagnostic(severity: .error, file: table.path, line: row.line, column: why.column,
-                                          message: why.reason, raw: row.raw))
+                rejects.append(
+                    Diagnostic(
+                        severity: .error, file: table.path, line: row.line, column: why.column,
+                        message: why.reason, raw: row.raw, redactedRaw: row.redactedRaw))
             }
         }
         return summary

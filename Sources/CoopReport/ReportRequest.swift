@@ -12,8 +12,10 @@ public struct ReportRequest: Sendable {
     /// Satisfaction figures of smaller groups are hidden.
     public var minGroupSize: Int
 
-    public init(catalogue: String, registrations: String, evaluations: String, outputDirectory: String,
-                period: Period = Period(), asOf: Day, minGroupSize: Int = 3) {
+    public init(
+        catalogue: String, registrations: String, evaluations: String, outputDirectory: String,
+        period: Period = Period(), asOf: Day, minGroupSize: Int = 3
+    ) {
         self.catalogue = catalogue
         self.registrations = registrations
         self.evaluations = evaluations

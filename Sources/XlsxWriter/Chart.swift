@@ -40,12 +40,14 @@ public final class Chart {
         }
         name.withCString { chart_series_set_name(series, $0) }
         categories.sheet.withCString {
-            chart_series_set_categories(series, $0, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),
-                                        lxw_row_t(categories.lastRow), lxw_col_t(categories.lastColumn))
+            chart_series_set_categories(
+                series, $0, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),
+                lxw_row_t(categories.lastRow), lxw_col_t(categories.lastColumn))
         }
         values.sheet.withCString {
-            chart_series_set_values(series, $0, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
-                                    lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
+            chart_series_set_values(
+                series, $0, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
+                lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
         }
     }
 

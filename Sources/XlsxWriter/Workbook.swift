@@ -1,6 +1,7 @@
 import CXlsxWriter
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An `.xlsx` file being written. Create it, add sheets and charts, then `close()`:

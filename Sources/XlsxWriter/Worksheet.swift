@@ -26,8 +26,9 @@ public final class Worksheet {
     public func write(text: String, row: Int, column: Int, format: CellFormat = .plain) throws {
         let safe = Worksheet.xmlSafe(text)
         guard safe.count <= Worksheet.maxStringLength else {
-            throw XlsxError(operation: "write_string at \(place(row, column))", code: -1,
-                            reason: "text of \(safe.count) characters exceeds Excel's 32,767")
+            throw XlsxError(
+                operation: "write_string at \(place(row, column))", code: -1,
+                reason: "text of \(safe.count) characters exceeds Excel's 32,767")
         }
         let status = safe.withCString {
             worksheet_write_string(raw, lxw_row_t(row), lxw_col_t(column), $0, workbook.format(format))
@@ -38,17 +39,20 @@ public final class Worksheet {
     /// Writes a number. NaN and infinities are refused: Excel would have to repair the file.
     public func write(number: Double, row: Int, column: Int, format: CellFormat = .plain) throws {
         guard number.isFinite else {
-            throw XlsxError(operation: "write_number at \(place(row, column))", code: -1,
-                            reason: "\(number) is not a finite number")
+            throw XlsxError(
+                operation: "write_number at \(place(row, column))", code: -1,
+                reason: "\(number) is not a finite number")
         }
-        try check(worksheet_write_number(raw, lxw_row_t(row), lxw_col_t(column), number, workbook.format(format)),
-                  "write_number at \(place(row, column))")
+        try check(
+            worksheet_write_number(raw, lxw_row_t(row), lxw_col_t(column), number, workbook.format(format)),
+            "write_number at \(place(row, column))")
     }
 
     /// Writes an empty cell that carries a format.
     public func writeBlank(row: Int, column: Int, format: CellFormat) throws {
-        try check(worksheet_write_blank(raw, lxw_row_t(row), lxw_col_t(column), workbook.format(format)),
-                  "write_blank at \(place(row, column))")
+        try check(
+            worksheet_write_blank(raw, lxw_row_t(row), lxw_col_t(column), workbook.format(format)),
+            "write_blank at \(place(row, column))")
     }
 
     /// Writes a hyperlink to another place, e.g. `internal:'Sessions'!A1`.
@@ -63,8 +67,9 @@ public final class Worksheet {
 
     /// Sets the width (in characters) of columns `first...last`.
     public func setColumns(_ first: Int, _ last: Int, width: Double, format: CellFormat = .plain) throws {
-        try check(worksheet_set_column(raw, lxw_col_t(first), lxw_col_t(last), width, workbook.format(format)),
-                  "set_column on \(name)")
+        try check(
+            worksheet_set_column(raw, lxw_col_t(first), lxw_col_t(last), width, workbook.format(format)),
+            "set_column on \(name)")
     }
 
     /// Sets a row's height in points.
@@ -82,13 +87,15 @@ public final class Worksheet {
 
     /// Turns a written range into an Excel table (filter buttons, banded rows). The
     /// header row is `firstRow`; `headers` name its columns (libxlsxwriter writes them).
-    public func addTable(firstRow: Int, firstColumn: Int, lastRow: Int, headers: [String],
-                         headerFormat: CellFormat = .plain) throws {
+    public func addTable(
+        firstRow: Int, firstColumn: Int, lastRow: Int, headers: [String],
+        headerFormat: CellFormat = .plain
+    ) throws {
         guard !headers.isEmpty else { return }
         // libxlsxwriter copies every string it is given, so the C strings may live only
         // for this call.
         let cStrings = headers.map { strdup(Worksheet.xmlSafe($0)) }
-        defer { cStrings.forEach { free($0) } }
+        defer { for c in cStrings { free(c) } }
         var columns = cStrings.map { header -> lxw_table_column in
             var c = lxw_table_column()
             c.header = header
@@ -103,9 +110,10 @@ public final class Worksheet {
                 options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_MEDIUM.rawValue)
                 options.style_type_number = 2
                 options.columns = list.baseAddress
-                return worksheet_add_table(raw, lxw_row_t(firstRow), lxw_col_t(firstColumn),
-                                           lxw_row_t(max(lastRow, firstRow + 1)),
-                                           lxw_col_t(firstColumn + headers.count - 1), &options)
+                return worksheet_add_table(
+                    raw, lxw_row_t(firstRow), lxw_col_t(firstColumn),
+                    lxw_row_t(max(lastRow, firstRow + 1)),
+                    lxw_col_t(firstColumn + headers.count - 1), &options)
             }
         }
         try check(status, "add_table on \(name)")
@@ -116,15 +124,35 @@ public final class Worksheet {
         var options = lxw_chart_options()
         options.x_scale = xScale
         options.y_scale = yScale
-        try check(worksheet_insert_chart_opt(raw, lxw_row_t(row), lxw_col_t(column), chart.raw, &options),
-                  "insert_chart on \(name)")
+        try check(
+            worksheet_insert_chart_opt(raw, lxw_row_t(row), lxw_col_t(column), chart.raw, &options),
+            "insert_chart on \(name)")
     }
 
     /// Text with the two non-characters that break the XML replaced by U+FFFD.
     static func xmlSafe(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value == 0xFFFE || $0.value == 0xFFFF ? "\u{FFFD}" : $0
-        }))
+        return String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    $0.value == 0xFFFE || $0.value == 0xFFFF ? "\u{FFFD}" : $0
+                }))
+    }
+}
+
+extension Worksheet {
+    /// Print setup: orientation, pages across (0 = as many as needed), rows repeated at
+    /// the top of each page, columns repeated at the left, and a footer
+    /// (libxlsxwriter/Excel codes: `&P` page, `&N` pages, `&A` sheet name).
+    public func setupPrint(landscape: Bool, pagesWide: Int, repeatRows: Int, repeatColumns: Int, header: String?, footer: String?) throws {
+        if landscape { worksheet_set_landscape(raw) }
+        worksheet_set_paper(raw, 9)  // A4
+        if pagesWide > 0 { worksheet_fit_to_pages(raw, UInt16(pagesWide), 0) }
+        if repeatRows > 0 { try check(worksheet_repeat_rows(raw, 0, lxw_row_t(repeatRows - 1)), "repeat_rows on \(name)") }
+        if repeatColumns > 0 {
+            try check(worksheet_repeat_columns(raw, 0, lxw_col_t(repeatColumns - 1)), "repeat_columns on \(name)")
+        }
+        if let header { try header.withCString { try check(worksheet_set_header(raw, $0), "set_header on \(name)") } }
+        if let footer { try footer.withCString { try check(worksheet_set_footer(raw, $0), "set_footer on \(name)") } }
     }
 }

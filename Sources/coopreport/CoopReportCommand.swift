@@ -19,17 +19,22 @@ struct LoggingOptions: ParsableArguments {
     var quiet = false
 
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel: Logger.Level = .info
+    var logLevel = "info"
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError(
+                "--log-level '\(logLevel)' is not a level (expected trace, debug, info, notice, warning, error, critical)")
+        }
+    }
 
     func makeLogger() -> Logger {
-        let level = quiet ? Logger.Level.warning : logLevel
+        let level = quiet ? Logger.Level.warning : Logger.Level(rawValue: logLevel) ?? .info
         var logger = Logger(label: "coopreport") { _ in StderrLogHandler() }
         logger.logLevel = level
         return logger
     }
 }
-
-extension Logger.Level: @retroactive ExpressibleByArgument {}
 
 /// Maps a thrown error to its message on stderr and its exit code.
 func fail(_ error: Error) -> ExitCode {

@@ -91,8 +91,7 @@ struct CSVScanner {
             // After a field: separator, end of line, or end of input.
             if i < end && bytes[i] == separator {
                 i += 1
-                if i == end { record.fields.append(Field(range: i..<i, hasDoubledQuotes: false)) }
-                else { continue }
+                if i == end { record.fields.append(Field(range: i..<i, hasDoubledQuotes: false)) } else { continue }
             }
             var recordEnd = i
             if i < end && bytes[i] == Self.cr {

@@ -13,10 +13,30 @@ public struct CSVTable {
         public let problem: String?
         let rawBytes: ArraySlice<UInt8>
         let encoding: TextEncoding
+        let separator: UInt8
+        /// File positions of the personal columns (names, e-mail).
+        let personal: Set<Int>
 
         /// The record as it stands in the file.
         public var raw: String { encoding.decode(rawBytes) }
+
+        /// The record with names and e-mail replaced by `[masqué]`, for the workbook:
+        /// reports never show them (the full row stays in rejects.csv for the data team).
+        public var redactedRaw: String {
+            guard !personal.isEmpty else { return raw }
+            var scanner = CSVScanner(bytes: Array(rawBytes), separator: separator, start: 0)
+            var record = CSVScanner.Record()
+            guard scanner.next(into: &record) else { return raw }
+            let fields = record.fields.enumerated().map { i, f -> String in
+                if personal.contains(i) && !f.range.isEmpty { return "[masqué]" }
+                return CSVTable.text(of: f, in: scanner.bytes, encoding: encoding)
+            }
+            return fields.joined(separator: String(UnicodeScalar(separator)))
+        }
     }
+
+    /// Canonical columns that hold personal data, never shown in a workbook.
+    public static let personalColumns: Set<String> = ["email", "last_name", "first_name"]
 
     public let path: String
     public let encoding: TextEncoding
@@ -27,6 +47,7 @@ public struct CSVTable {
     /// Canonical names of the columns found (schema columns, then family columns).
     public let columns: [String]
     private let fileIndex: [Int]
+    private let personal: Set<Int>
     private let bytes: [UInt8]
     private let dataStart: Int
     private let dataLine: Int
@@ -71,14 +92,15 @@ public struct CSVTable {
         let enc = encoding
         header = record.fields.map { CSVTable.text(of: $0, in: bytes, encoding: enc).trimmingCharacters(in: .whitespacesAndNewlines) }
         (columns, fileIndex) = try CSVTable.map(header: header, schema: schema, path: path)
+        personal = Set(zip(columns, fileIndex).filter { CSVTable.personalColumns.contains($0.0) }.map(\.1))
         dataStart = scanner.position
         dataLine = scanner.line
     }
 
     /// Calls `body` for each non-blank data row, in file order.
     public func forEachRow(_ body: (Row) throws -> Void) rethrows {
-        var scanner = CSVScanner(bytes: bytes, separator: UInt8(ascii: separator.unicodeScalars.first ?? ";"),
-                                 start: dataStart, line: dataLine)
+        let separatorByte = UInt8(ascii: separator.unicodeScalars.first ?? ";")
+        var scanner = CSVScanner(bytes: bytes, separator: separatorByte, start: dataStart, line: dataLine)
         var record = CSVScanner.Record()
         let width = header.count
         while scanner.next(into: &record) {
@@ -88,21 +110,25 @@ public struct CSVTable {
             if record.unterminatedQuote {
                 problem = "a quoted field is never closed (missing \")"
             } else if fields.count > width,
-                      fields[width...].contains(where: { !CSVTable.text(of: $0, in: bytes, encoding: encoding).allSatisfy(\.isWhitespace) }) {
+                fields[width...].contains(where: { !CSVTable.text(of: $0, in: bytes, encoding: encoding).allSatisfy(\.isWhitespace) })
+            {
                 problem = "the row has \(fields.count) fields but the header has \(width)"
             }
             var values = [String]()
             values.reserveCapacity(fileIndex.count)
             for i in fileIndex {
                 if i < fields.count {
-                    values.append(CSVTable.text(of: fields[i], in: bytes, encoding: encoding)
-                        .trimmingCharacters(in: .whitespacesAndNewlines))
+                    values.append(
+                        CSVTable.text(of: fields[i], in: bytes, encoding: encoding)
+                            .trimmingCharacters(in: .whitespacesAndNewlines))
                 } else {
                     values.append("")
                 }
             }
-            try body(Row(line: record.line, values: values, problem: problem,
-                         rawBytes: bytes[record.bytes], encoding: encoding))
+            try body(
+                Row(
+                    line: record.line, values: values, problem: problem, rawBytes: bytes[record.bytes],
+                    encoding: encoding, separator: separatorByte, personal: personal))
         }
     }
 
@@ -130,9 +156,13 @@ public struct CSVTable {
         var i = start
         while i < bytes.count {
             let b = bytes[i]
-            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
-            else if !inQuotes && (b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")) { break }
-            else if !inQuotes, let c = counts[b] { counts[b] = c + 1 }
+            if b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes && (b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")) {
+                break
+            } else if !inQuotes, let c = counts[b] {
+                counts[b] = c + 1
+            }
             i += 1
         }
         var best = UInt8(ascii: ";")

@@ -68,8 +68,10 @@ public enum CatalogueReader {
         return Programme(code: code, title: try keys["title"]?.string() ?? code, sessions: sessions)
     }
 
-    private static let sessionKeys = ["code", "title", "kind", "start", "end", "hours", "price_ht", "capacity",
-                                      "venue", "trainers", "mandatory", "requires", "objectives"]
+    private static let sessionKeys = [
+        "code", "title", "kind", "start", "end", "hours", "price_ht", "capacity",
+        "venue", "trainers", "mandatory", "requires", "objectives",
+    ]
 
     private static func session(_ cursor: YAMLCursor, programme: String) throws -> Session {
         let k = try cursor.mapping(allowed: sessionKeys)
@@ -119,7 +121,9 @@ public enum CatalogueReader {
             for item in try q.sequence() {
                 let m = try item.mapping(allowed: ["column", "label"])
                 guard let column = try m["column"]?.string(), !column.isEmpty else { throw item.fail("missing key 'column'") }
-                guard !questions.contains(where: { $0.column == column }) else { throw item.fail("question column '\(column)' appears twice") }
+                guard !questions.contains(where: { $0.column == column }) else {
+                    throw item.fail("question column '\(column)' appears twice")
+                }
                 questions.append(Survey.Question(column: column, label: try m["label"]?.string() ?? column))
             }
         }

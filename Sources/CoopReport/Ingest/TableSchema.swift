@@ -22,8 +22,10 @@ public struct TableSchema: Sendable {
     /// `objective_3` / `Objectif 3`; returns the canonical name or nil.
     public let family: @Sendable (String) -> String?
 
-    public init(kind: String, columns: [Column], oneOf: [[String]] = [],
-                family: @escaping @Sendable (String) -> String? = { _ in nil }) {
+    public init(
+        kind: String, columns: [Column], oneOf: [[String]] = [],
+        family: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) {
         self.kind = kind
         self.columns = columns
         self.oneOf = oneOf

@@ -55,7 +55,8 @@ public struct MetricsCalculator {
         for response in data.responses {
             guard sessionTally[response.session] != nil else { continue }
             let programme = response.session.programme
-            let coop = index.participant(of: response).flatMap { index.cooperative(of: $0, programme: programme) }
+            let coop =
+                index.participant(of: response).flatMap { index.cooperative(of: $0, programme: programme) }
                 ?? response.cooperative ?? MetricsCalculator.unknownCooperative
             sessionTally[response.session, default: newTally()].add(response, scale: survey.scale)
             coopTally[coop, default: newTally(journeys: true)].add(response, scale: survey.scale)
@@ -95,17 +96,23 @@ public struct MetricsCalculator {
             let t = sessionTally[s.key] ?? newTally()
             monthTally[s.start.monthKey, default: newTally()].add(t)
             if t.responses > t.present {
-                warnings.append(Diagnostic(
-                    severity: .warning, file: evaluationsFile, line: 0, column: nil,
-                    message: "session \(s.key): \(t.responses) responses for \(t.present) present participants (response rate above 100 %)"))
+                warnings.append(
+                    Diagnostic(
+                        severity: .warning, file: evaluationsFile, line: 0, column: nil,
+                        message:
+                            "session \(s.key): \(t.responses) responses for \(t.present) present participants (response rate above 100 %)"))
             }
             let seen = objectives[s.key] ?? [:]
             let count = max(s.objectives.count, seen.keys.max() ?? 0)
-            let objectiveRows: [MetricsResult.ObjectiveFigures] = count == 0 ? [] : (1...count).map { k in
-                let o = seen[k] ?? (0, 0, 0)
-                return MetricsResult.ObjectiveFigures(number: k, wording: k <= s.objectives.count ? s.objectives[k - 1] : nil,
-                                                      n: o.n, sum: o.sum, met: o.met)
-            }
+            let objectiveRows: [MetricsResult.ObjectiveFigures] =
+                count == 0
+                ? []
+                : (1...count).map { k in
+                    let o = seen[k] ?? (0, 0, 0)
+                    return MetricsResult.ObjectiveFigures(
+                        number: k, wording: k <= s.objectives.count ? s.objectives[k - 1] : nil,
+                        n: o.n, sum: o.sum, met: o.met)
+                }
             return .init(session: s, figures: Figures(tally: t, minGroupSize: minGroupSize), objectives: objectiveRows)
         }
 

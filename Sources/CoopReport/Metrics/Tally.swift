@@ -71,16 +71,25 @@ public struct Tally: Sendable, Equatable {
 
     /// Adds another group's counts (sums for counts; rates follow from the sums).
     mutating func add(_ other: Tally) {
-        registered += other.registered; cancelled += other.cancelled; waitlisted += other.waitlisted
-        present += other.present; absent += other.absent; unrecorded += other.unrecorded
+        registered += other.registered
+        cancelled += other.cancelled
+        waitlisted += other.waitlisted
+        present += other.present
+        absent += other.absent
+        unrecorded += other.unrecorded
         hoursTrainee += other.hoursTrainee
-        capacity += other.capacity; registeredWithCapacity += other.registeredWithCapacity
-        revenueHT += other.revenueHT; priced = priced || other.priced
+        capacity += other.capacity
+        registeredWithCapacity += other.registeredWithCapacity
+        revenueHT += other.revenueHT
+        priced = priced || other.priced
         prerequisiteViolations += other.prerequisiteViolations
         responses += other.responses
         for i in questions.indices where i < other.questions.count { questions[i].add(other.questions[i]) }
-        objectiveAnswers += other.objectiveAnswers; objectivesMet += other.objectivesMet
-        recommendAnswers += other.recommendAnswers; promoters += other.promoters; detractors += other.detractors
+        objectiveAnswers += other.objectiveAnswers
+        objectivesMet += other.objectivesMet
+        recommendAnswers += other.recommendAnswers
+        promoters += other.promoters
+        detractors += other.detractors
         if let j = other.journeys { journeys = (journeys ?? JourneyTally()).adding(j) }
     }
 }
@@ -123,8 +132,11 @@ public struct JourneyTally: Sendable, Equatable {
 
     func adding(_ o: JourneyTally) -> JourneyTally {
         var t = self
-        t.participants += o.participants; t.started += o.started; t.completed += o.completed
-        t.endedStarted += o.endedStarted; t.endedCompleted += o.endedCompleted
+        t.participants += o.participants
+        t.started += o.started
+        t.completed += o.completed
+        t.endedStarted += o.endedStarted
+        t.endedCompleted += o.endedCompleted
         t.anyEnded = t.anyEnded || o.anyEnded
         return t
     }

@@ -76,9 +76,11 @@ public struct Session: Sendable {
     /// "À l'issue de la formation le participant sera capable…", in order: objective_1 is the first.
     public let objectives: [String]
 
-    public init(programme: String, code: String, title: String, kind: Kind, start: Day, end: Day,
-                hours: Double, priceHT: Double? = nil, capacity: Int? = nil, venue: String? = nil,
-                trainers: [String] = [], mandatory: Bool? = nil, requires: [String] = [], objectives: [String] = []) {
+    public init(
+        programme: String, code: String, title: String, kind: Kind, start: Day, end: Day,
+        hours: Double, priceHT: Double? = nil, capacity: Int? = nil, venue: String? = nil,
+        trainers: [String] = [], mandatory: Bool? = nil, requires: [String] = [], objectives: [String] = []
+    ) {
         self.programme = programme
         self.code = code
         self.title = title

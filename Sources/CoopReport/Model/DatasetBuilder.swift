@@ -13,8 +13,10 @@ public struct DatasetBuilder {
     struct RegistrationKey: Hashable { let session: SessionKey, participant: String }
 
     /// The file names are used in the warnings.
-    public init(catalogue: Catalogue, registrationsFile: String = "registrations.csv",
-                evaluationsFile: String = "evaluations.csv") {
+    public init(
+        catalogue: Catalogue, registrationsFile: String = "registrations.csv",
+        evaluationsFile: String = "evaluations.csv"
+    ) {
         self.catalogue = catalogue
         self.registrationsFile = registrationsFile
         self.evaluationsFile = evaluationsFile
@@ -23,9 +25,12 @@ public struct DatasetBuilder {
     public mutating func add(_ r: Registration) {
         let key = RegistrationKey(session: r.session, participant: r.participant)
         if let i = registrationIndex[key] {
-            warnings.append(Diagnostic(
-                severity: .warning, file: registrationsFile, line: r.line, column: nil,
-                message: "duplicate registration of \(r.publicIdentifier) to \(r.session) (also line \(registrations[i].line)): this later row wins"))
+            warnings.append(
+                Diagnostic(
+                    severity: .warning, file: registrationsFile, line: r.line, column: nil,
+                    message:
+                        "duplicate registration of \(r.publicIdentifier) to \(r.session) (also line \(registrations[i].line)): this later row wins"
+                ))
             registrations[i] = r
         } else {
             registrationIndex[key] = registrations.count
@@ -39,9 +44,10 @@ public struct DatasetBuilder {
             return
         }
         if let i = responseIndex[id] {
-            warnings.append(Diagnostic(
-                severity: .warning, file: evaluationsFile, line: r.line, column: "response_id",
-                message: "response '\(id)' appears again (also line \(responses[i].line)): this later row wins"))
+            warnings.append(
+                Diagnostic(
+                    severity: .warning, file: evaluationsFile, line: r.line, column: "response_id",
+                    message: "response '\(id)' appears again (also line \(responses[i].line)): this later row wins"))
             responses[i] = r
         } else {
             responseIndex[id] = responses.count

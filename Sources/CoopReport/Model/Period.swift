@@ -16,13 +16,13 @@ public struct Period: Sendable, Equatable {
         return true
     }
 
-    /// "du 01/06/2022 au 30/06/2022", "depuis le …", "jusqu'au …" or "toutes les dates".
+    /// In words, for the reports: "sessions commençant entre le 01/06/2022 et le 30/06/2022".
     public var french: String {
         switch (from, to) {
-        case let (f?, t?): "du \(f.french) au \(t.french)"
-        case let (f?, nil): "depuis le \(f.french)"
-        case let (nil, t?): "jusqu'au \(t.french)"
-        case (nil, nil): "toutes les dates"
+        case let (f?, t?): "sessions commençant entre le \(f.french) et le \(t.french)"
+        case let (f?, nil): "sessions commençant à partir du \(f.french)"
+        case let (nil, t?): "sessions commençant jusqu'au \(t.french)"
+        case (nil, nil): "toutes les sessions du catalogue"
         }
     }
 }

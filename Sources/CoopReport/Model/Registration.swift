@@ -27,10 +27,12 @@ public struct Registration: Sendable {
     /// Line of the row in its file.
     public let line: Int
 
-    public init(session: SessionKey, participant: String, identifiedByEmail: Bool = false, email: String = "", lastName: String = "",
-                firstName: String = "", cooperative: String, role: String = "", status: Status,
-                registeredAt: Timestamp? = nil, attendance: Attendance?, hoursAttended: Double? = nil,
-                halvesPresent: Int? = nil, line: Int = 0) {
+    public init(
+        session: SessionKey, participant: String, identifiedByEmail: Bool = false, email: String = "", lastName: String = "",
+        firstName: String = "", cooperative: String, role: String = "", status: Status,
+        registeredAt: Timestamp? = nil, attendance: Attendance?, hoursAttended: Double? = nil,
+        halvesPresent: Int? = nil, line: Int = 0
+    ) {
         self.session = session
         self.participant = participant
         self.identifiedByEmail = identifiedByEmail

@@ -21,9 +21,11 @@ public struct Response: Sendable {
     /// No identifier at all.
     public var isAnonymous: Bool { participantID == nil && email == nil }
 
-    public init(session: SessionKey, responseID: String? = nil, submittedAt: Timestamp? = nil, participantID: String? = nil, email: String? = nil,
-                cooperative: String? = nil, answers: [Int?], objectives: [Int: Int] = [:], recommend: Int? = nil,
-                comment: String? = nil, line: Int = 0) {
+    public init(
+        session: SessionKey, responseID: String? = nil, submittedAt: Timestamp? = nil, participantID: String? = nil, email: String? = nil,
+        cooperative: String? = nil, answers: [Int?], objectives: [Int: Int] = [:], recommend: Int? = nil,
+        comment: String? = nil, line: Int = 0
+    ) {
         self.session = session
         self.responseID = responseID
         self.submittedAt = submittedAt

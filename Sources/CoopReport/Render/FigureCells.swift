@@ -11,13 +11,14 @@ enum FigureCells {
         }
     }
 
-    /// The note that replaces a hidden satisfaction figure.
-    static func suppressedNote(_ minGroupSize: Int) -> Cell {
-        Cell(.note("masqué (< \(minGroupSize) réponses)"))
+    /// The note that replaces a hidden satisfaction figure ("sans réponse" when there is
+    /// nothing to hide).
+    static func suppressedNote(_ f: Figures, _ minGroupSize: Int) -> Cell {
+        Cell(.note(f.tally.responses == 0 ? "sans réponse" : "masqué (< \(minGroupSize) réponses)"))
     }
 
     static func value(_ metric: MetricDefinition, _ f: Figures, minGroupSize: Int) -> Cell {
-        if metric.suppressible && f.suppressed { return suppressedNote(minGroupSize) }
+        if metric.suppressible && f.suppressed { return suppressedNote(f, minGroupSize) }
         if metric.id == "dropout_rate", f.tally.journeys?.anyEnded == false { return Cell(.note("en cours")) }
         return .number(f.value(metric.id), style(metric.unit))
     }
@@ -25,8 +26,9 @@ enum FigureCells {
     /// Numerator and denominator cells of a rate (numerator hidden with the rate).
     static func parts(_ metric: MetricDefinition, _ f: Figures, minGroupSize: Int) -> [Cell] {
         guard let r = f.ratio(metric.id) else { return [.empty, .empty] }
-        let numerator: Cell = metric.suppressible && f.suppressed
-            ? suppressedNote(minGroupSize) : .number(r.numerator, .integer)
+        let numerator: Cell =
+            metric.suppressible && f.suppressed
+            ? suppressedNote(f, minGroupSize) : .number(r.numerator, .integer)
         return [numerator, .number(r.denominator, .integer)]
     }
 
@@ -44,7 +46,8 @@ enum FigureCells {
 
     static func row(_ f: Figures, journeys: Bool, minGroupSize: Int) -> [Cell] {
         metrics(journeys: journeys).flatMap { m in
-            m.numerator == nil ? [value(m, f, minGroupSize: minGroupSize)]
+            m.numerator == nil
+                ? [value(m, f, minGroupSize: minGroupSize)]
                 : parts(m, f, minGroupSize: minGroupSize) + [value(m, f, minGroupSize: minGroupSize)]
         }
     }

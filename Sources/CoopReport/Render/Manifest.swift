@@ -21,8 +21,10 @@ public struct Manifest: Sendable {
     public var inputs: [InputSummary]
     public var outputs: [Output]
 
-    public init(toolVersion: String, job: String?, period: Period, asOf: Day, startedAt: String, endedAt: String,
-                inputs: [InputSummary], outputs: [Output]) {
+    public init(
+        toolVersion: String, job: String?, period: Period, asOf: Day, startedAt: String, endedAt: String,
+        inputs: [InputSummary], outputs: [Output]
+    ) {
         self.toolVersion = toolVersion
         self.job = job
         self.period = period
@@ -38,19 +40,34 @@ public struct Manifest: Sendable {
             ("tool", .string("coopreport")),
             ("tool_version", .string(toolVersion)),
             ("job", job.map(JSONValue.string) ?? .null),
-            ("period", .object([("from", period.from.map { .string($0.iso) } ?? .null),
-                                ("to", period.to.map { .string($0.iso) } ?? .null)])),
+            (
+                "period",
+                .object([
+                    ("from", period.from.map { .string($0.iso) } ?? .null),
+                    ("to", period.to.map { .string($0.iso) } ?? .null),
+                ])
+            ),
             ("as_of", .string(asOf.iso)),
             ("started_at", .string(startedAt)),
             ("ended_at", .string(endedAt)),
-            ("inputs", .array(inputs.map { i in
-                .object([("role", .string(i.role)), ("path", .string(i.path)), ("bytes", .int(i.bytes)),
-                         ("rows", .int(i.rowsRead)), ("rejected", .int(i.rejected)),
-                         ("encoding", i.encoding.map(JSONValue.string) ?? .null), ("sha256", .string(i.sha256))])
-            })),
-            ("outputs", .array(outputs.map { o in
-                .object([("path", .string(o.path)), ("bytes", .int(o.bytes)), ("sha256", .string(o.sha256))])
-            })),
+            (
+                "inputs",
+                .array(
+                    inputs.map { i in
+                        .object([
+                            ("role", .string(i.role)), ("path", .string(i.path)), ("bytes", .int(i.bytes)),
+                            ("rows", .int(i.rowsRead)), ("rejected", .int(i.rejected)),
+                            ("encoding", i.encoding.map(JSONValue.string) ?? .null), ("sha256", .string(i.sha256)),
+                        ])
+                    })
+            ),
+            (
+                "outputs",
+                .array(
+                    outputs.map { o in
+                        .object([("path", .string(o.path)), ("bytes", .int(o.bytes)), ("sha256", .string(o.sha256))])
+                    })
+            ),
         ])
     }
 }

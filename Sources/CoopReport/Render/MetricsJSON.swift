@@ -9,20 +9,40 @@ public enum MetricsJSON {
         return .object([
             ("schema_version", .int(schemaVersion)),
             ("tool_version", .string(doc.toolVersion)),
-            ("period", .object([("from", m.period.from.map { .string($0.iso) } ?? .null),
-                                ("to", m.period.to.map { .string($0.iso) } ?? .null)])),
+            (
+                "period",
+                .object([
+                    ("from", m.period.from.map { .string($0.iso) } ?? .null),
+                    ("to", m.period.to.map { .string($0.iso) } ?? .null),
+                ])
+            ),
             ("as_of", .string(m.asOf.iso)),
             ("min_group_size", .int(m.minGroupSize)),
-            ("survey", .object([
-                ("scale", .object([("min", .int(m.survey.scale.min)), ("max", .int(m.survey.scale.max)),
-                                   ("satisfied_from", .int(m.survey.scale.satisfiedFrom))])),
-                ("questions", .array(m.survey.questions.map { .string($0.column) })),
-            ])),
+            (
+                "survey",
+                .object([
+                    (
+                        "scale",
+                        .object([
+                            ("min", .int(m.survey.scale.min)), ("max", .int(m.survey.scale.max)),
+                            ("satisfied_from", .int(m.survey.scale.satisfiedFrom)),
+                        ])
+                    ),
+                    ("questions", .array(m.survey.questions.map { .string($0.column) })),
+                ])
+            ),
             ("overall", group([], m.overall, survey: m.survey)),
-            ("sessions", .array(m.sessions.map {
-                group([("programme", .string($0.session.programme)), ("session", .string($0.session.code)),
-                       ("start", .string($0.session.start.iso))], $0.figures, survey: m.survey)
-            })),
+            (
+                "sessions",
+                .array(
+                    m.sessions.map {
+                        group(
+                            [
+                                ("programme", .string($0.session.programme)), ("session", .string($0.session.code)),
+                                ("start", .string($0.session.start.iso)),
+                            ], $0.figures, survey: m.survey)
+                    })
+            ),
             ("programmes", .array(m.programmes.map { group([("programme", .string($0.programme.code))], $0.figures, survey: m.survey) })),
             ("cooperatives", .array(m.cooperatives.map { group([("cooperative", .string($0.name))], $0.figures, survey: m.survey) })),
             ("months", .array(m.months.map { group([("month", .string($0.month))], $0.figures, survey: m.survey) })),
@@ -38,10 +58,15 @@ public enum MetricsJSON {
             let v = f.value(metric.id)
             members.append((metric.id, metric.unit == .count ? v.map { .int(Int($0)) } ?? .null : .number(v)))
         }
-        members.append(("questions", .object(survey.questions.enumerated().map { i, q in
-            let (n, mean, satisfied) = f.question(i)
-            return (q.column, .object([("n", .int(n)), ("mean", .number(mean)), ("satisfied", .number(satisfied))]))
-        })))
+        members.append(
+            (
+                "questions",
+                .object(
+                    survey.questions.enumerated().map { i, q in
+                        let (n, mean, satisfied) = f.question(i)
+                        return (q.column, .object([("n", .int(n)), ("mean", .number(mean)), ("satisfied", .number(satisfied))]))
+                    })
+            ))
         members.append(("suppressed", .bool(f.suppressed)))
         return .object(members)
     }

@@ -18,9 +18,10 @@ public struct ReportFiles {
         let m = doc.metrics
         try WorkbookWriter.write(
             WorkbookPlanner.plan(doc),
-            properties: .init(title: "Rapport de formation — \(m.period.french)",
-                              subject: "Indicateurs de formation (présence, achèvement, satisfaction)",
-                              author: "CoopReport", created: m.asOf),
+            properties: .init(
+                title: "Rapport de formation — arrêté au \(m.asOf.french)",
+                subject: "Indicateurs de formation (présence, achèvement, satisfaction)",
+                author: "CoopReport", created: m.asOf),
             to: workbook)
         let metrics = folder.appendingPathComponent("metrics.json").path
         try AtomicFile.write(Data(MetricsJSON.document(doc).serialized().utf8), to: metrics)
@@ -33,8 +34,9 @@ public struct ReportFiles {
             outputs.append(Manifest.Output(path: path, bytes: data.count, sha256: InputFile.sha256Hex(data)))
         }
         let manifestPath = folder.appendingPathComponent("manifest.json").path
-        let manifest = Manifest(toolVersion: doc.toolVersion, job: nil, period: m.period, asOf: m.asOf,
-                                startedAt: Self.iso(started), endedAt: Self.iso(now()), inputs: doc.inputs, outputs: outputs)
+        let manifest = Manifest(
+            toolVersion: doc.toolVersion, job: nil, period: m.period, asOf: m.asOf,
+            startedAt: Self.iso(started), endedAt: Self.iso(now()), inputs: doc.inputs, outputs: outputs)
         try AtomicFile.write(Data(manifest.json.serialized().utf8), to: manifestPath)
         return outputs + [Manifest.Output(path: manifestPath, bytes: 0, sha256: "")]
     }

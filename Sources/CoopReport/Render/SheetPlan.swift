@@ -10,6 +10,13 @@ public struct SheetPlan: Sendable {
     public var frozenRows = 0
     public var tables: [TablePlan] = []
     public var charts: [ChartPlan] = []
+    /// Columns repeated at the left of each printed page (the group's name).
+    public var keyColumns = 0
+
+    /// Pages across when printed landscape on A4: one for a sheet up to about 200
+    /// characters wide (Excel shrinks it), more for the wide figure tables, so that the
+    /// print stays legible.
+    public var printPagesWide: Int { max(1, Int((columnWidths.reduce(0, +) / 200).rounded(.up))) }
 
     public init(name: String) { self.name = name }
 
@@ -31,10 +38,11 @@ public struct SheetPlan: Sendable {
         let count = rows.map(\.count).max() ?? 0
         columnWidths = (0..<count).map { c in
             if let w = fixed[c] { return w }
-            let longest = rows.map { row -> Int in
-                guard row.indices.contains(c) else { return 0 }
-                return row[c].displayLength
-            }.max() ?? 0
+            let longest =
+                rows.map { row -> Int in
+                    guard row.indices.contains(c) else { return 0 }
+                    return row[c].displayLength
+                }.max() ?? 0
             return min(maxWidth, max(8, Double(longest) + 2))
         }
     }

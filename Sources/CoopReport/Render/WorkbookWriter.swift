@@ -20,12 +20,14 @@ public enum WorkbookWriter {
     }
 
     public static func write(_ sheets: [SheetPlan], properties: Properties, to path: String) throws {
+        let footer = "&L\(properties.title)&RPage &P / &N"
         let temporary = AtomicFile.temporaryPath(for: path)
         do {
             let workbook = try Workbook(path: temporary)
-            try workbook.setProperties(title: properties.title, subject: properties.subject,
-                                       author: properties.author, created: properties.created.daysSinceEpoch * 86_400)
-            for plan in sheets { try write(plan, into: workbook) }
+            try workbook.setProperties(
+                title: properties.title, subject: properties.subject,
+                author: properties.author, created: properties.created.daysSinceEpoch * 86_400)
+            for plan in sheets { try write(plan, into: workbook, footer: footer) }
             try workbook.close()
         } catch let error as XlsxError {
             try? FileManager.default.removeItem(atPath: temporary)
@@ -37,16 +39,20 @@ public enum WorkbookWriter {
         try AtomicFile.commit(temporary, to: path)
     }
 
-    static func write(_ plan: SheetPlan, into workbook: Workbook) throws {
+    static func write(_ plan: SheetPlan, into workbook: Workbook, footer: String) throws {
         let sheet = try workbook.addWorksheet(named: plan.name)
+        try sheet.setupPrint(
+            landscape: true, pagesWide: plan.printPagesWide, repeatRows: plan.frozenRows,
+            repeatColumns: plan.keyColumns, header: "&C&A", footer: footer)
         for (c, width) in plan.columnWidths.enumerated() { try sheet.setColumns(c, c, width: width) }
         for (r, row) in plan.rows.enumerated() {
             for (c, cell) in row.enumerated() { try write(cell, row: r, column: c, on: sheet) }
         }
         if plan.frozenRows > 0 { sheet.freezePanes(row: plan.frozenRows, column: 0) }
         for table in plan.tables {
-            try sheet.addTable(firstRow: table.headerRow, firstColumn: table.firstColumn, lastRow: table.lastRow,
-                               headers: table.headers, headerFormat: look(.header, nil))
+            try sheet.addTable(
+                firstRow: table.headerRow, firstColumn: table.firstColumn, lastRow: table.lastRow,
+                headers: table.headers, headerFormat: look(.header, nil))
         }
         for chart in plan.charts { try insert(chart, on: sheet, sheetName: plan.name, workbook: workbook) }
     }
@@ -100,20 +106,23 @@ public enum WorkbookWriter {
     }
 
     static func insert(_ plan: ChartPlan, on sheet: Worksheet, sheetName: String, workbook: Workbook) throws {
-        let kind: ChartKind = switch plan.kind {
-        case .column: .column
-        case .barStackedPercent: .barStackedPercent
-        case .line: .line
-        }
+        let kind: ChartKind =
+            switch plan.kind {
+            case .column: .column
+            case .barStackedPercent: .barStackedPercent
+            case .line: .line
+            }
         let chart = try workbook.addChart(kind)
         chart.setTitle(plan.title)
         for s in plan.series {
             try chart.addSeries(
                 name: s.name,
-                categories: .init(sheet: sheetName, firstRow: s.categories.0, firstColumn: s.categories.1,
-                                  lastRow: s.categories.2, lastColumn: s.categories.3),
-                values: .init(sheet: sheetName, firstRow: s.values.0, firstColumn: s.values.1,
-                              lastRow: s.values.2, lastColumn: s.values.3))
+                categories: .init(
+                    sheet: sheetName, firstRow: s.categories.0, firstColumn: s.categories.1,
+                    lastRow: s.categories.2, lastColumn: s.categories.3),
+                values: .init(
+                    sheet: sheetName, firstRow: s.values.0, firstColumn: s.values.1,
+                    lastRow: s.values.2, lastColumn: s.values.3))
         }
         chart.setValueAxis(title: plan.valueAxisTitle, numberFormat: plan.valueAxisFormat)
         chart.legendAtBottom()

@@ -13,19 +13,25 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public let message: String
     /// The row as it was in the file (rejected rows only).
     public let raw: String?
+    /// The row with names and e-mail masked, as workbooks show it.
+    public let redactedRaw: String?
 
-    public init(severity: Severity, file: String, line: Int, column: String?, message: String, raw: String? = nil) {
+    public init(
+        severity: Severity, file: String, line: Int, column: String?, message: String, raw: String? = nil, redactedRaw: String? = nil
+    ) {
         self.severity = severity
         self.file = file
         self.line = line
         self.column = column
         self.message = message
         self.raw = raw
+        self.redactedRaw = redactedRaw ?? raw
     }
 
     /// Compiler style: `input/registrations.csv:14: error: column 'status': …`.
     public var description: String {
         let place = column.map { "column '\($0)': " } ?? ""
-        return "\(file):\(line): \(severity.rawValue): \(place)\(message)"
+        let at = line > 0 ? "\(file):\(line)" : file
+        return "\(at): \(severity.rawValue): \(place)\(message)"
     }
 }

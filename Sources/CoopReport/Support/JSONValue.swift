@@ -32,10 +32,13 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .int(let i): out += String(i)
         case .number(let x):
             // Swift prints the shortest text that reads back to the same Double.
-            out += x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
+            if !x.isFinite { out += "null" } else { out += x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (i, item) in items.enumerated() {
                 out += String(repeating: " ", count: indent + 2)
@@ -44,7 +47,10 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             out += String(repeating: " ", count: indent) + "]"
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (i, (key, value)) in members.enumerated() {
                 out += String(repeating: " ", count: indent + 2)

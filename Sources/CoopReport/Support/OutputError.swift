@@ -10,7 +10,8 @@ public enum OutputError: Error, Equatable, LocalizedError {
     public var errorDescription: String? {
         switch self {
         case .notWritable(let path, let reason):
-            return "\(path): error: cannot write (\(reason)). Check that the output folder exists or can be created, and that you may write to it."
+            return
+                "\(path): error: cannot write (\(reason)). Check that the output folder exists or can be created, and that you may write to it."
         case .workbook(let path, let reason):
             return "\(path): error: the workbook could not be written: \(reason)"
         }

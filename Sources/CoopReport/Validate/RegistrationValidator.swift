@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks one registrations row against the contract and the catalogue and builds a
 /// `Registration`, or says why the row cannot be used. Pure.
 public struct RegistrationValidator: Sendable {
@@ -17,29 +19,44 @@ public struct RegistrationValidator: Sendable {
         let programme = value("programme")
         guard !programme.isEmpty else { return .failure(RowRejection(column: "programme", "empty; expected a programme code")) }
         guard let prog = catalogue.programme(programme) else {
-            return .failure(RowRejection(column: "programme", "'\(programme)' is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"))
+            return .failure(
+                RowRejection(
+                    column: "programme",
+                    "'\(programme)' is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
+                ))
         }
         let sessionCode = value("session")
         let key = SessionKey(programme, sessionCode)
         guard let session = catalogue.session(key) else {
-            return .failure(RowRejection(column: "session", "'\(sessionCode)' is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"))
+            return .failure(
+                RowRejection(
+                    column: "session",
+                    "'\(sessionCode)' is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"))
         }
-        let id = value("participant_id")
-        let email = value("email").lowercased()
+        let id = value("participant_id").trimmingCharacters(in: .whitespaces)
+        let email = value("email").trimmingCharacters(in: .whitespaces).lowercased()
         guard !id.isEmpty || !email.isEmpty else {
             return .failure(RowRejection(column: "participant_id", "no participant_id and no email: the participant cannot be identified"))
         }
         let cooperative = value("cooperative")
-        guard !cooperative.isEmpty else { return .failure(RowRejection(column: "cooperative", "empty; expected the participant's cooperative")) }
+        guard !cooperative.isEmpty else {
+            return .failure(RowRejection(column: "cooperative", "empty; expected the participant's cooperative"))
+        }
         let statusText = value("status")
         guard let status = ValueParser.status(statusText) else {
-            return .failure(RowRejection(column: "status", "'\(statusText)' is not a status (expected registered, cancelled, waitlisted or inscrit, annulé, liste d'attente)"))
+            return .failure(
+                RowRejection(
+                    column: "status",
+                    "'\(statusText)' is not a status (expected registered, cancelled, waitlisted or inscrit, annulé, liste d'attente)"))
         }
         var registeredAt: Timestamp?
         let dateText = value("registered_at")
         if !dateText.isEmpty {
             guard let t = ValueParser.timestamp(dateText) else {
-                return .failure(RowRejection(column: "registered_at", "'\(dateText)' is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"))
+                return .failure(
+                    RowRejection(
+                        column: "registered_at",
+                        "'\(dateText)' is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"))
             }
             registeredAt = t
         }
@@ -47,7 +64,10 @@ public struct RegistrationValidator: Sendable {
         let attendanceText = value("attendance")
         if !attendanceText.isEmpty {
             guard let a = ValueParser.attendance(attendanceText) else {
-                return .failure(RowRejection(column: "attendance", "'\(attendanceText)' is not an attendance (expected present, partial, absent or présent, partiel, absent)"))
+                return .failure(
+                    RowRejection(
+                        column: "attendance",
+                        "'\(attendanceText)' is not an attendance (expected present, partial, absent or présent, partiel, absent)"))
             }
             attendance = a
         }
@@ -55,13 +75,15 @@ public struct RegistrationValidator: Sendable {
         let hoursText = value("hours_attended")
         if !hoursText.isEmpty {
             guard let h = ValueParser.number(hoursText), h >= 0 else {
-                return .failure(RowRejection(column: "hours_attended", "'\(hoursText)' is not a number of hours (expected a number ≥ 0, e.g. 3,5)"))
+                return .failure(
+                    RowRejection(column: "hours_attended", "'\(hoursText)' is not a number of hours (expected a number ≥ 0, e.g. 3,5)"))
             }
             hours = h
         }
         // Half-days decide attendance when either is filled (docs/decisions.md).
         var halves: Int?
-        let morning = value("morning"), afternoon = value("afternoon")
+        let morning = value("morning")
+        let afternoon = value("afternoon")
         if !morning.isEmpty || !afternoon.isEmpty {
             var count = 0
             for (column, text) in [("morning", morning), ("afternoon", afternoon)] where !text.isEmpty {
@@ -73,10 +95,11 @@ public struct RegistrationValidator: Sendable {
             halves = count
             attendance = count == 2 ? .present : count == 1 ? .partial : .absent
         }
-        return .success(Registration(
-            session: session.key, participant: id.isEmpty ? email : id, identifiedByEmail: id.isEmpty, email: email,
-            lastName: value("last_name"), firstName: value("first_name"), cooperative: cooperative,
-            role: value("role"), status: status, registeredAt: registeredAt, attendance: attendance,
-            hoursAttended: hours, halvesPresent: halves, line: line))
+        return .success(
+            Registration(
+                session: session.key, participant: id.isEmpty ? email : id, identifiedByEmail: id.isEmpty, email: email,
+                lastName: value("last_name"), firstName: value("first_name"), cooperative: cooperative,
+                role: value("role"), status: status, registeredAt: registeredAt, attendance: attendance,
+                hoursAttended: hours, halvesPresent: halves, line: line))
     }
 }

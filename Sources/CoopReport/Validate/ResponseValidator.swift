@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks one evaluations row against the contract, the catalogue and the survey scale,
 /// and builds a `Response`, or says why the row cannot be used. Pure.
 public struct ResponseValidator: Sendable {
@@ -22,18 +24,28 @@ public struct ResponseValidator: Sendable {
         func value(_ column: String) -> String { at[column].map { values[$0] } ?? "" }
         let programme = value("programme")
         guard let prog = catalogue.programme(programme) else {
-            return .failure(RowRejection(column: "programme", "'\(programme)' is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"))
+            return .failure(
+                RowRejection(
+                    column: "programme",
+                    "'\(programme)' is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
+                ))
         }
         let sessionCode = value("session")
         let key = SessionKey(programme, sessionCode)
         guard catalogue.session(key) != nil else {
-            return .failure(RowRejection(column: "session", "'\(sessionCode)' is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"))
+            return .failure(
+                RowRejection(
+                    column: "session",
+                    "'\(sessionCode)' is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"))
         }
         var submittedAt: Timestamp?
         let dateText = value("submitted_at")
         if !dateText.isEmpty {
             guard let t = ValueParser.timestamp(dateText) else {
-                return .failure(RowRejection(column: "submitted_at", "'\(dateText)' is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"))
+                return .failure(
+                    RowRejection(
+                        column: "submitted_at",
+                        "'\(dateText)' is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"))
             }
             submittedAt = t
         }
@@ -42,7 +54,10 @@ public struct ResponseValidator: Sendable {
         var answers: [Int?] = []
         for q in catalogue.survey.questions {
             let text = value(q.column)
-            if text.isEmpty { answers.append(nil); continue }
+            if text.isEmpty {
+                answers.append(nil)
+                continue
+            }
             guard let a = ValueParser.scaleAnswer(text, scale: scale) else {
                 return .failure(RowRejection(column: q.column, "'\(text)' is not an answer on the scale (\(range))"))
             }
@@ -63,11 +78,15 @@ public struct ResponseValidator: Sendable {
             }
             recommend = r
         }
-        func optional(_ column: String) -> String? { let v = value(column); return v.isEmpty ? nil : v }
-        return .success(Response(
-            session: key, responseID: optional("response_id"), submittedAt: submittedAt,
-            participantID: optional("participant_id"), email: optional("email")?.lowercased(),
-            cooperative: optional("cooperative"), answers: answers, objectives: objectives, recommend: recommend,
-            comment: optional("comment"), line: line))
+        func optional(_ column: String) -> String? {
+            let v = value(column).trimmingCharacters(in: .whitespaces)
+            return v.isEmpty ? nil : v
+        }
+        return .success(
+            Response(
+                session: key, responseID: optional("response_id"), submittedAt: submittedAt,
+                participantID: optional("participant_id"), email: optional("email")?.lowercased(),
+                cooperative: optional("cooperative"), answers: answers, objectives: objectives, recommend: recommend,
+                comment: optional("comment"), line: line))
     }
 }

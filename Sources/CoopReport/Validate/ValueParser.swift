@@ -17,7 +17,8 @@ public enum ValueParser {
         if datePart.contains("/") {
             let p = datePart.split(separator: "/", omittingEmptySubsequences: false)
             guard p.count == 3, p[2].count == 4, (1...2).contains(p[0].count), (1...2).contains(p[1].count),
-                  let d = Int(p[0]), let m = Int(p[1]), let y = Int(p[2]) else { return nil }
+                let d = Int(p[0]), let m = Int(p[1]), let y = Int(p[2])
+            else { return nil }
             day = Day(year: y, month: m, day: d)
         } else {
             day = Day(iso: String(datePart))
@@ -35,7 +36,8 @@ public enum ValueParser {
         if let sign = body.lastIndex(where: { $0 == "+" || $0 == "-" }) {
             let offset = body[body.index(after: sign)...]
             guard offset.count == 5 || offset.count == 4 || offset.count == 2,
-                  offset.allSatisfy({ $0.isNumber || $0 == ":" }) else { return nil }
+                offset.allSatisfy({ $0.isNumber || $0 == ":" })
+            else { return nil }
             body = body[..<sign]
         }
         if let dot = body.firstIndex(of: ".") {
@@ -44,7 +46,8 @@ public enum ValueParser {
         }
         let p = body.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(p.count), p.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isNumber) }),
-              let h = Int(p[0]), let m = Int(p[1]) else { return nil }
+            let h = Int(p[0]), let m = Int(p[1])
+        else { return nil }
         let s = p.count == 3 ? Int(p[2]) ?? 99 : 0
         guard h < 24, m < 60, s < 60 else { return nil }
         return h * 3600 + m * 60 + s
@@ -54,7 +57,8 @@ public enum ValueParser {
     public static func number(_ text: String) -> Double? {
         let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
         guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
-              let v = Double(t), v.isFinite else { return nil }
+            let v = Double(t), v.isFinite
+        else { return nil }
         return v
     }
 

@@ -1,8 +1,10 @@
 /// Sessions, Programmes, Coopératives, Mois: one table row per group, every figure with
 /// the numerator and denominator of each rate.
 enum GroupSheet {
-    static func plan(name: String, keyHeaders: [String], rows: [(keys: [Cell], figures: Figures)],
-                     journeys: Bool, minGroupSize: Int) -> SheetPlan {
+    static func plan(
+        name: String, keyHeaders: [String], rows: [(keys: [Cell], figures: Figures)],
+        journeys: Bool, minGroupSize: Int
+    ) -> SheetPlan {
         var sheet = SheetPlan(name: name)
         let headers = keyHeaders + FigureCells.headers(journeys: journeys)
         sheet.append(headers.map(Cell.header))
@@ -10,6 +12,7 @@ enum GroupSheet {
             sheet.append(r.keys + FigureCells.row(r.figures, journeys: journeys, minGroupSize: minGroupSize))
         }
         sheet.frozenRows = 1
+        sheet.keyColumns = min(keyHeaders.count, 2)
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(rows.count, 1), headers: headers)]
         sheet.fitColumns(max: 40)
         // Figure headers are long; wrap them instead of widening every column.
@@ -18,36 +21,44 @@ enum GroupSheet {
     }
 
     static func sessions(_ m: MetricsResult) -> SheetPlan {
-        plan(name: "Sessions",
-             keyHeaders: ["Programme", "Session", "Intitulé", "Type", "Début", "Fin", "Durée (h)", "Capacité", "Prix HT"],
-             rows: m.sessions.map { s in
-                 let x = s.session
-                 return ([.text(x.programme), .text(x.code), .text(x.title), .text(SessionKindLabel.french(x.kind)),
-                          Cell(.date(x.start)), Cell(.date(x.end)), .number(x.hours, .hours),
-                          x.capacity.map(Cell.int) ?? .empty, .number(x.priceHT, .euros)], s.figures)
-             },
-             journeys: false, minGroupSize: m.minGroupSize)
+        plan(
+            name: "Sessions",
+            keyHeaders: ["Programme", "Session", "Intitulé", "Type", "Début", "Fin", "Durée (h)", "Capacité", "Prix HT"],
+            rows: m.sessions.map { s in
+                let x = s.session
+                return (
+                    [
+                        .text(x.programme), .text(x.code), .text(x.title), .text(SessionKindLabel.french(x.kind)),
+                        Cell(.date(x.start)), Cell(.date(x.end)), .number(x.hours, .hours),
+                        x.capacity.map(Cell.int) ?? .empty, .number(x.priceHT, .euros),
+                    ], s.figures
+                )
+            },
+            journeys: false, minGroupSize: m.minGroupSize)
     }
 
     static func programmes(_ m: MetricsResult) -> SheetPlan {
-        plan(name: "Programmes", keyHeaders: ["Programme", "Intitulé"],
-             rows: m.programmes.map { ([.text($0.programme.code), .text($0.programme.title)], $0.figures) },
-             journeys: true, minGroupSize: m.minGroupSize)
+        plan(
+            name: "Programmes", keyHeaders: ["Programme", "Intitulé"],
+            rows: m.programmes.map { ([.text($0.programme.code), .text($0.programme.title)], $0.figures) },
+            journeys: true, minGroupSize: m.minGroupSize)
     }
 
     static func cooperatives(_ m: MetricsResult) -> SheetPlan {
-        plan(name: "Coopératives", keyHeaders: ["Coopérative"],
-             rows: m.cooperatives.map { ([.text($0.name)], $0.figures) },
-             journeys: true, minGroupSize: m.minGroupSize)
+        plan(
+            name: "Coopératives", keyHeaders: ["Coopérative"],
+            rows: m.cooperatives.map { ([.text($0.name)], $0.figures) },
+            journeys: true, minGroupSize: m.minGroupSize)
     }
 
     static func months(_ m: MetricsResult) -> SheetPlan {
-        plan(name: "Mois", keyHeaders: ["Mois"],
-             rows: m.months.map { month in
-                 let first = Day(iso: month.month + "-01")
-                 return ([first.map { Cell(.month($0)) } ?? .text(month.month)], month.figures)
-             },
-             journeys: false, minGroupSize: m.minGroupSize)
+        plan(
+            name: "Mois", keyHeaders: ["Mois"],
+            rows: m.months.map { month in
+                let first = Day(iso: month.month + "-01")
+                return ([first.map { Cell(.month($0)) } ?? .text(month.month)], month.figures)
+            },
+            journeys: false, minGroupSize: m.minGroupSize)
     }
 }
 

@@ -6,13 +6,15 @@ enum MethodSheet {
         let headers = ["Identifiant", "Libellé", "Définition", "Numérateur", "Dénominateur", "Masqué si petit groupe"]
         sheet.append(headers.map(Cell.header))
         for metric in MetricDefinition.all + MetricDefinition.questionFigures {
-            sheet.append([.text(metric.id), .text(metric.label, .label), Cell(.text(metric.definition), .wrap),
-                          .text(metric.numerator ?? ""), .text(metric.denominator ?? ""), .text(metric.suppressible ? "oui" : "non")])
+            sheet.append([
+                .text(metric.id), .text(metric.label, .label), Cell(.text(metric.definition), .wrap),
+                .text(metric.numerator ?? ""), .text(metric.denominator ?? ""), .text(metric.suppressible ? "oui" : "non"),
+            ])
         }
         let notes = [
             "Un taux dont le dénominateur est nul est laissé vide. Les taux sont des fractions affichées en pourcentage.",
             "Les regroupements (programme, coopérative, mois, ensemble) additionnent les comptes et recalculent les taux à partir des sommes.",
-            "Sessions retenues : celles qui commencent \(m.period.french). Date d'arrêté : \(m.asOf.french).",
+            "Périmètre : \(m.period.french). Date d'arrêté : \(m.asOf.french).",
             "Seuil de satisfaction : réponse ≥ \(m.survey.scale.satisfiedFrom) sur une échelle de \(m.survey.scale.min) à \(m.survey.scale.max).",
             "Petits groupes : moins de \(m.minGroupSize) réponses, les indicateurs de satisfaction sont masqués ; les effectifs restent visibles.",
         ]

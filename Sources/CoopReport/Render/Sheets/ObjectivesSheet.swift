@@ -6,13 +6,17 @@ enum ObjectivesSheet {
         sheet.append(headers.map(Cell.header))
         for s in m.sessions {
             for o in s.objectives {
-                var row: [Cell] = [.text(s.session.programme), .text(s.session.code), .int(o.number),
-                                   Cell(.text(o.wording ?? "(objectif \(o.number) non décrit au catalogue)"), .wrap), .int(o.n)]
+                var row: [Cell] = [
+                    .text(s.session.programme), .text(s.session.code), .int(o.number),
+                    Cell(.text(o.wording ?? "(objectif \(o.number) non décrit au catalogue)"), .wrap), .int(o.n),
+                ]
                 if s.figures.suppressed {
-                    row += Array(repeating: FigureCells.suppressedNote(m.minGroupSize), count: 3)
+                    row += Array(repeating: FigureCells.suppressedNote(s.figures, m.minGroupSize), count: 3)
                 } else {
-                    row += [.number(o.n == 0 ? nil : Double(o.sum) / Double(o.n), .score), .int(o.met),
-                            .number(o.n == 0 ? nil : Double(o.met) / Double(o.n), .percent)]
+                    row += [
+                        .number(o.n == 0 ? nil : Double(o.sum) / Double(o.n), .score), .int(o.met),
+                        .number(o.n == 0 ? nil : Double(o.met) / Double(o.n), .percent),
+                    ]
                 }
                 sheet.append(row)
             }

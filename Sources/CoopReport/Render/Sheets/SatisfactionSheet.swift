@@ -6,7 +6,8 @@ enum SatisfactionSheet {
         let scale = m.survey.scale
         let values = Array(scale.min...scale.max)
         let valueHeaders = values.map { v in scaleLabels[v].map { "\(v) — \($0)" } ?? "\(v)" }
-        let headers = ["Portée", "Programme", "Session", "Question", "n", "Moyenne", "Satisfaits (num.)", "Part de satisfaits"]
+        let headers =
+            ["Portée", "Programme", "Session", "Question", "n", "Moyenne", "Satisfaits (num.)", "Part de satisfaits"]
             + valueHeaders
         sheet.append(headers.map(Cell.header))
         func rows(scope: String, programme: String, session: String, figures: Figures) {
@@ -15,7 +16,7 @@ enum SatisfactionSheet {
                 let tally = figures.tally.questions[i]
                 var row: [Cell] = [.text(scope), .text(programme), .text(session), .text(q.label), .int(n)]
                 if figures.suppressed {
-                    row += Array(repeating: FigureCells.suppressedNote(m.minGroupSize), count: 3 + values.count)
+                    row += Array(repeating: FigureCells.suppressedNote(figures, m.minGroupSize), count: 3 + values.count)
                 } else {
                     row += [.number(mean, .score), .int(tally.satisfied), .number(satisfied, .percent)]
                     row += tally.distribution.map(Cell.int)
@@ -30,18 +31,23 @@ enum SatisfactionSheet {
         let lastRow = sheet.rows.count - 1
         sheet.frozenRows = 1
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(lastRow, 1), headers: headers)]
-        sheet.fitColumns(max: 40, fixed: [0: 36])
+        var widths: [Int: Double] = [0: 34, 1: 11, 2: 9, 3: 24, 4: 7, 5: 10, 6: 11, 7: 12]
+        for c in 8..<(8 + values.count) { widths[c] = 13 }
+        sheet.fitColumns(fixed: widths)
         let questionCount = m.survey.questions.count
         if questionCount > 0 {
             let firstValue = 8
-            sheet.charts = [ChartPlan(
-                kind: .barStackedPercent,
-                title: "Répartition des réponses (ensemble)",
-                series: values.enumerated().map { offset, _ in
-                    ChartPlan.Series(name: valueHeaders[offset], categories: (1, 3, questionCount, 3),
-                                     values: (1, firstValue + offset, questionCount, firstValue + offset))
-                },
-                anchorRow: lastRow + 2, anchorColumn: 0, valueAxisFormat: "0%", valueAxisTitle: nil)]
+            sheet.charts = [
+                ChartPlan(
+                    kind: .barStackedPercent,
+                    title: "Répartition des réponses (ensemble)",
+                    series: values.enumerated().map { offset, _ in
+                        ChartPlan.Series(
+                            name: valueHeaders[offset], categories: (1, 3, questionCount, 3),
+                            values: (1, firstValue + offset, questionCount, firstValue + offset))
+                    },
+                    anchorRow: lastRow + 2, anchorColumn: 0, valueAxisFormat: "0%", valueAxisTitle: nil)
+            ]
         }
         return sheet
     }

@@ -6,27 +6,34 @@ enum SummarySheet {
         var sheet = SheetPlan(name: "Synthèse")
         sheet.append([.text("Rapport de formation — synthèse", .title)])
         sheet.append([])
-        sheet.append([.text("Période", .label), .text("Sessions commençant \(m.period.french)")])
+        sheet.append([.text("Période", .label), .text(m.period.french)])
         sheet.append([.text("Date d'arrêté", .label), Cell(.date(m.asOf))])
-        sheet.append([.text("Taille minimale des groupes", .label), .int(m.minGroupSize),
-                      .text("Les indicateurs de satisfaction d'un groupe de moins de \(m.minGroupSize) réponses sont masqués.")])
-        sheet.append([.text("Lignes rejetées", .label), .int(doc.rejects.count), .text(doc.rejects.isEmpty ? "" : "Détail : feuille Rejets")])
+        sheet.append([
+            .text("Taille minimale des groupes", .label), .int(m.minGroupSize),
+            .text("Les indicateurs de satisfaction d'un groupe de moins de \(m.minGroupSize) réponses sont masqués."),
+        ])
+        sheet.append([
+            .text("Lignes rejetées", .label), .int(doc.rejects.count), .text(doc.rejects.isEmpty ? "" : "Détail : feuille Rejets"),
+        ])
         sheet.append([.text("Alertes", .label), .int(doc.warnings.count), .text(doc.warnings.isEmpty ? "" : "Détail : feuille Alertes")])
         sheet.append([.text("Généré par", .label), .text("coopreport \(doc.toolVersion)")])
         sheet.append([])
         sheet.append([.text("Fichiers d'entrée", .title)])
         sheet.append(["Rôle", "Fichier", "Lignes lues", "Rejetées", "Utilisées", "Encodage", "Séparateur"].map(Cell.header))
         for input in doc.inputs {
-            sheet.append([.text(input.role), .text(input.path), .int(input.rowsRead), .int(input.rejected), .int(input.used),
-                          .text(input.encoding ?? ""), .text(input.separator.map(separatorName) ?? "")])
+            sheet.append([
+                .text(input.role), .text(input.path), .int(input.rowsRead), .int(input.rejected), .int(input.used),
+                .text(input.encoding ?? ""), .text(input.separator.map(separatorName) ?? ""),
+            ])
         }
         sheet.append([])
         sheet.append([.text("Indicateurs (ensemble de la période)", .title)])
         sheet.append(["Indicateur", "Valeur", "Numérateur", "Dénominateur", "Identifiant"].map(Cell.header))
         for metric in MetricDefinition.all {
             let parts = metric.numerator == nil ? [Cell.empty, .empty] : FigureCells.parts(metric, m.overall, minGroupSize: m.minGroupSize)
-            sheet.append([.text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)]
-                         + parts + [.text(metric.id)])
+            sheet.append(
+                [.text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)]
+                    + parts + [.text(metric.id)])
         }
         sheet.fitColumns(max: 45, fixed: [0: 32, 1: 30, 2: 14, 3: 14, 4: 22])
         return sheet

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import CoopReport
+
+/// Runs the built `coopreport` executable, as cron or a user would.
+@Suite("coopreport executable")
+struct CommandLineTests {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var executable: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("coopreport")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/coopreport")
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func inputs(_ dir: TemporaryDirectory, registrations: String = SmallRun.registrations) throws -> [String] {
+        [
+            "--catalogue", try dir.write("catalogue.yml", SmallRun.catalogue),
+            "--registrations", try dir.write("registrations.csv", registrations),
+            "--evaluations", try dir.write("evaluations.csv", SmallRun.evaluations),
+        ]
+    }
+
+    @Test("a run with rejected rows writes the four files, exits 0 and narrates on stderr")
+    func success() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.url.appendingPathComponent("out").path
+        let r = try run(["report"] + inputs(dir) + ["--out", out, "--to", "2022-03-31"])
+        #expect(r.status == ExitStatus.written.rawValue)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("registrations.csv: 6 rows read, 1 rejected, 5 used"))
+        #expect(r.stderr.contains("evaluations.csv: 4 rows read, 1 rejected, 3 used"))
+        #expect(r.stderr.contains("registrations.csv:7: error: column 'session': 'Z' is not a session of P"))
+        #expect(r.stderr.contains("[5/5] render"))
+        #expect(r.stderr.contains("as of 2022-03-31"))  // --to gives the as-of date
+        for name in ["report.xlsx", "metrics.json", "rejects.csv", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name)")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("--strict turns rejected rows into exit 65, after writing the report")
+    func strict() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.url.appendingPathComponent("out").path
+        let r = try run(["report"] + inputs(dir) + ["--out", out, "--as-of", "2022-03-31", "--strict"])
+        #expect(r.status == ExitStatus.dataErrors.rawValue)
+        #expect(r.stderr.contains("--strict"))
+        #expect(FileManager.default.fileExists(atPath: out + "/rejects.csv"))
+    }
+
+    @Test("a missing input exits 66 and names the file")
+    func missingInput() throws {
+        let dir = try TemporaryDirectory()
+        var args = try inputs(dir)
+        args[3] = dir.url.appendingPathComponent("nope.csv").path
+        let r = try run(["report"] + args + ["--out", dir.path, "--as-of", "2022-03-31"])
+        #expect(r.status == ExitStatus.inputMissing.rawValue)
+        #expect(r.stderr.contains("nope.csv: error: file not found"))
+    }
+
+    @Test("a missing column exits 66 and names the nearest header found")
+    func missingColumn() throws {
+        let dir = try TemporaryDirectory()
+        let broken = SmallRun.registrations.replacingOccurrences(of: "statut", with: "statuts")
+        let r = try run(["report"] + inputs(dir, registrations: broken) + ["--out", dir.path, "--as-of", "2022-03-31"])
+        #expect(r.status == ExitStatus.inputMissing.rawValue)
+        #expect(r.stderr.contains("missing required column(s) 'status' (nearest found: 'statuts')"))
+    }
+
+    @Test("an output folder that cannot be created exits 73")
+    func unwritable() throws {
+        let dir = try TemporaryDirectory()
+        let file = try dir.write("a-file", "x")
+        let r = try run(["report"] + inputs(dir) + ["--out", file + "/out", "--as-of", "2022-03-31"])
+        #expect(r.status == ExitStatus.outputNotWritable.rawValue)
+        #expect(r.stderr.contains("cannot write"))
+    }
+
+    @Test("a bad flag is a usage error, exit 64")
+    func usage() throws {
+        let dir = try TemporaryDirectory()
+        let r = try run(["report"] + inputs(dir) + ["--out", dir.path, "--from", "30/06/2022"])
+        #expect(r.status == ExitStatus.usage.rawValue)
+        #expect(r.stderr.contains("--from '30/06/2022' is not a date"))
+    }
+
+    @Test("--version prints the library's version")
+    func version() throws {
+        let r = try run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == Pipeline.toolVersion)
+    }
+
+    @Test("the README lists every exit code of the contract")
+    func readmeExitCodes() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        for status in ExitStatus.allCases {
+            #expect(text.contains("| \(status.rawValue) |"), "README lacks exit code \(status.rawValue)")
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+@testable import CoopReport
+
+@Suite("Workbook read back")
+struct WorkbookTests {
+    /// Excel's serial for a date, computed with Foundation's calendar (not with `Day`).
+    func serial(_ y: Int, _ m: Int, _ d: Int) -> Double {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let origin = calendar.date(from: DateComponents(year: 1899, month: 12, day: 30)) ?? Date()
+        let date = calendar.date(from: DateComponents(year: y, month: m, day: d)) ?? Date()
+        return Double(calendar.dateComponents([.day], from: origin, to: date).day ?? 0)
+    }
+
+    /// The row of a sheet whose cells in `column` equal `key`, as header → cell.
+    func row(_ x: XLSXReader, _ sheet: String, where column: String, is key: String) -> [String: XLSXReader.StoredCell] {
+        let grid = x.grid(sheet)
+        guard let header = grid.first else { return [:] }
+        let names = header.map { $0?.value ?? "" }
+        guard let c = names.firstIndex(of: column),
+            let r = grid.dropFirst().first(where: { $0.indices.contains(c) && $0[c]?.value == key })
+        else { return [:] }
+        var out: [String: XLSXReader.StoredCell] = [:]
+        for (i, name) in names.enumerated() where i < r.count { out[name] = r[i] }
+        return out
+    }
+
+    @Test("the workbook has the sheets of reports.md, in order")
+    func sheetNames() throws {
+        let x = try SmallRun().workbook()
+        #expect(
+            x.sheetNames == [
+                "Synthèse", "Sessions", "Programmes", "Coopératives", "Mois", "Satisfaction", "Objectifs",
+                "Commentaires", "Prérequis", "Rejets", "Alertes", "Méthode",
+            ])
+    }
+
+    @Test("session figures are numeric cells with their formats, worked out by hand")
+    func sessionCells() throws {
+        let x = try SmallRun(minGroupSize: 1).workbook()
+        let a = row(x, "Sessions", where: "Session", is: "A")
+        #expect(a["Inscrits"]?.number == 3)
+        #expect(a["Présents"]?.number == 2)  // présent + partiel
+        #expect(a["Absents"]?.number == 1)
+        let rate = try #require(a["Taux de présence"])
+        #expect(rate.number == 2.0 / 3.0)
+        #expect(x.numberFormat(rate).contains("%"))
+        #expect(a["Taux de présence (num.)"]?.number == 2)
+        #expect(a["Taux de présence (dén.)"]?.number == 3)
+        #expect(a["Heures-stagiaires"]?.number == 10.5)  // 7 + 7/2
+        #expect(a["Taux de remplissage"]?.number == 0.3)  // 3 / 10
+        #expect(a["Chiffre d'affaires HT"]?.number == 300)
+        #expect(a["Réponses"]?.number == 3)
+        #expect(a["Taux de réponse"]?.number == 1.5)  // 3 responses / 2 present, shown as it is
+        #expect(a["Taux de satisfaction"]?.number == 2.0 / 3.0)  // 5, 4, 2
+        #expect(a["Objectifs atteints"]?.number == 0.5)  // 4, 2
+        #expect(a["NPS"]?.number == 0)  // 10, 7, 3: one promoter, one detractor
+        let start = try #require(a["Début"])
+        #expect(start.number == serial(2022, 1, 10))
+        #expect(x.numberFormat(start) == "dd/mm/yyyy")
+        #expect(a["Programme"]?.isText == true)
+        let b = row(x, "Sessions", where: "Session", is: "B")
+        #expect(b["Prérequis non respectés"]?.number == 1)  // p2 was absent at A
+        #expect(b["Taux de réponse"]?.number == 0)
+        #expect(b["Taux de satisfaction"]?.value == "sans réponse")  // nothing to show, and not 0
+    }
+
+    @Test("a small group's satisfaction figure is a visible note, its counts stay")
+    func suppressedNote() throws {
+        let x = try SmallRun(minGroupSize: 4).workbook()
+        let a = row(x, "Sessions", where: "Session", is: "A")
+        #expect(a["Réponses"]?.number == 3)
+        #expect(a["Taux de satisfaction"]?.isText == true)
+        #expect(a["Taux de satisfaction"]?.value.contains("masqué") == true)
+        #expect(a["NPS"]?.value.contains("masqué") == true)
+    }
+
+    @Test("text from the inputs is written as text, never as a formula")
+    func noFormulas() throws {
+        let run = try SmallRun()
+        let x = try run.workbook()
+        for sheet in x.sheetNames {
+            #expect(x.cells(sheet).values.allSatisfy { $0.formula == nil }, "formula in \(sheet)")
+        }
+        let comments = x.grid("Commentaires").compactMap { $0.last ?? nil }.map(\.value)
+        #expect(comments.contains("=HYPERLINK(\"http://x\")"))
+        #expect(comments.contains("deux\nlignes"))
+    }
+
+    @Test("no name or e-mail appears anywhere in the workbook")
+    func privacy() throws {
+        let x = try SmallRun().workbook()
+        let texts = x.sheetNames.flatMap { x.cells($0).values.map(\.value) }
+        for secret in ["Durand", "Léa", "lea@example.org", "Secret", "secret@example.org", "Zoé"] {
+            #expect(!texts.contains { $0.contains(secret) }, "\(secret) is shown")
+        }
+        // The rejected row is listed, masked.
+        let rejects = x.grid("Rejets")
+        #expect(rejects.count == 3)  // header + 2 rejected rows
+        let firstReject: [String] = rejects[1].compactMap { $0?.value }
+        #expect(firstReject.contains("P;Z;p4;[masqué];[masqué];[masqué];Coop Un;inscrit;présent"))
+    }
+
+    @Test("rejected rows carry their true line numbers, a quoted newline included")
+    func rejectLines() throws {
+        let run = try SmallRun()
+        #expect(run.outcome.document.rejects.map(\.line) == [7, 6])
+        #expect(run.outcome.document.rejects.map(\.column) == ["session", "overall"])
+        let rows = try String(contentsOfFile: run.out + "/rejects.csv", encoding: .utf8)
+        #expect(rows.contains("P;Z;p4;Secret"))  // the data team's file keeps the full row
+    }
+
+    @Test("the Satisfaction sheet carries a native chart over its own cells")
+    func chart() throws {
+        let x = try SmallRun().workbook()
+        let chart = String(decoding: try #require(x.parts["xl/charts/chart1.xml"]), as: UTF8.self)
+        #expect(chart.contains("<c:barChart>"))
+        #expect(chart.contains("Satisfaction!$I$2:$I$6"))  // the first answer value, over the five questions
+        let drawingRels = String(decoding: try #require(x.parts["xl/worksheets/_rels/sheet6.xml.rels"]), as: UTF8.self)
+        #expect(drawingRels.contains("drawing"))
+    }
+
+    @Test("group sheets are Excel tables with a frozen header row")
+    func tablesAndPanes() throws {
+        let x = try SmallRun().workbook()
+        let table = String(decoding: try #require(x.parts["xl/tables/table1.xml"]), as: UTF8.self)
+        #expect(table.contains("autoFilter"))
+        #expect(table.contains("name=\"Inscrits\""))
+        let sheet = String(decoding: try #require(x.parts["xl/worksheets/sheet2.xml"]), as: UTF8.self)
+        #expect(sheet.contains("<pane ySplit=\"1\""))
+    }
+
+    @Test("Méthode lists every figure with the label and definition the code uses")
+    func method() throws {
+        let x = try SmallRun().workbook()
+        for metric in MetricDefinition.all {
+            let r = row(x, "Méthode", where: "Identifiant", is: metric.id)
+            #expect(r["Libellé"]?.value == metric.label)
+            #expect(r["Définition"]?.value == metric.definition)
+        }
+    }
+}
