@@ -10,6 +10,8 @@ public struct SheetPlan: Sendable {
     public var frozenRows = 0
     public var tables: [TablePlan] = []
     public var charts: [ChartPlan] = []
+    /// Heights in points of rows that need more than one line (wrapped headers).
+    public var rowHeights: [Int: Double] = [:]
     /// Columns repeated at the left of each printed page (the group's name).
     public var keyColumns = 0
 
@@ -31,6 +33,22 @@ public struct SheetPlan: Sendable {
     public func cell(_ row: Int, _ column: Int) -> Cell {
         guard rows.indices.contains(row), rows[row].indices.contains(column) else { return .empty }
         return rows[row][column]
+    }
+
+    /// Heights for rows whose wrapped text needs several lines: libxlsxwriter does not
+    /// measure text, and LibreOffice does not grow such rows itself. Call after the widths.
+    public mutating func fitRowHeights(lineHeight: Double = 15) {
+        for (r, row) in rows.enumerated() where rowHeights[r] == nil {
+            var lines = 1
+            for (c, cell) in row.enumerated() where cell.role == .wrap && c < columnWidths.count {
+                guard case .text(let text) = cell.value else { continue }
+                let perLine = max(1, Int(columnWidths[c]) - 1)
+                let needed = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .reduce(0) { $0 + max(1, ($1.count + perLine - 1) / perLine) }
+                lines = max(lines, needed)
+            }
+            if lines > 1 { rowHeights[r] = Double(min(lines, 30)) * lineHeight }
+        }
     }
 
     /// Widths from the content: the longest line of each column, between 8 and `max`.
@@ -72,6 +90,8 @@ public struct Cell: Sendable, Equatable {
     /// Emphasis.
     public enum Role: Sendable {
         case body, header, title, label, wrap, warning
+        /// A header over numbers: right-aligned like them.
+        case numberHeader
     }
 
     public var value: Value

@@ -45,6 +45,7 @@ public enum WorkbookWriter {
             landscape: true, pagesWide: plan.printPagesWide, repeatRows: plan.frozenRows,
             repeatColumns: plan.keyColumns, header: "&C&A", footer: footer)
         for (c, width) in plan.columnWidths.enumerated() { try sheet.setColumns(c, c, width: width) }
+        for (r, height) in plan.rowHeights { try sheet.setRow(r, height: height) }
         for (r, row) in plan.rows.enumerated() {
             for (c, cell) in row.enumerated() { try write(cell, row: r, column: c, on: sheet) }
         }
@@ -83,16 +84,18 @@ public enum WorkbookWriter {
         }
     }
 
-    static let noteLook = CellFormat(italic: true, fontColor: 0x7F7F7F, alignment: .right)
+    static let noteLook = CellFormat(italic: true, fontColor: 0x7F7F7F, alignment: .right, alignTop: true)
 
     static func look(_ role: Cell.Role, _ numberFormat: String?) -> CellFormat {
-        var f = CellFormat(numberFormat: numberFormat)
+        // Top-aligned everywhere, so a row with a wrapped cell reads from the top.
+        var f = CellFormat(numberFormat: numberFormat, alignTop: true)
         switch role {
         case .body: break
-        case .header:
+        case .header, .numberHeader:
             f.bold = true
             f.wrap = true
             f.alignTop = true
+            if role == .numberHeader { f.alignment = .right }
         case .title:
             f.bold = true
             f.fontSize = 14

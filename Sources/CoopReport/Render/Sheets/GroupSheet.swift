@@ -12,6 +12,7 @@ enum GroupSheet {
             sheet.append(r.keys + FigureCells.row(r.figures, journeys: journeys, minGroupSize: minGroupSize))
         }
         sheet.frozenRows = 1
+        sheet.rowHeights = [0: 45]  // three lines of wrapped header
         sheet.keyColumns = min(keyHeaders.count, 2)
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(rows.count, 1), headers: headers)]
         sheet.fitColumns(max: 40)

@@ -50,6 +50,7 @@ enum ListSheets {
         sheet.frozenRows = 1
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(rows.count, 1), headers: headers)]
         sheet.fitColumns(max: 50, fixed: fixed)
+        sheet.fitRowHeights()
         return sheet
     }
 

@@ -24,6 +24,7 @@ enum MethodSheet {
         sheet.frozenRows = 1
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: lastTableRow, headers: headers)]
         sheet.fitColumns(max: 40, fixed: [2: 80])
+        sheet.fitRowHeights()
         return sheet
     }
 }

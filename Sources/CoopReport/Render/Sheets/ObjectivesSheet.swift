@@ -24,6 +24,7 @@ enum ObjectivesSheet {
         sheet.frozenRows = 1
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(sheet.rows.count - 1, 1), headers: headers)]
         sheet.fitColumns(max: 70, fixed: [3: 70])
+        sheet.fitRowHeights()
         return sheet
     }
 }

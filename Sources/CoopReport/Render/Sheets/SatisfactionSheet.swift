@@ -30,6 +30,7 @@ enum SatisfactionSheet {
         }
         let lastRow = sheet.rows.count - 1
         sheet.frozenRows = 1
+        sheet.rowHeights = [0: 45]
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(lastRow, 1), headers: headers)]
         var widths: [Int: Double] = [0: 34, 1: 11, 2: 9, 3: 24, 4: 7, 5: 10, 6: 11, 7: 12]
         for c in 8..<(8 + values.count) { widths[c] = 13 }

@@ -19,7 +19,11 @@ enum SummarySheet {
         sheet.append([.text("Généré par", .label), .text("coopreport \(doc.toolVersion)")])
         sheet.append([])
         sheet.append([.text("Fichiers d'entrée", .title)])
-        sheet.append(["Rôle", "Fichier", "Lignes lues", "Rejetées", "Utilisées", "Encodage", "Séparateur"].map(Cell.header))
+        sheet.append([
+            .header("Rôle"), .header("Fichier"), Cell(.text("Lignes lues"), .numberHeader),
+            Cell(.text("Rejetées"), .numberHeader), Cell(.text("Utilisées"), .numberHeader),
+            .header("Encodage"), .header("Séparateur"),
+        ])
         for input in doc.inputs {
             sheet.append([
                 .text(input.role), .text(input.path), .int(input.rowsRead), .int(input.rejected), .int(input.used),
@@ -28,14 +32,17 @@ enum SummarySheet {
         }
         sheet.append([])
         sheet.append([.text("Indicateurs (ensemble de la période)", .title)])
-        sheet.append(["Indicateur", "Valeur", "Numérateur", "Dénominateur", "Identifiant"].map(Cell.header))
+        sheet.append([
+            .header("Indicateur"), Cell(.text("Valeur"), .numberHeader), Cell(.text("Numérateur"), .numberHeader),
+            Cell(.text("Dénominateur"), .numberHeader), .header("Identifiant"),
+        ])
         for metric in MetricDefinition.all {
             let parts = metric.numerator == nil ? [Cell.empty, .empty] : FigureCells.parts(metric, m.overall, minGroupSize: m.minGroupSize)
             sheet.append(
                 [.text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)]
                     + parts + [.text(metric.id)])
         }
-        sheet.fitColumns(max: 45, fixed: [0: 32, 1: 30, 2: 14, 3: 14, 4: 22])
+        sheet.fitColumns(max: 45, fixed: [0: 32, 1: 30, 2: 14, 3: 14, 4: 14, 5: 14])
         return sheet
     }
 
