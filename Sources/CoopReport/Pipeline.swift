@@ -41,15 +41,13 @@ public struct Pipeline {
             evaluationsFile: request.evaluations)
         var rejects: [Diagnostic] = []
         let registrationValidator = RegistrationValidator(catalogue: catalogue, columns: registrationsTable.columns)
-        var registrationsInput = try stream(registrationsTable, role: "registrations", rejects: &rejects) { row in
+        let registrationsInput = stream(registrationsTable, role: "registrations", rejects: &rejects) { row in
             registrationValidator.validate(line: row.line, values: row.values).map { builder.add($0) }
         }
         let responseValidator = ResponseValidator(catalogue: catalogue, columns: evaluationsTable.columns)
-        var evaluationsInput = try stream(evaluationsTable, role: "evaluations", rejects: &rejects) { row in
+        let evaluationsInput = stream(evaluationsTable, role: "evaluations", rejects: &rejects) { row in
             responseValidator.validate(line: row.line, values: row.values).map { builder.add($0) }
         }
-        registrationsInput.encoding = registrationsTable.encoding.rawValue
-        evaluationsInput.encoding = evaluationsTable.encoding.rawValue
         for input in [registrationsInput, evaluationsInput] {
             logger.info("[2/5] validate: \(input.path): \(input.rowsRead) rows read, \(input.rejected) rejected, \(input.used) used")
         }
@@ -73,17 +71,16 @@ public struct Pipeline {
             metrics: metrics, inputs: [catalogueInput, registrationsInput, evaluationsInput],
             rejects: rejects, warnings: warnings, toolVersion: Pipeline.toolVersion)
         let outputs = try ReportFiles(directory: request.outputDirectory).write(document, started: started, now: now)
-        logger.info("[5/5] render: \(outputs.map(\.path).joined(separator: ", ")) (\(clock.lap()))")
-        return ReportOutcome(document: document, outputs: outputs.map(\.path))
+        logger.info("[5/5] render: \(outputs.joined(separator: ", ")) (\(clock.lap()))")
+        return ReportOutcome(document: document, outputs: outputs)
     }
 
     /// Streams a table through `handle`, collecting rejected rows with their raw text.
     private func stream(
         _ table: CSVTable, role: String, rejects: inout [Diagnostic],
         handle: (CSVTable.Row) -> Result<Void, RowRejection>
-    ) throws -> InputSummary {
-        var summary = try InputFile.summary(role: role, path: table.path)
-        summary.separator = String(table.separator)
+    ) -> InputSummary {
+        var summary = table.summary(role: role)
         table.forEachRow { row in
             summary.rowsRead += 1
             let outcome: Result<Void, RowRejection> = row.problem.map { .failure(RowRejection(column: nil, $0)) } ?? handle(row)

@@ -52,6 +52,14 @@ public struct CSVTable {
     private let dataStart: Int
     private let dataLine: Int
 
+    /// Size and SHA-256 of the file, for Synthèse and the manifest (from the bytes read).
+    public func summary(role: String) -> InputSummary {
+        var s = InputSummary(role: role, path: path, bytes: bytes.count, sha256: InputFile.sha256Hex(bytes))
+        s.encoding = encoding.rawValue
+        s.separator = String(separator)
+        return s
+    }
+
     /// Index of a canonical column in `Row.values`, if the file has it.
     public func index(of column: String) -> Int? { columns.firstIndex(of: column) }
 

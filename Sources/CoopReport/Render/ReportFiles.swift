@@ -7,7 +7,8 @@ public struct ReportFiles {
 
     public init(directory: String) { self.directory = directory }
 
-    public func write(_ doc: ReportDocument, started: Date, now: () -> Date) throws -> [Manifest.Output] {
+    /// Writes the four files and returns their paths.
+    public func write(_ doc: ReportDocument, started: Date, now: () -> Date) throws -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -38,7 +39,7 @@ public struct ReportFiles {
             toolVersion: doc.toolVersion, job: nil, period: m.period, asOf: m.asOf,
             startedAt: Self.iso(started), endedAt: Self.iso(now()), inputs: doc.inputs, outputs: outputs)
         try AtomicFile.write(Data(manifest.json.serialized().utf8), to: manifestPath)
-        return outputs + [Manifest.Output(path: manifestPath, bytes: 0, sha256: "")]
+        return outputs.map(\.path) + [manifestPath]
     }
 
     static func iso(_ date: Date) -> String {
