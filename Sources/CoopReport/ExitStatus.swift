@@ -6,7 +6,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case failure = 1
     /// Bad command line or job file (sysexits EX_USAGE).
     case usage = 64
-    /// `--strict` and at least one row was rejected (EX_DATAERR).
+    /// `--strict` and a row was rejected, or more rows rejected than `max_reject_rate` (EX_DATAERR).
     case dataErrors = 65
     /// An input file is missing, unreadable, empty or lacks a required column (EX_NOINPUT).
     case inputMissing = 66
@@ -17,6 +17,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     public static func forError(_ error: Error) -> ExitStatus {
         switch error {
         case is IngestError: .inputMissing
+        case is JobError: .usage
+        case is RejectRateError: .dataErrors
         case let e as OutputError:
             if case .notWritable = e { .outputNotWritable } else { .failure }
         case is StrictModeError: .dataErrors

@@ -5,10 +5,10 @@ import Logging
 /// hands a named value to the next; only ingest reads files and only render writes them.
 /// The CSVs are streamed: each row is validated and added to the model as it is read.
 public struct Pipeline {
-    public static let toolVersion = "0.1.0"
+    public static let toolVersion = "0.2.0"
 
     public let logger: Logger
-    /// The clock, for the manifest's start and end times only.
+    /// The clock, for the manifest's start and end times and the stage durations only.
     public let now: @Sendable () -> Date
 
     public init(logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
@@ -18,40 +18,71 @@ public struct Pipeline {
 
     public func run(_ request: ReportRequest) throws -> ReportOutcome {
         let started = now()
+        var clock = StageClock(now: now)
         logger.info(
-            "job: catalogue \(request.catalogue), registrations \(request.registrations), evaluations \(request.evaluations), period \(request.period.french), as of \(request.asOf.iso), min group size \(request.minGroupSize), out \(request.outputDirectory), coopreport \(Pipeline.toolVersion)"
+            "job: \(request.job.map { "\($0): " } ?? "")catalogue \(request.catalogue), registrations \(request.registrations.pattern), evaluations \(request.evaluations.pattern), \(request.period.french), as of \(request.asOf.iso), min group size \(request.minGroupSize), out \(request.outputDirectory), coopreport \(Pipeline.toolVersion)"
         )
 
-        // [1/5] ingest: the catalogue, then each CSV's header.
-        var clock = StageClock(now: now)
-        let catalogue = try CatalogueReader.read(path: request.catalogue)
+        // [1/5] ingest: the catalogue (with the job's survey questions, if any) and the files.
+        var catalogue = try CatalogueReader.read(path: request.catalogue)
+        if let questions = request.evaluations.mapping.questions {
+            catalogue = Catalogue(programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: questions))
+        }
         var catalogueInput = try InputFile.summary(role: "catalogue", path: request.catalogue)
         catalogueInput.rowsRead = catalogue.programmes.reduce(0) { $0 + $1.sessions.count }
-        let registrationsTable = try CSVTable(path: request.registrations, schema: .registrations)
-        let evaluationsTable = try CSVTable(
-            path: request.evaluations,
-            schema: .evaluations(questions: catalogue.survey.questions.map(\.column)))
-        logger.info(
-            "[1/5] ingest: \(catalogue.programmes.count) programme(s), \(catalogueInput.rowsRead) session(s); registrations \(registrationsTable.encoding.rawValue) '\(registrationsTable.separator)', evaluations \(evaluationsTable.encoding.rawValue) '\(evaluationsTable.separator)' (\(clock.lap()))"
-        )
+        let registrationFiles = try InputFiles.expand(request.registrations.pattern)
+        let evaluationFiles = try InputFiles.expand(request.evaluations.pattern)
+        let evaluationSchema = TableSchema.evaluations(questions: catalogue.survey.questions.map(\.column))
+        let registrationTables = try registrationFiles.map {
+            try CSVTable(path: $0, schema: .registrations, mapping: request.registrations.mapping)
+        }
+        let evaluationTables = try evaluationFiles.map {
+            try CSVTable(path: $0, schema: evaluationSchema, mapping: request.evaluations.mapping)
+        }
+        for table in registrationTables + evaluationTables {
+            logger.info(
+                "[1/5] ingest: \(table.path): \(table.encoding.rawValue), separator '\(table.separator == "\t" ? "tab" : String(table.separator))', columns \(table.columns.joined(separator: ", "))"
+            )
+        }
+        logger.info("[1/5] ingest: \(catalogue.programmes.count) programme(s), \(catalogueInput.rowsRead) session(s) (\(clock.lap()))")
 
         // [2/5] validate and [3/5] model, in one streaming pass per file.
-        var builder = DatasetBuilder(
-            catalogue: catalogue, registrationsFile: request.registrations,
-            evaluationsFile: request.evaluations)
+        var builder = DatasetBuilder(catalogue: catalogue)
         var rejects: [Diagnostic] = []
-        let registrationValidator = RegistrationValidator(catalogue: catalogue, columns: registrationsTable.columns)
-        let registrationsInput = stream(registrationsTable, role: "registrations", rejects: &rejects) { row in
-            registrationValidator.validate(line: row.line, values: row.values).map { builder.add($0) }
+        var inputs = [catalogueInput]
+        for table in registrationTables {
+            let validator = RegistrationValidator(
+                catalogue: catalogue, columns: table.columns,
+                mapping: request.registrations.mapping, file: table.path)
+            inputs.append(
+                stream(table, role: "registrations", rejects: &rejects) { row in
+                    validator.validate(line: row.line, values: row.values).map { builder.add($0) }
+                })
         }
-        let responseValidator = ResponseValidator(catalogue: catalogue, columns: evaluationsTable.columns)
-        let evaluationsInput = stream(evaluationsTable, role: "evaluations", rejects: &rejects) { row in
-            responseValidator.validate(line: row.line, values: row.values).map { builder.add($0) }
+        for table in evaluationTables {
+            let validator = ResponseValidator(
+                catalogue: catalogue, columns: table.columns,
+                mapping: request.evaluations.mapping, file: table.path)
+            inputs.append(
+                stream(table, role: "evaluations", rejects: &rejects) { row in
+                    validator.validate(line: row.line, values: row.values).map { builder.add($0) }
+                })
         }
-        for input in [registrationsInput, evaluationsInput] {
+        for input in inputs.dropFirst() {
             logger.info("[2/5] validate: \(input.path): \(input.rowsRead) rows read, \(input.rejected) rejected, \(input.used) used")
         }
         for reject in rejects { logger.warning("\(reject)") }
+        if let limit = request.maxRejectRate {
+            for role in ["registrations", "evaluations"] {
+                let read = inputs.filter { $0.role == role }.reduce(0) { $0 + $1.rowsRead }
+                let mine = Set(inputs.filter { $0.role == role }.map(\.path))
+                if let error = RejectRateError.check(
+                    role: role, read: read, rejects: rejects.filter { mine.contains($0.file) }, maxRate: limit)
+                {
+                    throw error
+                }
+            }
+        }
         let dataset = builder.build()
         logger.info(
             "[3/5] model: \(dataset.registrations.count) registrations, \(dataset.responses.count) responses, \(dataset.warnings.count) duplicate(s) (\(clock.lap()))"
@@ -59,18 +90,18 @@ public struct Pipeline {
 
         // [4/5] metrics
         let metrics = MetricsCalculator(period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize)
-            .compute(dataset, evaluationsFile: request.evaluations)
+            .compute(dataset)
         let warnings = dataset.warnings + metrics.warnings
         for warning in warnings { logger.notice("\(warning)") }
         logger.info(
-            "[4/5] metrics: \(metrics.sessions.count) session(s), \(metrics.programmes.count) programme(s), \(metrics.cooperatives.count) cooperative(s), \(metrics.months.count) month(s) (\(clock.lap()))"
+            "[4/5] metrics: \(metrics.sessions.count) session(s), \(metrics.programmes.count) programme(s), \(metrics.cooperatives.count) cooperative(s), \(metrics.months.count) month(s), \(warnings.count) warning(s) (\(clock.lap()))"
         )
 
         // [5/5] render
         let document = ReportDocument(
-            metrics: metrics, inputs: [catalogueInput, registrationsInput, evaluationsInput],
-            rejects: rejects, warnings: warnings, toolVersion: Pipeline.toolVersion)
-        let outputs = try ReportFiles(directory: request.outputDirectory).write(document, started: started, now: now)
+            metrics: metrics, inputs: inputs, rejects: rejects, warnings: warnings,
+            toolVersion: Pipeline.toolVersion)
+        let outputs = try ReportFiles(directory: request.outputDirectory).write(document, job: request.job, started: started, now: now)
         logger.info("[5/5] render: \(outputs.joined(separator: ", ")) (\(clock.lap()))")
         return ReportOutcome(document: document, outputs: outputs)
     }
@@ -83,7 +114,7 @@ public struct Pipeline {
         var summary = table.summary(role: role)
         table.forEachRow { row in
             summary.rowsRead += 1
-            let outcome: Result<Void, RowRejection> = row.problem.map { .failure(RowRejection(column: nil, $0)) } ?? handle(row)
+            let outcome = row.problem.map { .failure(RowRejection(column: nil, $0)) } ?? handle(row)
             if case .failure(let why) = outcome {
                 summary.rejected += 1
                 rejects.append(

@@ -9,7 +9,7 @@ struct CoopReportCommand: ParsableCommand {
         commandName: "coopreport",
         abstract: "Training reports for housing cooperatives: CSV exports in, Excel workbook out.",
         version: Pipeline.toolVersion,
-        subcommands: [ReportCommand.self]
+        subcommands: [ReportCommand.self, RunCommand.self]
     )
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoopReport
 import Foundation
+import Logging
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,6 +36,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Fail (exit 65) when any row is rejected; the outputs are still written.")
     var strict = false
 
+    @Option(help: "Fail (exit 65, nothing written) when an input has a larger share of rejected rows, e.g. 0.05.")
+    var maxRejectRate: Double?
+
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
@@ -45,21 +49,29 @@ struct ReportCommand: ParsableCommand {
         }
         guard minGroupSize >= 1 else { throw ValidationError("--min-group-size must be at least 1, found \(minGroupSize)") }
         let asOfDay = try Self.day(asOf, flag: "--as-of") ?? toDay ?? Self.today()
-        let request = ReportRequest(
+        var request = ReportRequest(
             catalogue: catalogue, registrations: registrations, evaluations: evaluations, outputDirectory: out,
             period: Period(from: fromDay, to: toDay), asOf: asOfDay, minGroupSize: minGroupSize)
-        let logger = logging.makeLogger()
+        if let rate = maxRejectRate, !(0...1).contains(rate) {
+            throw ValidationError("--max-reject-rate must be between 0 and 1, found \(rate)")
+        }
+        request.maxRejectRate = maxRejectRate
         do {
-            let outcome = try Pipeline(logger: logger).run(request)
-            let doc = outcome.document
-            let read = doc.inputs.filter { $0.role != "catalogue" }
-            logger.notice(
-                "summary: \(read.map { "\($0.path): \($0.rowsRead) read, \($0.rejected) rejected, \($0.used) used" }.joined(separator: "; ")); \(doc.warnings.count) warning(s); wrote \(outcome.outputs.joined(separator: ", "))"
-            )
-            if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
+            try Self.execute(request, strict: strict, logger: logging.makeLogger())
         } catch {
             throw fail(error)
         }
+    }
+
+    /// Runs a request and prints the summary; `strict` turns rejected rows into a failure.
+    static func execute(_ request: ReportRequest, strict: Bool, logger: Logger) throws {
+        let outcome = try Pipeline(logger: logger).run(request)
+        let doc = outcome.document
+        let read = doc.inputs.filter { $0.role != "catalogue" }
+        logger.notice(
+            "summary: \(read.map { "\($0.path): \($0.rowsRead) read, \($0.rejected) rejected, \($0.used) used" }.joined(separator: "; ")); \(doc.warnings.count) warning(s); wrote \(outcome.outputs.joined(separator: ", "))"
+        )
+        if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
     }
 
     static func day(_ text: String?, flag: String) throws -> Day? {

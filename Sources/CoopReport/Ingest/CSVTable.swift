@@ -65,22 +65,22 @@ public struct CSVTable {
 
     /// Reads `path`, detects its encoding and separator, and maps its header onto `schema`.
     /// Throws when the file is missing, unreadable, empty, or lacks a required column.
-    public init(path: String, schema: TableSchema) throws {
+    public init(path: String, schema: TableSchema, mapping: InputMapping = .none) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw IngestError.fileNotFound(path: path) }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
             throw IngestError.unreadable(path: path, reason: error.localizedDescription)
         }
-        try self.init(bytes: [UInt8](data), path: path, schema: schema)
+        try self.init(bytes: [UInt8](data), path: path, schema: schema, mapping: mapping)
     }
 
     /// The same, from bytes already in memory (`path` names them in messages).
-    public init(bytes: [UInt8], path: String, schema: TableSchema) throws {
+    public init(bytes: [UInt8], path: String, schema: TableSchema, mapping: InputMapping = .none) throws {
         self.path = path
         self.bytes = bytes
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        encoding = TextEncoding.detect(bytes[start...])
+        encoding = mapping.encoding ?? TextEncoding.detect(bytes[start...])
         var line = 1
         // Excel's "sep=;" first line names the separator.
         var sep: UInt8?
@@ -89,7 +89,7 @@ public struct CSVTable {
             start = next
             line = 2
         }
-        let separatorByte = sep ?? CSVTable.detectSeparator(bytes, from: start)
+        let separatorByte = mapping.separator ?? sep ?? CSVTable.detectSeparator(bytes, from: start)
         separator = Character(Unicode.Scalar(separatorByte))
         var scanner = CSVScanner(bytes: bytes, separator: separatorByte, start: start, line: line)
         var record = CSVScanner.Record()
@@ -99,7 +99,7 @@ public struct CSVTable {
         } while record.fields.count == 1 && record.fields[0].range.isEmpty
         let enc = encoding
         header = record.fields.map { CSVTable.text(of: $0, in: bytes, encoding: enc).trimmingCharacters(in: .whitespacesAndNewlines) }
-        (columns, fileIndex) = try CSVTable.map(header: header, schema: schema, path: path)
+        (columns, fileIndex) = try CSVTable.map(header: header, schema: schema, renames: mapping.columns, path: path)
         personal = Set(zip(columns, fileIndex).filter { CSVTable.personalColumns.contains($0.0) }.map(\.1))
         dataStart = scanner.position
         dataLine = scanner.line
@@ -182,8 +182,9 @@ public struct CSVTable {
 
     /// Matches header cells to canonical columns (trimmed, case-, accent- and
     /// punctuation-insensitive); the first header cell wins when two match one column.
-    static func map(header: [String], schema: TableSchema, path: String) throws -> ([String], [Int]) {
-        var byKey: [String: String] = [:]
+    static func map(header: [String], schema: TableSchema, renames: [String: String] = [:], path: String) throws -> ([String], [Int]) {
+        // A job's renames win over the built-in aliases.
+        var byKey: [String: String] = renames
         for column in schema.columns {
             for name in [column.name] + column.aliases where byKey[TextKey.of(name)] == nil {
                 byKey[TextKey.of(name)] = column.name
@@ -192,9 +193,9 @@ public struct CSVTable {
         var found: [String: Int] = [:]
         var familyColumns: [(String, Int)] = []
         for (i, cell) in header.enumerated() {
-            if let name = byKey[TextKey.of(cell)] {
+            if let name = byKey[TextKey.of(cell)], schema.columns.contains(where: { $0.name == name }) {
                 if found[name] == nil { found[name] = i }
-            } else if let name = schema.family(cell), !familyColumns.contains(where: { $0.0 == name }) {
+            } else if let name = schema.family(byKey[TextKey.of(cell)] ?? cell), !familyColumns.contains(where: { $0.0 == name }) {
                 familyColumns.append((name, i))
             }
         }

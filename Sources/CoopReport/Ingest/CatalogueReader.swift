@@ -30,10 +30,11 @@ public enum CatalogueReader {
         } catch {
             throw IngestError.catalogue(path: path, line: 0, keyPath: "(document)", message: "not valid YAML: \(error)")
         }
-        let top = try YAMLCursor(node: root, path: "", file: path).mapping(allowed: ["programmes", "survey"])
-        guard let list = top["programmes"] else {
-            throw YAMLCursor(node: root, path: "", file: path).fail("missing key 'programmes'")
+        let document = YAMLCursor(node: root, path: "", file: path) { file, line, keyPath, message in
+            IngestError.catalogue(path: file, line: line, keyPath: keyPath, message: message)
         }
+        let top = try document.mapping(allowed: ["programmes", "survey"])
+        guard let list = top["programmes"] else { throw document.fail("missing key 'programmes'") }
         var programmes: [Programme] = []
         for item in try list.sequence() {
             let p = try programme(item)
@@ -61,7 +62,7 @@ public enum CatalogueReader {
         }
         for (i, s) in sessions.enumerated() {
             for r in s.requires where !sessions.contains(where: { $0.code == r }) {
-                throw YAMLCursor(node: try list.sequence()[i].node, path: "\(list.path)[\(i)].requires", file: cursor.file)
+                throw list.child(try list.sequence()[i].node, path: "\(list.path)[\(i)].requires")
                     .fail("requires '\(r)', which is not a session of \(code) (sessions: \(sessions.map(\.code).joined(separator: ", ")))")
             }
         }
@@ -103,7 +104,7 @@ public enum CatalogueReader {
             objectives: try k["objectives"]?.strings() ?? [])
     }
 
-    private static func survey(_ cursor: YAMLCursor) throws -> Survey {
+    static func survey(_ cursor: YAMLCursor) throws -> Survey {
         let k = try cursor.mapping(allowed: ["scale", "questions"])
         var scale = Survey.standard.scale
         if let s = k["scale"] {

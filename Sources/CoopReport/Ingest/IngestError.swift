@@ -4,6 +4,8 @@ import Foundation
 public enum IngestError: Error, Equatable, LocalizedError {
     /// The file does not exist.
     case fileNotFound(path: String)
+    /// A glob matched no file.
+    case noMatch(pattern: String)
     /// The file exists but could not be read.
     case unreadable(path: String, reason: String)
     /// The file holds no header line.
@@ -18,6 +20,8 @@ public enum IngestError: Error, Equatable, LocalizedError {
         switch self {
         case .fileNotFound(let path):
             return "\(path): error: file not found. Check the path (relative paths start from the current folder)."
+        case .noMatch(let pattern):
+            return "\(pattern): error: no file matches this pattern. Check the folder and the file name pattern."
         case .unreadable(let path, let reason):
             return "\(path): error: cannot read the file (\(reason)). Check its permissions."
         case .emptyFile(let path):

@@ -3,14 +3,22 @@ import Yams
 /// A node of a YAML document with the key path that leads to it, so that every complaint
 /// names the place at fault (`programmes[0].sessions[2].kind`) and its line.
 struct YAMLCursor {
+    /// Builds the reader's own error from (file, line, key path, message).
+    typealias ErrorMaker = @Sendable (String, Int, String, String) -> Error
+
     let node: Node
     let path: String
     let file: String
+    let makeError: ErrorMaker
 
     var line: Int { node.mark?.line ?? 0 }
 
-    func fail(_ message: String) -> IngestError {
-        .catalogue(path: file, line: line, keyPath: path.isEmpty ? "(document)" : path, message: message)
+    func fail(_ message: String) -> Error {
+        makeError(file, line, path.isEmpty ? "(document)" : path, message)
+    }
+
+    func child(_ node: Node, path: String) -> YAMLCursor {
+        YAMLCursor(node: node, path: path, file: file, makeError: makeError)
     }
 
     /// The mapping's entries; a key outside `allowed` is an error naming the nearest one.
@@ -19,10 +27,13 @@ struct YAMLCursor {
         var out: [String: YAMLCursor] = [:]
         for (key, value) in mapping {
             let name = key.string ?? ""
-            let child = YAMLCursor(node: value, path: path.isEmpty ? name : "\(path).\(name)", file: file)
+            let child = child(value, path: path.isEmpty ? name : "\(path).\(name)")
             guard allowed.contains(name) else {
                 let hint = Nearest.match(name, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-                throw child.fail("unknown key '\(name)'\(hint); expected one of \(allowed.joined(separator: ", "))")
+                // Reported at the key's own line (a nested value starts on the next one).
+                throw makeError(
+                    file, key.mark?.line ?? child.line, child.path,
+                    "unknown key '\(name)'\(hint); expected one of \(allowed.joined(separator: ", "))")
             }
             out[name] = child
         }
@@ -32,7 +43,7 @@ struct YAMLCursor {
     /// The items of a sequence.
     func sequence() throws -> [YAMLCursor] {
         guard case .sequence(let seq) = node else { throw fail("expected a list, found \(kind)") }
-        return seq.enumerated().map { YAMLCursor(node: $1, path: "\(path)[\($0)]", file: file) }
+        return seq.enumerated().map { child($1, path: "\(path)[\($0)]") }
     }
 
     func string() throws -> String {
@@ -63,6 +74,15 @@ struct YAMLCursor {
     func bool() throws -> Bool {
         guard let value = node.bool else { throw fail("'\((try? string()) ?? kind)' is not true or false") }
         return value
+    }
+
+    /// Key → value pairs of a mapping whose keys are free text (header renames, value maps).
+    func pairs() throws -> [(key: String, value: YAMLCursor)] {
+        guard case .mapping(let mapping) = node else { throw fail("expected a mapping (key: value lines), found \(kind)") }
+        return mapping.map { key, value in
+            let name = key.string ?? ""
+            return (name, child(value, path: "\(path).\(name)"))
+        }
     }
 
     func strings() throws -> [String] {

@@ -14,7 +14,7 @@ public struct MetricsCalculator {
         self.minGroupSize = minGroupSize
     }
 
-    public func compute(_ data: Dataset, evaluationsFile: String = "evaluations.csv") -> MetricsResult {
+    public func compute(_ data: Dataset) -> MetricsResult {
         let catalogue = data.catalogue
         let survey = catalogue.survey
         let scaleSize = survey.scale.max - survey.scale.min + 1
@@ -26,7 +26,7 @@ public struct MetricsCalculator {
         // Sessions in the period, by programme code, start date and session code.
         let programmes = catalogue.programmes.sorted { $0.code < $1.code }
         let inPeriod = programmes.flatMap { p in
-            p.sessions.filter { period.contains($0.start) }.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
+            p.sessions.filter { period.contains($0) }.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
         }
         var sessionTally: [SessionKey: Tally] = [:]
         for s in inPeriod {
@@ -91,17 +91,9 @@ public struct MetricsCalculator {
         }
 
         var monthTally: [String: Tally] = [:]
-        var warnings: [Diagnostic] = []
         let sessionRows: [MetricsResult.SessionFigures] = inPeriod.map { s in
             let t = sessionTally[s.key] ?? newTally()
             monthTally[s.start.monthKey, default: newTally()].add(t)
-            if t.responses > t.present {
-                warnings.append(
-                    Diagnostic(
-                        severity: .warning, file: evaluationsFile, line: 0, column: nil,
-                        message:
-                            "session \(s.key): \(t.responses) responses for \(t.present) present participants (response rate above 100 %)"))
-            }
             let seen = objectives[s.key] ?? [:]
             let count = max(s.objectives.count, seen.keys.max() ?? 0)
             let objectiveRows: [MetricsResult.ObjectiveFigures] =
@@ -124,7 +116,8 @@ public struct MetricsCalculator {
             cooperatives: coopTally.sorted { TextKey.precedes($0.key, $1.key) }
                 .map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
             months: monthTally.sorted { $0.key < $1.key }.map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
-            violations: violations, comments: comments, warnings: warnings)
+            violations: violations, comments: comments,
+            warnings: DataQuality(data: data, index: index, sessions: inPeriod, tallies: sessionTally).warnings())
     }
 
     /// One journey tally per cooperative for the programme's registered participants:

@@ -2,8 +2,6 @@
 /// the later row wins and the earlier one is reported as a warning (`metrics.md`).
 public struct DatasetBuilder {
     private let catalogue: Catalogue
-    private let registrationsFile: String
-    private let evaluationsFile: String
     private var registrations: [Registration] = []
     private var registrationIndex: [RegistrationKey: Int] = [:]
     private var responses: [Response] = []
@@ -12,24 +10,16 @@ public struct DatasetBuilder {
 
     struct RegistrationKey: Hashable { let session: SessionKey, participant: String }
 
-    /// The file names are used in the warnings.
-    public init(
-        catalogue: Catalogue, registrationsFile: String = "registrations.csv",
-        evaluationsFile: String = "evaluations.csv"
-    ) {
-        self.catalogue = catalogue
-        self.registrationsFile = registrationsFile
-        self.evaluationsFile = evaluationsFile
-    }
+    public init(catalogue: Catalogue) { self.catalogue = catalogue }
 
     public mutating func add(_ r: Registration) {
         let key = RegistrationKey(session: r.session, participant: r.participant)
         if let i = registrationIndex[key] {
             warnings.append(
                 Diagnostic(
-                    severity: .warning, file: registrationsFile, line: r.line, column: nil,
+                    severity: .warning, file: r.file, line: r.line, column: nil,
                     message:
-                        "duplicate registration of \(r.publicIdentifier) to \(r.session) (also line \(registrations[i].line)): this later row wins"
+                        "duplicate registration of \(r.publicIdentifier) to \(r.session) (also \(Self.place(registrations[i].file, registrations[i].line, than: r.file))): this later row wins"
                 ))
             registrations[i] = r
         } else {
@@ -46,13 +36,20 @@ public struct DatasetBuilder {
         if let i = responseIndex[id] {
             warnings.append(
                 Diagnostic(
-                    severity: .warning, file: evaluationsFile, line: r.line, column: "response_id",
-                    message: "response '\(id)' appears again (also line \(responses[i].line)): this later row wins"))
+                    severity: .warning, file: r.file, line: r.line, column: "response_id",
+                    message:
+                        "response '\(id)' appears again (also \(Self.place(responses[i].file, responses[i].line, than: r.file))): this later row wins"
+                ))
             responses[i] = r
         } else {
             responseIndex[id] = responses.count
             responses.append(r)
         }
+    }
+
+    /// "line 6", or "other.csv:6" when the earlier row is in another file of a glob.
+    static func place(_ file: String, _ line: Int, than current: String) -> String {
+        file == current ? "line \(line)" : "\(file):\(line)"
     }
 
     /// The de-duplicated dataset.

@@ -3,10 +3,13 @@
 public struct Period: Sendable, Equatable {
     public let from: Day?
     public let to: Day?
+    /// When set, only this programme's sessions are reported (a job's `period: {programme: …}`).
+    public let programme: String?
 
-    public init(from: Day? = nil, to: Day? = nil) {
+    public init(from: Day? = nil, to: Day? = nil, programme: String? = nil) {
         self.from = from
         self.to = to
+        self.programme = programme
     }
 
     /// Whether a session starting on `day` is reported.
@@ -16,9 +19,15 @@ public struct Period: Sendable, Equatable {
         return true
     }
 
+    /// Whether a session is reported: its programme, if one is set, and its start date.
+    public func contains(_ session: Session) -> Bool {
+        (programme == nil || programme == session.programme) && contains(session.start)
+    }
+
     /// In words, for the reports: "sessions commençant entre le 01/06/2022 et le 30/06/2022".
     public var french: String {
-        switch (from, to) {
+        if let programme { return "toutes les sessions du programme \(programme)" }
+        return switch (from, to) {
         case let (f?, t?): "sessions commençant entre le \(f.french) et le \(t.french)"
         case let (f?, nil): "sessions commençant à partir du \(f.french)"
         case let (nil, t?): "sessions commençant jusqu'au \(t.french)"

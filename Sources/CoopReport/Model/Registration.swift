@@ -24,14 +24,15 @@ public struct Registration: Sendable {
     public let hoursAttended: Double?
     /// Half-days signed (0, 1 or 2) when `morning`/`afternoon` were given.
     public let halvesPresent: Int?
-    /// Line of the row in its file.
+    /// The file and line of the row.
+    public let file: String
     public let line: Int
 
     public init(
         session: SessionKey, participant: String, identifiedByEmail: Bool = false, email: String = "", lastName: String = "",
         firstName: String = "", cooperative: String, role: String = "", status: Status,
         registeredAt: Timestamp? = nil, attendance: Attendance?, hoursAttended: Double? = nil,
-        halvesPresent: Int? = nil, line: Int = 0
+        halvesPresent: Int? = nil, file: String = "", line: Int = 0
     ) {
         self.session = session
         self.participant = participant
@@ -46,6 +47,7 @@ public struct Registration: Sendable {
         self.attendance = attendance
         self.hoursAttended = hoursAttended
         self.halvesPresent = halvesPresent
+        self.file = file
         self.line = line
     }
 

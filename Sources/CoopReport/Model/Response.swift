@@ -16,6 +16,8 @@ public struct Response: Sendable {
     /// 0–10, "would you recommend…".
     public let recommend: Int?
     public let comment: String?
+    /// The file and line of the row.
+    public let file: String
     public let line: Int
 
     /// No identifier at all.
@@ -24,7 +26,7 @@ public struct Response: Sendable {
     public init(
         session: SessionKey, responseID: String? = nil, submittedAt: Timestamp? = nil, participantID: String? = nil, email: String? = nil,
         cooperative: String? = nil, answers: [Int?], objectives: [Int: Int] = [:], recommend: Int? = nil,
-        comment: String? = nil, line: Int = 0
+        comment: String? = nil, file: String = "", line: Int = 0
     ) {
         self.session = session
         self.responseID = responseID
@@ -36,6 +38,7 @@ public struct Response: Sendable {
         self.objectives = objectives
         self.recommend = recommend
         self.comment = comment
+        self.file = file
         self.line = line
     }
 }

@@ -8,7 +8,7 @@ public struct ReportFiles {
     public init(directory: String) { self.directory = directory }
 
     /// Writes the four files and returns their paths.
-    public func write(_ doc: ReportDocument, started: Date, now: () -> Date) throws -> [String] {
+    public func write(_ doc: ReportDocument, job: String? = nil, started: Date, now: () -> Date) throws -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -36,7 +36,7 @@ public struct ReportFiles {
         }
         let manifestPath = folder.appendingPathComponent("manifest.json").path
         let manifest = Manifest(
-            toolVersion: doc.toolVersion, job: nil, period: m.period, asOf: m.asOf,
+            toolVersion: doc.toolVersion, job: job, period: m.period, asOf: m.asOf,
             startedAt: Self.iso(started), endedAt: Self.iso(now()), inputs: doc.inputs, outputs: outputs)
         try AtomicFile.write(Data(manifest.json.serialized().utf8), to: manifestPath)
         return outputs.map(\.path) + [manifestPath]

@@ -31,7 +31,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// Compiler style: `input/registrations.csv:14: error: column 'status': …`.
     public var description: String {
         let place = column.map { "column '\($0)': " } ?? ""
-        let at = line > 0 ? "\(file):\(line)" : file
-        return "\(at): \(severity.rawValue): \(place)\(message)"
+        let at = line > 0 ? "\(file):\(line): " : file.isEmpty ? "" : "\(file): "
+        return "\(at)\(severity.rawValue): \(place)\(message)"
     }
 }

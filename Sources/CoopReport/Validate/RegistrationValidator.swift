@@ -4,11 +4,17 @@ import Foundation
 /// `Registration`, or says why the row cannot be used. Pure.
 public struct RegistrationValidator: Sendable {
     let catalogue: Catalogue
+    let mapping: InputMapping
+    /// The file being validated, recorded on each registration.
+    let file: String
     private let at: [String: Int]
 
-    /// `columns` are the canonical columns the file has, in `CSVTable.Row.values` order.
-    public init(catalogue: Catalogue, columns: [String]) {
+    /// `columns` are the canonical columns the file has, in `CSVTable.Row.values` order;
+    /// `mapping` brings the export's own status and attendance words.
+    public init(catalogue: Catalogue, columns: [String], mapping: InputMapping = .none, file: String = "") {
         self.catalogue = catalogue
+        self.mapping = mapping
+        self.file = file
         var at: [String: Int] = [:]
         for (i, c) in columns.enumerated() { at[c] = i }
         self.at = at
@@ -43,7 +49,7 @@ public struct RegistrationValidator: Sendable {
             return .failure(RowRejection(column: "cooperative", "empty; expected the participant's cooperative"))
         }
         let statusText = value("status")
-        guard let status = ValueParser.status(statusText) else {
+        guard let status = ValueParser.status(statusText, words: mapping.status) else {
             return .failure(
                 RowRejection(
                     column: "status",
@@ -63,7 +69,7 @@ public struct RegistrationValidator: Sendable {
         var attendance: Registration.Attendance?
         let attendanceText = value("attendance")
         if !attendanceText.isEmpty {
-            guard let a = ValueParser.attendance(attendanceText) else {
+            guard let a = ValueParser.attendance(attendanceText, words: mapping.attendance) else {
                 return .failure(
                     RowRejection(
                         column: "attendance",
@@ -87,7 +93,7 @@ public struct RegistrationValidator: Sendable {
         if !morning.isEmpty || !afternoon.isEmpty {
             var count = 0
             for (column, text) in [("morning", morning), ("afternoon", afternoon)] where !text.isEmpty {
-                guard let here = ValueParser.halfDay(text) else {
+                guard let here = ValueParser.halfDay(text, words: mapping.attendance) else {
                     return .failure(RowRejection(column: column, "'\(text)' is not a half-day sign-in (expected present or absent)"))
                 }
                 if here { count += 1 }
@@ -100,6 +106,6 @@ public struct RegistrationValidator: Sendable {
                 session: session.key, participant: id.isEmpty ? email : id, identifiedByEmail: id.isEmpty, email: email,
                 lastName: value("last_name"), firstName: value("first_name"), cooperative: cooperative,
                 role: value("role"), status: status, registeredAt: registeredAt, attendance: attendance,
-                hoursAttended: hours, halvesPresent: halves, line: line))
+                hoursAttended: hours, halvesPresent: halves, file: file, line: line))
     }
 }

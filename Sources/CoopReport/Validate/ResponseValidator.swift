@@ -4,12 +4,18 @@ import Foundation
 /// and builds a `Response`, or says why the row cannot be used. Pure.
 public struct ResponseValidator: Sendable {
     let catalogue: Catalogue
+    /// Answer labels of the export (label key → point on the scale).
+    let labels: [String: Int]
+    /// The file being validated, recorded on each response.
+    let file: String
     private let at: [String: Int]
     /// (k, index in values) for each `objective_k` column present.
     private let objectiveColumns: [(Int, Int)]
 
-    public init(catalogue: Catalogue, columns: [String]) {
+    public init(catalogue: Catalogue, columns: [String], mapping: InputMapping = .none, file: String = "") {
         self.catalogue = catalogue
+        labels = mapping.answers
+        self.file = file
         var at: [String: Int] = [:]
         var objectives: [(Int, Int)] = []
         for (i, c) in columns.enumerated() {
@@ -58,14 +64,14 @@ public struct ResponseValidator: Sendable {
                 answers.append(nil)
                 continue
             }
-            guard let a = ValueParser.scaleAnswer(text, scale: scale) else {
+            guard let a = ValueParser.scaleAnswer(text, scale: scale, labels: labels) else {
                 return .failure(RowRejection(column: q.column, "'\(text)' is not an answer on the scale (\(range))"))
             }
             answers.append(a)
         }
         var objectives: [Int: Int] = [:]
         for (k, i) in objectiveColumns where !values[i].isEmpty {
-            guard let a = ValueParser.scaleAnswer(values[i], scale: scale) else {
+            guard let a = ValueParser.scaleAnswer(values[i], scale: scale, labels: labels) else {
                 return .failure(RowRejection(column: "objective_\(k)", "'\(values[i])' is not an answer on the scale (\(range))"))
             }
             objectives[k] = a
@@ -87,6 +93,6 @@ public struct ResponseValidator: Sendable {
                 session: key, responseID: optional("response_id"), submittedAt: submittedAt,
                 participantID: optional("participant_id"), email: optional("email")?.lowercased(),
                 cooperative: optional("cooperative"), answers: answers, objectives: objectives, recommend: recommend,
-                comment: optional("comment"), line: line))
+                comment: optional("comment"), file: file, line: line))
     }
 }

@@ -127,3 +127,87 @@ struct CommandLineTests {
         }
     }
 }
+
+/// `coopreport run JOB.yml`: job files, globs and the reject-rate guard.
+@Suite("coopreport run")
+struct RunCommandTests {
+    let cli = CommandLineTests()
+
+    /// A job over the SmallRun inputs, with `extra` lines appended.
+    func job(in dir: TemporaryDirectory, registrations: String = "registrations.csv", extra: String = "") throws -> String {
+        try dir.write("catalogue.yml", SmallRun.catalogue)
+        try dir.write("evaluations.csv", SmallRun.evaluations)
+        return try dir.write(
+            "job.yml",
+            """
+            version: 1
+            inputs:
+              catalogue: catalogue.yml
+              registrations: \(registrations)
+              evaluations: evaluations.csv
+            as_of: 2022-03-01
+            max_reject_rate: 0.5
+            output: out
+            \(extra)
+            """)
+    }
+
+    @Test("a job runs with paths taken from its folder and records itself in the manifest")
+    func runsJob() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("registrations.csv", SmallRun.registrations)
+        let r = try cli.run(["run", try job(in: dir)])
+        #expect(r.status == 0)
+        let manifest = try String(contentsOfFile: dir.path + "/out/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"job\": \"\(dir.path)/job.yml\""))
+    }
+
+    @Test("a glob reads every matching file in name order; the later file's duplicate wins")
+    func glob() throws {
+        let dir = try TemporaryDirectory()
+        let header = "programme;session;participant_id;cooperative;status;attendance\n"
+        try dir.write("inscrits-1.csv", header + "P;A;p1;Coop Un;inscrit;absent\n")
+        try dir.write("inscrits-2.csv", header + "P;A;p1;Coop Un;inscrit;présent\nP;A;p2;Coop Un;inscrit;présent\n")
+        let r = try cli.run(["run", try job(in: dir, registrations: "inscrits-*.csv")])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("inscrits-2.csv:2: warning: duplicate registration of p1 to P/A (also \(dir.path)/inscrits-1.csv:2)"))
+        let metrics = try String(contentsOfFile: dir.path + "/out/metrics.json", encoding: .utf8)
+        #expect(metrics.contains("\"present\": 2"))
+    }
+
+    @Test("more rejected rows than max_reject_rate: exit 65, nothing written, the worst column named")
+    func rejectRate() throws {
+        let dir = try TemporaryDirectory()
+        let wrong = SmallRun.registrations.replacingOccurrences(of: ";inscrit;", with: ";Confirmée;")
+        try dir.write("registrations.csv", wrong)
+        let r = try cli.run(["run", try job(in: dir)])
+        #expect(r.status == ExitStatus.dataErrors.rawValue)
+        #expect(
+            r.stderr.contains(
+                "registrations: 6 of 6 rows rejected (100.0 %), above max_reject_rate 50.0 %; most of them for column 'status' (5 rows)"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/report.xlsx"))
+    }
+
+    @Test("a job's value map turns the export's words into statuses")
+    func valueMap() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("registrations.csv", SmallRun.registrations.replacingOccurrences(of: ";inscrit;", with: ";Confirmée;"))
+        let path = try job(in: dir).replacingOccurrences(of: "job.yml", with: "job.yml")
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: "  registrations: registrations.csv",
+            with: "  registrations:\n    path: registrations.csv\n    values:\n      status: {\"Confirmée\": registered}")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try cli.run(["run", path])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("6 rows read, 1 rejected, 5 used"))
+    }
+
+    @Test("a broken job file is a usage error naming the key")
+    func brokenJob() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("registrations.csv", SmallRun.registrations)
+        let r = try cli.run(["run", try job(in: dir, extra: "min_groupe_size: 2")])
+        #expect(r.status == ExitStatus.usage.rawValue)
+        #expect(r.stderr.contains("min_groupe_size: unknown key 'min_groupe_size' (did you mean 'min_group_size'?)"))
+    }
+}

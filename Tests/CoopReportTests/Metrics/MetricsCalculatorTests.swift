@@ -54,7 +54,7 @@ struct MetricsCalculatorTests {
 
     @Test("a duplicate registration: the later row wins and is reported as a warning")
     func duplicates() throws {
-        var builder = DatasetBuilder(catalogue: F.catalogue, registrationsFile: "r.csv")
+        var builder = DatasetBuilder(catalogue: F.catalogue)
         builder.add(F.reg("P/A", "p1", .absent, line: 2))
         builder.add(F.reg("P/A", "p1", .present, line: 5))
         let data = builder.build()

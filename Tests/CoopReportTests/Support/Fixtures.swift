@@ -35,25 +35,25 @@ enum Fixtures {
     static func reg(
         _ session: String, _ participant: String, coop: String = "Coop 1",
         status: Registration.Status = .registered, _ attendance: Registration.Attendance? = .present,
-        hours: Double? = nil, halves: Int? = nil, line: Int = 0
+        hours: Double? = nil, halves: Int? = nil, file: String = "r.csv", line: Int = 0
     ) -> Registration {
         let parts = session.split(separator: "/").map(String.init)
         return Registration(
             session: SessionKey(parts[0], parts[1]), participant: participant, cooperative: coop,
-            status: status, attendance: attendance, hoursAttended: hours, halvesPresent: halves, line: line)
+            status: status, attendance: attendance, hoursAttended: hours, halvesPresent: halves, file: file, line: line)
     }
 
     /// A response with the overall question answered (others empty) and optional extras.
     static func resp(
         _ session: String, overall: Int?, participant: String? = nil, coop: String? = nil,
         objectives: [Int: Int] = [:], recommend: Int? = nil, id: String? = nil, comment: String? = nil,
-        line: Int = 0
+        file: String = "e.csv", line: Int = 0
     ) -> Response {
         let parts = session.split(separator: "/").map(String.init)
         return Response(
             session: SessionKey(parts[0], parts[1]), responseID: id, participantID: participant,
             cooperative: coop, answers: [overall, nil, nil, nil, nil], objectives: objectives,
-            recommend: recommend, comment: comment, line: line)
+            recommend: recommend, comment: comment, file: file, line: line)
     }
 
     static func metrics(

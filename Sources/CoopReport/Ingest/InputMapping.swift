@@ -1,0 +1,36 @@
+/// How one tool's export maps onto the canonical columns and words (a job file's
+/// `inputs.registrations` / `inputs.evaluations`, docs/jobs.md). Keys are `TextKey`s, so
+/// they match ignoring case, accents and punctuation.
+public struct InputMapping: Sendable, Equatable {
+    /// Forced separator byte (`;`, `,`, tab); nil = detected.
+    public var separator: UInt8?
+    /// Forced encoding; nil = detected.
+    public var encoding: TextEncoding?
+    /// Header as exported (its `TextKey`) → canonical column.
+    public var columns: [String: String] = [:]
+    /// Tool's status words → status.
+    public var status: [String: Registration.Status] = [:]
+    /// Tool's attendance words → attendance.
+    public var attendance: [String: Registration.Attendance] = [:]
+    /// Answer labels → points on the survey scale.
+    public var answers: [String: Int] = [:]
+    /// The survey's questions, replacing the catalogue's (evaluations only).
+    public var questions: [Survey.Question]?
+
+    public init() {}
+
+    /// No mapping: canonical files.
+    public static let none = InputMapping()
+}
+
+/// One input as a job names it: a path or glob, and its mapping.
+public struct InputSpec: Sendable, Equatable {
+    /// A path; `*` and `?` in the file name make it a glob.
+    public var pattern: String
+    public var mapping: InputMapping
+
+    public init(_ pattern: String, mapping: InputMapping = .none) {
+        self.pattern = pattern
+        self.mapping = mapping
+    }
+}

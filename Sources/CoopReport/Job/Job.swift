@@ -1,0 +1,30 @@
+/// A job file, read and checked (docs/jobs.md): what to run, on which inputs, for which
+/// period, and where the outputs go. Paths are already resolved from the job's folder.
+public struct Job: Sendable, Equatable {
+    /// The job file itself.
+    public var path: String
+    public var catalogue: String
+    public var registrations: InputSpec
+    public var evaluations: InputSpec
+    public var period: Period
+    public var asOf: Day?
+    public var minGroupSize: Int
+    /// Rejected rows / rows read above which an input fails the run.
+    public var maxRejectRate: Double
+    public var output: String
+}
+
+/// A job file that cannot be run: it stops before anything is read (exit 64).
+public enum JobError: Error, Equatable, CustomStringConvertible {
+    /// The job file does not exist or cannot be read.
+    case unreadable(path: String, reason: String)
+    /// A key or value breaks docs/jobs.md; `keyPath` is like `inputs.registrations.columns`.
+    case invalid(path: String, line: Int, keyPath: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): "\(path): error: cannot read the job file (\(reason))"
+        case .invalid(let path, let line, let keyPath, let message): "\(path):\(line): error: \(keyPath): \(message)"
+        }
+    }
+}

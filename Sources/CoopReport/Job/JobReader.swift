@@ -1,0 +1,171 @@
+import Foundation
+import Yams
+
+/// Reads a job file (docs/jobs.md). Strict: unknown keys are errors naming the key path
+/// and the nearest valid key; every value is checked before any input is opened.
+public enum JobReader {
+    public static let version = 1
+
+    public static func read(path: String) throws -> Job {
+        let text: String
+        do {
+            text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        } catch {
+            throw JobError.unreadable(
+                path: path, reason: FileManager.default.fileExists(atPath: path) ? error.localizedDescription : "file not found")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses a job; relative paths are resolved from the folder of `path`.
+    public static func parse(_ text: String, path: String) throws -> Job {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw JobError.invalid(
+                    path: path, line: 1, keyPath: "(document)", message: "the job file is empty; expected 'version: 1' and 'inputs'")
+            }
+            root = node
+        } catch let error as JobError {
+            throw error
+        } catch {
+            throw JobError.invalid(path: path, line: 0, keyPath: "(document)", message: "not valid YAML: \(error)")
+        }
+        let doc = YAMLCursor(node: root, path: "", file: path) { file, line, keyPath, message in
+            JobError.invalid(path: file, line: line, keyPath: keyPath, message: message)
+        }
+        let top = try doc.mapping(allowed: ["version", "inputs", "period", "as_of", "min_group_size", "max_reject_rate", "output"])
+        guard let versionNode = top["version"] else { throw doc.fail("missing key 'version' (expected version: \(version))") }
+        let found = try versionNode.integer()
+        guard found == version else { throw versionNode.fail("version \(found) is not supported (expected \(version))") }
+
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolve(_ p: String) -> String {
+            p.hasPrefix("/") ? p : folder.appendingPathComponent(p).standardizedFileURL.path
+        }
+        guard let inputsNode = top["inputs"] else { throw doc.fail("missing key 'inputs'") }
+        let inputs = try inputsNode.mapping(allowed: ["catalogue", "registrations", "evaluations"])
+        func need(_ key: String) throws -> YAMLCursor {
+            guard let v = inputs[key] else { throw inputsNode.fail("missing key '\(key)'") }
+            return v
+        }
+        let catalogue = resolve(try need("catalogue").string())
+        var registrations = try input(need("registrations"), kind: .registrations)
+        var evaluations = try input(need("evaluations"), kind: .evaluations)
+        registrations.pattern = resolve(registrations.pattern)
+        evaluations.pattern = resolve(evaluations.pattern)
+
+        var period = Period()
+        if let p = top["period"] {
+            let keys = try p.mapping(allowed: ["from", "to", "programme"])
+            if let programme = keys["programme"] {
+                guard keys["from"] == nil && keys["to"] == nil else {
+                    throw p.fail("give either 'programme' or 'from'/'to', not both")
+                }
+                period = Period(programme: try programme.string())
+            } else {
+                period = Period(from: try keys["from"]?.day(), to: try keys["to"]?.day())
+                if let f = period.from, let t = period.to, t < f { throw p.fail("'to' (\(t)) is before 'from' (\(f))") }
+            }
+        }
+        let minGroupSize = try top["min_group_size"]?.integer() ?? 3
+        if minGroupSize < 1, let n = top["min_group_size"] { throw n.fail("must be at least 1, found \(minGroupSize)") }
+        let maxRejectRate = try top["max_reject_rate"]?.number() ?? 0.05
+        if !(0...1).contains(maxRejectRate), let n = top["max_reject_rate"] {
+            throw n.fail("must be a fraction between 0 and 1 (0.05 = 5 %), found \(maxRejectRate)")
+        }
+        guard let output = top["output"] else { throw doc.fail("missing key 'output' (the folder receiving the report)") }
+        return Job(
+            path: path, catalogue: catalogue, registrations: registrations, evaluations: evaluations, period: period,
+            asOf: try top["as_of"]?.day(), minGroupSize: minGroupSize, maxRejectRate: maxRejectRate,
+            output: resolve(try output.string()))
+    }
+
+    enum Kind { case registrations, evaluations }
+
+    /// A path, or a mapping with `path` and the export's mapping.
+    static func input(_ cursor: YAMLCursor, kind: Kind) throws -> InputSpec {
+        if case .scalar = cursor.node { return InputSpec(try cursor.string()) }
+        let allowed =
+            kind == .registrations
+            ? ["path", "separator", "encoding", "columns", "values"]
+            : ["path", "separator", "encoding", "columns", "questions", "answers"]
+        let keys = try cursor.mapping(allowed: allowed)
+        guard let path = keys["path"] else { throw cursor.fail("missing key 'path'") }
+        var mapping = InputMapping()
+        if let s = keys["separator"] {
+            switch try s.string() {
+            case ";": mapping.separator = UInt8(ascii: ";")
+            case ",": mapping.separator = UInt8(ascii: ",")
+            case "tab", "\t": mapping.separator = UInt8(ascii: "\t")
+            case let other: throw s.fail("'\(other)' is not a separator (expected \";\", \",\" or tab)")
+            }
+        }
+        if let e = keys["encoding"] {
+            switch TextKey.of(try e.string()) {
+            case "utf8": mapping.encoding = .utf8
+            case "windows1252", "cp1252", "latin1", "iso88591": mapping.encoding = .windows1252
+            case _: throw e.fail("'\(try e.string())' is not an encoding (expected utf-8 or windows-1252)")
+            }
+        }
+        var renames: [(header: String, target: YAMLCursor)] = []
+        if let c = keys["columns"] {
+            for (header, target) in try c.pairs() {
+                mapping.columns[TextKey.of(header)] = try target.string()
+                renames.append((header, target))
+            }
+        }
+        if let v = keys["values"] {
+            let maps = try v.mapping(allowed: ["status", "attendance"])
+            for (word, target) in try maps["status"]?.pairs() ?? [] {
+                let name = try target.string()
+                guard let status = Registration.Status(rawValue: name) else {
+                    throw target.fail("'\(name)' is not a status (expected registered, cancelled, waitlisted)")
+                }
+                mapping.status[TextKey.of(word)] = status
+            }
+            for (word, target) in try maps["attendance"]?.pairs() ?? [] {
+                let name = try target.string()
+                guard let attendance = Registration.Attendance(rawValue: name) else {
+                    throw target.fail("'\(name)' is not an attendance (expected present, partial, absent)")
+                }
+                mapping.attendance[TextKey.of(word)] = attendance
+            }
+        }
+        if let a = keys["answers"] {
+            for (label, points) in try a.pairs() { mapping.answers[TextKey.of(label)] = try points.integer() }
+        }
+        if let q = keys["questions"] {
+            var questions: [Survey.Question] = []
+            for item in try q.sequence() {
+                let m = try item.mapping(allowed: ["header", "column", "label"])
+                guard let header = try m["header"]?.string() else {
+                    throw item.fail("missing key 'header' (the question's text in the export)")
+                }
+                guard let column = try m["column"]?.string(), !column.isEmpty else { throw item.fail("missing key 'column'") }
+                guard !questions.contains(where: { $0.column == column }) else {
+                    throw item.fail("question column '\(column)' appears twice")
+                }
+                questions.append(Survey.Question(column: column, label: try m["label"]?.string() ?? header))
+                mapping.columns[TextKey.of(header)] = column
+            }
+            mapping.questions = questions
+        }
+        // A rename must name a canonical column: a typo would otherwise drop the column.
+        let schema =
+            kind == .registrations
+            ? TableSchema.registrations
+            : TableSchema.evaluations(questions: (mapping.questions ?? Survey.standard.questions).map(\.column))
+        let known = schema.columns.map(\.name)
+        for (header, target) in renames {
+            let name = try target.string()
+            guard known.contains(name) || schema.family(name) == name else {
+                let hint = Nearest.match(name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                throw target.fail(
+                    "'\(header)' is renamed to '\(name)', which is not a \(schema.kind) column\(hint); expected one of \(known.joined(separator: ", "))\(kind == .evaluations ? ", objective_N" : "")"
+                )
+            }
+        }
+        return InputSpec(try path.string(), mapping: mapping)
+    }
+}

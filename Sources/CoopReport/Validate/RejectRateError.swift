@@ -1,0 +1,37 @@
+/// Too many rows of an input were rejected: the export is probably not what the mapping
+/// expects, so no report is written (a job's `max_reject_rate`).
+public struct RejectRateError: Error, Equatable, CustomStringConvertible {
+    /// `registrations` or `evaluations`.
+    public let role: String
+    public let rejected: Int
+    public let read: Int
+    public let maxRate: Double
+    /// The column behind most rejections, how many, and the first such diagnostic.
+    public let worstColumn: String
+    public let worstCount: Int
+    public let example: String
+
+    public var description: String {
+        let rate = read == 0 ? 0 : Double(rejected) / Double(read)
+        return "error: \(role): \(rejected) of \(read) rows rejected (\(percent(rate))), above max_reject_rate \(percent(maxRate)); "
+            + "most of them for column '\(worstColumn)' (\(worstCount) rows), e.g. \(example). "
+            + "Check the export and the job's mapping for that column; nothing was written."
+    }
+
+    private func percent(_ x: Double) -> String {
+        let tenths = (x * 1000).rounded() / 10
+        return "\(tenths) %"
+    }
+
+    /// The error for an input whose rejects exceed `maxRate`, or nil.
+    static func check(role: String, read: Int, rejects: [Diagnostic], maxRate: Double) -> RejectRateError? {
+        guard read > 0, Double(rejects.count) / Double(read) > maxRate else { return nil }
+        var counts: [String: Int] = [:]
+        for d in rejects { counts[d.column ?? "(row)", default: 0] += 1 }
+        let worst = counts.max { ($0.value, $1.key) < ($1.value, $0.key) } ?? ("(row)", 0)
+        let example = rejects.first { ($0.column ?? "(row)") == worst.key }.map(\.description) ?? ""
+        return RejectRateError(
+            role: role, rejected: rejects.count, read: read, maxRate: maxRate,
+            worstColumn: worst.key, worstCount: worst.value, example: example)
+    }
+}

@@ -1,0 +1,106 @@
+import Testing
+
+@testable import CoopReport
+
+@Suite("JobReader")
+struct JobReaderTests {
+    let full = """
+        version: 1
+        inputs:
+          catalogue: ../input/catalogue.yml
+          registrations:
+            path: exports/inscriptions-*.csv
+            separator: ";"
+            encoding: windows-1252
+            columns:
+              "Événement": programme
+              "État de l'inscription": status
+            values:
+              status: {"Confirmée": registered, "En attente": waitlisted}
+              attendance: {"Venu(e)": present}
+          evaluations:
+            path: /data/survey.csv
+            questions:
+              - {header: "Êtes-vous satisfait(e) ?", column: overall, label: "Satisfaction globale"}
+            answers: {"Plutôt satisfait(e)": 4}
+        period: {from: 2022-06-01, to: 2022-06-30}
+        output: ../output/june
+        """
+
+    @Test("reads inputs, mappings and period; paths resolve from the job's folder; defaults apply")
+    func reads() throws {
+        let job = try JobReader.parse(full, path: "/srv/coop/jobs/june.yml")
+        #expect(job.catalogue == "/srv/coop/input/catalogue.yml")
+        #expect(job.registrations.pattern == "/srv/coop/jobs/exports/inscriptions-*.csv")
+        #expect(job.evaluations.pattern == "/data/survey.csv")
+        #expect(job.output == "/srv/coop/output/june")
+        let m = job.registrations.mapping
+        #expect(m.separator == UInt8(ascii: ";"))
+        #expect(m.encoding == .windows1252)
+        #expect(m.columns == [TextKey.of("Événement"): "programme", TextKey.of("État de l'inscription"): "status"])
+        #expect(m.status == ["confirmee": .registered, "enattente": .waitlisted])
+        #expect(m.attendance == ["venue": .present])
+        let e = job.evaluations.mapping
+        #expect(e.questions == [Survey.Question(column: "overall", label: "Satisfaction globale")])
+        #expect(e.columns[TextKey.of("Êtes-vous satisfait(e) ?")] == "overall")
+        #expect(e.answers == ["plutotsatisfaite": 4])
+        #expect(job.period == Period(from: Fixtures.day("2022-06-01"), to: Fixtures.day("2022-06-30")))
+        #expect(job.minGroupSize == 3)
+        #expect(job.maxRejectRate == 0.05)
+        #expect(job.asOf == nil)
+        let request = ReportRequest(job: job, asOf: nil, today: Fixtures.day("2026-11-27"))
+        #expect(request.asOf == Fixtures.day("2022-06-30"))  // the period's end
+    }
+
+    @Test("an unknown key names its path, its line and the nearest valid key")
+    func unknownKey() {
+        let text = full.replacingOccurrences(of: "    columns:\n      \"Événement\"", with: "    colums:\n      \"Événement\"")
+        #expect(
+            throws: JobError.invalid(
+                path: "j.yml", line: 8, keyPath: "inputs.registrations.colums",
+                message: "unknown key 'colums' (did you mean 'columns'?); expected one of path, separator, encoding, columns, values")
+        ) {
+            try JobReader.parse(text, path: "j.yml")
+        }
+    }
+
+    @Test("a rename to a column that does not exist is refused before anything runs")
+    func badRename() throws {
+        let text = full.replacingOccurrences(of: "\"État de l'inscription\": status", with: "\"État de l'inscription\": statut")
+        let error = #expect(throws: JobError.self) { try JobReader.parse(text, path: "j.yml") }
+        #expect(
+            error?.description.contains(
+                "inputs.registrations.columns.État de l'inscription: 'État de l'inscription' is renamed to 'statut', which is not a registrations column (did you mean 'status'?)"
+            ) == true)
+    }
+
+    @Test(
+        "version, values and period are checked",
+        arguments: [
+            ("version: 1", "version: 2", "version 2 is not supported"),
+            ("separator: \";\"", "separator: \"|\"", "'|' is not a separator"),
+            ("\"Confirmée\": registered", "\"Confirmée\": inscrit", "'inscrit' is not a status"),
+            (
+                "period: {from: 2022-06-01, to: 2022-06-30}", "period: {from: 2022-06-30, to: 2022-06-01}",
+                "'to' (2022-06-01) is before 'from'"
+            ),
+            ("period: {from: 2022-06-01, to: 2022-06-30}", "period: {programme: P, to: 2022-06-30}", "either 'programme' or 'from'/'to'"),
+            ("output: ../output/june", "", "missing key 'output'"),
+        ])
+    func checks(original: String, replacement: String, message: String) {
+        let error = #expect(throws: JobError.self) {
+            try JobReader.parse(full.replacingOccurrences(of: original, with: replacement), path: "j.yml")
+        }
+        #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
+    }
+
+    @Test("a programme period keeps only that programme's sessions")
+    func programmePeriod() throws {
+        let text = full.replacingOccurrences(of: "period: {from: 2022-06-01, to: 2022-06-30}", with: "period: {programme: Q}")
+        let job = try JobReader.parse(text, path: "j.yml")
+        #expect(job.period.programme == "Q")
+        let m = Fixtures.metrics([Fixtures.reg("P/A", "p1"), Fixtures.reg("Q/Q1", "p1")], period: job.period)
+        #expect(m.sessions.map { $0.session.key.description } == ["Q/Q1"])
+        #expect(m.programmes.map(\.programme.code) == ["Q"])
+    }
+}

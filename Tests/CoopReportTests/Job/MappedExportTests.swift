@@ -1,0 +1,37 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import CoopReport
+
+/// The shipped tool-style exports (input/exports/, mapped by jobs/sample-exports.yml)
+/// describe the same people as the canonical sample: both runs must give the same figures.
+@Suite("Mapped exports")
+struct MappedExportTests {
+    func run(_ job: String, into dir: TemporaryDirectory) throws -> ReportOutcome {
+        var parsed = try JobReader.read(path: Repository.path(job))
+        parsed.output = dir.url.appendingPathComponent(URL(fileURLWithPath: job).deletingPathExtension().lastPathComponent).path
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return try Pipeline(logger: logger).run(ReportRequest(job: parsed, asOf: nil, today: Fixtures.day("2026-11-27")))
+    }
+
+    @Test("the mapped Windows-1252 and survey exports give the canonical sample's figures, rejects and warnings")
+    func sameFigures() throws {
+        let dir = try TemporaryDirectory()
+        let canonical = try run("jobs/sample.yml", into: dir)
+        let mapped = try run("jobs/sample-exports.yml", into: dir)
+        #expect(MetricsJSON.document(mapped.document) == MetricsJSON.document(canonical.document))
+        let a = try String(contentsOfFile: canonical.outputs[1], encoding: .utf8)
+        let b = try String(contentsOfFile: mapped.outputs[1], encoding: .utf8)
+        #expect(a == b)
+        #expect(mapped.document.rejects.map(\.line) == canonical.document.rejects.map(\.line))
+        #expect(mapped.document.rejects.map(\.column) == canonical.document.rejects.map(\.column))
+        #expect(mapped.document.warnings.map(\.message) == canonical.document.warnings.map(\.message))
+        #expect(mapped.document.inputs.map(\.role) == ["catalogue", "registrations", "evaluations"])
+        #expect(mapped.document.inputs[1].encoding == "Windows-1252")
+        #expect(mapped.document.inputs[2].encoding == "UTF-8")
+        // The comments, multi-line and formula-like ones included, come through unchanged.
+        #expect(mapped.document.metrics.comments.map(\.text) == canonical.document.metrics.comments.map(\.text))
+    }
+}

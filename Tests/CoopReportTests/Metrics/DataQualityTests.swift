@@ -1,0 +1,27 @@
+import Testing
+
+@testable import CoopReport
+
+@Suite("DataQuality")
+struct DataQualityTests {
+    typealias F = Fixtures
+
+    @Test("a response from a participant marked absent is a warning at its line")
+    func absentRespondent() {
+        let m = F.metrics(
+            [F.reg("P/A", "p1", .absent), F.reg("P/A", "p2")],
+            [F.resp("P/A", overall: 4, participant: "p1", line: 7), F.resp("P/A", overall: 5, participant: "p2", line: 8)])
+        let found = m.warnings.filter { $0.message.contains("marked absent") }
+        #expect(found.map(\.line) == [7])
+        #expect(found.first?.file == "e.csv")
+    }
+
+    @Test("sessions outside the period are reported once each, with what was not counted")
+    func outsidePeriod() {
+        let m = F.metrics(
+            [F.reg("P/A", "p1"), F.reg("P/A", "p2"), F.reg("Q/Q1", "p1")], [F.resp("P/A", overall: 4)],
+            period: Period(from: F.day("2022-04-01"), to: F.day("2022-04-30")))
+        let found = m.warnings.filter { $0.message.contains("outside the period") }.map(\.message)
+        #expect(found == ["session P/A (10/01/2022) is outside the period: 2 registration(s) and 1 response(s) not counted"])
+    }
+}
