@@ -209,7 +209,8 @@ public struct CSVTable {
             for name in missing {
                 if let hit = Nearest.match(name, in: unmatched) { nearest[name] = hit }
             }
-            throw IngestError.missingColumns(path: path, missing: missing, found: header, nearest: nearest)
+            let expected = schema.columns.filter(\.required).map(\.name) + schema.oneOf.map { $0.joined(separator: " or ") }
+            throw IngestError.missingColumns(path: path, missing: missing, found: header, expected: expected, nearest: nearest)
         }
         let fixed = schema.columns.compactMap { c in found[c.name].map { (c.name, $0) } }
         let all = fixed + familyColumns.sorted { $0.0.localizedStandardCompare($1.0) == .orderedAscending }

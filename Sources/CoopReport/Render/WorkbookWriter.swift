@@ -62,8 +62,8 @@ public enum WorkbookWriter {
         switch cell.value {
         case .empty:
             if cell.role == .header { try sheet.writeBlank(row: row, column: column, format: look(.header, nil)) }
-        case .text(let s): try sheet.write(text: s, row: row, column: column, format: look(cell.role, nil))
-        case .note(let s): try sheet.write(text: s, row: row, column: column, format: noteLook)
+        case .text(let s): try sheet.write(text: clip(s), row: row, column: column, format: look(cell.role, nil))
+        case .note(let s): try sheet.write(text: clip(s), row: row, column: column, format: noteLook)
         case .number(let x, let style): try sheet.write(number: x, row: row, column: column, format: look(cell.role, numberFormat(style)))
         case .date(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, "dd/mm/yyyy"))
         case .month(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, "mmmm yyyy"))
@@ -71,6 +71,14 @@ public enum WorkbookWriter {
             let format = t.secondsOfDay == nil ? "dd/mm/yyyy" : "dd/mm/yyyy hh:mm"
             try sheet.write(number: t.excelSerial, row: row, column: column, format: look(cell.role, format))
         }
+    }
+
+    /// Excel refuses text over 32,767 characters: longer text is cut, and says so.
+    static func clip(_ text: String) -> String {
+        let limit = Worksheet.maxStringLength
+        guard text.count > limit else { return text }
+        let marker = " […] (texte tronqué : \(text.count) caractères)"
+        return String(text.prefix(limit - marker.count)) + marker
     }
 
     static func numberFormat(_ style: Cell.NumberStyle) -> String {

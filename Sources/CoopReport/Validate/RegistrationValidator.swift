@@ -28,7 +28,7 @@ public struct RegistrationValidator: Sendable {
             return .failure(
                 RowRejection(
                     column: "programme",
-                    "'\(programme)' is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
+                    "\(quoted(programme)) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
                 ))
         }
         let sessionCode = value("session")
@@ -37,7 +37,8 @@ public struct RegistrationValidator: Sendable {
             return .failure(
                 RowRejection(
                     column: "session",
-                    "'\(sessionCode)' is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"))
+                    "\(quoted(sessionCode)) is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
+                ))
         }
         let id = value("participant_id").trimmingCharacters(in: .whitespaces)
         let email = value("email").trimmingCharacters(in: .whitespaces).lowercased()
@@ -53,7 +54,8 @@ public struct RegistrationValidator: Sendable {
             return .failure(
                 RowRejection(
                     column: "status",
-                    "'\(statusText)' is not a status (expected registered, cancelled, waitlisted or inscrit, annulé, liste d'attente)"))
+                    "\(quoted(statusText)) is not a status (expected registered, cancelled, waitlisted or inscrit, annulé, liste d'attente)"
+                ))
         }
         var registeredAt: Timestamp?
         let dateText = value("registered_at")
@@ -62,7 +64,7 @@ public struct RegistrationValidator: Sendable {
                 return .failure(
                     RowRejection(
                         column: "registered_at",
-                        "'\(dateText)' is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"))
+                        "\(quoted(dateText)) is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"))
             }
             registeredAt = t
         }
@@ -73,7 +75,7 @@ public struct RegistrationValidator: Sendable {
                 return .failure(
                     RowRejection(
                         column: "attendance",
-                        "'\(attendanceText)' is not an attendance (expected present, partial, absent or présent, partiel, absent)"))
+                        "\(quoted(attendanceText)) is not an attendance (expected present, partial, absent or présent, partiel, absent)"))
             }
             attendance = a
         }
@@ -82,7 +84,8 @@ public struct RegistrationValidator: Sendable {
         if !hoursText.isEmpty {
             guard let h = ValueParser.number(hoursText), h >= 0 else {
                 return .failure(
-                    RowRejection(column: "hours_attended", "'\(hoursText)' is not a number of hours (expected a number ≥ 0, e.g. 3,5)"))
+                    RowRejection(
+                        column: "hours_attended", "\(quoted(hoursText)) is not a number of hours (expected a number ≥ 0, e.g. 3,5)"))
             }
             hours = h
         }
@@ -94,7 +97,7 @@ public struct RegistrationValidator: Sendable {
             var count = 0
             for (column, text) in [("morning", morning), ("afternoon", afternoon)] where !text.isEmpty {
                 guard let here = ValueParser.halfDay(text, words: mapping.attendance) else {
-                    return .failure(RowRejection(column: column, "'\(text)' is not a half-day sign-in (expected present or absent)"))
+                    return .failure(RowRejection(column: column, "\(quoted(text)) is not a half-day sign-in (expected present or absent)"))
                 }
                 if here { count += 1 }
             }

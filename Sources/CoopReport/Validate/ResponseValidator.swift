@@ -33,7 +33,7 @@ public struct ResponseValidator: Sendable {
             return .failure(
                 RowRejection(
                     column: "programme",
-                    "'\(programme)' is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
+                    "\(quoted(programme)) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
                 ))
         }
         let sessionCode = value("session")
@@ -42,7 +42,8 @@ public struct ResponseValidator: Sendable {
             return .failure(
                 RowRejection(
                     column: "session",
-                    "'\(sessionCode)' is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"))
+                    "\(quoted(sessionCode)) is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
+                ))
         }
         var submittedAt: Timestamp?
         let dateText = value("submitted_at")
@@ -51,7 +52,7 @@ public struct ResponseValidator: Sendable {
                 return .failure(
                     RowRejection(
                         column: "submitted_at",
-                        "'\(dateText)' is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"))
+                        "\(quoted(dateText)) is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"))
             }
             submittedAt = t
         }
@@ -65,14 +66,14 @@ public struct ResponseValidator: Sendable {
                 continue
             }
             guard let a = ValueParser.scaleAnswer(text, scale: scale, labels: labels) else {
-                return .failure(RowRejection(column: q.column, "'\(text)' is not an answer on the scale (\(range))"))
+                return .failure(RowRejection(column: q.column, "\(quoted(text)) is not an answer on the scale (\(range))"))
             }
             answers.append(a)
         }
         var objectives: [Int: Int] = [:]
         for (k, i) in objectiveColumns where !values[i].isEmpty {
             guard let a = ValueParser.scaleAnswer(values[i], scale: scale, labels: labels) else {
-                return .failure(RowRejection(column: "objective_\(k)", "'\(values[i])' is not an answer on the scale (\(range))"))
+                return .failure(RowRejection(column: "objective_\(k)", "\(quoted(values[i])) is not an answer on the scale (\(range))"))
             }
             objectives[k] = a
         }
@@ -80,7 +81,8 @@ public struct ResponseValidator: Sendable {
         let recText = value("recommend")
         if !recText.isEmpty {
             guard let r = ValueParser.integer(recText), (0...10).contains(r) else {
-                return .failure(RowRejection(column: "recommend", "'\(recText)' is not a recommendation score (expected an integer 0–10)"))
+                return .failure(
+                    RowRejection(column: "recommend", "\(quoted(recText)) is not a recommendation score (expected an integer 0–10)"))
             }
             recommend = r
         }

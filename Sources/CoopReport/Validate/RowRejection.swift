@@ -7,3 +7,10 @@ public struct RowRejection: Error, Equatable, Sendable {
         self.reason = reason
     }
 }
+
+/// A value quoted in a message: `'peut-être'`, or its first 60 characters and its length
+/// when longer, so that a runaway field does not flood the log and the reports.
+func quoted(_ value: String) -> String {
+    guard value.count > 60 else { return "'\(value)'" }
+    return "'\(value.prefix(60))…' (\(value.count) characters)"
+}

@@ -74,6 +74,7 @@ struct CSVTableTests {
         #expect(
             throws: IngestError.missingColumns(
                 path: "r.csv", missing: ["session"], found: ["programme", "sesion", "participant_id", "cooperative", "status"],
+                expected: ["programme", "session", "cooperative", "status", "participant_id or email"],
                 nearest: ["session": "sesion"])
         ) {
             try CSVTable(bytes: Array(text.utf8), path: "r.csv", schema: .registrations)

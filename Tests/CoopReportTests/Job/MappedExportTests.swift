@@ -34,4 +34,26 @@ struct MappedExportTests {
         // The comments, multi-line and formula-like ones included, come through unchanged.
         #expect(mapped.document.metrics.comments.map(\.text) == canonical.document.metrics.comments.map(\.text))
     }
+
+    @Test("the survey export saved as Windows-1252 without BOM gives the same figures and the same rejected lines")
+    func windows1252Survey() throws {
+        let dir = try TemporaryDirectory()
+        let utf8 = try String(contentsOfFile: Repository.path("input/exports/questionnaire-sessions.csv"), encoding: .utf8)
+        let text = utf8.hasPrefix("\u{FEFF}") ? String(utf8.dropFirst()) : utf8
+        let bytes = try #require(text.data(using: .windowsCP1252))
+        #expect(String(data: bytes, encoding: .utf8) == nil)  // really not UTF-8
+        let path = dir.url.appendingPathComponent("questionnaire-1252.csv").path
+        try bytes.write(to: URL(fileURLWithPath: path))
+        var job = try JobReader.read(path: Repository.path("jobs/sample-exports.yml"))
+        job.evaluations.pattern = path
+        job.output = dir.url.appendingPathComponent("out").path
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let mapped = try Pipeline(logger: logger).run(ReportRequest(job: job, asOf: nil, today: Fixtures.day("2026-11-27")))
+        let canonical = try run("jobs/sample.yml", into: dir)
+        #expect(mapped.document.inputs[2].encoding == "Windows-1252")
+        #expect(MetricsJSON.document(mapped.document) == MetricsJSON.document(canonical.document))
+        #expect(mapped.document.rejects.filter { $0.file == path }.map(\.line) == [48, 56, 61])
+        #expect(mapped.document.metrics.comments.map(\.text) == canonical.document.metrics.comments.map(\.text))
+    }
 }

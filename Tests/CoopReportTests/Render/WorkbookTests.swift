@@ -142,3 +142,27 @@ struct WorkbookTests {
         }
     }
 }
+
+@Suite("WorkbookWriter")
+struct WorkbookWriterTests {
+    @Test("text longer than Excel's 32,767 characters is cut and says so; NaN never reaches a cell")
+    func limits() throws {
+        let dir = try TemporaryDirectory()
+        var plan = SheetPlan(name: "Feuille")
+        plan.append([.text(String(repeating: "x", count: 40_000)), .number(.nan, .integer), .number(1.5, .hours)])
+        let path = dir.path + "/t.xlsx"
+        #expect(throws: OutputError.self) {
+            try WorkbookWriter.write(
+                [plan], properties: .init(title: "t", subject: "s", author: "a", created: Fixtures.day("2022-01-01")), to: path)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)  // no temporary left behind
+        plan.rows[0][1] = .empty
+        try WorkbookWriter.write(
+            [plan], properties: .init(title: "t", subject: "s", author: "a", created: Fixtures.day("2022-01-01")), to: path)
+        let cells = try XLSXReader(url: URL(fileURLWithPath: path)).cells("Feuille")
+        let a1 = try #require(cells["A1"])
+        #expect(a1.value.count == 32_767)
+        #expect(a1.value.hasSuffix("(texte tronqué : 40000 caractères)"))
+        #expect(cells["C1"]?.number == 1.5)
+    }
+}

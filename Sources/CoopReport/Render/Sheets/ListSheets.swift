@@ -7,7 +7,7 @@ enum ListSheets {
             rows: m.comments.map { c in
                 [
                     .text(c.session.programme), .text(c.session.session),
-                    c.submittedAt.map { Cell(.dateTime($0)) } ?? .empty, .text(c.cooperative), Cell(.text(clip(c.text)), .wrap),
+                    c.submittedAt.map { Cell(.dateTime($0)) } ?? .empty, .text(c.cooperative), Cell(.text(c.text), .wrap),
                 ]
             }, fixed: [4: 80])
     }
@@ -30,7 +30,7 @@ enum ListSheets {
             rows: doc.rejects.map { d in
                 [
                     .text(d.file), .int(d.line), .text(d.column ?? ""), Cell(.text(d.message), .wrap),
-                    Cell(.text(clip(d.redactedRaw ?? "")), .wrap),
+                    Cell(.text(d.redactedRaw ?? ""), .wrap),
                 ]
             }, fixed: [3: 60, 4: 60])
     }
@@ -52,13 +52,5 @@ enum ListSheets {
         sheet.fitColumns(max: 50, fixed: fixed)
         sheet.fitRowHeights()
         return sheet
-    }
-
-    /// Excel refuses text over 32,767 characters: longer text is cut and says so.
-    static func clip(_ text: String) -> String {
-        let limit = 32_767
-        guard text.count > limit else { return text }
-        let marker = " […] (texte tronqué)"
-        return String(text.prefix(limit - marker.count)) + marker
     }
 }
