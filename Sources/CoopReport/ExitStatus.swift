@@ -12,6 +12,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case inputMissing = 66
     /// The output folder or a file in it cannot be written (EX_CANTCREAT).
     case outputNotWritable = 73
+    /// Another run holds the output folder and did not finish in time (EX_TEMPFAIL: try later).
+    case locked = 75
 
     /// The status for an error that stopped the run.
     public static func forError(_ error: Error) -> ExitStatus {
@@ -19,6 +21,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case is IngestError: .inputMissing
         case is JobError: .usage
         case is RejectRateError: .dataErrors
+        case is LockedError: .locked
         case let e as OutputError:
             if case .notWritable = e { .outputNotWritable } else { .failure }
         case is StrictModeError: .dataErrors

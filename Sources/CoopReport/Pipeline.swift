@@ -16,9 +16,37 @@ public struct Pipeline {
         self.now = now
     }
 
+    /// Runs the job and writes the report. One run at a time per output folder: the run
+    /// waits up to `request.lockWait` seconds for another one, then fails (`LockedError`).
     public func run(_ request: ReportRequest) throws -> ReportOutcome {
         let started = now()
+        let lock = try OutputLock(directory: request.outputDirectory, wait: request.lockWait)
+        defer { withExtendedLifetime(lock) {} }
+        for name in TemporaryFiles.removeStale(in: request.outputDirectory) {
+            logger.notice("removed \(name), left in \(request.outputDirectory) by an interrupted run")
+        }
         var clock = StageClock(now: now)
+        let document = try analyse(request, clock: &clock)
+
+        // [5/5] render
+        let files = ReportFiles(directory: request.outputDirectory, names: request.names, pauseBeforeCommit: request.pauseBeforeCommit)
+        let outputs = try files.write(document, job: request.job, started: started, now: now)
+        logger.info("[5/5] render: \(outputs.joined(separator: ", ")) (\(clock.lap()))")
+        return ReportOutcome(document: document, outputs: outputs)
+    }
+
+    /// Reads, validates and computes everything a run would, writes nothing, and checks
+    /// that the output folder could be written (`coopreport check`).
+    public func check(_ request: ReportRequest) throws -> ReportDocument {
+        var clock = StageClock(now: now)
+        let document = try analyse(request, clock: &clock)
+        try Self.checkWritable(request.outputDirectory)
+        logger.info("[5/5] render: skipped (check); \(request.outputDirectory) is writable")
+        return document
+    }
+
+    /// Stages 1 to 4: ingest, validate, model, metrics.
+    func analyse(_ request: ReportRequest, clock: inout StageClock) throws -> ReportDocument {
         logger.info(
             "job: \(request.job.map { "\($0): " } ?? "")catalogue \(request.catalogue), registrations \(request.registrations.pattern), evaluations \(request.evaluations.pattern), \(request.period.french), as of \(request.asOf.iso), min group size \(request.minGroupSize), out \(request.outputDirectory), coopreport \(Pipeline.toolVersion)"
         )
@@ -89,21 +117,30 @@ public struct Pipeline {
         )
 
         // [4/5] metrics
-        let metrics = MetricsCalculator(period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize)
-            .compute(dataset)
+        let metrics = MetricsCalculator(
+            period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize,
+            trend: request.trend
+        ).compute(dataset)
         let warnings = dataset.warnings + metrics.warnings
         for warning in warnings { logger.notice("\(warning)") }
         logger.info(
             "[4/5] metrics: \(metrics.sessions.count) session(s), \(metrics.programmes.count) programme(s), \(metrics.cooperatives.count) cooperative(s), \(metrics.months.count) month(s), \(warnings.count) warning(s) (\(clock.lap()))"
         )
 
-        // [5/5] render
-        let document = ReportDocument(
-            metrics: metrics, inputs: inputs, rejects: rejects, warnings: warnings,
-            toolVersion: Pipeline.toolVersion)
-        let outputs = try ReportFiles(directory: request.outputDirectory).write(document, job: request.job, started: started, now: now)
-        logger.info("[5/5] render: \(outputs.joined(separator: ", ")) (\(clock.lap()))")
-        return ReportOutcome(document: document, outputs: outputs)
+        return ReportDocument(metrics: metrics, inputs: inputs, rejects: rejects, warnings: warnings, toolVersion: Pipeline.toolVersion)
+    }
+
+    /// The folder exists and is writable, or its nearest existing parent is.
+    static func checkWritable(_ directory: String) throws {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        var isFolder: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+            url.deleteLastPathComponent()
+        }
+        guard isFolder.boolValue, access(url.path, W_OK) == 0 else {
+            throw OutputError.notWritable(
+                path: directory, reason: isFolder.boolValue ? "permission denied on \(url.path)" : "\(url.path) is a file, not a folder")
+        }
     }
 
     /// Streams a table through `handle`, collecting rejected rows with their raw text.

@@ -16,6 +16,14 @@ public struct ReportRequest: Sendable {
     public var maxRejectRate: Double?
     /// The job file the request came from, for the manifest.
     public var job: String?
+    /// The output file names.
+    public var names: ReportFiles.Names = .standard
+    /// When set, the Mois sheet covers this period (the trailing months) instead of `period`.
+    public var trend: Period?
+    /// Seconds to wait for another run holding the output folder.
+    public var lockWait: Double = 60
+    /// Test hook, see `ReportFiles.pauseBeforeCommit`.
+    public var pauseBeforeCommit: Double = 0
 
     public init(
         catalogue: String, registrations: InputSpec, evaluations: InputSpec, outputDirectory: String,
@@ -43,11 +51,16 @@ public struct ReportRequest: Sendable {
             maxRejectRate: maxRejectRate)
     }
 
-    /// A job's request; `asOf` overrides the job's, which defaults to the period's end.
-    public init(job: Job, asOf override: Day?, today: Day) {
+    /// A job's request for a run on `today`: `month` (`--period`) overrides the job's
+    /// period, `asOf` its as-of date, which defaults to the period's end, else today.
+    public init(job: Job, asOf override: Day?, today: Day, month: Day? = nil) {
+        let period = job.period.resolve(today: today, month: month)
         self.init(
             catalogue: job.catalogue, registrations: job.registrations, evaluations: job.evaluations,
-            outputDirectory: job.output, period: job.period, asOf: override ?? job.asOf ?? job.period.to ?? today,
+            outputDirectory: job.output.replacingOccurrences(of: "{period}", with: period.label), period: period,
+            asOf: override ?? (month == nil ? job.asOf : nil) ?? period.to ?? today,
             minGroupSize: job.minGroupSize, maxRejectRate: job.maxRejectRate, job: job.path)
+        if let name = job.name { names = .dated(name, label: period.label) }
+        if let months = job.trendMonths, let end = period.to { trend = Period.trailingMonths(months, endingAt: end) }
     }
 }

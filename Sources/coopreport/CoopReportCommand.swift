@@ -5,11 +5,23 @@ import Logging
 
 @main
 struct CoopReportCommand: ParsableCommand {
+    /// Interrupted runs (Ctrl-C, `kill`) remove their temporary files before exiting; the
+    /// previous report stays as it was.
+    static func main() {
+        Interruption.install()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "coopreport",
         abstract: "Training reports for housing cooperatives: CSV exports in, Excel workbook out.",
         version: Pipeline.toolVersion,
-        subcommands: [ReportCommand.self, RunCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, ReportCommand.self]
     )
 }
 
@@ -41,4 +53,24 @@ func fail(_ error: Error) -> ExitCode {
     let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
     FileHandle.standardError.write(Data("coopreport: \(message)\n".utf8))
     return ExitCode(ExitStatus.forError(error).rawValue)
+}
+
+/// SIGINT/SIGTERM handling: remove the run's temporary files, then exit 128 + signal.
+enum Interruption {
+    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+
+    static func install() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                TemporaryFiles.shared.removeAll()
+                FileHandle.standardError.write(
+                    Data("coopreport: interrupted (signal \(sig)); temporary files removed, previous report untouched\n".utf8))
+                exit(128 + sig)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
 }

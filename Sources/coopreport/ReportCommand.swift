@@ -81,10 +81,5 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Today's date in France, where the federation works.
-    static func today() -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(daysSinceEpoch: 0)
-    }
+    static func today() -> Day { ParisCalendar.day(at: Date()) }
 }

@@ -6,12 +6,34 @@ public struct Job: Sendable, Equatable {
     public var catalogue: String
     public var registrations: InputSpec
     public var evaluations: InputSpec
-    public var period: Period
+    public var period: PeriodRule
     public var asOf: Day?
     public var minGroupSize: Int
     /// Rejected rows / rows read above which an input fails the run.
     public var maxRejectRate: Double
+    /// The output folder; `{period}` in it becomes the period's label (`2022-06`).
     public var output: String
+    /// When set, dated file names: `<name>-<period>.xlsx`, … (docs/jobs.md).
+    public var name: String?
+    /// When set, the Mois sheet covers this many months up to the period's end, with a chart.
+    public var trendMonths: Int?
+}
+
+/// How a job chooses its period.
+public enum PeriodRule: Sendable, Equatable {
+    /// Given in the job (dates, a programme, or everything).
+    case fixed(Period)
+    /// The calendar month before the run date (the monthly cron job).
+    case previousMonth
+
+    /// The period for a run on `today`; `month` (`--period YYYY-MM`) overrides the rule.
+    public func resolve(today: Day, month: Day? = nil) -> Period {
+        if let month { return Period.month(of: month) }
+        switch self {
+        case .fixed(let period): return period
+        case .previousMonth: return Period.previousMonth(of: today)
+        }
+    }
 }
 
 /// A job file that cannot be run: it stops before anything is read (exit 64).

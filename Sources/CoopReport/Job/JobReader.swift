@@ -34,7 +34,9 @@ public enum JobReader {
         let doc = YAMLCursor(node: root, path: "", file: path) { file, line, keyPath, message in
             JobError.invalid(path: file, line: line, keyPath: keyPath, message: message)
         }
-        let top = try doc.mapping(allowed: ["version", "inputs", "period", "as_of", "min_group_size", "max_reject_rate", "output"])
+        let top = try doc.mapping(allowed: [
+            "version", "inputs", "period", "as_of", "min_group_size", "max_reject_rate", "output", "name", "trend_months",
+        ])
         guard let versionNode = top["version"] else { throw doc.fail("missing key 'version' (expected version: \(version))") }
         let found = try versionNode.integer()
         guard found == version else { throw versionNode.fail("version \(found) is not supported (expected \(version))") }
@@ -55,17 +57,24 @@ public enum JobReader {
         registrations.pattern = resolve(registrations.pattern)
         evaluations.pattern = resolve(evaluations.pattern)
 
-        var period = Period()
-        if let p = top["period"] {
+        var period = PeriodRule.fixed(Period())
+        if let p = top["period"], case .scalar = p.node {
+            let word = try p.string()
+            guard word == "previous_month" else {
+                throw p.fail("'\(word)' is not a period (expected previous_month, or a mapping with from/to or programme)")
+            }
+            period = .previousMonth
+        } else if let p = top["period"] {
             let keys = try p.mapping(allowed: ["from", "to", "programme"])
             if let programme = keys["programme"] {
                 guard keys["from"] == nil && keys["to"] == nil else {
                     throw p.fail("give either 'programme' or 'from'/'to', not both")
                 }
-                period = Period(programme: try programme.string())
+                period = .fixed(Period(programme: try programme.string()))
             } else {
-                period = Period(from: try keys["from"]?.day(), to: try keys["to"]?.day())
-                if let f = period.from, let t = period.to, t < f { throw p.fail("'to' (\(t)) is before 'from' (\(f))") }
+                let range = Period(from: try keys["from"]?.day(), to: try keys["to"]?.day())
+                if let f = range.from, let t = range.to, t < f { throw p.fail("'to' (\(t)) is before 'from' (\(f))") }
+                period = .fixed(range)
             }
         }
         let minGroupSize = try top["min_group_size"]?.integer() ?? 3
@@ -75,10 +84,18 @@ public enum JobReader {
             throw n.fail("must be a fraction between 0 and 1 (0.05 = 5 %), found \(maxRejectRate)")
         }
         guard let output = top["output"] else { throw doc.fail("missing key 'output' (the folder receiving the report)") }
+        let name = try top["name"]?.string()
+        if let name, let n = top["name"], name.isEmpty || name.contains("/") || name.hasPrefix(".") {
+            throw n.fail("'\(name)' cannot start a file name (no '/', not empty, not starting with '.')")
+        }
+        let trendMonths = try top["trend_months"]?.integer()
+        if let t = trendMonths, !(1...120).contains(t), let n = top["trend_months"] {
+            throw n.fail("must be between 1 and 120, found \(t)")
+        }
         return Job(
             path: path, catalogue: catalogue, registrations: registrations, evaluations: evaluations, period: period,
             asOf: try top["as_of"]?.day(), minGroupSize: minGroupSize, maxRejectRate: maxRejectRate,
-            output: resolve(try output.string()))
+            output: resolve(try output.string()), name: name, trendMonths: trendMonths)
     }
 
     enum Kind { case registrations, evaluations }

@@ -7,11 +7,15 @@ public struct MetricsCalculator {
     public let period: Period
     public let asOf: Day
     public let minGroupSize: Int
+    /// When set, the months cover this period (the monthly report's trailing twelve
+    /// months) instead of `period`; every other group stays within `period`.
+    public let trend: Period?
 
-    public init(period: Period = Period(), asOf: Day, minGroupSize: Int = 3) {
+    public init(period: Period = Period(), asOf: Day, minGroupSize: Int = 3, trend: Period? = nil) {
         self.period = period
         self.asOf = asOf
         self.minGroupSize = minGroupSize
+        self.trend = trend
     }
 
     public func compute(_ data: Dataset) -> MetricsResult {
@@ -25,11 +29,17 @@ public struct MetricsCalculator {
 
         // Sessions in the period, by programme code, start date and session code.
         let programmes = catalogue.programmes.sorted { $0.code < $1.code }
-        let inPeriod = programmes.flatMap { p in
-            p.sessions.filter { period.contains($0) }.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
+        func sessions(in window: Period) -> [Session] {
+            programmes.flatMap { p in
+                p.sessions.filter { window.contains($0) }.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
+            }
         }
+        let inPeriod = sessions(in: period)
+        let inMonths = trend.map(sessions(in:)) ?? inPeriod
+        let periodKeys = Set(inPeriod.map(\.key))
+        // Tallies for every session counted somewhere: the period's, and the trend's months.
         var sessionTally: [SessionKey: Tally] = [:]
-        for s in inPeriod {
+        for s in inPeriod + inMonths where sessionTally[s.key] == nil {
             var t = newTally()
             t.addCapacity(of: s)
             sessionTally[s.key] = t
@@ -39,13 +49,15 @@ public struct MetricsCalculator {
 
         for r in data.registrations {
             guard sessionTally[r.session] != nil, let s = catalogue.session(r.session) else { continue }
+            let inScope = periodKeys.contains(r.session)
             sessionTally[r.session, default: newTally()].add(r, session: s)
-            coopTally[r.cooperative, default: newTally(journeys: true)].add(r, session: s)
+            if inScope { coopTally[r.cooperative, default: newTally(journeys: true)].add(r, session: s) }
             guard r.status == .registered, !s.requires.isEmpty else { continue }
             let missing = s.requires.filter { !index.wasPresent(r.participant, programme: s.programme, session: $0) }
             if !missing.isEmpty {
-                violations.append(.init(registration: r, missing: missing))
                 sessionTally[r.session, default: newTally()].prerequisiteViolations += 1
+                guard inScope else { continue }
+                violations.append(.init(registration: r, missing: missing))
                 coopTally[r.cooperative, default: newTally(journeys: true)].prerequisiteViolations += 1
             }
         }
@@ -59,6 +71,7 @@ public struct MetricsCalculator {
                 index.participant(of: response).flatMap { index.cooperative(of: $0, programme: programme) }
                 ?? response.cooperative ?? MetricsCalculator.unknownCooperative
             sessionTally[response.session, default: newTally()].add(response, scale: survey.scale)
+            guard periodKeys.contains(response.session) else { continue }
             coopTally[coop, default: newTally(journeys: true)].add(response, scale: survey.scale)
             for (k, a) in response.objectives {
                 var o = objectives[response.session, default: [:]][k] ?? (0, 0, 0)
@@ -90,10 +103,17 @@ public struct MetricsCalculator {
             programmeRows.append((p, Figures(tally: t, minGroupSize: minGroupSize)))
         }
 
+        // Months: the period's, or every month of the trend window, empty ones included.
         var monthTally: [String: Tally] = [:]
+        if let trend, var month = trend.from, let end = trend.to {
+            while month <= end {
+                monthTally[month.monthKey] = newTally()
+                month = Day(daysSinceEpoch: month.lastOfMonth.daysSinceEpoch + 1)
+            }
+        }
+        for s in inMonths { monthTally[s.start.monthKey, default: newTally()].add(sessionTally[s.key] ?? newTally()) }
         let sessionRows: [MetricsResult.SessionFigures] = inPeriod.map { s in
             let t = sessionTally[s.key] ?? newTally()
-            monthTally[s.start.monthKey, default: newTally()].add(t)
             let seen = objectives[s.key] ?? [:]
             let count = max(s.objectives.count, seen.keys.max() ?? 0)
             let objectiveRows: [MetricsResult.ObjectiveFigures] =
@@ -117,7 +137,10 @@ public struct MetricsCalculator {
                 .map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
             months: monthTally.sorted { $0.key < $1.key }.map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
             violations: violations, comments: comments,
-            warnings: DataQuality(data: data, index: index, sessions: inPeriod, tallies: sessionTally).warnings())
+            warnings: DataQuality(
+                data: data, index: index, sessions: inPeriod, tallies: sessionTally.filter { periodKeys.contains($0.key) }
+            )
+            .warnings())
     }
 
     /// One journey tally per cooperative for the programme's registered participants:

@@ -12,6 +12,37 @@ public struct Period: Sendable, Equatable {
         self.programme = programme
     }
 
+    /// The calendar month holding `day`: its first to its last day.
+    public static func month(of day: Day) -> Period {
+        let first = Day(daysSinceEpoch: day.daysSinceEpoch - day.day + 1)
+        return Period(from: first, to: first.lastOfMonth)
+    }
+
+    /// The calendar month before the one holding `day` (a run on 1 January reports December).
+    public static func previousMonth(of day: Day) -> Period {
+        month(of: Day(daysSinceEpoch: day.daysSinceEpoch - day.day))
+    }
+
+    /// The `count` calendar months ending with the month of `day` (the monthly trend).
+    public static func trailingMonths(_ count: Int, endingAt day: Day) -> Period {
+        var first = month(of: day).from ?? day
+        for _ in 1..<max(count, 1) { first = month(of: Day(daysSinceEpoch: first.daysSinceEpoch - 1)).from ?? first }
+        return Period(from: first, to: day.lastOfMonth, programme: nil)
+    }
+
+    /// A short name for file and folder names: `2022-06` for a calendar month,
+    /// `2022-06-01_2022-06-30` for other ranges, the programme code, or `tout`.
+    public var label: String {
+        if let programme { return programme }
+        switch (from, to) {
+        case let (f?, t?) where f.day == 1 && t == f.lastOfMonth: return f.monthKey
+        case let (f?, t?): return "\(f.iso)_\(t.iso)"
+        case let (f?, nil): return "depuis-\(f.iso)"
+        case let (nil, t?): return "jusqu-au-\(t.iso)"
+        case (nil, nil): return "tout"
+        }
+    }
+
     /// Whether a session starting on `day` is reported.
     public func contains(_ day: Day) -> Bool {
         if let from, day < from { return false }

@@ -1,12 +1,14 @@
 /// `manifest.json`: which inputs produced which outputs, so that a report can be traced:
 /// tool version, period, as-of, run times, and each file's path, size, rows and SHA-256.
 public struct Manifest: Sendable {
-    /// One written file.
+    /// One written file. `rows`: rows written over all sheets (workbook), groups
+    /// (metrics.json), rejected rows (rejects.csv).
     public struct Output: Sendable {
-        public let path: String, bytes: Int, sha256: String
-        public init(path: String, bytes: Int, sha256: String) {
+        public let path: String, bytes: Int, rows: Int, sha256: String
+        public init(path: String, bytes: Int, rows: Int, sha256: String) {
             self.path = path
             self.bytes = bytes
+            self.rows = rows
             self.sha256 = sha256
         }
     }
@@ -65,7 +67,9 @@ public struct Manifest: Sendable {
                 "outputs",
                 .array(
                     outputs.map { o in
-                        .object([("path", .string(o.path)), ("bytes", .int(o.bytes)), ("sha256", .string(o.sha256))])
+                        .object([
+                            ("path", .string(o.path)), ("bytes", .int(o.bytes)), ("rows", .int(o.rows)), ("sha256", .string(o.sha256)),
+                        ])
                     })
             ),
         ])

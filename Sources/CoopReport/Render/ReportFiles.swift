@@ -1,13 +1,47 @@
 import Foundation
 
-/// The four files beside each other in the output folder, each written atomically:
-/// report.xlsx, metrics.json, rejects.csv, then manifest.json (which lists the others).
+/// The four files of a report, written together: each is staged under a temporary name in
+/// the output folder, and only when all four are complete are they renamed into place —
+/// workbook, metrics, rejects, then the manifest, whose hashes vouch for the other three.
+/// A failure before that leaves the previous report untouched and no temporary behind.
 public struct ReportFiles {
+    /// The file names: `report.xlsx` … or, for a named job, dated names such as
+    /// `rapport-mensuel-2022-06.xlsx`, `rapport-mensuel-2022-06-metrics.json`.
+    public struct Names: Sendable, Equatable {
+        public let workbook: String, metrics: String, rejects: String, manifest: String
+
+        public static let standard = Names(
+            workbook: "report.xlsx", metrics: "metrics.json", rejects: "rejects.csv", manifest: "manifest.json")
+
+        public init(workbook: String, metrics: String, rejects: String, manifest: String) {
+            self.workbook = workbook
+            self.metrics = metrics
+            self.rejects = rejects
+            self.manifest = manifest
+        }
+
+        /// `<name>-<label>.xlsx`, `<name>-<label>-metrics.json`, `-rejets.csv`, `-manifest.json`.
+        public static func dated(_ name: String, label: String) -> Names {
+            let stem = "\(name)-\(label)"
+            return Names(
+                workbook: "\(stem).xlsx", metrics: "\(stem)-metrics.json", rejects: "\(stem)-rejets.csv",
+                manifest: "\(stem)-manifest.json")
+        }
+    }
+
     public let directory: String
+    public let names: Names
+    /// Test hook: seconds to wait once everything is staged, before the renames, so that a
+    /// test can kill the run half-way. 0 in normal use.
+    public let pauseBeforeCommit: Double
 
-    public init(directory: String) { self.directory = directory }
+    public init(directory: String, names: Names = .standard, pauseBeforeCommit: Double = 0) {
+        self.directory = directory
+        self.names = names
+        self.pauseBeforeCommit = pauseBeforeCommit
+    }
 
-    /// Writes the four files and returns their paths.
+    /// Writes the four files and returns their final paths.
     public func write(_ doc: ReportDocument, job: String? = nil, started: Date, now: () -> Date) throws -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -15,31 +49,53 @@ public struct ReportFiles {
             throw OutputError.notWritable(path: directory, reason: error.localizedDescription)
         }
         let folder = URL(fileURLWithPath: directory)
-        let workbook = folder.appendingPathComponent("report.xlsx").path
-        let m = doc.metrics
-        try WorkbookWriter.write(
-            WorkbookPlanner.plan(doc),
-            properties: .init(
-                title: "Rapport de formation — arrêté au \(m.asOf.french)",
-                subject: "Indicateurs de formation (présence, achèvement, satisfaction)",
-                author: "CoopReport", created: m.asOf),
-            to: workbook)
-        let metrics = folder.appendingPathComponent("metrics.json").path
-        try AtomicFile.write(Data(MetricsJSON.document(doc).serialized().utf8), to: metrics)
-        let rejects = folder.appendingPathComponent("rejects.csv").path
-        try AtomicFile.write(Data(RejectsCSV.text(doc.rejects).utf8), to: rejects)
+        func final(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        var staged: [(temporary: String, path: String)] = []
+        do {
+            let m = doc.metrics
+            let plans = WorkbookPlanner.plan(doc)
+            let workbook = final(names.workbook)
+            let workbookTemporary = AtomicFile.temporaryPath(for: workbook)
+            staged.append((workbookTemporary, workbook))
+            try WorkbookWriter.write(
+                plans,
+                properties: .init(
+                    title: "Rapport de formation — arrêté au \(m.asOf.french)",
+                    subject: "Indicateurs de formation (présence, achèvement, satisfaction)",
+                    author: "CoopReport", created: m.asOf),
+                to: workbookTemporary)
+            let metricsJSON = Data(MetricsJSON.document(doc).serialized().utf8)
+            staged.append((try AtomicFile.stage(metricsJSON, for: final(names.metrics)), final(names.metrics)))
+            let rejects = Data(RejectsCSV.text(doc.rejects).utf8)
+            staged.append((try AtomicFile.stage(rejects, for: final(names.rejects)), final(names.rejects)))
 
-        var outputs: [Manifest.Output] = []
-        for path in [workbook, metrics, rejects] {
-            let data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
-            outputs.append(Manifest.Output(path: path, bytes: data.count, sha256: InputFile.sha256Hex(data)))
+            let rows = [
+                plans.reduce(0) { $0 + $1.rows.count }, m.sessions.count + m.programmes.count + m.cooperatives.count + m.months.count + 1,
+                doc.rejects.count,
+            ]
+            let outputs = try zip(staged, rows).map { file, rows in
+                let data = try Data(contentsOf: URL(fileURLWithPath: file.temporary))
+                return Manifest.Output(path: file.path, bytes: data.count, rows: rows, sha256: InputFile.sha256Hex(data))
+            }
+            let manifest = Manifest(
+                toolVersion: doc.toolVersion, job: job, period: m.period, asOf: m.asOf,
+                startedAt: Self.iso(started), endedAt: Self.iso(now()), inputs: doc.inputs, outputs: outputs)
+            staged.append((try AtomicFile.stage(Data(manifest.json.serialized().utf8), for: final(names.manifest)), final(names.manifest)))
+            if pauseBeforeCommit > 0 { Thread.sleep(forTimeInterval: pauseBeforeCommit) }
+            // A rename in the same folder fails only when the destination is a folder: check
+            // them all first, so that the four files are replaced together or not at all.
+            for file in staged {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
+                    throw OutputError.notWritable(path: file.path, reason: "a folder has this name")
+                }
+            }
+            for file in staged { try AtomicFile.commit(file.temporary, to: file.path) }
+        } catch {
+            for file in staged { AtomicFile.discard(file.temporary) }
+            throw error
         }
-        let manifestPath = folder.appendingPathComponent("manifest.json").path
-        let manifest = Manifest(
-            toolVersion: doc.toolVersion, job: job, period: m.period, asOf: m.asOf,
-            startedAt: Self.iso(started), endedAt: Self.iso(now()), inputs: doc.inputs, outputs: outputs)
-        try AtomicFile.write(Data(manifest.json.serialized().utf8), to: manifestPath)
-        return outputs.map(\.path) + [manifestPath]
+        return staged.map(\.path)
     }
 
     static func iso(_ date: Date) -> String {

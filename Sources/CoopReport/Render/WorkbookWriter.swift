@@ -1,8 +1,7 @@
 import Foundation
 import XlsxWriter
 
-/// Writes sheet plans to an `.xlsx` with libxlsxwriter, atomically: a temporary file in
-/// the destination folder, renamed into place only once complete.
+/// Writes sheet plans to an `.xlsx` with libxlsxwriter.
 public enum WorkbookWriter {
     /// Document properties.
     public struct Properties: Sendable {
@@ -19,24 +18,22 @@ public enum WorkbookWriter {
         }
     }
 
+    /// Writes the workbook at `path` (the caller passes a temporary name and renames it);
+    /// on failure the partial file is removed.
     public static func write(_ sheets: [SheetPlan], properties: Properties, to path: String) throws {
         let footer = "&L\(properties.title)&RPage &P / &N"
-        let temporary = AtomicFile.temporaryPath(for: path)
         do {
-            let workbook = try Workbook(path: temporary)
+            let workbook = try Workbook(path: path)
             try workbook.setProperties(
                 title: properties.title, subject: properties.subject,
                 author: properties.author, created: properties.created.daysSinceEpoch * 86_400)
             for plan in sheets { try write(plan, into: workbook, footer: footer) }
             try workbook.close()
         } catch let error as XlsxError {
-            try? FileManager.default.removeItem(atPath: temporary)
-            if error.operation.hasPrefix("write ") {
-                throw OutputError.notWritable(path: path, reason: error.reason)
-            }
+            unlink(path)
+            if error.operation.hasPrefix("write ") { throw OutputError.notWritable(path: path, reason: error.reason) }
             throw OutputError.workbook(path: path, reason: error.description)
         }
-        try AtomicFile.commit(temporary, to: path)
     }
 
     static func write(_ plan: SheetPlan, into workbook: Workbook, footer: String) throws {

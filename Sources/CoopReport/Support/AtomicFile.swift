@@ -1,37 +1,42 @@
 import Foundation
 
-/// Writes a file so that readers see the old one or the complete new one, never a part:
-/// the content goes to a temporary name in the same folder, then is renamed into place.
+/// Writes files so that readers see the old version or the complete new one, never a
+/// part: content goes to a temporary name in the same folder, then is renamed into place.
 public enum AtomicFile {
-    /// A unique temporary path beside `path` (same folder, so rename is atomic).
-    public static func temporaryPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent()
-            .appendingPathComponent(
-                ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp"
-            ).path
+    /// A temporary path beside `path` (same folder, so rename is atomic), registered so
+    /// that an interrupted run removes it.
+    public static func temporaryPath(for path: String) -> String { TemporaryFiles.shared.make(for: path) }
+
+    /// Writes `data` to a temporary beside `path` and returns the temporary's path.
+    static func stage(_ data: Data, for path: String) throws -> String {
+        let temporary = temporaryPath(for: path)
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            discard(temporary)
+            throw OutputError.notWritable(path: path, reason: error.localizedDescription)
+        }
+        return temporary
     }
 
     /// Writes `data` to `path` atomically.
     public static func write(_ data: Data, to path: String) throws {
-        let temporary = temporaryPath(for: path)
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
-            try commit(temporary, to: path)
-        } catch let error as OutputError {
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw OutputError.notWritable(path: path, reason: error.localizedDescription)
-        }
+        try commit(try stage(data, for: path), to: path)
     }
 
     /// Renames a finished temporary file into place (replacing any previous version).
     public static func commit(_ temporary: String, to path: String) throws {
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
+            discard(temporary)
             throw OutputError.notWritable(path: path, reason: reason)
         }
+        TemporaryFiles.shared.forget(temporary)
+    }
+
+    /// Removes a temporary that will not be used.
+    static func discard(_ temporary: String) {
+        unlink(temporary)
+        TemporaryFiles.shared.forget(temporary)
     }
 }

@@ -10,7 +10,9 @@ struct MetricsJSONTests {
         let grid = x.grid(sheet)
         guard grid.count > headerRow else { return [] }
         let names = grid[headerRow].map { $0?.value ?? "" }
-        return grid.dropFirst(headerRow + 1).map { row in
+        // The table ends at the first empty row (Mois has a chart block below it).
+        let body = grid.dropFirst(headerRow + 1).prefix { row in row.contains { $0 != nil } }
+        return body.map { row in
             var out: [String: XLSXReader.StoredCell] = [:]
             for (i, name) in names.enumerated() where i < row.count { if let c = row[i] { out[name] = c } }
             return out

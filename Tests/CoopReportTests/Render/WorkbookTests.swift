@@ -112,14 +112,17 @@ struct WorkbookTests {
         #expect(rows.contains("P;Z;p4;Secret"))  // the data team's file keeps the full row
     }
 
-    @Test("the Satisfaction sheet carries a native chart over its own cells")
-    func chart() throws {
+    @Test("Satisfaction and Mois carry native charts over their own cells")
+    func charts() throws {
         let x = try SmallRun().workbook()
-        let chart = String(decoding: try #require(x.parts["xl/charts/chart1.xml"]), as: UTF8.self)
-        #expect(chart.contains("<c:barChart>"))
-        #expect(chart.contains("Satisfaction!$I$2:$I$6"))  // the first answer value, over the five questions
-        let drawingRels = String(decoding: try #require(x.parts["xl/worksheets/_rels/sheet6.xml.rels"]), as: UTF8.self)
-        #expect(drawingRels.contains("drawing"))
+        let charts = x.parts.filter { $0.key.hasPrefix("xl/charts/chart") }.map { String(decoding: $0.value, as: UTF8.self) }
+        #expect(charts.count == 2)
+        let bar = try #require(charts.first { $0.contains("<c:barChart>") })
+        #expect(bar.contains("Satisfaction!$I$2:$I$6"))  // the first answer value, over the five questions
+        let line = try #require(charts.first { $0.contains("<c:lineChart>") })
+        #expect(line.contains("Mois!$B$"))  // attendance rate, from the trend block below the table
+        let rels = x.parts.filter { $0.key.hasPrefix("xl/worksheets/_rels/") }.map { String(decoding: $0.value, as: UTF8.self) }
+        #expect(rels.filter { $0.contains("drawing") }.count == 2)
     }
 
     @Test("group sheets are Excel tables with a frozen header row")

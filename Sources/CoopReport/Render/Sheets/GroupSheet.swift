@@ -53,13 +53,40 @@ enum GroupSheet {
     }
 
     static func months(_ m: MetricsResult) -> SheetPlan {
-        plan(
+        var sheet = plan(
             name: "Mois", keyHeaders: ["Mois"],
             rows: m.months.map { month in
                 let first = Day(iso: month.month + "-01")
                 return ([first.map { Cell(.month($0)) } ?? .text(month.month)], month.figures)
             },
             journeys: false, minGroupSize: m.minGroupSize)
+        addTrend(to: &sheet, m)
+        return sheet
+    }
+
+    /// Below the table, the three rates month by month — numbers only, a hidden or empty
+    /// figure left blank so that the chart shows a gap, not a zero — and a native line
+    /// chart of them.
+    static func addTrend(to sheet: inout SheetPlan, _ m: MetricsResult) {
+        guard !m.months.isEmpty else { return }
+        let rates = ["attendance_rate", "satisfaction_rate", "response_rate"].compactMap(MetricDefinition.named)
+        sheet.append([])
+        let titleRow = sheet.append([.text("Tendance mensuelle (graphique)", .title)])
+        sheet.append([.header("Mois")] + rates.map { Cell(.text($0.label), .numberHeader) })
+        let first = sheet.rows.count
+        for month in m.months {
+            let label = Day(iso: month.month + "-01").map { Cell(.month($0)) } ?? .text(month.month)
+            sheet.append([label] + rates.map { .number(month.figures.value($0.id), .percent) })
+        }
+        let last = sheet.rows.count - 1
+        sheet.charts = [
+            ChartPlan(
+                kind: .line, title: "Présence, satisfaction et réponses par mois",
+                series: rates.enumerated().map { i, rate in
+                    ChartPlan.Series(name: rate.label, categories: (first, 0, last, 0), values: (first, i + 1, last, i + 1))
+                },
+                anchorRow: titleRow, anchorColumn: 5, valueAxisFormat: "0%", valueAxisTitle: nil)
+        ]
     }
 }
 

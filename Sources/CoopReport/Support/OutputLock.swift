@@ -1,0 +1,53 @@
+import Foundation
+
+/// One run at a time per output folder: an exclusive `flock` on `.coopreport.lock` in the
+/// folder. The kernel releases it when the process ends, however it ends, so a killed run
+/// never leaves the folder locked.
+public final class OutputLock {
+    private let descriptor: Int32
+    public let path: String
+
+    /// Takes the lock, waiting up to `wait` seconds for a run already holding it.
+    public init(directory: String, wait: Double) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.notWritable(path: directory, reason: error.localizedDescription)
+        }
+        path = URL(fileURLWithPath: directory).appendingPathComponent(".coopreport.lock").path
+        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError.notWritable(path: path, reason: String(cString: strerror(errno))) }
+        let deadline = Date().addingTimeInterval(wait)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                close(fd)
+                throw LockedError(directory: directory, holder: holder ?? "", waited: wait)
+            }
+            usleep(100_000)
+        }
+        descriptor = fd
+        // Record who holds it, for the message of a run that has to give up.
+        let note = "pid \(ProcessInfo.processInfo.processIdentifier) since \(ISO8601DateFormatter().string(from: Date()))\n"
+        _ = ftruncate(fd, 0)
+        _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// Another run holds the output folder and did not finish within the wait (exit 75).
+public struct LockedError: Error, Equatable, CustomStringConvertible {
+    public let directory: String
+    /// What the lock file says of its holder (`pid 1234 since …`).
+    public let holder: String
+    public let waited: Double
+
+    public var description: String {
+        "\(directory): error: another coopreport run is writing to this folder (\(holder.isEmpty ? "holder unknown" : holder)); "
+            + "waited \(Int(waited)) s. Try again when it has finished, or raise --wait."
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import CoopReport
+
+/// The shipped jobs/monthly.yml on the shipped sample, for June 2022.
+@Suite("Monthly job")
+struct MonthlyJobTests {
+    @Test("June 2022: the S2 session, dated files, a twelve-month Mois sheet with its chart, hashes sha256sum agrees with")
+    func june2022() throws {
+        let dir = try TemporaryDirectory()
+        let job = try JobReader.read(path: Repository.path("jobs/monthly.yml"))
+        var request = ReportRequest(job: job, asOf: nil, today: Fixtures.day("2026-11-27"), month: Fixtures.day("2022-06-01"))
+        #expect(request.outputDirectory == Repository.path("output/monthly/2022-06"))
+        request.outputDirectory = dir.path
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let outcome = try Pipeline(logger: logger).run(request)
+        #expect(
+            outcome.outputs.map { URL(fileURLWithPath: $0).lastPathComponent } == [
+                "rapport-mensuel-2022-06.xlsx", "rapport-mensuel-2022-06-metrics.json",
+                "rapport-mensuel-2022-06-rejets.csv", "rapport-mensuel-2022-06-manifest.json",
+            ])
+        let m = outcome.document.metrics
+        #expect(m.sessions.map { "\($0.session.key)" } == ["FVC-2122/S2"])
+        #expect(m.asOf == Fixtures.day("2022-06-30"))
+        #expect(m.months.map(\.month).first == "2021-07")
+        #expect(m.months.map(\.month).last == "2022-06")
+        #expect(m.months.count == 12)
+        let x = try XLSXReader(url: URL(fileURLWithPath: outcome.outputs[0]))
+        let monthCells = x.grid("Mois").dropFirst().prefix { $0.contains { $0 != nil } }
+        #expect(monthCells.count == 12)
+        #expect(x.parts.keys.contains { $0.hasPrefix("xl/charts/") })
+        let data = try Data(contentsOf: URL(fileURLWithPath: outcome.outputs[3]))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        for input in manifest["inputs"] as? [[String: Any]] ?? [] {
+            let path = try #require(input["path"] as? String)
+            #expect(input["sha256"] as? String == (try ManifestTests().sha256sum(path)))
+        }
+    }
+}
