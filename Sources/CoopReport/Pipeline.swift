@@ -127,7 +127,15 @@ public struct Pipeline {
             "[4/5] metrics: \(metrics.sessions.count) session(s), \(metrics.programmes.count) programme(s), \(metrics.cooperatives.count) cooperative(s), \(metrics.months.count) month(s), \(warnings.count) warning(s) (\(clock.lap()))"
         )
 
-        return ReportDocument(metrics: metrics, inputs: inputs, rejects: rejects, warnings: warnings, toolVersion: Pipeline.toolVersion)
+        var document = ReportDocument(
+            metrics: metrics, inputs: inputs, rejects: rejects, warnings: warnings, toolVersion: Pipeline.toolVersion)
+        document.options = request.options
+        if request.options.participantSheets {
+            document.evidence = EvidenceBuilder(period: request.period, asOf: request.asOf, target: request.options.targetSatisfaction)
+                .build(dataset, metrics: metrics)
+        }
+        if let settings = request.options.bpf { document.bpf = BPF.compute(dataset, metrics: metrics, settings: settings) }
+        return document
     }
 
     /// The folder exists and is writable, or its nearest existing parent is.

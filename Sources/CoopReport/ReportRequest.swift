@@ -22,6 +22,8 @@ public struct ReportRequest: Sendable {
     public var trend: Period?
     /// Seconds to wait for another run holding the output folder.
     public var lockWait: Double = 60
+    /// Extra sheets and presentation (evidence, detail, BPF, pseudonyms).
+    public var options = ReportOptions()
     /// Test hook, see `ReportFiles.pauseBeforeCommit`.
     public var pauseBeforeCommit: Double = 0
 
@@ -61,6 +63,7 @@ public struct ReportRequest: Sendable {
             asOf: override ?? (month == nil ? job.asOf : nil) ?? period.to ?? today,
             minGroupSize: job.minGroupSize, maxRejectRate: job.maxRejectRate, job: job.path)
         if let name = job.name { names = .dated(name, label: period.label) }
+        options = job.options
         if let months = job.trendMonths, let end = period.to { trend = Period.trailingMonths(months, endingAt: end) }
     }
 }

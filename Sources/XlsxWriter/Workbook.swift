@@ -97,6 +97,12 @@ public final class Workbook {
         }
     }
 
+    /// Adds a custom document property (File › Properties › Custom), e.g. an input's hash.
+    public func setCustomProperty(_ name: String, _ value: String) throws {
+        let status = name.withCString { n in value.withCString { v in workbook_set_custom_property_string(raw, n, v) } }
+        try check(status, "set custom property '\(name)'")
+    }
+
     /// Writes the file. libxlsxwriter frees the workbook even when this fails, and a bad
     /// output path is only detected here.
     public func close() throws {

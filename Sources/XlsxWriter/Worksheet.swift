@@ -156,3 +156,23 @@ extension Worksheet {
         if let footer { try footer.withCString { try check(worksheet_set_footer(raw, $0), "set_footer on \(name)") } }
     }
 }
+
+extension Worksheet {
+    /// Highlights the numeric cells of a block that are below `threshold` with `format`
+    /// (an Excel conditional format: it follows the values if someone edits them).
+    public func highlightBelow(
+        _ threshold: Double, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+        format: CellFormat
+    ) throws {
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+        rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_LESS_THAN.rawValue)
+        rule.value = threshold
+        rule.format = workbook.format(format)
+        try check(
+            worksheet_conditional_format_range(
+                raw, lxw_row_t(firstRow), lxw_col_t(firstColumn),
+                lxw_row_t(lastRow), lxw_col_t(lastColumn), &rule),
+            "conditional_format on \(name)")
+    }
+}

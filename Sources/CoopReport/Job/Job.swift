@@ -17,6 +17,8 @@ public struct Job: Sendable, Equatable {
     public var name: String?
     /// When set, the Mois sheet covers this many months up to the period's end, with a chart.
     public var trendMonths: Int?
+    /// Evidence sheets, detail, target, pseudonyms, organisation, BPF.
+    public var options = ReportOptions()
 }
 
 /// How a job chooses its period.

@@ -36,6 +36,7 @@ public enum JobReader {
         }
         let top = try doc.mapping(allowed: [
             "version", "inputs", "period", "as_of", "min_group_size", "max_reject_rate", "output", "name", "trend_months",
+            "evidence", "detail", "target_satisfaction", "pseudonymise", "organisation", "bpf",
         ])
         guard let versionNode = top["version"] else { throw doc.fail("missing key 'version' (expected version: \(version))") }
         let found = try versionNode.integer()
@@ -92,10 +93,40 @@ public enum JobReader {
         if let t = trendMonths, !(1...120).contains(t), let n = top["trend_months"] {
             throw n.fail("must be between 1 and 120, found \(t)")
         }
-        return Job(
+        var job = Job(
             path: path, catalogue: catalogue, registrations: registrations, evaluations: evaluations, period: period,
             asOf: try top["as_of"]?.day(), minGroupSize: minGroupSize, maxRejectRate: maxRejectRate,
             output: resolve(try output.string()), name: name, trendMonths: trendMonths)
+        job.options = try options(top)
+        return job
+    }
+
+    /// The report's extra sheets and presentation.
+    static func options(_ top: [String: YAMLCursor]) throws -> ReportOptions {
+        var options = ReportOptions()
+        options.evidence = try top["evidence"]?.bool() ?? false
+        options.detail = try top["detail"]?.bool() ?? false
+        options.pseudonymise = try top["pseudonymise"]?.bool() ?? false
+        if let o = top["organisation"] { options.organisation = try o.string() }
+        if let t = top["target_satisfaction"] {
+            options.targetSatisfaction = try t.number()
+            guard (0...1).contains(options.targetSatisfaction) else { throw t.fail("must be a fraction between 0 and 1 (0.8 = 80 %)") }
+        }
+        if let b = top["bpf"] {
+            var settings = BPF.Settings()
+            let keys = try b.mapping(allowed: ["roles", "default"])
+            func line(_ cursor: YAMLCursor) throws -> BPF.Line {
+                let code = try cursor.string()
+                guard let line = BPF.Line(rawValue: code) else {
+                    throw cursor.fail("'\(code)' is not a line of BPF F-1 (expected a, b, c, d or e)")
+                }
+                return line
+            }
+            if let d = keys["default"] { settings.defaultLine = try line(d) }
+            for (role, target) in try keys["roles"]?.pairs() ?? [] { settings.roles[TextKey.of(role)] = try line(target) }
+            options.bpf = settings
+        }
+        return options
     }
 
     enum Kind { case registrations, evaluations }

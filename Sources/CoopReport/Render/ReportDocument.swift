@@ -8,6 +8,10 @@ public struct ReportDocument: Sendable {
     /// Rows kept but reported, and figure-level warnings.
     public let warnings: [Diagnostic]
     public let toolVersion: String
+    public var options = ReportOptions()
+    /// Participant-level detail, when the options ask for it.
+    public var evidence: Evidence?
+    public var bpf: BPF?
 
     public init(metrics: MetricsResult, inputs: [InputSummary], rejects: [Diagnostic], warnings: [Diagnostic], toolVersion: String) {
         self.metrics = metrics

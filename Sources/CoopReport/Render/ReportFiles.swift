@@ -57,13 +57,7 @@ public struct ReportFiles {
             let workbook = final(names.workbook)
             let workbookTemporary = AtomicFile.temporaryPath(for: workbook)
             staged.append((workbookTemporary, workbook))
-            try WorkbookWriter.write(
-                plans,
-                properties: .init(
-                    title: "Rapport de formation — arrêté au \(m.asOf.french)",
-                    subject: "Indicateurs de formation (présence, achèvement, satisfaction)",
-                    author: "CoopReport", created: m.asOf),
-                to: workbookTemporary)
+            try WorkbookWriter.write(plans, properties: Self.properties(doc), to: workbookTemporary)
             let metricsJSON = Data(MetricsJSON.document(doc).serialized().utf8)
             staged.append((try AtomicFile.stage(metricsJSON, for: final(names.metrics)), final(names.metrics)))
             let rejects = Data(RejectsCSV.text(doc.rejects).utf8)
@@ -96,6 +90,26 @@ public struct ReportFiles {
             throw error
         }
         return staged.map(\.path)
+    }
+
+    /// Title, subject, author (the federation), created = the as-of date, and custom
+    /// properties tracing the inputs.
+    static func properties(_ doc: ReportDocument) -> WorkbookWriter.Properties {
+        let m = doc.metrics
+        let evidence = doc.options.evidence
+        let title =
+            evidence
+            ? "Preuves Qualiopi — \(m.period.programme ?? m.period.label) — arrêté au \(m.asOf.french)"
+            : "Rapport de formation — arrêté au \(m.asOf.french)"
+        let subject =
+            evidence
+            ? "Indicateurs Qualiopi 2, 8, 11, 12, 30 et 32 : résultats, prérequis, objectifs, abandons, appréciations, améliorations"
+            : "Indicateurs de formation (présence, achèvement, satisfaction)"
+        var custom: [(name: String, value: String)] = [("Outil", "coopreport \(doc.toolVersion)"), ("Période", m.period.french)]
+        for input in doc.inputs {
+            custom.append(("SHA-256 \(input.role) \(URL(fileURLWithPath: input.path).lastPathComponent)", input.sha256))
+        }
+        return .init(title: title, subject: subject, author: doc.options.organisation, created: m.asOf, custom: custom)
     }
 
     static func iso(_ date: Date) -> String {

@@ -12,6 +12,8 @@ public struct SheetPlan: Sendable {
     public var charts: [ChartPlan] = []
     /// Heights in points of rows that need more than one line (wrapped headers).
     public var rowHeights: [Int: Double] = [:]
+    /// Blocks whose numbers below a threshold are highlighted (conditional formatting).
+    public var highlights: [Highlight] = []
     /// Columns repeated at the left of each printed page (the group's name).
     public var keyColumns = 0
 
@@ -21,6 +23,18 @@ public struct SheetPlan: Sendable {
     public var printPagesWide: Int { max(1, Int((columnWidths.reduce(0, +) / 200).rounded(.up))) }
 
     public init(name: String) { self.name = name }
+
+    /// Highlights, in the table under header row 0, the columns with these headers where
+    /// a value is below `threshold`.
+    public mutating func highlightColumns(_ headers: [String], below threshold: Double) {
+        guard let header = rows.first else { return }
+        let last = (rows.dropFirst().firstIndex { $0.isEmpty } ?? rows.count) - 1
+        guard last >= 1 else { return }
+        for (c, cell) in header.enumerated() {
+            guard case .text(let name) = cell.value, headers.contains(name) else { continue }
+            highlights.append(Highlight(firstRow: 1, firstColumn: c, lastRow: last, lastColumn: c, below: threshold))
+        }
+    }
 
     /// Appends a row and returns its index.
     @discardableResult
@@ -80,6 +94,8 @@ public struct Cell: Sendable, Equatable {
         case dateTime(Timestamp)
         /// A figure not shown (small group) or an explanation in place of a value.
         case note(String)
+        /// A hyperlink to another sheet of the workbook, showing `text`.
+        case link(sheet: String, text: String)
     }
 
     /// The number formats the reports use.
@@ -92,6 +108,8 @@ public struct Cell: Sendable, Equatable {
         case body, header, title, label, wrap, warning
         /// A header over numbers: right-aligned like them.
         case numberHeader
+        /// A row that needs attention (a prerequisite not met): filled in light red.
+        case flagged
     }
 
     public var value: Value
@@ -112,7 +130,7 @@ public struct Cell: Sendable, Equatable {
     var displayLength: Int {
         switch value {
         case .empty: return 0
-        case .text(let s), .note(let s):
+        case .text(let s), .note(let s), .link(_, let s):
             let longest = s.split(separator: "\n").map(\.count).max() ?? 0
             return role == .title ? 0 : longest
         case .number(_, let style): return style == .euros ? 12 : 8
@@ -145,4 +163,10 @@ public struct ChartPlan: Sendable {
     public let anchorRow: Int, anchorColumn: Int
     public let valueAxisFormat: String?
     public let valueAxisTitle: String?
+}
+
+/// Numbers of a block below a threshold, shown in red (an Excel conditional format).
+public struct Highlight: Sendable, Equatable {
+    public let firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int
+    public let below: Double
 }

@@ -1,20 +1,27 @@
-/// The whole workbook as plans, in tab order (`reports.md`, "Workbook content").
+/// The whole workbook as plans, in tab order (`reports.md`, "Workbook content"; the
+/// evidence sheets of the Qualiopi report when the options ask for them).
 public enum WorkbookPlanner {
     public static func plan(_ doc: ReportDocument) -> [SheetPlan] {
         let m = doc.metrics
-        return [
-            SummarySheet.plan(doc),
-            GroupSheet.sessions(m),
-            GroupSheet.programmes(m),
-            GroupSheet.cooperatives(m),
-            GroupSheet.months(m),
-            SatisfactionSheet.plan(m),
-            ObjectivesSheet.plan(m),
-            ListSheets.comments(m),
-            ListSheets.prerequisites(m),
-            ListSheets.rejects(doc),
-            ListSheets.warnings(doc),
-            MethodSheet.plan(m),
+        let options = doc.options
+        let people = People(pseudonymise: options.pseudonymise)
+        var sheets = [SummarySheet.plan(doc)]
+        if options.evidence { sheets.append(IndicatorsSheet.plan(doc)) }
+        sheets += [
+            GroupSheet.sessions(m), GroupSheet.programmes(m), GroupSheet.cooperatives(m), GroupSheet.months(m),
+            SatisfactionSheet.plan(m), ObjectivesSheet.plan(m), ListSheets.comments(m), ListSheets.prerequisites(m),
         ]
+        if let e = doc.evidence, options.participantSheets {
+            sheets += [EvidenceSheets.attendance(e, people: people), EvidenceSheets.journeys(e, people: people)]
+            if options.evidence { sheets.append(EvidenceSheets.improvements(e)) }
+        }
+        if let bpf = doc.bpf { sheets.append(BPFSheet.plan(bpf, m)) }
+        sheets += [ListSheets.rejects(doc), ListSheets.warnings(doc), MethodSheet.plan(m)]
+        // A satisfied share below the target shows at a glance, wherever it is.
+        let rates = ["Taux de satisfaction", "Objectifs atteints", "Part de satisfaits", "Part atteinte"]
+        for i in sheets.indices where sheets[i].name != "Amélioration" && sheets[i].name != "Indicateurs" {
+            sheets[i].highlightColumns(rates, below: options.targetSatisfaction)
+        }
+        return sheets
     }
 }

@@ -10,11 +10,14 @@ public enum WorkbookWriter {
         public var author: String
         /// The report's as-of date, so the same inputs give the same file.
         public var created: Day
-        public init(title: String, subject: String, author: String, created: Day) {
+        /// Custom properties (tool version, input hashes), in order.
+        public var custom: [(name: String, value: String)]
+        public init(title: String, subject: String, author: String, created: Day, custom: [(name: String, value: String)] = []) {
             self.title = title
             self.subject = subject
             self.author = author
             self.created = created
+            self.custom = custom
         }
     }
 
@@ -27,6 +30,7 @@ public enum WorkbookWriter {
             try workbook.setProperties(
                 title: properties.title, subject: properties.subject,
                 author: properties.author, created: properties.created.daysSinceEpoch * 86_400)
+            for (name, value) in properties.custom { try workbook.setCustomProperty(name, value) }
             for plan in sheets { try write(plan, into: workbook, footer: footer) }
             try workbook.close()
         } catch let error as XlsxError {
@@ -52,6 +56,11 @@ public enum WorkbookWriter {
                 firstRow: table.headerRow, firstColumn: table.firstColumn, lastRow: table.lastRow,
                 headers: table.headers, headerFormat: look(.header, nil))
         }
+        for h in plan.highlights {
+            try sheet.highlightBelow(
+                h.below, firstRow: h.firstRow, firstColumn: h.firstColumn, lastRow: h.lastRow,
+                lastColumn: h.lastColumn, format: CellFormat(bold: true, fontColor: 0x9C0006, fillColor: 0xFFC7CE))
+        }
         for chart in plan.charts { try insert(chart, on: sheet, sheetName: plan.name, workbook: workbook) }
     }
 
@@ -61,6 +70,11 @@ public enum WorkbookWriter {
             if cell.role == .header { try sheet.writeBlank(row: row, column: column, format: look(.header, nil)) }
         case .text(let s): try sheet.write(text: clip(s), row: row, column: column, format: look(cell.role, nil))
         case .note(let s): try sheet.write(text: clip(s), row: row, column: column, format: noteLook)
+        case .link(let target, let text):
+            let escaped = target.replacingOccurrences(of: "'", with: "''")
+            try sheet.write(
+                url: "internal:'\(escaped)'!A1", text: text, row: row, column: column,
+                format: CellFormat(fontColor: 0x0563C1, alignTop: true))
         case .number(let x, let style): try sheet.write(number: x, row: row, column: column, format: look(cell.role, numberFormat(style)))
         case .date(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, "dd/mm/yyyy"))
         case .month(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, "mmmm yyyy"))
@@ -109,6 +123,7 @@ public enum WorkbookWriter {
             f.wrap = true
             f.alignTop = true
         case .warning: f.fontColor = 0xC00000
+        case .flagged: f.fillColor = 0xFFC7CE
         }
         return f
     }

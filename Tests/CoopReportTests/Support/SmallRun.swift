@@ -37,14 +37,15 @@ struct SmallRun {
     let outcome: ReportOutcome
     var out: String { directory.url.appendingPathComponent("out").path }
 
-    init(minGroupSize: Int = 3) throws {
+    init(minGroupSize: Int = 3, options: ReportOptions = ReportOptions()) throws {
         directory = try TemporaryDirectory()
-        let request = ReportRequest(
+        var request = ReportRequest(
             catalogue: try directory.write("catalogue.yml", SmallRun.catalogue),
             registrations: try directory.write("registrations.csv", SmallRun.registrations),
             evaluations: try directory.write("evaluations.csv", SmallRun.evaluations),
             outputDirectory: directory.url.appendingPathComponent("out").path,
             asOf: Fixtures.day("2022-03-01"), minGroupSize: minGroupSize)
+        request.options = options
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         outcome = try Pipeline(logger: logger).run(request)

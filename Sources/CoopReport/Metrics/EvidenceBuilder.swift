@@ -1,0 +1,84 @@
+/// Builds the participant-level `Evidence` from the dataset and the computed figures.
+/// Pure: no file, no clock.
+public struct EvidenceBuilder {
+    public let period: Period
+    public let asOf: Day
+    /// Satisfied share below which a session × question is an improvement point.
+    public let target: Double
+
+    public init(period: Period, asOf: Day, target: Double = 0.8) {
+        self.period = period
+        self.asOf = asOf
+        self.target = target
+    }
+
+    public func build(_ data: Dataset, metrics: MetricsResult) -> Evidence {
+        let index = ParticipantIndex(data.registrations)
+        let inScope = Dictionary(uniqueKeysWithValues: metrics.sessions.map { ($0.session.key, $0.session) })
+        let order = Dictionary(uniqueKeysWithValues: metrics.sessions.enumerated().map { ($1.session.key, $0) })
+
+        let attendance = data.registrations.compactMap { r -> Evidence.AttendanceRow? in
+            guard let s = inScope[r.session] else { return nil }
+            let missing =
+                r.status == .registered
+                ? s.requires.filter { !index.wasPresent(r.participant, programme: s.programme, session: $0) } : []
+            return Evidence.AttendanceRow(registration: r, session: s, hours: r.hoursTrainee(sessionHours: s.hours), missing: missing)
+        }.sorted { a, b in
+            let (oa, ob) = (order[a.registration.session] ?? 0, order[b.registration.session] ?? 0)
+            if oa != ob { return oa < ob }
+            return TextKey.precedes(
+                a.registration.lastName + " " + a.registration.firstName + " " + a.registration.participant,
+                b.registration.lastName + " " + b.registration.firstName + " " + b.registration.participant)
+        }
+
+        var byJourney: [String: [String: Registration]] = [:]
+        for r in data.registrations { byJourney["\(r.session.programme)\u{0}\(r.participant)", default: [:]][r.session.session] = r }
+        var journeys: [Evidence.JourneyRow] = []
+        for (p, _) in metrics.programmes {
+            let mandatory = p.mandatorySessions
+            let ended = mandatory.map(\.end).max().map { $0 <= asOf } ?? false
+            var rows: [Evidence.JourneyRow] = []
+            for participant in index.registered[p.code] ?? [] {
+                let regs = byJourney["\(p.code)\u{0}\(participant)"] ?? [:]
+                guard let last = regs.values.max(by: { $0.line < $1.line }) else { continue }
+                let attended = mandatory.filter { index.wasPresent(participant, programme: p.code, session: $0.code) }
+                let outcome: Evidence.Outcome
+                if let first = mandatory.first, attended.first?.code == first.code {
+                    if attended.count == mandatory.count {
+                        outcome = .completed
+                    } else if ended {
+                        // The last step in order of the unbroken run of attended sessions.
+                        var after = first.code
+                        for s in mandatory { if attended.contains(where: { $0.code == s.code }) { after = s.code } else { break } }
+                        outcome = .droppedOut(after: after)
+                    } else {
+                        outcome = .inProgress
+                    }
+                } else {
+                    outcome = .neverStarted
+                }
+                rows.append(
+                    Evidence.JourneyRow(
+                        programme: p, participant: participant, lastName: last.lastName, firstName: last.firstName,
+                        cooperative: index.cooperative(of: participant, programme: p.code) ?? last.cooperative, role: last.role,
+                        identifiedByEmail: last.identifiedByEmail, registrations: regs, outcome: outcome))
+            }
+            journeys += rows.sorted {
+                TextKey.precedes(
+                    $0.lastName + " " + $0.firstName + " " + $0.participant,
+                    $1.lastName + " " + $1.firstName + " " + $1.participant)
+            }
+        }
+
+        var improvements: [Evidence.ImprovementRow] = []
+        for s in metrics.sessions where !s.figures.suppressed {
+            let comments = metrics.comments.filter { $0.session == s.session.key }.map(\.text)
+            for (i, q) in metrics.survey.questions.enumerated() {
+                let (n, _, satisfied) = s.figures.question(i)
+                guard let satisfied, satisfied < target else { continue }
+                improvements.append(.init(session: s.session, question: q, n: n, satisfied: satisfied, comments: comments))
+            }
+        }
+        return Evidence(attendance: attendance, journeys: journeys, improvements: improvements, target: target)
+    }
+}

@@ -1,0 +1,48 @@
+import Crypto
+
+/// How participants appear in the two sheets that name them (Émargement, Parcours):
+/// « DURAND Léa » and their identifier, or a stable pseudonym for both. An e-mail is never
+/// shown.
+struct People {
+    let pseudonymise: Bool
+
+    /// `P-1a2b3c4d`: the same participant gets the same pseudonym in every report.
+    static func pseudonym(_ participant: String) -> String {
+        let digest = SHA256.hash(data: Array("coopreport-pseudonym:\(participant)".utf8))
+        return "P-" + digest.prefix(4).map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined()
+    }
+
+    func name(last: String, first: String, participant: String) -> String {
+        if pseudonymise { return Self.pseudonym(participant) }
+        let full = [last.uppercased(), first].filter { !$0.isEmpty }.joined(separator: " ")
+        return full.isEmpty ? "(nom non renseigné)" : full
+    }
+
+    func identifier(_ participant: String, byEmail: Bool) -> String {
+        if pseudonymise { return Self.pseudonym(participant) }
+        return byEmail ? "(identifié par courriel)" : participant
+    }
+}
+
+/// French words for statuses and attendance, as the sheets show them.
+enum Words {
+    static func status(_ s: Registration.Status) -> String {
+        switch s {
+        case .registered: "inscrit"
+        case .cancelled: "annulé"
+        case .waitlisted: "liste d'attente"
+        }
+    }
+
+    /// What a registration says of a session: attendance for the registered, else the status.
+    static func attendance(_ r: Registration?) -> String {
+        guard let r else { return "—" }
+        guard r.status == .registered else { return status(r.status) }
+        switch r.attendance {
+        case .present: return "présent"
+        case .partial: return "partiel"
+        case .absent: return "absent"
+        case nil: return "non saisi"
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+
+@testable import CoopReport
+
+/// The Qualiopi evidence workbook on the SmallRun inputs, read back. By hand (as of
+/// 2022-03-01, both sessions over): p1 present at A and B (completed); p2 absent at A,
+/// present at B (never started, and B's prerequisite A not met); p3 partial at A, not at B
+/// (started, dropped out after A). A's overall answers: 5, 4, 2.
+@Suite("Evidence report")
+struct EvidenceReportTests {
+    static var options: ReportOptions {
+        var o = ReportOptions()
+        o.evidence = true
+        o.organisation = "Fédération test"
+        return o
+    }
+
+    func rows(_ x: XLSXReader, _ sheet: String) -> [[String: String]] {
+        let grid = x.grid(sheet)
+        guard let header = grid.first else { return [] }
+        let names = header.map { $0?.value ?? "" }
+        return grid.dropFirst().map { row in
+            var out: [String: String] = [:]
+            for (i, name) in names.enumerated() where i < row.count { out[name] = row[i]?.value ?? "" }
+            return out
+        }
+    }
+
+    @Test("the evidence sheets are added in order")
+    func sheets() throws {
+        let x = try SmallRun(options: Self.options).workbook()
+        #expect(
+            x.sheetNames == [
+                "Synthèse", "Indicateurs", "Sessions", "Programmes", "Coopératives", "Mois", "Satisfaction",
+                "Objectifs", "Commentaires", "Prérequis", "Émargement", "Parcours", "Amélioration", "Rejets",
+                "Alertes", "Méthode",
+            ])
+    }
+
+    @Test("Émargement lists every registration with its hours, the prerequisite violation flagged")
+    func attendance() throws {
+        let x = try SmallRun(options: Self.options).workbook()
+        let r = rows(x, "Émargement")
+        #expect(r.map { $0["Session"] ?? "" } == ["A", "A", "A", "B", "B"])
+        #expect(r.map { $0["Participant"] ?? "" } == ["DURAND Léa", "MARTIN Paul", "PETIT Zoé", "DURAND Léa", "MARTIN Paul"])
+        #expect(r.map { $0["Présence"] ?? "" } == ["présent", "absent", "partiel", "présent", "présent"])
+        #expect(r.map { Double($0["Heures"] ?? "") } == [7, 0, 3.5, 7, 7])
+        #expect(r.map { $0["Prérequis non respectés"] ?? "" } == ["", "", "", "", "non suivi : A"])
+        let flagged = try #require(x.cells("Émargement")["A6"])
+        #expect(x.styleFormats[flagged.style] != nil)
+        #expect(flagged.style != x.cells("Émargement")["A5"]?.style)  // the violation row looks different
+    }
+
+    @Test("Parcours gives each participant's outcome")
+    func journeys() throws {
+        let x = try SmallRun(options: Self.options).workbook()
+        let r = rows(x, "Parcours")
+        #expect(r.map { $0["Identifiant"] ?? "" } == ["p1", "p2", "p3"])
+        #expect(r.map { $0["Issue"] ?? "" } == ["terminé", "non commencé", "abandon après A"])
+        #expect(r.map { $0["B"] ?? "" } == ["présent", "présent", "—"])
+    }
+
+    @Test("Amélioration lists A's overall question (2 of 3 satisfied, below 80 %) with its comments and empty columns to fill")
+    func improvements() throws {
+        let x = try SmallRun(options: Self.options).workbook()
+        let r = rows(x, "Amélioration")
+        #expect(r.count == 1)
+        #expect(r.first?["Session"] == "A")
+        #expect(r.first?["Question"] == "Satisfaction globale")
+        #expect(Double(r.first?["Part de satisfaits"] ?? "") == 2.0 / 3.0)
+        #expect(r.first?["Commentaires de la session"]?.contains("deux\nlignes") == true)
+        let header = x.grid("Amélioration").first?.compactMap { $0?.value } ?? []
+        #expect(header.suffix(3) == ["Action décidée", "Responsable", "Échéance"])
+        #expect((r.first?["Action décidée"] ?? "").isEmpty && (r.first?["Échéance"] ?? "").isEmpty)
+        let sheet = String(decoding: try #require(x.parts["xl/worksheets/sheet13.xml"]), as: UTF8.self)
+        #expect(sheet.contains("<conditionalFormatting"))
+    }
+
+    @Test("every figure in Indicateurs equals the same figure in metrics.json, and links to its detail sheet")
+    func indicators() throws {
+        let run = try SmallRun(options: Self.options)
+        let x = try run.workbook()
+        let overall = try #require(try run.metricsJSON()["overall"] as? [String: Any])
+        let grid = x.grid("Indicateurs")
+        var checked = 0
+        for row in grid.dropFirst() {
+            guard let label = row[2]?.value, let metric = MetricDefinition.all.first(where: { $0.label == label }) else { continue }
+            let json = MetricsJSONTests.number(overall[metric.id])
+            #expect(json != nil && row[3]?.number.map { abs($0 - (json ?? .nan)) < 1e-12 } == true, "\(metric.id)")
+            checked += 1
+        }
+        #expect(checked == 10)
+        #expect(grid.compactMap { $0.first??.number }.map(Int.init) == [2, 2, 2, 2, 2, 8, 11, 12, 30, 30, 32])
+        let sheet = String(decoding: try #require(x.parts["xl/worksheets/sheet2.xml"]), as: UTF8.self)
+        #expect(sheet.contains("location=\"'Parcours'!A1\""))
+        #expect(try #require(grid.last)[3]?.number == 1)  // one improvement point
+    }
+
+    @Test("names appear only in Émargement and Parcours, e-mails nowhere; pseudonyms replace names when asked")
+    func privacy() throws {
+        let x = try SmallRun(options: Self.options).workbook()
+        for sheet in x.sheetNames {
+            let text = x.cells(sheet).values.map(\.value).joined(separator: "|")
+            #expect(!text.contains("@example.org"), "e-mail in \(sheet)")
+            #expect(text.contains("Durand") || text.contains("DURAND") == ["Émargement", "Parcours"].contains(sheet), "names in \(sheet)")
+        }
+        var options = Self.options
+        options.pseudonymise = true
+        let first = try SmallRun(options: options).workbook()
+        let second = try SmallRun(options: options).workbook()
+        let names = rows(first, "Parcours").map { $0["Participant"] ?? "" }
+        #expect(names.allSatisfy { $0.range(of: "^P-[0-9a-f]{8}$", options: .regularExpression) != nil })
+        #expect(Set(names).count == 3)
+        #expect(names == rows(second, "Parcours").map { $0["Participant"] ?? "" })  // stable
+        #expect(rows(first, "Parcours").map { $0["Identifiant"] ?? "" } == names)
+        let all = first.sheetNames.flatMap { first.cells($0).values.map(\.value) }.joined(separator: "|")
+        for name in ["DURAND", "Durand", "MARTIN", "PETIT", "Léa"] { #expect(!all.contains(name), "\(name) shown") }
+    }
+
+    @Test("document properties, custom properties with the inputs' SHA-256, print setup on every sheet")
+    func fileable() throws {
+        let run = try SmallRun(options: Self.options)
+        let x = try run.workbook()
+        let core = String(decoding: try #require(x.parts["docProps/core.xml"]), as: UTF8.self)
+        #expect(core.contains("<dc:creator>Fédération test</dc:creator>"))
+        #expect(core.contains("<dc:title>Preuves Qualiopi — tout — arrêté au 01/03/2022</dc:title>"))
+        #expect(core.contains("2022-03-01T00:00:00Z"))
+        let custom = String(decoding: try #require(x.parts["docProps/custom.xml"]), as: UTF8.self)
+        let registrations = run.directory.url.appendingPathComponent("registrations.csv").path
+        #expect(custom.contains(try ManifestTests().sha256sum(registrations)))
+        #expect(custom.contains("coopreport \(Pipeline.toolVersion)"))
+        let workbook = String(decoding: try #require(x.parts["xl/workbook.xml"]), as: UTF8.self)
+        for i in 1...x.sheetNames.count {
+            let sheet = String(decoding: try #require(x.parts["xl/worksheets/sheet\(i).xml"]), as: UTF8.self)
+            #expect(sheet.contains("orientation=\"landscape\""), "sheet \(i)")
+            #expect(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "sheet \(i)")
+            #expect(sheet.contains("Page &amp;P / &amp;N"), "sheet \(i)")
+        }
+        #expect(workbook.contains("_xlnm.Print_Titles"))
+    }
+}
+
+@Suite("BPF")
+struct BPFTests {
+    func reg(_ session: String, _ p: String, role: String, _ a: Registration.Attendance?, hours: Double? = nil, line: Int) -> Registration {
+        let parts = session.split(separator: "/").map(String.init)
+        return Registration(
+            session: SessionKey(parts[0], parts[1]), participant: p, cooperative: "C", role: role,
+            status: .registered, attendance: a, hoursAttended: hours, line: line)
+    }
+
+    @Test("trainees and hours by line add up to the totals; revenue is price × registered")
+    func split() {
+        var settings = BPF.Settings()
+        settings.roles = [TextKey.of("Apprentie"): .b, TextKey.of("Demandeur d'emploi"): .c]
+        let data = Dataset(
+            catalogue: Fixtures.catalogue,
+            registrations: [
+                reg("P/A", "p1", role: "Salarié", .present, line: 2),  // a: 7 h
+                reg("P/B", "p1", role: "Salarié", .present, line: 3),  // a: 6 h
+                reg("Q/Q1", "p2", role: "apprentie", .present, line: 4),  // b: 3.5 h
+                reg("P/A", "p3", role: "Demandeur d'emploi", .absent, hours: 2, line: 5),  // c: 2 h, never present
+            ], responses: [])
+        let metrics = MetricsCalculator(asOf: Fixtures.day("2022-12-31")).compute(data)
+        let bpf = BPF.compute(data, metrics: metrics, settings: settings)
+        #expect(bpf.rows.map(\.trainees) == [1, 1, 0, 0, 0])
+        #expect(bpf.rows.map(\.hours) == [13, 3.5, 2, 0, 0])
+        #expect(bpf.trainees == 2)
+        #expect(bpf.hours == 18.5)
+        #expect(bpf.revenueHT == 300)  // A: 2 × 100, B: 1 × 100
+    }
+}
