@@ -39,6 +39,7 @@ let package = Package(
             name: "coopreport",
             dependencies: [
                 "CoopReport",
+                "XlsxWriter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

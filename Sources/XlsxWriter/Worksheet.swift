@@ -176,3 +176,13 @@ extension Worksheet {
             "conditional_format on \(name)")
     }
 }
+
+extension Worksheet {
+    /// Filter buttons on a header row (what a table gives, for constant-memory workbooks,
+    /// where libxlsxwriter refuses tables).
+    public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
+        try check(
+            worksheet_autofilter(raw, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn)),
+            "autofilter on \(name)")
+    }
+}

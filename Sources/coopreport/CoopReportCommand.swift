@@ -21,7 +21,7 @@ struct CoopReportCommand: ParsableCommand {
         commandName: "coopreport",
         abstract: "Training reports for housing cooperatives: CSV exports in, Excel workbook out.",
         version: Pipeline.toolVersion,
-        subcommands: [RunCommand.self, CheckCommand.self, ReportCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, ReportCommand.self, GenerateCommand.self, FloorCommand.self]
     )
 }
 

@@ -36,6 +36,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Fail (exit 65) when any row is rejected; the outputs are still written.")
     var strict = false
 
+    @Flag(help: "Add the per-registration Émargement and per-participant Parcours sheets.")
+    var detail = false
+
     @Option(help: "Fail (exit 65, nothing written) when an input has a larger share of rejected rows, e.g. 0.05.")
     var maxRejectRate: Double?
 
@@ -56,6 +59,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--max-reject-rate must be between 0 and 1, found \(rate)")
         }
         request.maxRejectRate = maxRejectRate
+        request.options.detail = detail
         do {
             try Self.execute(request, strict: strict, logger: logging.makeLogger())
         } catch {

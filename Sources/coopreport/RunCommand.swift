@@ -44,12 +44,16 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seconds to wait for another run writing to the same folder before giving up (exit 75).")
     var wait: Double = 60
 
+    @Flag(help: "Add the per-registration Émargement and per-participant Parcours sheets (as the job's detail: true).")
+    var detail = false
+
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
         do {
             var request = try options.request()
             request.lockWait = wait
+            if detail { request.options.detail = true }
             request.pauseBeforeCommit = TestHooks.pauseBeforeCommit
             try ReportCommand.execute(request, strict: strict, logger: logging.makeLogger())
         } catch let error as ValidationError {

@@ -23,12 +23,10 @@ public struct EvidenceBuilder {
                 r.status == .registered
                 ? s.requires.filter { !index.wasPresent(r.participant, programme: s.programme, session: $0) } : []
             return Evidence.AttendanceRow(registration: r, session: s, hours: r.hoursTrainee(sessionHours: s.hours), missing: missing)
-        }.sorted { a, b in
-            let (oa, ob) = (order[a.registration.session] ?? 0, order[b.registration.session] ?? 0)
-            if oa != ob { return oa < ob }
-            return TextKey.precedes(
-                a.registration.lastName + " " + a.registration.firstName + " " + a.registration.participant,
-                b.registration.lastName + " " + b.registration.firstName + " " + b.registration.participant)
+        }.sortedByKey { row in
+            // By session, then by name: each row's key is made once, not at every comparison.
+            let r = row.registration
+            return SortKey(order[r.session] ?? 0, TextKey.sortKey(r.lastName + " " + r.firstName + " " + r.participant))
         }
 
         var byJourney: [String: [String: Registration]] = [:]
@@ -63,11 +61,7 @@ public struct EvidenceBuilder {
                         cooperative: index.cooperative(of: participant, programme: p.code) ?? last.cooperative, role: last.role,
                         identifiedByEmail: last.identifiedByEmail, registrations: regs, outcome: outcome))
             }
-            journeys += rows.sorted {
-                TextKey.precedes(
-                    $0.lastName + " " + $0.firstName + " " + $0.participant,
-                    $1.lastName + " " + $1.firstName + " " + $1.participant)
-            }
+            journeys += rows.sortedByKey { SortKey(0, TextKey.sortKey($0.lastName + " " + $0.firstName + " " + $0.participant)) }
         }
 
         var improvements: [Evidence.ImprovementRow] = []
@@ -80,5 +74,26 @@ public struct EvidenceBuilder {
             }
         }
         return Evidence(attendance: attendance, journeys: journeys, improvements: improvements, target: target)
+    }
+}
+
+/// A row's place: a group number, then a name key.
+struct SortKey: Comparable {
+    let group: Int
+    let name: String
+    init(_ group: Int, _ name: String) {
+        self.group = group
+        self.name = name
+    }
+    static func < (a: SortKey, b: SortKey) -> Bool {
+        a.group != b.group ? a.group < b.group : a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+    }
+}
+
+extension Array {
+    /// Sorted by a key computed once per element (stable for equal keys).
+    func sortedByKey<Key: Comparable>(_ key: (Element) -> Key) -> [Element] {
+        let keys = map(key)
+        return indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.map { self[$0] }
     }
 }

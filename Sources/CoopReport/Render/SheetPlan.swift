@@ -12,6 +12,9 @@ public struct SheetPlan: Sendable {
     public var charts: [ChartPlan] = []
     /// Heights in points of rows that need more than one line (wrapped headers).
     public var rowHeights: [Int: Double] = [:]
+    /// Rows made on demand after `rows`: the detail sheets, whose million rows are never
+    /// held as cells at once.
+    public var generated: GeneratedRows?
     /// Blocks whose numbers below a threshold are highlighted (conditional formatting).
     public var highlights: [Highlight] = []
     /// Columns repeated at the left of each printed page (the group's name).
@@ -169,4 +172,20 @@ public struct ChartPlan: Sendable {
 public struct Highlight: Sendable, Equatable {
     public let firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int
     public let below: Double
+}
+
+/// `count` rows produced one at a time by `row(i)`, written after a sheet's fixed rows.
+public struct GeneratedRows: Sendable {
+    public let count: Int
+    public let row: @Sendable (Int) -> [Cell]
+
+    public init(count: Int, row: @escaping @Sendable (Int) -> [Cell]) {
+        self.count = count
+        self.row = row
+    }
+}
+
+extension SheetPlan {
+    /// Rows in the sheet, generated ones included.
+    public var rowCount: Int { rows.count + (generated?.count ?? 0) }
 }

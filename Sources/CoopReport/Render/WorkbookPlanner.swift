@@ -12,7 +12,9 @@ public enum WorkbookPlanner {
             SatisfactionSheet.plan(m), ObjectivesSheet.plan(m), ListSheets.comments(m), ListSheets.prerequisites(m),
         ]
         if let e = doc.evidence, options.participantSheets {
-            sheets += [EvidenceSheets.attendance(e, people: people), EvidenceSheets.journeys(e, people: people)]
+            let detail = EvidenceSheets.attendance(e, people: people) + EvidenceSheets.journeys(e, people: people)
+            sheets += detail
+            SummarySheet.noteSplits(detail, in: &sheets[0])
             if options.evidence { sheets.append(EvidenceSheets.improvements(e)) }
         }
         if let bpf = doc.bpf { sheets.append(BPFSheet.plan(bpf, m)) }

@@ -24,14 +24,18 @@ public enum WorkbookWriter {
     /// Writes the workbook at `path` (the caller passes a temporary name and renames it);
     /// on failure the partial file is removed.
     public static func write(_ sheets: [SheetPlan], properties: Properties, to path: String) throws {
+        // Past this many rows, libxlsxwriter's constant-memory mode keeps memory flat: rows
+        // go to disk as they are written. Tables are then refused, so sheets get filter
+        // buttons instead (docs: README, "Scale").
+        let constantMemory = sheets.reduce(0) { $0 + $1.rowCount } > constantMemoryRows
         let footer = "&L\(properties.title)&RPage &P / &N"
         do {
-            let workbook = try Workbook(path: path)
+            let workbook = try Workbook(path: path, constantMemory: constantMemory)
             try workbook.setProperties(
                 title: properties.title, subject: properties.subject,
                 author: properties.author, created: properties.created.daysSinceEpoch * 86_400)
             for (name, value) in properties.custom { try workbook.setCustomProperty(name, value) }
-            for plan in sheets { try write(plan, into: workbook, footer: footer) }
+            for plan in sheets { try write(plan, into: workbook, footer: footer, constantMemory: constantMemory) }
             try workbook.close()
         } catch let error as XlsxError {
             unlink(path)
@@ -40,18 +44,31 @@ public enum WorkbookWriter {
         }
     }
 
-    static func write(_ plan: SheetPlan, into workbook: Workbook, footer: String) throws {
+    static func write(_ plan: SheetPlan, into workbook: Workbook, footer: String, constantMemory: Bool) throws {
         let sheet = try workbook.addWorksheet(named: plan.name)
         try sheet.setupPrint(
             landscape: true, pagesWide: plan.printPagesWide, repeatRows: plan.frozenRows,
             repeatColumns: plan.keyColumns, header: "&C&A", footer: footer)
         for (c, width) in plan.columnWidths.enumerated() { try sheet.setColumns(c, c, width: width) }
-        for (r, height) in plan.rowHeights { try sheet.setRow(r, height: height) }
+        // Rows strictly in order, each height set just before its cells (constant-memory
+        // mode flushes a row as soon as the next one starts).
         for (r, row) in plan.rows.enumerated() {
+            if let height = plan.rowHeights[r] { try sheet.setRow(r, height: height) }
             for (c, cell) in row.enumerated() { try write(cell, row: r, column: c, on: sheet) }
+        }
+        if let generated = plan.generated {
+            for i in 0..<generated.count {
+                for (c, cell) in generated.row(i).enumerated() { try write(cell, row: plan.rows.count + i, column: c, on: sheet) }
+            }
         }
         if plan.frozenRows > 0 { sheet.freezePanes(row: plan.frozenRows, column: 0) }
         for table in plan.tables {
+            if constantMemory {
+                try sheet.autofilter(
+                    firstRow: table.headerRow, firstColumn: table.firstColumn, lastRow: table.lastRow,
+                    lastColumn: table.firstColumn + table.headers.count - 1)
+                break  // one autofilter per sheet
+            }
             try sheet.addTable(
                 firstRow: table.headerRow, firstColumn: table.firstColumn, lastRow: table.lastRow,
                 headers: table.headers, headerFormat: look(.header, nil))
@@ -91,6 +108,9 @@ public enum WorkbookWriter {
         let marker = " […] (texte tronqué : \(text.count) caractères)"
         return String(text.prefix(limit - marker.count)) + marker
     }
+
+    /// Total rows above which the workbook is written in constant-memory mode.
+    static let constantMemoryRows = 200_000
 
     static func numberFormat(_ style: Cell.NumberStyle) -> String {
         switch style {

@@ -16,6 +16,10 @@ public enum TextKey {
     /// kept, compared by code point (then the raw text breaks ties). Locale-free, so
     /// every machine sorts alike.
     public static func sortKey(_ text: String) -> String {
+        // ASCII (the usual case): lower-case the bytes directly.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if (0x80...0x24F).contains(scalar.value), let plain = fold(scalar) {

@@ -40,8 +40,8 @@ public struct RegistrationValidator: Sendable {
                     "\(quoted(sessionCode)) is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
                 ))
         }
-        let id = value("participant_id").trimmingCharacters(in: .whitespaces)
-        let email = value("email").trimmingCharacters(in: .whitespaces).lowercased()
+        let id = value("participant_id").trimmedSpaces
+        let email = value("email").trimmedSpaces.lowercased()
         guard !id.isEmpty || !email.isEmpty else {
             return .failure(RowRejection(column: "participant_id", "no participant_id and no email: the participant cannot be identified"))
         }

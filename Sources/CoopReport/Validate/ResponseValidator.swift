@@ -87,7 +87,7 @@ public struct ResponseValidator: Sendable {
             recommend = r
         }
         func optional(_ column: String) -> String? {
-            let v = value(column).trimmingCharacters(in: .whitespaces)
+            let v = value(column).trimmedSpaces
             return v.isEmpty ? nil : v
         }
         return .success(

@@ -1,14 +1,20 @@
+import XlsxWriter
+
 /// The participant-level sheets: Émargement (attendance evidence), Parcours (journeys),
 /// Amélioration (what to improve). Names appear here only, or pseudonyms.
 enum EvidenceSheets {
-    static func attendance(_ e: Evidence, people: People) -> SheetPlan {
-        var sheet = SheetPlan(name: "Émargement")
+    /// Émargement, continued on « Émargement (2) »… past Excel's last row.
+    static func attendance(_ e: Evidence, people: People, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
         let headers = [
             "Programme", "Session", "Date", "Participant", "Identifiant", "Coopérative", "Fonction", "Statut",
             "Présence", "Demi-journées", "Heures", "Prérequis non respectés",
         ]
-        sheet.append(headers.map(Cell.header))
-        for row in e.attendance {
+        let rows = e.attendance
+        return split(
+            name: "Émargement", headers: headers, count: rows.count, maxRows: maxRows, keyColumns: 4,
+            widths: [11, 8, 10, 24, 14, 28, 26, 10, 10, 9, 8, 24]
+        ) { i in
+            let row = rows[i]
             let r = row.registration
             let role: Cell.Role = row.missing.isEmpty ? .body : .flagged
             var cells: [Cell] = [
@@ -19,16 +25,13 @@ enum EvidenceSheets {
                 r.halvesPresent.map { .text("\($0)/2") } ?? .empty, .number(row.hours, .hours),
                 .text(row.missing.isEmpty ? "" : "non suivi : " + row.missing.joined(separator: ", ")),
             ]
-            for i in cells.indices { cells[i].role = role }
-            sheet.append(cells)
+            if role == .flagged { for c in cells.indices { cells[c].role = role } }
+            return cells
         }
-        return finish(
-            sheet, headers: headers, keyColumns: 4,
-            fixed: [0: 11, 1: 8, 2: 10, 3: 24, 4: 14, 5: 28, 6: 26, 7: 10, 8: 10, 9: 9, 10: 8, 11: 24])
     }
 
-    static func journeys(_ e: Evidence, people: People) -> SheetPlan {
-        var sheet = SheetPlan(name: "Parcours")
+    /// Parcours, continued on « Parcours (2) »… past Excel's last row.
+    static func journeys(_ e: Evidence, people: People, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
         // One column per session of the widest programme, in catalogue order.
         let sessionColumns = e.journeys.reduce(into: [String]()) { codes, j in
             for s in j.programme.sessions where !codes.contains(s.code) { codes.append(s.code) }
@@ -36,29 +39,50 @@ enum EvidenceSheets {
         let headers =
             ["Programme", "Participant", "Identifiant", "Coopérative", "Fonction"] + sessionColumns
             + ["Projet (action)", "Issue"]
-        sheet.append(headers.map(Cell.header))
-        for j in e.journeys {
-            let actions = j.programme.sessions.filter { $0.kind == .action }
-            let project: String
-            if actions.isEmpty {
-                project = ""
-            } else if actions.allSatisfy({ j.registrations[$0.code]?.isPresent == true }) {
-                project = "réalisé"
-            } else if actions.contains(where: { j.registrations[$0.code]?.attendance == .absent }) {
-                project = "non réalisé"
-            } else {
-                project = "non renseigné"
-            }
+        let journeys = e.journeys
+        return split(
+            name: "Parcours", headers: headers, count: journeys.count, maxRows: maxRows, keyColumns: 2,
+            widths: [11, 24, 14, 28, 26] + sessionColumns.map { _ in 11 } + [14, 22]
+        ) { i in
+            let j = journeys[i]
             let own = Set(j.programme.sessions.map(\.code))
-            sheet.append(
-                [
-                    .text(j.programme.code), .text(people.name(last: j.lastName, first: j.firstName, participant: j.participant)),
-                    .text(people.identifier(j.participant, byEmail: j.identifiedByEmail)), .text(j.cooperative), .text(j.role),
-                ]
-                    + sessionColumns.map { own.contains($0) ? .text(Words.attendance(j.registrations[$0])) : .empty }
-                    + [.text(project), .text(j.outcome.french, .label)])
+            return [
+                .text(j.programme.code), .text(people.name(last: j.lastName, first: j.firstName, participant: j.participant)),
+                .text(people.identifier(j.participant, byEmail: j.identifiedByEmail)), .text(j.cooperative), .text(j.role),
+            ]
+                + sessionColumns.map { own.contains($0) ? .text(Words.attendance(j.registrations[$0])) : .empty }
+                + [.text(project(j)), .text(j.outcome.french, .label)]
         }
-        return finish(sheet, headers: headers, keyColumns: 2)
+    }
+
+    /// The action phase: carried out (present), not carried out (absent), or not recorded.
+    static func project(_ j: Evidence.JourneyRow) -> String {
+        let actions = j.programme.sessions.filter { $0.kind == .action }
+        if actions.isEmpty { return "" }
+        if actions.allSatisfy({ j.registrations[$0.code]?.isPresent == true }) { return "réalisé" }
+        if actions.contains(where: { j.registrations[$0.code]?.attendance == .absent }) { return "non réalisé" }
+        return "non renseigné"
+    }
+
+    /// Sheets of at most `maxRows` rows (header included), rows made on demand.
+    static func split(
+        name: String, headers: [String], count: Int, maxRows: Int, keyColumns: Int, widths: [Double],
+        row: @escaping @Sendable (Int) -> [Cell]
+    ) -> [SheetPlan] {
+        let perSheet = maxRows - 1
+        let parts = max(1, (count + perSheet - 1) / perSheet)
+        return (0..<parts).map { part in
+            var sheet = SheetPlan(name: part == 0 ? name : "\(name) (\(part + 1))")
+            sheet.append(headers.map(Cell.header))
+            let first = part * perSheet
+            let rows = min(perSheet, count - first)
+            sheet.generated = GeneratedRows(count: max(0, rows)) { row(first + $0) }
+            sheet.frozenRows = 1
+            sheet.keyColumns = keyColumns
+            sheet.columnWidths = widths
+            sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(rows, 1), headers: headers)]
+            return sheet
+        }
     }
 
     static func improvements(_ e: Evidence) -> SheetPlan {

@@ -46,6 +46,24 @@ enum SummarySheet {
         return sheet
     }
 
+    /// Says which detail sheets continue on numbered sheets (Excel stops at 1,048,576 rows).
+    static func noteSplits(_ detail: [SheetPlan], in summary: inout SheetPlan) {
+        let continued = detail.filter { $0.name.hasSuffix(")") }
+        guard !continued.isEmpty else { return }
+        summary.append([])
+        for base in ["Émargement", "Parcours"] {
+            let parts = detail.filter { $0.name == base || $0.name.hasPrefix(base + " (") }
+            guard parts.count > 1 else { continue }
+            let rows = parts.reduce(0) { $0 + $1.rowCount - 1 }
+            summary.append([
+                .text("Feuilles continuées", .label),
+                .text(
+                    "\(base) : \(rows) lignes réparties sur \(parts.count) feuilles (\(parts.map(\.name).joined(separator: ", "))) — une feuille Excel contient au plus 1 048 576 lignes.",
+                    .warning),
+            ])
+        }
+    }
+
     static func separatorName(_ s: String) -> String {
         switch s {
         case ";": "point-virgule"

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import XlsxWriter
+
+/// The benchmark's floor: writes as many rows of the Émargement sheet's shape (12 cells:
+/// text, dates, numbers) with the libxlsxwriter wrapper alone, so that the full report's
+/// time can be compared with what the writer itself costs. Not for users; hidden.
+struct FloorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-floor", abstract: "Benchmark floor: write N detail-shaped rows with the writer alone.",
+        shouldDisplay: false)
+
+    @Option(help: "Rows to write.")
+    var rows = 100_000
+
+    @Option(help: "The .xlsx to write.")
+    var out: String
+
+    @Flag(help: "libxlsxwriter's constant-memory mode.")
+    var constantMemory = false
+
+    func run() throws {
+        let workbook = try Workbook(path: out, constantMemory: constantMemory)
+        var sheet = try workbook.addWorksheet(named: "Émargement")
+        let date = CellFormat(numberFormat: "dd/mm/yyyy")
+        var written = 0
+        while written < rows {
+            if written > 0 && written % (Worksheet.maxRows - 1) == 0 {
+                sheet = try workbook.addWorksheet(named: "Émargement (\(written / (Worksheet.maxRows - 1) + 1))")
+            }
+            let r = written % (Worksheet.maxRows - 1) + 1
+            let i = written
+            try sheet.write(text: "PRG-\(i % 100)", row: r, column: 0)
+            try sheet.write(text: "S\(i % 4 + 1)", row: r, column: 1)
+            try sheet.write(number: 44_000 + Double(i % 700), row: r, column: 2, format: date)
+            try sheet.write(text: "MARTIN Léa \(i % 300_000)", row: r, column: 3)
+            try sheet.write(text: "P\(i % 300_000)", row: r, column: 4)
+            try sheet.write(text: "Coopérative d'Hlm n° \(i % 40)", row: r, column: 5)
+            try sheet.write(text: "Référent Vie coopérative", row: r, column: 6)
+            try sheet.write(text: "inscrit", row: r, column: 7)
+            try sheet.write(text: "présent", row: r, column: 8)
+            try sheet.write(text: "", row: r, column: 9)
+            try sheet.write(number: 7, row: r, column: 10)
+            try sheet.write(text: "", row: r, column: 11)
+            written += 1
+        }
+        try workbook.close()
+    }
+}
