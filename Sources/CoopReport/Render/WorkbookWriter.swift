@@ -23,7 +23,8 @@ public enum WorkbookWriter {
 
     /// Writes the workbook at `path` (the caller passes a temporary name and renames it);
     /// on failure the partial file is removed.
-    public static func write(_ sheets: [SheetPlan], properties: Properties, to path: String) throws {
+    public static func write(_ sheets: [SheetPlan], properties: Properties, to path: String,
+                             constantMemoryRows: Int = defaultConstantMemoryRows) throws {
         // Past this many rows, libxlsxwriter's constant-memory mode keeps memory flat: rows
         // go to disk as they are written. Tables are then refused, so sheets get filter
         // buttons instead (docs: README, "Scale").
@@ -50,17 +51,8 @@ public enum WorkbookWriter {
             landscape: true, pagesWide: plan.printPagesWide, repeatRows: plan.frozenRows,
             repeatColumns: plan.keyColumns, header: "&C&A", footer: footer)
         for (c, width) in plan.columnWidths.enumerated() { try sheet.setColumns(c, c, width: width) }
-        // Rows strictly in order, each height set just before its cells (constant-memory
-        // mode flushes a row as soon as the next one starts).
-        for (r, row) in plan.rows.enumerated() {
-            if let height = plan.rowHeights[r] { try sheet.setRow(r, height: height) }
-            for (c, cell) in row.enumerated() { try write(cell, row: r, column: c, on: sheet) }
-        }
-        if let generated = plan.generated {
-            for i in 0..<generated.count {
-                for (c, cell) in generated.row(i).enumerated() { try write(cell, row: plan.rows.count + i, column: c, on: sheet) }
-            }
-        }
+        // Tables, filters, highlights and charts first: in constant-memory mode libxlsxwriter
+        // refuses any reference to a row already written.
         if plan.frozenRows > 0 { sheet.freezePanes(row: plan.frozenRows, column: 0) }
         for table in plan.tables {
             if constantMemory {
@@ -79,6 +71,17 @@ public enum WorkbookWriter {
                 lastColumn: h.lastColumn, format: CellFormat(bold: true, fontColor: 0x9C0006, fillColor: 0xFFC7CE))
         }
         for chart in plan.charts { try insert(chart, on: sheet, sheetName: plan.name, workbook: workbook) }
+        // Rows strictly in order, each height set just before its cells (constant-memory
+        // mode flushes a row as soon as the next one starts).
+        for (r, row) in plan.rows.enumerated() {
+            if let height = plan.rowHeights[r] { try sheet.setRow(r, height: height) }
+            for (c, cell) in row.enumerated() { try write(cell, row: r, column: c, on: sheet) }
+        }
+        if let generated = plan.generated {
+            for i in 0..<generated.count {
+                for (c, cell) in generated.row(i).enumerated() { try write(cell, row: plan.rows.count + i, column: c, on: sheet) }
+            }
+        }
     }
 
     static func write(_ cell: Cell, row: Int, column: Int, on sheet: Worksheet) throws {
@@ -110,7 +113,7 @@ public enum WorkbookWriter {
     }
 
     /// Total rows above which the workbook is written in constant-memory mode.
-    static let constantMemoryRows = 200_000
+    public static let defaultConstantMemoryRows = 200_000
 
     static func numberFormat(_ style: Cell.NumberStyle) -> String {
         switch style {

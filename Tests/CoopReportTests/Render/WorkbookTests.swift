@@ -169,3 +169,43 @@ struct WorkbookWriterTests {
         #expect(cells["C1"]?.number == 1.5)
     }
 }
+
+@Suite("Large workbooks")
+struct LargeWorkbookTests {
+    @Test("detail sheets continue on numbered sheets past the row limit, and Synthèse says so")
+    func split() throws {
+        let run = try SmallRun(options: { var o = ReportOptions(); o.detail = true; return o }())
+        let e = try #require(run.outcome.document.evidence)
+        let parts = EvidenceSheets.attendance(e, people: People(pseudonymise: false), maxRows: 3)
+        #expect(parts.map(\.name) == ["Émargement", "Émargement (2)", "Émargement (3)"])
+        #expect(parts.map(\.rowCount) == [3, 3, 2])  // header + 2, header + 2, header + 1: the 5 registrations
+        var summary = SheetPlan(name: "Synthèse")
+        SummarySheet.noteSplits(parts, in: &summary)
+        guard case .text(let note) = summary.rows.last?.last?.value else {
+            Issue.record("no note")
+            return
+        }
+        #expect(note.contains("Émargement : 5 lignes réparties sur 3 feuilles"))
+    }
+
+    @Test("in constant-memory mode the same cells are written, with filter buttons instead of tables")
+    func constantMemory() throws {
+        let dir = try TemporaryDirectory()
+        let run = try SmallRun(options: { var o = ReportOptions(); o.detail = true; return o }())
+        let plans = WorkbookPlanner.plan(run.outcome.document)
+        let properties = WorkbookWriter.Properties(title: "t", subject: "s", author: "a", created: Fixtures.day("2022-03-01"))
+        try WorkbookWriter.write(plans, properties: properties, to: dir.path + "/normal.xlsx")
+        try WorkbookWriter.write(plans, properties: properties, to: dir.path + "/streamed.xlsx", constantMemoryRows: 0)
+        let normal = try XLSXReader(url: URL(fileURLWithPath: dir.path + "/normal.xlsx"))
+        let streamed = try XLSXReader(url: URL(fileURLWithPath: dir.path + "/streamed.xlsx"))
+        #expect(streamed.sheetNames == normal.sheetNames)
+        for sheet in normal.sheetNames {
+            let a = normal.cells(sheet).mapValues(\.value), b = streamed.cells(sheet).mapValues(\.value)
+            #expect(a == b, "\(sheet) differs")
+        }
+        #expect(!streamed.parts.keys.contains { $0.hasPrefix("xl/tables/") })
+        let sheet = String(decoding: try #require(streamed.parts["xl/worksheets/sheet2.xml"]), as: UTF8.self)
+        #expect(sheet.contains("<autoFilter"))
+        #expect(streamed.cells("Émargement").values.contains { $0.type == "inlineStr" })
+    }
+}
