@@ -170,7 +170,7 @@ func csvQuoted(_ value: String) -> String {
 }
 
 /// SplitMix64: small, fast, and the same sequence on every machine for a given seed.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

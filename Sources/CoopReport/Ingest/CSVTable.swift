@@ -94,7 +94,7 @@ public struct CSVTable {
             guard scanner.next(into: &record) else { throw IngestError.emptyFile(path: path) }
         } while record.fields.count == 1 && record.fields[0].range.isEmpty
         let enc = encoding
-        header = record.fields.map { CSVTable.text(of: $0, in: bytes, encoding: enc).trimmingCharacters(in: .whitespacesAndNewlines) }
+        header = record.fields.map { CSVTable.trimmedText(of: $0, in: bytes, encoding: enc) }
         (columns, fileIndex) = try CSVTable.map(header: header, schema: schema, renames: mapping.columns, path: path)
         personal = Set(zip(columns, fileIndex).filter { CSVTable.personalColumns.contains($0.0) }.map(\.1))
         dataStart = scanner.position

@@ -23,8 +23,10 @@ public enum WorkbookWriter {
 
     /// Writes the workbook at `path` (the caller passes a temporary name and renames it);
     /// on failure the partial file is removed.
-    public static func write(_ sheets: [SheetPlan], properties: Properties, to path: String,
-                             constantMemoryRows: Int = defaultConstantMemoryRows) throws {
+    public static func write(
+        _ sheets: [SheetPlan], properties: Properties, to path: String,
+        constantMemoryRows: Int = defaultConstantMemoryRows
+    ) throws {
         // Past this many rows, libxlsxwriter's constant-memory mode keeps memory flat: rows
         // go to disk as they are written. Tables are then refused, so sheets get filter
         // buttons instead (docs: README, "Scale").

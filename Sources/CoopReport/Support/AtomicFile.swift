@@ -19,11 +19,6 @@ public enum AtomicFile {
         return temporary
     }
 
-    /// Writes `data` to `path` atomically.
-    public static func write(_ data: Data, to path: String) throws {
-        try commit(try stage(data, for: path), to: path)
-    }
-
     /// Renames a finished temporary file into place (replacing any previous version).
     public static func commit(_ temporary: String, to path: String) throws {
         guard rename(temporary, path) == 0 else {

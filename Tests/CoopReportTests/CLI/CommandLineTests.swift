@@ -15,9 +15,7 @@ struct CommandLineTests {
     static var executable: URL {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("coopreport")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/coopreport")
+        return Repository.root.appendingPathComponent(".build/debug/coopreport")
     }
 
     func run(_ arguments: [String]) throws -> Run {
@@ -119,9 +117,7 @@ struct CommandLineTests {
 
     @Test("the README lists every exit code of the contract")
     func readmeExitCodes() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
+        let text = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
         for status in ExitStatus.allCases {
             #expect(text.contains("| \(status.rawValue) |"), "README lacks exit code \(status.rawValue)")
         }

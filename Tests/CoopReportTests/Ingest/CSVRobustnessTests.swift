@@ -6,25 +6,13 @@ import Testing
 /// error — never a crash or a hang.
 @Suite("CSV robustness")
 struct CSVRobustnessTests {
-    /// SplitMix64: a seeded generator, so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let header = Array("programme;session;participant_id;cooperative;status\n".utf8)
     /// Bytes that matter to the scanner, plus invalid UTF-8.
     static let alphabet: [UInt8] = Array("ab;,\t\"\r\n é".utf8) + [0xFF, 0xC3, 0x80, 0x00]
 
     @Test("random bodies after a valid header never crash, and lines only go forward", arguments: 0..<200)
     func randomBodies(seed: Int) throws {
-        var rng = Generator(state: UInt64(seed))
+        var rng = SplitMix(state: UInt64(seed))
         let length = Int.random(in: 0...400, using: &rng)
         let body = (0..<length).map { _ in Self.alphabet[Int.random(in: 0..<Self.alphabet.count, using: &rng)] }
         let table = try CSVTable(bytes: Self.header + body, path: "r.csv", schema: .registrations)
@@ -42,7 +30,7 @@ struct CSVRobustnessTests {
 
     @Test("random whole files end as a table or an IngestError", arguments: 0..<200)
     func randomFiles(seed: Int) {
-        var rng = Generator(state: UInt64(seed) &+ 1_000)
+        var rng = SplitMix(state: UInt64(seed) &+ 1_000)
         let length = Int.random(in: 0...300, using: &rng)
         let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
         do {

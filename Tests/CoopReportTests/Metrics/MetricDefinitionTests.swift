@@ -16,9 +16,7 @@ struct MetricDefinitionTests {
 
     @Test("the README's metrics table lists every figure with its French label")
     func readmeTable() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
+        let text = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
         for m in MetricDefinition.all {
             #expect(text.contains("| `\(m.id)` | \(m.label) |"), "README lacks \(m.id)")
         }

@@ -174,7 +174,12 @@ struct WorkbookWriterTests {
 struct LargeWorkbookTests {
     @Test("detail sheets continue on numbered sheets past the row limit, and Synthèse says so")
     func split() throws {
-        let run = try SmallRun(options: { var o = ReportOptions(); o.detail = true; return o }())
+        let run = try SmallRun(
+            options: {
+                var o = ReportOptions()
+                o.detail = true
+                return o
+            }())
         let e = try #require(run.outcome.document.evidence)
         let parts = EvidenceSheets.attendance(e, people: People(pseudonymise: false), maxRows: 3)
         #expect(parts.map(\.name) == ["Émargement", "Émargement (2)", "Émargement (3)"])
@@ -191,7 +196,12 @@ struct LargeWorkbookTests {
     @Test("in constant-memory mode the same cells are written, with filter buttons instead of tables")
     func constantMemory() throws {
         let dir = try TemporaryDirectory()
-        let run = try SmallRun(options: { var o = ReportOptions(); o.detail = true; return o }())
+        let run = try SmallRun(
+            options: {
+                var o = ReportOptions()
+                o.detail = true
+                return o
+            }())
         let plans = WorkbookPlanner.plan(run.outcome.document)
         let properties = WorkbookWriter.Properties(title: "t", subject: "s", author: "a", created: Fixtures.day("2022-03-01"))
         try WorkbookWriter.write(plans, properties: properties, to: dir.path + "/normal.xlsx")
@@ -200,7 +210,8 @@ struct LargeWorkbookTests {
         let streamed = try XLSXReader(url: URL(fileURLWithPath: dir.path + "/streamed.xlsx"))
         #expect(streamed.sheetNames == normal.sheetNames)
         for sheet in normal.sheetNames {
-            let a = normal.cells(sheet).mapValues(\.value), b = streamed.cells(sheet).mapValues(\.value)
+            let a = normal.cells(sheet).mapValues(\.value)
+            let b = streamed.cells(sheet).mapValues(\.value)
             #expect(a == b, "\(sheet) differs")
         }
         #expect(!streamed.parts.keys.contains { $0.hasPrefix("xl/tables/") })

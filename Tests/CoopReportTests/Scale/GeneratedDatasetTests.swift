@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import CoopReport
 
 /// A generated dataset through the streaming pipeline, against a naive recomputation of
@@ -10,7 +11,10 @@ import Testing
 struct GeneratedDatasetTests {
     /// Splits CSV text into records of fields (quotes, doubled quotes, newlines in quotes).
     static func parse(_ text: String, separator: Character) -> [[String]] {
-        var records: [[String]] = [], fields: [String] = [], field = "", quoted = false
+        var records: [[String]] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
         var chars = Array(text)
         if chars.first == "\u{FEFF}" { chars.removeFirst() }
         var i = 0
@@ -18,15 +22,34 @@ struct GeneratedDatasetTests {
             let c = chars[i]
             if quoted {
                 if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true
-            } else if c == separator { fields.append(field); field = ""
-            } else if c == "\n" || c == "\r\n" { fields.append(field); records.append(fields); fields = []; field = ""
-            } else if c != "\r" { field.append(c) }
+                    if i + 1 < chars.count && chars[i + 1] == "\"" {
+                        field.append("\"")
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == separator {
+                fields.append(field)
+                field = ""
+            } else if c == "\n" || c == "\r\n" {
+                fields.append(field)
+                records.append(fields)
+                fields = []
+                field = ""
+            } else if c != "\r" {
+                field.append(c)
+            }
             i += 1
         }
-        if !field.isEmpty || !fields.isEmpty { fields.append(field); records.append(fields) }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            records.append(fields)
+        }
         return records
     }
 
@@ -42,9 +65,10 @@ struct GeneratedDatasetTests {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let asOf = Fixtures.day("2026-11-27")
-        let outcome = try Pipeline(logger: logger).run(ReportRequest(
-            catalogue: dir.path + "/catalogue.yml", registrations: dir.path + "/registrations.csv",
-            evaluations: dir.path + "/evaluations.csv", outputDirectory: dir.path + "/out", asOf: asOf, minGroupSize: 1))
+        let outcome = try Pipeline(logger: logger).run(
+            ReportRequest(
+                catalogue: dir.path + "/catalogue.yml", registrations: dir.path + "/registrations.csv",
+                evaluations: dir.path + "/evaluations.csv", outputDirectory: dir.path + "/out", asOf: asOf, minGroupSize: 1))
         let m = outcome.document.metrics
         #expect(outcome.document.rejects.isEmpty)
 
@@ -54,7 +78,7 @@ struct GeneratedDatasetTests {
 
         var perSession: [String: Expected] = [:]
         var presentAt: [String: Set<String>] = [:]  // "programme|participant" → sessions attended
-        var people: [String: Set<String>] = [:]     // programme → registered participants
+        var people: [String: Set<String>] = [:]  // programme → registered participants
         let registrations = Self.parse(try String(contentsOfFile: dir.path + "/registrations.csv", encoding: .utf8), separator: ";")
         for f in registrations.dropFirst() {
             let key = f[0] + "/" + f[1]
@@ -81,7 +105,11 @@ struct GeneratedDatasetTests {
                 if attendance == "present" || attendance == "partial" {
                     e.present += 1
                     presentAt[f[0] + "|" + who, default: []].insert(f[1])
-                } else if attendance == "absent" { e.absent += 1 } else { e.unrecorded += 1 }
+                } else if attendance == "absent" {
+                    e.absent += 1
+                } else {
+                    e.unrecorded += 1
+                }
             }
             perSession[key] = e
         }
@@ -107,8 +135,12 @@ struct GeneratedDatasetTests {
             func rate(_ n: Int, _ d: Int) -> Double? { d == 0 ? nil : Double(n) / Double(d) }
             #expect(figures.value("attendance_rate") == rate(e.present, e.present + e.absent), "\(what) attendance_rate")
             #expect(figures.value("response_rate") == rate(e.responses, e.present), "\(what) response_rate")
-            #expect(figures.value("satisfaction_rate") == rate(e.overallAnswers.filter { $0 >= 4 }.count, e.overallAnswers.count), "\(what) satisfaction")
-            #expect(figures.value("objectives_met_rate") == rate(e.objectiveAnswers.filter { $0 >= 4 }.count, e.objectiveAnswers.count), "\(what) objectives")
+            #expect(
+                figures.value("satisfaction_rate") == rate(e.overallAnswers.filter { $0 >= 4 }.count, e.overallAnswers.count),
+                "\(what) satisfaction")
+            #expect(
+                figures.value("objectives_met_rate") == rate(e.objectiveAnswers.filter { $0 >= 4 }.count, e.objectiveAnswers.count),
+                "\(what) objectives")
             let nps = rate(e.recommend.filter { $0 >= 9 }.count - e.recommend.filter { $0 <= 6 }.count, e.recommend.count).map { $0 * 100 }
             #expect(figures.value("nps").map { abs($0 - (nps ?? .nan)) < 1e-9 } ?? (nps == nil), "\(what) nps")
             let mean = e.overallAnswers.isEmpty ? nil : Double(e.overallAnswers.reduce(0, +)) / Double(e.overallAnswers.count)
@@ -120,10 +152,17 @@ struct GeneratedDatasetTests {
         for s in m.sessions {
             let e = perSession["\(s.session.programme)/\(s.session.code)"] ?? Expected()
             check(s.figures, e, "\(s.session.key)")
-            total.registered += e.registered; total.cancelled += e.cancelled; total.waitlisted += e.waitlisted
-            total.present += e.present; total.absent += e.absent; total.unrecorded += e.unrecorded; total.hours += e.hours
-            total.responses += e.responses; total.overallAnswers += e.overallAnswers
-            total.objectiveAnswers += e.objectiveAnswers; total.recommend += e.recommend
+            total.registered += e.registered
+            total.cancelled += e.cancelled
+            total.waitlisted += e.waitlisted
+            total.present += e.present
+            total.absent += e.absent
+            total.unrecorded += e.unrecorded
+            total.hours += e.hours
+            total.responses += e.responses
+            total.overallAnswers += e.overallAnswers
+            total.objectiveAnswers += e.objectiveAnswers
+            total.recommend += e.recommend
         }
         check(m.overall, total, "overall")
 
