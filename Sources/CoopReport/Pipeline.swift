@@ -75,7 +75,8 @@ public struct Pipeline {
         logger.info("[1/5] ingest: \(catalogue.programmes.count) programme(s), \(catalogueInput.rowsRead) session(s) (\(clock.lap()))")
 
         // [2/5] validate and [3/5] model, in one streaming pass per file.
-        var builder = DatasetBuilder(catalogue: catalogue)
+        // About 140 bytes a registration row in the exports seen so far: a first guess for capacity.
+        var builder = DatasetBuilder(catalogue: catalogue, expectedRegistrations: registrationTables.reduce(0) { $0 + $1.byteCount } / 140)
         var rejects: [Diagnostic] = []
         var inputs = [catalogueInput]
         for table in registrationTables {

@@ -52,6 +52,9 @@ public struct CSVTable {
     private let dataStart: Int
     private let dataLine: Int
 
+    /// The file's size in bytes.
+    public var byteCount: Int { bytes.count }
+
     /// Size and SHA-256 of the file, for Synthèse and the manifest (from the bytes read).
     public func summary(role: String) -> InputSummary {
         var s = InputSummary(role: role, path: path, bytes: bytes.count, sha256: InputFile.sha256Hex(bytes))

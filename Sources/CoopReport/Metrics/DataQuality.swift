@@ -23,14 +23,15 @@ struct DataQuality {
 
     /// A response from a participant registered to the session but marked absent.
     func responsesFromAbsentees() -> [Diagnostic] {
-        var absent: Set<String> = []
+        struct Seat: Hashable { let session: SessionKey, participant: String }
+        var absent: Set<Seat> = []
         for r in data.registrations where r.status == .registered && r.attendance == .absent && tallies[r.session] != nil {
-            absent.insert("\(r.session)\u{0}\(r.participant)")
+            absent.insert(Seat(session: r.session, participant: r.participant))
         }
         guard !absent.isEmpty else { return [] }
         return data.responses.compactMap { response in
             guard tallies[response.session] != nil, let p = index.participant(of: response),
-                absent.contains("\(response.session)\u{0}\(p)")
+                absent.contains(Seat(session: response.session, participant: p))
             else { return nil }
             return Diagnostic(
                 severity: .warning, file: response.file, line: response.line, column: nil,

@@ -38,25 +38,32 @@ public struct MetricsCalculator {
         let inMonths = trend.map(sessions(in:)) ?? inPeriod
         let periodKeys = Set(inPeriod.map(\.key))
         // Tallies for every session counted somewhere: the period's, and the trend's months.
-        var sessionTally: [SessionKey: Tally] = [:]
-        for s in inPeriod + inMonths where sessionTally[s.key] == nil {
+        // Rows find their session's slot with one lookup; the rest is array indexing.
+        var counted: [Session] = []
+        var slotOf: [SessionKey: Int] = [:]
+        for s in inPeriod + inMonths where slotOf[s.key] == nil {
+            slotOf[s.key] = counted.count
+            counted.append(s)
+        }
+        var tallies = counted.map { s -> Tally in
             var t = newTally()
             t.addCapacity(of: s)
-            sessionTally[s.key] = t
+            return t
         }
+        let scoped = counted.map { periodKeys.contains($0.key) }
         var coopTally: [String: Tally] = [:]
         var violations: [MetricsResult.PrerequisiteViolation] = []
 
         for r in data.registrations {
-            guard sessionTally[r.session] != nil, let s = catalogue.session(r.session) else { continue }
-            let inScope = periodKeys.contains(r.session)
-            sessionTally[r.session, default: newTally()].add(r, session: s)
-            if inScope { coopTally[r.cooperative, default: newTally(journeys: true)].add(r, session: s) }
+            guard let slot = slotOf[r.session] else { continue }
+            let s = counted[slot]
+            tallies[slot].add(r, session: s)
+            if scoped[slot] { coopTally[r.cooperative, default: newTally(journeys: true)].add(r, session: s) }
             guard r.status == .registered, !s.requires.isEmpty else { continue }
             let missing = s.requires.filter { !index.wasPresent(r.participant, programme: s.programme, session: $0) }
             if !missing.isEmpty {
-                sessionTally[r.session, default: newTally()].prerequisiteViolations += 1
-                guard inScope else { continue }
+                tallies[slot].prerequisiteViolations += 1
+                guard scoped[slot] else { continue }
                 violations.append(.init(registration: r, missing: missing))
                 coopTally[r.cooperative, default: newTally(journeys: true)].prerequisiteViolations += 1
             }
@@ -65,13 +72,13 @@ public struct MetricsCalculator {
         var comments: [MetricsResult.Comment] = []
         var objectives: [SessionKey: [Int: (n: Int, sum: Int, met: Int)]] = [:]
         for response in data.responses {
-            guard sessionTally[response.session] != nil else { continue }
+            guard let slot = slotOf[response.session] else { continue }
+            tallies[slot].add(response, scale: survey.scale)
+            guard scoped[slot] else { continue }
             let programme = response.session.programme
             let coop =
                 index.participant(of: response).flatMap { index.cooperative(of: $0, programme: programme) }
                 ?? response.cooperative ?? MetricsCalculator.unknownCooperative
-            sessionTally[response.session, default: newTally()].add(response, scale: survey.scale)
-            guard periodKeys.contains(response.session) else { continue }
             coopTally[coop, default: newTally(journeys: true)].add(response, scale: survey.scale)
             for (k, a) in response.objectives {
                 var o = objectives[response.session, default: [:]][k] ?? (0, 0, 0)
@@ -84,6 +91,9 @@ public struct MetricsCalculator {
                 comments.append(.init(session: response.session, submittedAt: response.submittedAt, cooperative: coop, text: text))
             }
         }
+
+        var sessionTally: [SessionKey: Tally] = [:]
+        for (slot, s) in counted.enumerated() { sessionTally[s.key] = tallies[slot] }
 
         // Journeys, for every programme with a session in the period.
         var programmeRows: [(programme: Programme, figures: Figures)] = []

@@ -3,6 +3,7 @@ public struct Catalogue: Sendable {
     public let programmes: [Programme]
     public let survey: Survey
     private let sessionIndex: [SessionKey: Session]
+    private let programmeIndex: [String: Programme]
 
     public init(programmes: [Programme], survey: Survey = .standard) {
         self.programmes = programmes
@@ -10,10 +11,11 @@ public struct Catalogue: Sendable {
         var index: [SessionKey: Session] = [:]
         for p in programmes { for s in p.sessions { index[s.key] = s } }
         sessionIndex = index
+        programmeIndex = Dictionary(programmes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The programme with this code.
-    public func programme(_ code: String) -> Programme? { programmes.first { $0.code == code } }
+    public func programme(_ code: String) -> Programme? { programmeIndex[code] }
     /// The session of a programme, by codes as written in the CSVs.
     public func session(_ key: SessionKey) -> Session? { sessionIndex[key] }
 }

@@ -10,7 +10,13 @@ public struct DatasetBuilder {
 
     struct RegistrationKey: Hashable { let session: SessionKey, participant: String }
 
-    public init(catalogue: Catalogue) { self.catalogue = catalogue }
+    /// `expectedRegistrations` sizes the duplicate index up front (no rehashing while a
+    /// million rows stream in).
+    public init(catalogue: Catalogue, expectedRegistrations: Int = 0) {
+        self.catalogue = catalogue
+        registrations.reserveCapacity(expectedRegistrations)
+        registrationIndex.reserveCapacity(expectedRegistrations)
+    }
 
     public mutating func add(_ r: Registration) {
         let key = RegistrationKey(session: r.session, participant: r.participant)

@@ -7,7 +7,32 @@ public struct RegistrationValidator: Sendable {
     let mapping: InputMapping
     /// The file being validated, recorded on each registration.
     let file: String
-    private let at: [String: Int]
+    private let columns: ColumnPositions
+
+    /// The columns this validator reads; positions are found once per file.
+    enum Field: Int, CaseIterable {
+        case programme, session, participantId, email, cooperative, status, registeredAt, attendance, hoursAttended, morning, afternoon,
+            lastName, firstName, role
+
+        var column: String {
+            switch self {
+            case .programme: "programme"
+            case .session: "session"
+            case .participantId: "participant_id"
+            case .email: "email"
+            case .cooperative: "cooperative"
+            case .status: "status"
+            case .registeredAt: "registered_at"
+            case .attendance: "attendance"
+            case .hoursAttended: "hours_attended"
+            case .morning: "morning"
+            case .afternoon: "afternoon"
+            case .lastName: "last_name"
+            case .firstName: "first_name"
+            case .role: "role"
+            }
+        }
+    }
 
     /// `columns` are the canonical columns the file has, in `CSVTable.Row.values` order;
     /// `mapping` brings the export's own status and attendance words.
@@ -15,14 +40,13 @@ public struct RegistrationValidator: Sendable {
         self.catalogue = catalogue
         self.mapping = mapping
         self.file = file
-        var at: [String: Int] = [:]
-        for (i, c) in columns.enumerated() { at[c] = i }
-        self.at = at
+        self.columns = ColumnPositions(Field.allCases.map(\.column), in: columns)
     }
 
     public func validate(line: Int, values: [String]) -> Result<Registration, RowRejection> {
-        func value(_ column: String) -> String { at[column].map { values[$0] } ?? "" }
-        let programme = value("programme")
+        let columns = self.columns
+        func value(_ field: Field) -> String { columns.value(field.rawValue, in: values) }
+        let programme = value(.programme)
         guard !programme.isEmpty else { return .failure(RowRejection(column: "programme", "empty; expected a programme code")) }
         guard let prog = catalogue.programme(programme) else {
             return .failure(
@@ -31,7 +55,7 @@ public struct RegistrationValidator: Sendable {
                     "\(quoted(programme)) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
                 ))
         }
-        let sessionCode = value("session")
+        let sessionCode = value(.session)
         let key = SessionKey(programme, sessionCode)
         guard let session = catalogue.session(key) else {
             return .failure(
@@ -40,16 +64,16 @@ public struct RegistrationValidator: Sendable {
                     "\(quoted(sessionCode)) is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
                 ))
         }
-        let id = value("participant_id").trimmedSpaces
-        let email = value("email").trimmedSpaces.lowercased()
+        let id = value(.participantId).trimmedSpaces
+        let email = value(.email).trimmedSpaces.lowercasedIfNeeded
         guard !id.isEmpty || !email.isEmpty else {
             return .failure(RowRejection(column: "participant_id", "no participant_id and no email: the participant cannot be identified"))
         }
-        let cooperative = value("cooperative")
+        let cooperative = value(.cooperative)
         guard !cooperative.isEmpty else {
             return .failure(RowRejection(column: "cooperative", "empty; expected the participant's cooperative"))
         }
-        let statusText = value("status")
+        let statusText = value(.status)
         guard let status = ValueParser.status(statusText, words: mapping.status) else {
             return .failure(
                 RowRejection(
@@ -58,7 +82,7 @@ public struct RegistrationValidator: Sendable {
                 ))
         }
         var registeredAt: Timestamp?
-        let dateText = value("registered_at")
+        let dateText = value(.registeredAt)
         if !dateText.isEmpty {
             guard let t = ValueParser.timestamp(dateText) else {
                 return .failure(
@@ -69,7 +93,7 @@ public struct RegistrationValidator: Sendable {
             registeredAt = t
         }
         var attendance: Registration.Attendance?
-        let attendanceText = value("attendance")
+        let attendanceText = value(.attendance)
         if !attendanceText.isEmpty {
             guard let a = ValueParser.attendance(attendanceText, words: mapping.attendance) else {
                 return .failure(
@@ -80,7 +104,7 @@ public struct RegistrationValidator: Sendable {
             attendance = a
         }
         var hours: Double?
-        let hoursText = value("hours_attended")
+        let hoursText = value(.hoursAttended)
         if !hoursText.isEmpty {
             guard let h = ValueParser.number(hoursText), h >= 0 else {
                 return .failure(
@@ -91,8 +115,8 @@ public struct RegistrationValidator: Sendable {
         }
         // Half-days decide attendance when either is filled (docs/decisions.md).
         var halves: Int?
-        let morning = value("morning")
-        let afternoon = value("afternoon")
+        let morning = value(.morning)
+        let afternoon = value(.afternoon)
         if !morning.isEmpty || !afternoon.isEmpty {
             var count = 0
             for (column, text) in [("morning", morning), ("afternoon", afternoon)] where !text.isEmpty {
@@ -107,8 +131,8 @@ public struct RegistrationValidator: Sendable {
         return .success(
             Registration(
                 session: session.key, participant: id.isEmpty ? email : id, identifiedByEmail: id.isEmpty, email: email,
-                lastName: value("last_name"), firstName: value("first_name"), cooperative: cooperative,
-                role: value("role"), status: status, registeredAt: registeredAt, attendance: attendance,
+                lastName: value(.lastName), firstName: value(.firstName), cooperative: cooperative,
+                role: value(.role), status: status, registeredAt: registeredAt, attendance: attendance,
                 hoursAttended: hours, halvesPresent: halves, file: file, line: line))
     }
 }

@@ -8,7 +8,9 @@ public struct ResponseValidator: Sendable {
     let labels: [String: Int]
     /// The file being validated, recorded on each response.
     let file: String
-    private let at: [String: Int]
+    private let columns: ColumnPositions
+    /// Position of each survey question's column (in the survey's order), -1 when absent.
+    private let questionColumns: [Int]
     /// (k, index in values) for each `objective_k` column present.
     private let objectiveColumns: [(Int, Int)]
 
@@ -16,19 +18,19 @@ public struct ResponseValidator: Sendable {
         self.catalogue = catalogue
         labels = mapping.answers
         self.file = file
-        var at: [String: Int] = [:]
         var objectives: [(Int, Int)] = []
         for (i, c) in columns.enumerated() {
-            at[c] = i
             if c.hasPrefix("objective_"), let k = Int(c.dropFirst("objective_".count)) { objectives.append((k, i)) }
         }
-        self.at = at
+        self.columns = ColumnPositions(Field.allCases.map(\.rawValue), in: columns)
+        questionColumns = catalogue.survey.questions.map { q in columns.firstIndex(of: q.column) ?? -1 }
         objectiveColumns = objectives.sorted { $0.0 < $1.0 }
     }
 
     public func validate(line: Int, values: [String]) -> Result<Response, RowRejection> {
-        func value(_ column: String) -> String { at[column].map { values[$0] } ?? "" }
-        let programme = value("programme")
+        let columns = self.columns
+        func value(_ field: Field) -> String { columns.value(field.ordinal, in: values) }
+        let programme = value(.programme)
         guard let prog = catalogue.programme(programme) else {
             return .failure(
                 RowRejection(
@@ -36,7 +38,7 @@ public struct ResponseValidator: Sendable {
                     "\(quoted(programme)) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
                 ))
         }
-        let sessionCode = value("session")
+        let sessionCode = value(.session)
         let key = SessionKey(programme, sessionCode)
         guard catalogue.session(key) != nil else {
             return .failure(
@@ -46,7 +48,7 @@ public struct ResponseValidator: Sendable {
                 ))
         }
         var submittedAt: Timestamp?
-        let dateText = value("submitted_at")
+        let dateText = value(.submittedAt)
         if !dateText.isEmpty {
             guard let t = ValueParser.timestamp(dateText) else {
                 return .failure(
@@ -60,7 +62,8 @@ public struct ResponseValidator: Sendable {
         let range = "expected \(scale.min)–\(scale.max) or a label such as « Très satisfait »"
         var answers: [Int?] = []
         for q in catalogue.survey.questions {
-            let text = value(q.column)
+            let position = questionColumns[answers.count]
+            let text = position >= 0 && position < values.count ? values[position] : ""
             if text.isEmpty {
                 answers.append(nil)
                 continue
@@ -78,7 +81,7 @@ public struct ResponseValidator: Sendable {
             objectives[k] = a
         }
         var recommend: Int?
-        let recText = value("recommend")
+        let recText = value(.recommend)
         if !recText.isEmpty {
             guard let r = ValueParser.integer(recText), (0...10).contains(r) else {
                 return .failure(
@@ -86,15 +89,40 @@ public struct ResponseValidator: Sendable {
             }
             recommend = r
         }
-        func optional(_ column: String) -> String? {
+        func optional(_ column: Field) -> String? {
             let v = value(column).trimmedSpaces
             return v.isEmpty ? nil : v
         }
         return .success(
             Response(
-                session: key, responseID: optional("response_id"), submittedAt: submittedAt,
-                participantID: optional("participant_id"), email: optional("email")?.lowercased(),
-                cooperative: optional("cooperative"), answers: answers, objectives: objectives, recommend: recommend,
-                comment: optional("comment"), file: file, line: line))
+                session: key, responseID: optional(.responseID), submittedAt: submittedAt,
+                participantID: optional(.participantID), email: optional(.email)?.lowercasedIfNeeded,
+                cooperative: optional(.cooperative), answers: answers, objectives: objectives, recommend: recommend,
+                comment: optional(.comment), file: file, line: line))
+    }
+
+    /// The fixed columns this validator reads; positions are found once per file.
+    enum Field: String, CaseIterable {
+        case programme, session
+        case submittedAt = "submitted_at"
+        case recommend
+        case responseID = "response_id"
+        case participantID = "participant_id"
+        case email, cooperative, comment
+
+        /// Position in `allCases`.
+        var ordinal: Int {
+            switch self {
+            case .programme: 0
+            case .session: 1
+            case .submittedAt: 2
+            case .recommend: 3
+            case .responseID: 4
+            case .participantID: 5
+            case .email: 6
+            case .cooperative: 7
+            case .comment: 8
+            }
+        }
     }
 }
