@@ -61,37 +61,40 @@ public struct Pipeline {
         let registrationFiles = try InputFiles.expand(request.registrations.pattern)
         let evaluationFiles = try InputFiles.expand(request.evaluations.pattern)
         let evaluationSchema = TableSchema.evaluations(questions: catalogue.survey.questions.map(\.column))
-        let registrationTables = try registrationFiles.map {
-            try CSVTable(path: $0, schema: .registrations, mapping: request.registrations.mapping)
-        }
-        let evaluationTables = try evaluationFiles.map {
-            try CSVTable(path: $0, schema: evaluationSchema, mapping: request.evaluations.mapping)
-        }
-        for table in registrationTables + evaluationTables {
+        logger.info("[1/5] ingest: \(catalogue.programmes.count) programme(s), \(catalogueInput.rowsRead) session(s) (\(clock.lap()))")
+        // One file in memory at a time: each is opened, streamed, then let go.
+        func open(_ path: String, _ schema: TableSchema, _ mapping: InputMapping) throws -> CSVTable {
+            let table = try CSVTable(path: path, schema: schema, mapping: mapping)
             logger.info(
                 "[1/5] ingest: \(table.path): \(table.encoding.rawValue), separator '\(table.separator == "\t" ? "tab" : String(table.separator))', columns \(table.columns.joined(separator: ", "))"
             )
+            return table
         }
-        logger.info("[1/5] ingest: \(catalogue.programmes.count) programme(s), \(catalogueInput.rowsRead) session(s) (\(clock.lap()))")
 
         // [2/5] validate and [3/5] model, in one streaming pass per file.
         // About 140 bytes a registration row in the exports seen so far: a first guess for capacity.
-        var builder = DatasetBuilder(catalogue: catalogue, expectedRegistrations: registrationTables.reduce(0) { $0 + $1.byteCount } / 140)
+        let registrationBytes = registrationFiles.reduce(0) {
+            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+        }
+        var builder = DatasetBuilder(catalogue: catalogue, expectedRegistrations: registrationBytes / 140)
         var rejects: [Diagnostic] = []
         var inputs = [catalogueInput]
-        for table in registrationTables {
+        let intern = Interner()
+        for path in registrationFiles {
+            let table = try open(path, .registrations, request.registrations.mapping)
             let validator = RegistrationValidator(
                 catalogue: catalogue, columns: table.columns,
-                mapping: request.registrations.mapping, file: table.path)
+                mapping: request.registrations.mapping, file: table.path, intern: intern)
             inputs.append(
                 stream(table, role: "registrations", rejects: &rejects) { row in
                     validator.validate(line: row.line, values: row.values).map { builder.add($0) }
                 })
         }
-        for table in evaluationTables {
+        for path in evaluationFiles {
+            let table = try open(path, evaluationSchema, request.evaluations.mapping)
             let validator = ResponseValidator(
                 catalogue: catalogue, columns: table.columns,
-                mapping: request.evaluations.mapping, file: table.path)
+                mapping: request.evaluations.mapping, file: table.path, intern: intern)
             inputs.append(
                 stream(table, role: "evaluations", rejects: &rejects) { row in
                     validator.validate(line: row.line, values: row.values).map { builder.add($0) }

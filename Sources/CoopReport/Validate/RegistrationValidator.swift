@@ -2,11 +2,13 @@ import Foundation
 
 /// Checks one registrations row against the contract and the catalogue and builds a
 /// `Registration`, or says why the row cannot be used. Pure.
-public struct RegistrationValidator: Sendable {
+public struct RegistrationValidator {
     let catalogue: Catalogue
     let mapping: InputMapping
     /// The file being validated, recorded on each registration.
     let file: String
+    /// Shares the repeated texts (cooperatives, roles, names, e-mails) between rows.
+    let intern: Interner
     private let columns: ColumnPositions
 
     /// The columns this validator reads; positions are found once per file.
@@ -36,7 +38,11 @@ public struct RegistrationValidator: Sendable {
 
     /// `columns` are the canonical columns the file has, in `CSVTable.Row.values` order;
     /// `mapping` brings the export's own status and attendance words.
-    public init(catalogue: Catalogue, columns: [String], mapping: InputMapping = .none, file: String = "") {
+    public init(
+        catalogue: Catalogue, columns: [String], mapping: InputMapping = .none, file: String = "",
+        intern: Interner = Interner()
+    ) {
+        self.intern = intern
         self.catalogue = catalogue
         self.mapping = mapping
         self.file = file
@@ -130,9 +136,9 @@ public struct RegistrationValidator: Sendable {
         }
         return .success(
             Registration(
-                session: session.key, participant: id.isEmpty ? email : id, identifiedByEmail: id.isEmpty, email: email,
-                lastName: value(.lastName), firstName: value(.firstName), cooperative: cooperative,
-                role: value(.role), status: status, registeredAt: registeredAt, attendance: attendance,
+                session: session.key, participant: intern(id.isEmpty ? email : id), identifiedByEmail: id.isEmpty, email: intern(email),
+                lastName: intern(value(.lastName)), firstName: intern(value(.firstName)), cooperative: intern(cooperative),
+                role: intern(value(.role)), status: status, registeredAt: registeredAt, attendance: attendance,
                 hoursAttended: hours, halvesPresent: halves, file: file, line: line))
     }
 }

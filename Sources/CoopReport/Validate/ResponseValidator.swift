@@ -2,19 +2,25 @@ import Foundation
 
 /// Checks one evaluations row against the contract, the catalogue and the survey scale,
 /// and builds a `Response`, or says why the row cannot be used. Pure.
-public struct ResponseValidator: Sendable {
+public struct ResponseValidator {
     let catalogue: Catalogue
     /// Answer labels of the export (label key → point on the scale).
     let labels: [String: Int]
     /// The file being validated, recorded on each response.
     let file: String
+    /// Shares the repeated texts (participants, cooperatives) between rows.
+    let intern: Interner
     private let columns: ColumnPositions
     /// Position of each survey question's column (in the survey's order), -1 when absent.
     private let questionColumns: [Int]
     /// (k, index in values) for each `objective_k` column present.
     private let objectiveColumns: [(Int, Int)]
 
-    public init(catalogue: Catalogue, columns: [String], mapping: InputMapping = .none, file: String = "") {
+    public init(
+        catalogue: Catalogue, columns: [String], mapping: InputMapping = .none, file: String = "",
+        intern: Interner = Interner()
+    ) {
+        self.intern = intern
         self.catalogue = catalogue
         labels = mapping.answers
         self.file = file
@@ -96,8 +102,8 @@ public struct ResponseValidator: Sendable {
         return .success(
             Response(
                 session: key, responseID: optional(.responseID), submittedAt: submittedAt,
-                participantID: optional(.participantID), email: optional(.email)?.lowercasedIfNeeded,
-                cooperative: optional(.cooperative), answers: answers, objectives: objectives, recommend: recommend,
+                participantID: optional(.participantID).map { intern($0) }, email: optional(.email)?.lowercasedIfNeeded,
+                cooperative: optional(.cooperative).map { intern($0) }, answers: answers, objectives: objectives, recommend: recommend,
                 comment: optional(.comment), file: file, line: line))
     }
 
