@@ -71,10 +71,7 @@ struct ReportCommand: ParsableCommand {
     static func execute(_ request: ReportRequest, strict: Bool, logger: Logger) throws {
         let outcome = try Pipeline(logger: logger).run(request)
         let doc = outcome.document
-        let read = doc.inputs.filter { $0.role != "catalogue" }
-        logger.notice(
-            "summary: \(read.map { "\($0.path): \($0.rowsRead) read, \($0.rejected) rejected, \($0.used) used" }.joined(separator: "; ")); \(doc.warnings.count) warning(s); wrote \(outcome.outputs.joined(separator: ", "))"
-        )
+        logger.notice("summary: \(rowCounts(doc)); wrote \(outcome.outputs.joined(separator: ", "))")
         if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
     }
 

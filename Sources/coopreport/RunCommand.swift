@@ -82,10 +82,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let logger = logging.makeLogger()
             let doc = try Pipeline(logger: logger).check(try options.request())
-            let read = doc.inputs.filter { $0.role != "catalogue" }
-            logger.notice(
-                "check: \(read.map { "\($0.path): \($0.rowsRead) read, \($0.rejected) rejected, \($0.used) used" }.joined(separator: "; ")); \(doc.warnings.count) warning(s); nothing written"
-            )
+            logger.notice("check: \(rowCounts(doc)); nothing written")
             if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
         } catch let error as ValidationError {
             throw error
