@@ -103,7 +103,8 @@ public final class Worksheet {
             return c
         }
         let status: lxw_error = columns.withUnsafeMutableBufferPointer { buffer in
-            var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { buffer.baseAddress! + $0 }
+            guard let base = buffer.baseAddress else { return LXW_ERROR_NULL_PARAMETER_IGNORED }
+            var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { base + $0 }
             pointers.append(nil)
             return pointers.withUnsafeMutableBufferPointer { list in
                 var options = lxw_table_options()

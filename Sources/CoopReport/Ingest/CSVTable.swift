@@ -29,7 +29,7 @@ public struct CSVTable {
             guard scanner.next(into: &record) else { return raw }
             let fields = record.fields.enumerated().map { i, f -> String in
                 if personal.contains(i) && !f.range.isEmpty { return "[masqué]" }
-                return CSVTable.text(of: f, in: scanner.bytes, encoding: encoding)
+                return CSVTable.trimmedText(of: f, in: scanner.bytes, encoding: encoding)
             }
             return fields.joined(separator: String(UnicodeScalar(separator)))
         }
@@ -117,7 +117,7 @@ public struct CSVTable {
             if record.unterminatedQuote {
                 problem = "a quoted field is never closed (missing \")"
             } else if fields.count > width,
-                fields[width...].contains(where: { !CSVTable.text(of: $0, in: bytes, encoding: encoding).allSatisfy(\.isWhitespace) })
+                fields[width...].contains(where: { !CSVTable.trimmedText(of: $0, in: bytes, encoding: encoding).isEmpty })
             {
                 problem = "the row has \(fields.count) fields but the header has \(width)"
             }
@@ -143,9 +143,11 @@ public struct CSVTable {
         let size = Int(info.st_size)
         var failure: String?
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }  // an empty file
             var done = 0
             while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
+                let n = read(fd, base + done, size - done)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 {
                     if n < 0 { failure = String(cString: strerror(errno)) }
@@ -179,11 +181,6 @@ public struct CSVTable {
     }
 
     @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
-
-    static func text(of field: CSVScanner.Field, in bytes: [UInt8], encoding: TextEncoding) -> String {
-        let s = encoding.decode(bytes[field.range])
-        return field.hasDoubledQuotes ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
-    }
 
     /// `sep=;` (or `sep=,`, `sep=\t`) alone on the first line: the separator and where data starts.
     static func sepLine(_ bytes: [UInt8], from start: Int) -> (UInt8, Int)? {
