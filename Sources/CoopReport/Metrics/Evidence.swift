@@ -2,13 +2,28 @@
 /// `--detail`: attendance per registration (émargement), each participant's journey, and
 /// the improvement points.
 public struct Evidence: Sendable {
+    /// The rows the evidence points into, held once: a million Émargement rows keep
+    /// indices, not copies of registrations and sessions.
+    public final class Store: Sendable {
+        public let registrations: [Registration]
+        public let sessions: [Session]
+        init(registrations: [Registration], sessions: [Session]) {
+            self.registrations = registrations
+            self.sessions = sessions
+        }
+    }
+
     /// One registration to an in-scope session, with its hours and any missing prerequisite.
     public struct AttendanceRow: Sendable {
-        public let registration: Registration
-        public let session: Session
+        let store: Store
+        let index: Int32
+        let sessionIndex: Int32
         public let hours: Double
         /// Required sessions not attended (empty when the prerequisites are met).
         public let missing: [String]
+
+        public var registration: Registration { store.registrations[Int(index)] }
+        public var session: Session { store.sessions[Int(sessionIndex)] }
     }
 
     /// What became of a participant's journey at the as-of date.
@@ -37,9 +52,15 @@ public struct Evidence: Sendable {
         /// From the participant's last registration row in the programme.
         public let lastName: String, firstName: String, cooperative: String, role: String
         public let identifiedByEmail: Bool
-        /// Session code → that session's registration, when there is one.
-        public let registrations: [String: Registration]
+        let store: Store
+        /// Session code → index of that session's registration in the store.
+        let registrationIndex: [String: Int32]
         public let outcome: Outcome
+
+        /// The participant's registration to the session with this code, when there is one.
+        public func registration(_ session: String) -> Registration? {
+            registrationIndex[session].map { store.registrations[Int($0)] }
+        }
     }
 
     /// A session and question whose satisfied share is below the target.

@@ -17,28 +17,35 @@ public struct EvidenceBuilder {
         let inScope = Dictionary(uniqueKeysWithValues: metrics.sessions.map { ($0.session.key, $0.session) })
         let order = Dictionary(uniqueKeysWithValues: metrics.sessions.enumerated().map { ($1.session.key, $0) })
 
-        let attendance = data.registrations.compactMap { r -> Evidence.AttendanceRow? in
-            guard let s = inScope[r.session] else { return nil }
+        let sessions = metrics.sessions.map(\.session)
+        let store = Evidence.Store(registrations: data.registrations, sessions: sessions)
+        let attendance = data.registrations.enumerated().compactMap { i, r -> Evidence.AttendanceRow? in
+            guard let s = inScope[r.session], let slot = order[r.session] else { return nil }
             let missing =
                 r.status == .registered
                 ? s.requires.filter { !index.wasPresent(r.participant, programme: s.programme, session: $0) } : []
-            return Evidence.AttendanceRow(registration: r, session: s, hours: r.hoursTrainee(sessionHours: s.hours), missing: missing)
+            return Evidence.AttendanceRow(
+                store: store, index: Int32(i), sessionIndex: Int32(slot),
+                hours: r.hoursTrainee(sessionHours: s.hours), missing: missing)
         }.sortedByKey { row in
             // By session, then by name: each row's key is made once, not at every comparison.
             let r = row.registration
             return SortKey(order[r.session] ?? 0, TextKey.sortKey(r.lastName + " " + r.firstName + " " + r.participant))
         }
 
-        var byJourney: [String: [String: Registration]] = [:]
-        for r in data.registrations { byJourney["\(r.session.programme)\u{0}\(r.participant)", default: [:]][r.session.session] = r }
+        struct JourneyKey: Hashable { let programme: String, participant: String }
+        var byJourney: [JourneyKey: [String: Int32]] = [:]
+        for (i, r) in data.registrations.enumerated() {
+            byJourney[JourneyKey(programme: r.session.programme, participant: r.participant), default: [:]][r.session.session] = Int32(i)
+        }
         var journeys: [Evidence.JourneyRow] = []
         for (p, _) in metrics.programmes {
             let mandatory = p.mandatorySessions
             let ended = mandatory.map(\.end).max().map { $0 <= asOf } ?? false
             var rows: [Evidence.JourneyRow] = []
             for participant in index.registered[p.code] ?? [] {
-                let regs = byJourney["\(p.code)\u{0}\(participant)"] ?? [:]
-                guard let last = regs.values.max(by: { $0.line < $1.line }) else { continue }
+                let indices = byJourney[JourneyKey(programme: p.code, participant: participant)] ?? [:]
+                guard let last = indices.values.map({ data.registrations[Int($0)] }).max(by: { $0.line < $1.line }) else { continue }
                 let attended = mandatory.filter { index.wasPresent(participant, programme: p.code, session: $0.code) }
                 let outcome: Evidence.Outcome
                 if let first = mandatory.first, attended.first?.code == first.code {
@@ -59,7 +66,7 @@ public struct EvidenceBuilder {
                     Evidence.JourneyRow(
                         programme: p, participant: participant, lastName: last.lastName, firstName: last.firstName,
                         cooperative: index.cooperative(of: participant, programme: p.code) ?? last.cooperative, role: last.role,
-                        identifiedByEmail: last.identifiedByEmail, registrations: regs, outcome: outcome))
+                        identifiedByEmail: last.identifiedByEmail, store: store, registrationIndex: indices, outcome: outcome))
             }
             journeys += rows.sortedByKey { SortKey(0, TextKey.sortKey($0.lastName + " " + $0.firstName + " " + $0.participant)) }
         }

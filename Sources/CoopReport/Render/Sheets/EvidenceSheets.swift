@@ -50,7 +50,7 @@ enum EvidenceSheets {
                 .text(j.programme.code), .text(people.name(last: j.lastName, first: j.firstName, participant: j.participant)),
                 .text(people.identifier(j.participant, byEmail: j.identifiedByEmail)), .text(j.cooperative), .text(j.role),
             ]
-                + sessionColumns.map { own.contains($0) ? .text(Words.attendance(j.registrations[$0])) : .empty }
+                + sessionColumns.map { own.contains($0) ? .text(Words.attendance(j.registration($0))) : .empty }
                 + [.text(project(j)), .text(j.outcome.french, .label)]
         }
     }
@@ -59,8 +59,8 @@ enum EvidenceSheets {
     static func project(_ j: Evidence.JourneyRow) -> String {
         let actions = j.programme.sessions.filter { $0.kind == .action }
         if actions.isEmpty { return "" }
-        if actions.allSatisfy({ j.registrations[$0.code]?.isPresent == true }) { return "réalisé" }
-        if actions.contains(where: { j.registrations[$0.code]?.attendance == .absent }) { return "non réalisé" }
+        if actions.allSatisfy({ j.registration($0.code)?.isPresent == true }) { return "réalisé" }
+        if actions.contains(where: { j.registration($0.code)?.attendance == .absent }) { return "non réalisé" }
         return "non renseigné"
     }
 
