@@ -13,7 +13,7 @@ public struct EvidenceBuilder {
     }
 
     public func build(_ data: Dataset, metrics: MetricsResult) -> Evidence {
-        let index = ParticipantIndex(data.registrations)
+        let index = metrics.participants
         let inScope = Dictionary(uniqueKeysWithValues: metrics.sessions.map { ($0.session.key, $0.session) })
         let order = Dictionary(uniqueKeysWithValues: metrics.sessions.enumerated().map { ($1.session.key, $0) })
 

@@ -150,7 +150,8 @@ public struct MetricsCalculator {
             warnings: DataQuality(
                 data: data, index: index, sessions: inPeriod, tallies: sessionTally.filter { periodKeys.contains($0.key) }
             )
-            .warnings())
+            .warnings(),
+            participants: index)
     }
 
     /// One journey tally per cooperative for the programme's registered participants:
