@@ -52,11 +52,12 @@ public struct Pipeline {
         )
 
         // [1/5] ingest: the catalogue (with the job's survey questions, if any) and the files.
-        var catalogue = try CatalogueReader.read(path: request.catalogue)
+        let (catalogueData, loaded) = try InputFile.load(role: "catalogue", path: request.catalogue)
+        var catalogue = try CatalogueReader.parse(String(decoding: catalogueData, as: UTF8.self), path: request.catalogue)
         if let questions = request.evaluations.mapping.questions {
             catalogue = Catalogue(programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: questions))
         }
-        var catalogueInput = try InputFile.summary(role: "catalogue", path: request.catalogue)
+        var catalogueInput = loaded
         catalogueInput.rowsRead = catalogue.programmes.reduce(0) { $0 + $1.sessions.count }
         let registrationFiles = try InputFiles.expand(request.registrations.pattern)
         let evaluationFiles = try InputFiles.expand(request.evaluations.pattern)

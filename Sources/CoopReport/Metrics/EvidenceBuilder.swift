@@ -72,8 +72,9 @@ public struct EvidenceBuilder {
         }
 
         var improvements: [Evidence.ImprovementRow] = []
+        let commentsBySession = Dictionary(grouping: metrics.comments, by: \.session)
         for s in metrics.sessions where !s.figures.suppressed {
-            let comments = metrics.comments.filter { $0.session == s.session.key }.map(\.text)
+            let comments = commentsBySession[s.session.key, default: []].map(\.text)
             for (i, q) in metrics.survey.questions.enumerated() {
                 let (n, _, satisfied) = s.figures.question(i)
                 guard let satisfied, satisfied < target else { continue }
