@@ -11,6 +11,7 @@ public final class Workbook {
     /// The file being written.
     public let path: String
     private var formats: [CellFormat: UnsafeMutablePointer<lxw_format>] = [:]
+    private var recent: [(CellFormat, UnsafeMutablePointer<lxw_format>)] = []
     private var closed = false
 
     /// Starts a workbook at `path`. `constantMemory` streams rows to disk (rows must then
@@ -48,7 +49,12 @@ public final class Workbook {
     /// The single libxlsxwriter format for a look, made on first use.
     func format(_ look: CellFormat) -> UnsafeMutablePointer<lxw_format>? {
         if look == .plain { return nil }
-        if let made = formats[look] { return made }
+        // Rows repeat a few looks: compared field by field before any hashing.
+        for (seen, made) in recent where seen == look { return made }
+        if let made = formats[look] {
+            remember(look, made)
+            return made
+        }
         guard let f = workbook_add_format(raw) else { return nil }
         if look.bold { format_set_bold(f) }
         if look.italic { format_set_italic(f) }
@@ -69,7 +75,13 @@ public final class Workbook {
         if look.border { format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue)) }
         if let s = look.fontSize { format_set_font_size(f, s) }
         formats[look] = f
+        remember(look, f)
         return f
+    }
+
+    private func remember(_ look: CellFormat, _ format: UnsafeMutablePointer<lxw_format>) {
+        if recent.count == 8 { recent.removeFirst() }
+        recent.append((look, format))
     }
 
     /// Adds a chart, to be placed on a sheet with `Worksheet.insert(_:row:column:)`.

@@ -25,7 +25,8 @@ public final class Worksheet {
     /// are replaced by U+FFFD.
     public func write(text: String, row: Int, column: Int, format: CellFormat = .plain) throws {
         let safe = Worksheet.xmlSafe(text)
-        guard safe.count <= Worksheet.maxStringLength else {
+        // UTF-8 bytes bound the characters from above: the exact count only for long text.
+        guard safe.utf8.count <= Worksheet.maxStringLength || safe.count <= Worksheet.maxStringLength else {
             throw XlsxError(
                 operation: "write_string at \(place(row, column))", code: -1,
                 reason: "text of \(safe.count) characters exceeds Excel's 32,767")
@@ -132,7 +133,10 @@ public final class Worksheet {
 
     /// Text with the two non-characters that break the XML replaced by U+FFFD.
     static func xmlSafe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return text }
+        // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8: most text has no 0xEF byte at all.
+        guard text.utf8.contains(0xEF), text.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else {
+            return text
+        }
         return String(
             String.UnicodeScalarView(
                 text.unicodeScalars.map {

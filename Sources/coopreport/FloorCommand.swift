@@ -3,8 +3,9 @@ import Foundation
 import XlsxWriter
 
 /// The benchmark's floor: writes as many rows of the Émargement sheet's shape (12 cells:
-/// text, dates, numbers) with the libxlsxwriter wrapper alone, so that the full report's
-/// time can be compared with what the writer itself costs. Not for users; hidden.
+/// text, dates, numbers) and of the Parcours sheet's (text) with the libxlsxwriter wrapper
+/// alone, so that the full report's time can be compared with what the writer itself
+/// costs for the same cells. Not for users; hidden.
 struct FloorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-floor", abstract: "Benchmark floor: write N detail-shaped rows with the writer alone.",
@@ -12,6 +13,12 @@ struct FloorCommand: ParsableCommand {
 
     @Option(help: "Rows to write.")
     var rows = 100_000
+
+    @Option(help: "Parcours rows to write after the Émargement rows.")
+    var journeys = 0
+
+    @Option(help: "Cells per Parcours row.")
+    var journeyColumns = 13
 
     @Option(help: "The .xlsx to write.")
     var out: String
@@ -43,6 +50,18 @@ struct FloorCommand: ParsableCommand {
             try sheet.write(number: 7, row: r, column: 10)
             try sheet.write(text: "", row: r, column: 11)
             written += 1
+        }
+        var journeySheet = try workbook.addWorksheet(named: "Parcours")
+        for i in 0..<journeys {
+            if i > 0 && i % (Worksheet.maxRows - 1) == 0 {
+                journeySheet = try workbook.addWorksheet(named: "Parcours (\(i / (Worksheet.maxRows - 1) + 1))")
+            }
+            let r = i % (Worksheet.maxRows - 1) + 1
+            let texts = ["PRG-\(i % 100)", "MARTIN Léa \(i)", "P\(i)", "Coopérative d'Hlm n° \(i % 40)", "Référent Vie coopérative"]
+            for c in 0..<journeyColumns {
+                try journeySheet.write(
+                    text: c < texts.count ? texts[c] : c == journeyColumns - 1 ? "terminé" : "présent", row: r, column: c)
+            }
         }
         try workbook.close()
     }

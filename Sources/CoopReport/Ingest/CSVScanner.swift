@@ -18,13 +18,15 @@ struct CSVScanner {
         var unterminatedQuote = false
     }
 
-    let bytes: [UInt8]
+    /// What `next` found.
+    enum Outcome { case record, needMore, end }
+
     let separator: UInt8
-    private(set) var position: Int
+    /// Where the next record starts in the buffer.
+    var position: Int
     private(set) var line: Int
 
-    init(bytes: [UInt8], separator: UInt8, start: Int, line: Int = 1) {
-        self.bytes = bytes
+    init(separator: UInt8, start: Int, line: Int = 1) {
         self.separator = separator
         self.position = start
         self.line = line
@@ -32,8 +34,21 @@ struct CSVScanner {
 
     private static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
-    /// Reads the next record into `record` (its arrays reused); false at the end of input.
-    mutating func next(into record: inout Record) -> Bool {
+    /// Reads the next record of `bytes` into `record` (its arrays reused). The buffer may
+    /// hold only part of the input: unless it is `final`, a record that runs to its end may
+    /// go on in the next bytes, so the scanner stays where it was and asks for more.
+    mutating func next(in bytes: UnsafeBufferPointer<UInt8>, final: Bool, into record: inout Record) -> Outcome {
+        let (startPosition, startLine) = (position, line)
+        guard scan(bytes, into: &record) else { return final ? .end : .needMore }
+        if !final && position >= bytes.count {
+            (position, line) = (startPosition, startLine)
+            return .needMore
+        }
+        return .record
+    }
+
+    /// Reads the next record into `record`; false when there is no byte left.
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, into record: inout Record) -> Bool {
         record.fields.removeAll(keepingCapacity: true)
         record.unterminatedQuote = false
         let end = bytes.count
@@ -70,7 +85,7 @@ struct CSVScanner {
                 }
                 var k = j + 1
                 while k < end && bytes[k] != separator && bytes[k] != Self.lf && bytes[k] != Self.cr { k += 1 }
-                if bytes[(j + 1)..<k].allSatisfy({ $0 == UInt8(ascii: " ") }) {
+                if bytes[(j + 1)..<k].allSatisfy({ $0 == 0x20 }) {
                     record.fields.append(Field(range: (i + 1)..<j, hasDoubledQuotes: doubled))
                 } else {
                     // Text after the closing quote (`"a"b`): not RFC 4180; the field is kept

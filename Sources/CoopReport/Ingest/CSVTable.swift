@@ -1,9 +1,11 @@
 import Foundation
 
 /// A CSV input opened and understood: encoding, separator, and which file column holds
-/// each canonical column. Rows are then streamed with `forEachRow`.
+/// each canonical column. Records are then streamed with `forEachRecord`, a chunk of the
+/// file at a time: memory does not grow with the file.
 public struct CSVTable {
-    /// One data row, by canonical column.
+    /// One data row, by canonical column, as owned Strings (tests and tools; the pipeline
+    /// reads `RecordFields` instead, without making a String per field).
     public struct Row {
         /// 1-based line where the record starts (header = line 1).
         public let line: Int
@@ -11,28 +13,10 @@ public struct CSVTable {
         public let values: [String]
         /// A structural problem of the record (unterminated quote, too many fields).
         public let problem: String?
-        let rawBytes: ArraySlice<UInt8>
-        let encoding: TextEncoding
-        let separator: UInt8
-        /// File positions of the personal columns (names, e-mail).
-        let personal: Set<Int>
-
         /// The record as it stands in the file.
-        public var raw: String { encoding.decode(rawBytes) }
-
-        /// The record with names and e-mail replaced by `[masqué]`, for the workbook:
-        /// reports never show them (the full row stays in rejects.csv for the data team).
-        public var redactedRaw: String {
-            guard !personal.isEmpty else { return raw }
-            var scanner = CSVScanner(bytes: Array(rawBytes), separator: separator, start: 0)
-            var record = CSVScanner.Record()
-            guard scanner.next(into: &record) else { return raw }
-            let fields = record.fields.enumerated().map { i, f -> String in
-                if personal.contains(i) && !f.range.isEmpty { return "[masqué]" }
-                return CSVTable.trimmedText(of: f, in: scanner.bytes, encoding: encoding)
-            }
-            return fields.joined(separator: String(UnicodeScalar(separator)))
-        }
+        public let raw: String
+        /// The record with names and e-mail replaced by `[masqué]`.
+        public let redactedRaw: String
     }
 
     /// Canonical columns that hold personal data, never shown in a workbook.
@@ -48,142 +32,166 @@ public struct CSVTable {
     public let columns: [String]
     private let fileIndex: [Int]
     private let personal: Set<Int>
-    private let bytes: [UInt8]
+    private let source: ChunkReader.Source
+    private let separatorByte: UInt8
+    private let chunkSize: Int
+    /// Where the data rows start in the input, and on which line.
     private let dataStart: Int
     private let dataLine: Int
-
-    /// The file's size in bytes.
-    public var byteCount: Int { bytes.count }
-
-    /// Size and SHA-256 of the file, for Synthèse and the manifest (from the bytes read).
-    public func summary(role: String) -> InputSummary {
-        var s = InputSummary(role: role, path: path, bytes: bytes.count, sha256: InputFile.sha256Hex(bytes))
-        s.encoding = encoding.rawValue
-        s.separator = String(separator)
-        return s
-    }
 
     /// Index of a canonical column in `Row.values`, if the file has it.
     public func index(of column: String) -> Int? { columns.firstIndex(of: column) }
 
-    /// Reads `path`, detects its encoding and separator, and maps its header onto `schema`.
+    /// Opens `path`: reads its first bytes for the encoding, separator and header.
     /// Throws when the file is missing, unreadable, empty, or lacks a required column.
+    /// `chunkSize` is the reading buffer's size (tests make it small).
     public init(path: String, schema: TableSchema, mapping: InputMapping = .none) throws {
+        try self.init(path: path, schema: schema, mapping: mapping, chunkSize: ChunkReader.defaultChunkSize)
+    }
+
+    init(path: String, schema: TableSchema, mapping: InputMapping, chunkSize: Int) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw IngestError.fileNotFound(path: path) }
-        try self.init(bytes: try Self.readAll(path), path: path, schema: schema, mapping: mapping)
+        try self.init(source: .file(path), path: path, schema: schema, mapping: mapping, chunkSize: chunkSize)
     }
 
     /// The same, from bytes already in memory (`path` names them in messages).
     public init(bytes: [UInt8], path: String, schema: TableSchema, mapping: InputMapping = .none) throws {
+        try self.init(source: .bytes(bytes), path: path, schema: schema, mapping: mapping, chunkSize: ChunkReader.defaultChunkSize)
+    }
+
+    private init(source: ChunkReader.Source, path: String, schema: TableSchema, mapping: InputMapping, chunkSize: Int) throws {
         self.path = path
-        self.bytes = bytes
+        self.source = source
+        self.chunkSize = chunkSize
+        let reader = try ChunkReader(source, path: path, chunkSize: chunkSize)
+        // The header must be whole in the buffer: read on until its end is seen.
         var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        encoding = mapping.encoding ?? TextEncoding.detect(bytes[start...])
         var line = 1
-        // Excel's "sep=;" first line names the separator.
         var sep: UInt8?
-        if let (declared, next) = CSVTable.sepLine(bytes, from: start) {
-            sep = declared
-            start = next
-            line = 2
+        var header: [String] = []
+        var encoding = TextEncoding.utf8
+        var separatorByte = UInt8(ascii: ";")
+        var dataStart = 0
+        var dataLine = 1
+        while true {
+            let head = reader.valid
+            start = 0
+            line = 1
+            if head.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+            let bom = start == 3
+            if let (declared, next) = CSVTable.sepLine(head, from: start) {
+                sep = declared
+                start = next
+                line = 2
+            }
+            separatorByte = mapping.separator ?? sep ?? CSVTable.detectSeparator(head, from: start)
+            var scanner = CSVScanner(separator: separatorByte, start: start, line: line)
+            var record = CSVScanner.Record()
+            var outcome = CSVScanner.Outcome.end
+            repeat {  // blank lines before the header are skipped
+                outcome = head.withUnsafeBufferPointer { scanner.next(in: $0, final: reader.atEnd, into: &record) }
+            } while outcome == .record && record.fields.count == 1 && record.fields[0].range.isEmpty
+            if outcome == .needMore {
+                try reader.fill(keepingFrom: 0)
+                continue
+            }
+            guard outcome == .record else { throw IngestError.emptyFile(path: path) }
+            encoding = try mapping.encoding ?? (bom ? .utf8 : TextEncoding.detect(source, path: path, chunkSize: chunkSize))
+            let enc = encoding
+            header = head.withUnsafeBufferPointer { buffer in
+                record.fields.map { CSVTable.trimmedText(of: $0, in: buffer, encoding: enc) }
+            }
+            dataStart = scanner.position
+            dataLine = scanner.line
+            break
         }
-        let separatorByte = mapping.separator ?? sep ?? CSVTable.detectSeparator(bytes, from: start)
+        self.encoding = encoding
+        self.separatorByte = separatorByte
         separator = Character(Unicode.Scalar(separatorByte))
-        var scanner = CSVScanner(bytes: bytes, separator: separatorByte, start: start, line: line)
-        var record = CSVScanner.Record()
-        // Skip blank lines before the header.
-        repeat {
-            guard scanner.next(into: &record) else { throw IngestError.emptyFile(path: path) }
-        } while record.fields.count == 1 && record.fields[0].range.isEmpty
-        let enc = encoding
-        header = record.fields.map { CSVTable.trimmedText(of: $0, in: bytes, encoding: enc) }
+        self.header = header
+        self.dataStart = dataStart
+        self.dataLine = dataLine
         (columns, fileIndex) = try CSVTable.map(header: header, schema: schema, renames: mapping.columns, path: path)
         personal = Set(zip(columns, fileIndex).filter { CSVTable.personalColumns.contains($0.0) }.map(\.1))
-        dataStart = scanner.position
-        dataLine = scanner.line
     }
 
-    /// Calls `body` for each non-blank data row, in file order.
-    public func forEachRow(_ body: (Row) throws -> Void) rethrows {
-        let separatorByte = UInt8(ascii: separator.unicodeScalars.first ?? ";")
-        var scanner = CSVScanner(bytes: bytes, separator: separatorByte, start: dataStart, line: dataLine)
+    /// What streaming read: the file's size and SHA-256 (of the bytes read, for the manifest).
+    public struct Read: Sendable {
+        public let bytes: Int
+        public let sha256: String
+    }
+
+    /// Calls `body` for each non-blank data record, in file order. The fields are valid
+    /// only during the call.
+    @discardableResult
+    func forEachRecord(_ body: (RecordFields) -> Void) throws -> Read {
+        let reader = try ChunkReader(source, path: path, chunkSize: chunkSize)
+        while reader.valid.count < dataStart && !reader.atEnd { try reader.fill(keepingFrom: 0) }
+        var scanner = CSVScanner(separator: separatorByte, start: min(dataStart, reader.valid.count), line: dataLine)
         var record = CSVScanner.Record()
-        let width = header.count
-        while scanner.next(into: &record) {
-            let fields = record.fields
-            if fields.allSatisfy({ $0.range.isEmpty }) { continue }  // blank line or only separators
-            var problem: String?
-            if record.unterminatedQuote {
-                problem = "a quoted field is never closed (missing \")"
-            } else if fields.count > width,
-                fields[width...].contains(where: { !CSVTable.trimmedText(of: $0, in: bytes, encoding: encoding).isEmpty })
-            {
-                problem = "the row has \(fields.count) fields but the header has \(width)"
+        var fields = RecordFields(
+            encoding: encoding, width: header.count, fileIndex: fileIndex, separator: separatorByte, personal: personal)
+        while true {
+            let final = reader.atEnd
+            let outcome = reader.valid.withUnsafeBufferPointer { buffer -> CSVScanner.Outcome in
+                while true {
+                    let outcome = scanner.next(in: buffer, final: final, into: &record)
+                    guard outcome == .record else { return outcome }
+                    if record.fields.allSatisfy({ $0.range.isEmpty }) { continue }  // blank line or only separators
+                    fields.load(record, from: buffer, body)
+                }
             }
-            var values = [String]()
-            values.reserveCapacity(fileIndex.count)
-            for i in fileIndex {
-                values.append(i < fields.count ? CSVTable.trimmedText(of: fields[i], in: bytes, encoding: encoding) : "")
-            }
-            try body(
-                Row(
-                    line: record.line, values: values, problem: problem, rawBytes: bytes[record.bytes],
-                    encoding: encoding, separator: separatorByte, personal: personal))
+            guard outcome == .needMore else { break }
+            try reader.fill(keepingFrom: scanner.position)
+            scanner.position = 0
         }
+        return Read(bytes: reader.total, sha256: reader.sha256())
     }
 
-    /// The whole file in one buffer, read without an intermediate copy.
-    static func readAll(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno))) }
-        let size = Int(info.st_size)
-        var failure: String?
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            guard let base = buffer.baseAddress else { return }  // an empty file
-            var done = 0
-            while done < size {
-                let n = read(fd, base + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 {
-                    if n < 0 { failure = String(cString: strerror(errno)) }
-                    break
-                }
-                done += n
-            }
-            count = done
+    /// Calls `body` for each non-blank data row, as owned Strings.
+    public func forEachRow(_ body: (Row) -> Void) throws {
+        try forEachRecord { fields in
+            body(
+                Row(
+                    line: fields.line, values: (0..<fields.count).map { fields.text($0) }, problem: fields.problem,
+                    raw: fields.raw, redactedRaw: fields.redactedRaw))
         }
-        if let failure { throw IngestError.unreadable(path: path, reason: failure) }
-        return bytes
     }
 
     /// A field's text without surrounding spaces, tabs or line breaks, doubled quotes
-    /// undone; trimmed on the bytes, so an empty field costs no allocation.
-    static func trimmedText(of field: CSVScanner.Field, in bytes: [UInt8], encoding: TextEncoding) -> String {
-        var lower = field.range.lowerBound
-        var upper = field.range.upperBound
+    /// undone.
+    static func trimmedText(of field: CSVScanner.Field, in bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> String {
+        let range = trimmed(field.range, in: bytes)
+        if range.isEmpty { return "" }
+        guard field.hasDoubledQuotes else { return encoding.decode(bytes[range]) }
+        return encoding.decode(unescaped(bytes[range])[...])
+    }
+
+    /// The range without blank bytes at either end.
+    @inline(__always) static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
         while lower < upper, isBlank(bytes[lower]) { lower += 1 }
         while upper > lower, isBlank(bytes[upper - 1]) { upper -= 1 }
-        if lower == upper { return "" }
-        guard field.hasDoubledQuotes else { return encoding.decode(bytes[lower..<upper]) }
-        var unescaped: [UInt8] = []
-        unescaped.reserveCapacity(upper - lower)
-        var i = lower
-        while i < upper {
-            unescaped.append(bytes[i])
-            i += bytes[i] == UInt8(ascii: "\"") && i + 1 < upper && bytes[i + 1] == UInt8(ascii: "\"") ? 2 : 1
+        return lower..<upper
+    }
+
+    /// `""` inside a quoted field back to `"`.
+    static func unescaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            out.append(bytes[i])
+            i += bytes[i] == UInt8(ascii: "\"") && i + 1 < bytes.endIndex && bytes[i + 1] == UInt8(ascii: "\"") ? 2 : 1
         }
-        return encoding.decode(unescaped[...])
+        return out
     }
 
     @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
 
     /// `sep=;` (or `sep=,`, `sep=\t`) alone on the first line: the separator and where data starts.
-    static func sepLine(_ bytes: [UInt8], from start: Int) -> (UInt8, Int)? {
+    static func sepLine(_ bytes: ArraySlice<UInt8>, from start: Int) -> (UInt8, Int)? {
         let prefix = Array("sep=".utf8)
         guard bytes.count >= start + 5, Array(bytes[start..<(start + 4)]).map({ $0 | 0x20 }) == prefix else { return nil }
         let sep = bytes[start + 4]
@@ -195,7 +203,7 @@ public struct CSVTable {
 
     /// The separator of the header line: the most frequent of `;`, `,` and tab outside
     /// quotes (ties go to `;`, then `,`).
-    static func detectSeparator(_ bytes: [UInt8], from start: Int) -> UInt8 {
+    static func detectSeparator(_ bytes: ArraySlice<UInt8>, from start: Int) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ";"): 0, UInt8(ascii: ","): 0, UInt8(ascii: "\t"): 0]
         var inQuotes = false
         var i = start

@@ -18,7 +18,7 @@ public enum TextEncoding: String, Sendable {
     }
 
     /// Decodes bytes known to be in this encoding. Invalid UTF-8 becomes U+FFFD.
-    func decode(_ bytes: ArraySlice<UInt8>) -> String {
+    func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         switch self {
         case .utf8:
             return String(decoding: bytes, as: UTF8.self)
@@ -40,5 +40,33 @@ public enum TextEncoding: String, Sendable {
     static func windows1252Scalar(_ b: UInt8) -> Unicode.Scalar {
         if (0x80...0x9F).contains(b), let s = Unicode.Scalar(high[Int(b) - 0x80]) { return s }
         return Unicode.Scalar(b)
+    }
+}
+
+extension TextEncoding {
+    /// The encoding of a whole input, from the first stretch of it that is not ASCII:
+    /// UTF-8 when that stretch (up to a chunk) is valid UTF-8, else Windows-1252. The file
+    /// is read only as far as that stretch, so a large ASCII head costs one quick pass.
+    static func detect(_ source: ChunkReader.Source, path: String, chunkSize: Int) throws -> TextEncoding {
+        switch source {
+        case .bytes(let bytes):
+            return detect(bytes[...].drop { $0 < 0x80 })
+        case .file:
+            let reader = try ChunkReader(source, path: path, chunkSize: chunkSize)
+            while true {
+                let chunk = reader.valid
+                if let first = chunk.firstIndex(where: { $0 >= 0x80 }) {
+                    // A sequence cut by the end of the chunk is not held against UTF-8.
+                    var end = chunk.endIndex
+                    if !reader.atEnd {
+                        while end > first && end > chunk.endIndex - 3 && chunk[end - 1] & 0xC0 == 0x80 { end -= 1 }
+                        if end > first && chunk[end - 1] >= 0xC0 { end -= 1 }
+                    }
+                    return detect(chunk[first..<end])
+                }
+                if reader.atEnd { return .utf8 }
+                try reader.fill(keepingFrom: chunk.count)
+            }
+        }
     }
 }

@@ -23,36 +23,43 @@ struct DataQuality {
 
     /// A response from a participant registered to the session but marked absent.
     func responsesFromAbsentees() -> [Diagnostic] {
-        struct Seat: Hashable { let session: SessionKey, participant: String }
-        var absent: Set<Seat> = []
-        for r in data.registrations where r.status == .registered && r.attendance == .absent && tallies[r.session] != nil {
-            absent.insert(Seat(session: r.session, participant: r.participant))
+        let counted = countedNumbers()
+        var absent: Set<UInt64> = []
+        for r in data.registrationRows where r.status == .registered && r.attendance == .absent && counted.contains(r.session) {
+            absent.insert(ParticipantIndex.key(r.session, r.participant))
         }
         guard !absent.isEmpty else { return [] }
-        return data.responses.compactMap { response in
-            guard tallies[response.session] != nil, let p = index.participant(of: response),
-                absent.contains(Seat(session: response.session, participant: p))
+        return data.responseRows.compactMap { response in
+            guard counted.contains(response.session), let p = index.participant(of: response),
+                absent.contains(ParticipantIndex.key(response.session, p))
             else { return nil }
             return Diagnostic(
-                severity: .warning, file: response.file, line: response.line, column: nil,
-                message: "response from a participant registered to \(response.session) but marked absent")
+                severity: .warning, file: data.files[Int(response.file)], line: Int(response.line), column: nil,
+                message: "response from a participant registered to \(data.sessions.keys[Int(response.session)]) but marked absent")
         }
     }
 
     /// Sessions present in the CSVs but outside the period: their rows are not counted.
     func rowsOutsidePeriod() -> [Diagnostic] {
-        var registrations: [SessionKey: Int] = [:]
-        var responses: [SessionKey: Int] = [:]
-        for r in data.registrations where tallies[r.session] == nil { registrations[r.session, default: 0] += 1 }
-        for r in data.responses where tallies[r.session] == nil { responses[r.session, default: 0] += 1 }
-        let keys = Set(registrations.keys).union(responses.keys).sorted()
-        return keys.map { key in
+        let counted = countedNumbers()
+        var registrations: [Int32: Int] = [:]
+        var responses: [Int32: Int] = [:]
+        for r in data.registrationRows where !counted.contains(r.session) { registrations[r.session, default: 0] += 1 }
+        for r in data.responseRows where !counted.contains(r.session) { responses[r.session, default: 0] += 1 }
+        let keys = Set(registrations.keys).union(responses.keys).sorted { data.sessions.keys[Int($0)] < data.sessions.keys[Int($1)] }
+        return keys.map { n in
+            let key = data.sessions.keys[Int(n)]
             let start = data.catalogue.session(key).map { " (\($0.start.french))" } ?? ""
             return Diagnostic(
                 severity: .warning, file: "", line: 0, column: nil,
                 message:
-                    "session \(key)\(start) is outside the period: \(registrations[key] ?? 0) registration(s) and \(responses[key] ?? 0) response(s) not counted"
+                    "session \(key)\(start) is outside the period: \(registrations[n] ?? 0) registration(s) and \(responses[n] ?? 0) response(s) not counted"
             )
         }
+    }
+
+    /// The numbers of the sessions counted (those with a tally).
+    private func countedNumbers() -> Set<Int32> {
+        Set(tallies.keys.compactMap { data.sessions.find($0) })
     }
 }

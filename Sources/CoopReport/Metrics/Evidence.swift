@@ -5,12 +5,16 @@ public struct Evidence: Sendable {
     /// The rows the evidence points into, held once: a million Émargement rows keep
     /// indices, not copies of registrations and sessions.
     public final class Store: Sendable {
-        public let registrations: [Registration]
+        let data: Dataset
         public let sessions: [Session]
-        init(registrations: [Registration], sessions: [Session]) {
-            self.registrations = registrations
+        /// Registration indices grouped by (programme, participant), for the journeys.
+        let journeyRows: [Int32]
+        init(data: Dataset, sessions: [Session], journeyRows: [Int32]) {
+            self.data = data
             self.sessions = sessions
+            self.journeyRows = journeyRows
         }
+        public var registrations: Dataset.Registrations { data.registrations }
     }
 
     /// One registration to an in-scope session, with its hours and any missing prerequisite.
@@ -23,6 +27,9 @@ public struct Evidence: Sendable {
         public let missing: [String]
 
         public var registration: Registration { store.registrations[Int(index)] }
+        /// The registration's fields, read without making the others.
+        var row: RegistrationRow { store.data.registrationRows[Int(index)] }
+        func text(_ id: Int32) -> String { store.data.pool.string(id) }
         public var session: Session { store.sessions[Int(sessionIndex)] }
     }
 
@@ -48,18 +55,32 @@ public struct Evidence: Sendable {
     /// One participant of one programme: what they did at each session.
     public struct JourneyRow: Sendable {
         public let programme: Programme
-        public let participant: String
-        /// From the participant's last registration row in the programme.
-        public let lastName: String, firstName: String, cooperative: String, role: String
-        public let identifiedByEmail: Bool
         let store: Store
-        /// Session code → index of that session's registration in the store.
-        let registrationIndex: [String: Int32]
+        let participantID: Int32
+        /// The participant's last registration row in the programme (index in the dataset).
+        let last: Int32
+        let cooperativeID: Int32
+        /// Where the participant's registrations in the programme are listed in `store.journeyRows`.
+        let rows: Range<Int>
         public let outcome: Outcome
+
+        private var lastRow: RegistrationRow { store.data.registrationRows[Int(last)] }
+        public var participant: String { store.data.pool.string(participantID) }
+        public var lastName: String { store.data.pool.string(lastRow.lastName) }
+        public var firstName: String { store.data.pool.string(lastRow.firstName) }
+        public var role: String { store.data.pool.string(lastRow.role) }
+        public var identifiedByEmail: Bool { lastRow.identifiedByEmail }
+        /// The cooperative of the participant's last row in the programme.
+        public var cooperative: String { store.data.pool.string(cooperativeID) }
 
         /// The participant's registration to the session with this code, when there is one.
         public func registration(_ session: String) -> Registration? {
-            registrationIndex[session].map { store.registrations[Int($0)] }
+            let data = store.data
+            for i in rows {
+                let r = data.registrationRows[Int(store.journeyRows[i])]
+                if data.sessions.keys[Int(r.session)].session == session { return data.registration(r) }
+            }
+            return nil
         }
     }
 

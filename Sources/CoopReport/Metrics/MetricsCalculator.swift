@@ -25,7 +25,8 @@ public struct MetricsCalculator {
         func newTally(journeys: Bool = false) -> Tally {
             Tally(questionCount: survey.questions.count, scaleSize: scaleSize, journeys: journeys)
         }
-        let index = ParticipantIndex(data.registrations)
+        let index = ParticipantIndex(data)
+        let table = data.sessions
 
         // Sessions in the period, by programme code, start date and session code.
         let programmes = catalogue.programmes.sorted { $0.code < $1.code }
@@ -38,11 +39,12 @@ public struct MetricsCalculator {
         let inMonths = trend.map(sessions(in:)) ?? inPeriod
         let periodKeys = Set(inPeriod.map(\.key))
         // Tallies for every session counted somewhere: the period's, and the trend's months.
-        // Rows find their session's slot with one lookup; the rest is array indexing.
+        // Rows find their session's slot by its number; the rest is array indexing.
         var counted: [Session] = []
-        var slotOf: [SessionKey: Int] = [:]
-        for s in inPeriod + inMonths where slotOf[s.key] == nil {
-            slotOf[s.key] = counted.count
+        var slotOf = [Int](repeating: -1, count: table.keys.count)
+        for s in inPeriod + inMonths {
+            guard let n = table.find(s.key), slotOf[Int(n)] < 0 else { continue }
+            slotOf[Int(n)] = counted.count
             counted.append(s)
         }
         var tallies = counted.map { s -> Tally in
@@ -51,46 +53,60 @@ public struct MetricsCalculator {
             return t
         }
         let scoped = counted.map { periodKeys.contains($0.key) }
-        var coopTally: [String: Tally] = [:]
+        // Required sessions by number (−1: not in the catalogue, so never attended).
+        let required = counted.map { s in s.requires.map { table.find(SessionKey(s.programme, $0)) ?? -1 } }
+        // Cooperatives by pool id; −1 for responses that cannot be attributed.
+        var coopTally: [Int32: Tally] = [:]
         var violations: [MetricsResult.PrerequisiteViolation] = []
 
-        for r in data.registrations {
-            guard let slot = slotOf[r.session] else { continue }
+        for r in data.registrationRows {
+            let slot = slotOf[Int(r.session)]
+            guard slot >= 0 else { continue }
             let s = counted[slot]
             tallies[slot].add(r, session: s)
             if scoped[slot] { coopTally[r.cooperative, default: newTally(journeys: true)].add(r, session: s) }
-            guard r.status == .registered, !s.requires.isEmpty else { continue }
-            let missing = s.requires.filter { !index.wasPresent(r.participant, programme: s.programme, session: $0) }
-            if !missing.isEmpty {
+            guard r.status == .registered, !required[slot].isEmpty else { continue }
+            if required[slot].contains(where: { !index.wasPresent(r.participant, session: $0) }) {
                 tallies[slot].prerequisiteViolations += 1
                 guard scoped[slot] else { continue }
-                violations.append(.init(registration: r, missing: missing))
+                let missing = zip(s.requires, required[slot]).filter { !index.wasPresent(r.participant, session: $0.1) }.map(\.0)
+                violations.append(.init(registration: data.registration(r), missing: missing))
                 coopTally[r.cooperative, default: newTally(journeys: true)].prerequisiteViolations += 1
             }
         }
 
         var comments: [MetricsResult.Comment] = []
         var objectives: [SessionKey: [Int: (n: Int, sum: Int, met: Int)]] = [:]
-        for response in data.responses {
-            guard let slot = slotOf[response.session] else { continue }
-            tallies[slot].add(response, scale: survey.scale)
+        for response in data.responseRows {
+            let slot = slotOf[Int(response.session)]
+            guard slot >= 0 else { continue }
+            tallies[slot].add(response, in: data)
             guard scoped[slot] else { continue }
-            let programme = response.session.programme
+            let programme = table.programmeNumbers[Int(response.session)]
             let coop =
                 index.participant(of: response).flatMap { index.cooperative(of: $0, programme: programme) }
-                ?? response.cooperative ?? MetricsCalculator.unknownCooperative
-            coopTally[coop, default: newTally(journeys: true)].add(response, scale: survey.scale)
-            for (k, a) in response.objectives {
-                var o = objectives[response.session, default: [:]][k] ?? (0, 0, 0)
+                ?? (response.cooperative != 0 ? response.cooperative : -1)
+            coopTally[coop, default: newTally(journeys: true)].add(response, in: data)
+            let key = counted[slot].key
+            for k in 0..<Int(response.objectiveCount) {
+                let at = Int(response.objectives) + 2 * k
+                let (number, a) = (Int(data.objectives[at]), Int(data.objectives[at + 1]))
+                var o = objectives[key, default: [:]][number] ?? (0, 0, 0)
                 o.n += 1
                 o.sum += a
                 if a >= survey.scale.satisfiedFrom { o.met += 1 }
-                objectives[response.session, default: [:]][k] = o
+                objectives[key, default: [:]][number] = o
             }
-            if let text = response.comment {
-                comments.append(.init(session: response.session, submittedAt: response.submittedAt, cooperative: coop, text: text))
+            if response.comment != 0 {
+                comments.append(
+                    .init(
+                        session: key, submittedAt: response.submittedAt.timestamp, cooperative: name(coop, in: data),
+                        text: data.pool.string(response.comment)))
             }
         }
+        // By name: a cooperative is its name, whatever id or fallback led to it.
+        var coopByName: [String: Tally] = [:]
+        for (id, t) in coopTally { coopByName[name(id, in: data), default: newTally(journeys: true)].add(t) }
 
         var sessionTally: [SessionKey: Tally] = [:]
         for (slot, s) in counted.enumerated() { sessionTally[s.key] = tallies[slot] }
@@ -103,11 +119,11 @@ public struct MetricsCalculator {
             guard !sessions.isEmpty else { continue }
             var t = newTally(journeys: true)
             for s in sessions { if let st = sessionTally[s.key] { t.add(st) } }
-            for (coop, journey) in journeys(of: p, index: index) {
+            for (coop, journey) in journeys(of: p, in: data, index: index) {
                 t.journeys = (t.journeys ?? JourneyTally()).adding(journey)
-                var c = coopTally[coop, default: newTally(journeys: true)]
+                var c = coopByName[coop, default: newTally(journeys: true)]
                 c.journeys = (c.journeys ?? JourneyTally()).adding(journey)
-                coopTally[coop] = c
+                coopByName[coop] = c
             }
             overall.add(t)
             programmeRows.append((p, Figures(tally: t, minGroupSize: minGroupSize)))
@@ -143,7 +159,7 @@ public struct MetricsCalculator {
             overall: Figures(tally: overall, minGroupSize: minGroupSize),
             sessions: sessionRows,
             programmes: programmeRows,
-            cooperatives: coopTally.sorted { TextKey.precedes($0.key, $1.key) }
+            cooperatives: coopByName.sorted { TextKey.precedes($0.key, $1.key) }
                 .map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
             months: monthTally.sorted { $0.key < $1.key }.map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
             violations: violations, comments: comments,
@@ -154,29 +170,38 @@ public struct MetricsCalculator {
             participants: index)
     }
 
+    /// The name of a cooperative id (−1: a response that cannot be attributed).
+    private func name(_ id: Int32, in data: Dataset) -> String {
+        id < 0 ? MetricsCalculator.unknownCooperative : data.pool.string(id)
+    }
+
     /// One journey tally per cooperative for the programme's registered participants:
     /// started = present at the first mandatory session, completed = present at every
     /// mandatory session; dropout counts only once the last mandatory session has ended.
-    func journeys(of p: Programme, index: ParticipantIndex) -> [String: JourneyTally] {
+    func journeys(of p: Programme, in data: Dataset, index: ParticipantIndex) -> [String: JourneyTally] {
         let mandatory = p.mandatorySessions
         let ended = mandatory.map(\.end).max().map { $0 <= asOf } ?? false
-        var out: [String: JourneyTally] = [:]
-        for participant in index.registered[p.code] ?? [] {
-            let coop = index.cooperative(of: participant, programme: p.code) ?? MetricsCalculator.unknownCooperative
-            var j = out[coop] ?? JourneyTally()
+        let numbers = mandatory.map { data.sessions.find($0.key) ?? -1 }
+        guard let programme = data.sessions.programmeNumber(p.code) else { return [:] }
+        var byId: [Int32: JourneyTally] = [:]
+        for participant in index.registered[Int(programme)] {
+            let coop = index.cooperative(of: participant, programme: programme) ?? -1
+            var j = byId[coop] ?? JourneyTally()
             j.participants += 1
             j.anyEnded = j.anyEnded || ended
-            if let first = mandatory.first, index.wasPresent(participant, programme: p.code, session: first.code) {
+            if let first = numbers.first, index.wasPresent(participant, session: first) {
                 j.started += 1
-                let done = mandatory.allSatisfy { index.wasPresent(participant, programme: p.code, session: $0.code) }
+                let done = numbers.allSatisfy { index.wasPresent(participant, session: $0) }
                 if done { j.completed += 1 }
                 if ended {
                     j.endedStarted += 1
                     if done { j.endedCompleted += 1 }
                 }
             }
-            out[coop] = j
+            byId[coop] = j
         }
+        var out: [String: JourneyTally] = [:]
+        for (id, j) in byId { out[name(id, in: data)] = (out[name(id, in: data)] ?? JourneyTally()).adding(j) }
         return out
     }
 }

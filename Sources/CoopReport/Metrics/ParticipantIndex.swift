@@ -1,67 +1,82 @@
 /// Who attended what, and which cooperative a participant belongs to, per programme —
 /// over all registrations, whatever the period (journeys and prerequisites need them).
+/// Participants are pool ids, programmes and sessions `SessionTable` numbers.
 struct ParticipantIndex: Sendable {
-    struct Key: Hashable { let programme: String, participant: String }
+    /// (programme number, participant id) → entry number.
+    private var entries: IntMap
+    /// Per entry: the places (in the programme) of the sessions attended, as bits — places
+    /// past 63 go to `moreAttended`; registered at least once; the line and cooperative
+    /// of the participant's last row in the programme (docs/decisions.md).
+    private var attended: [UInt64] = []
+    private var moreAttended: [Int32: Set<Int32>] = [:]
+    private var lines: [Int32] = []
+    private var cooperatives: [Int32] = []
+    private var isRegistered: [Bool] = []
+    /// Participants with at least one `registered` registration, by programme number, in
+    /// order met.
+    private(set) var registered: [[Int32]]
+    /// (programme number, e-mail id) → participant, for responses that carry only an e-mail.
+    private var byEmail = IntMap()
+    private let sessions: SessionTable
 
-    /// What is known of one participant in one programme.
-    struct Entry: Sendable {
-        /// Session codes where the participant was present (registered, present or partial).
-        var attended: Set<String> = []
-        var registered = false
-        /// The cooperative of the participant's last row in the programme (docs/decisions.md).
-        var line = Int.min
-        var cooperative = ""
+    @inline(__always) static func key(_ programme: Int32, _ participant: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: programme)) << 32 | UInt64(UInt32(bitPattern: participant))
     }
 
-    private var entries: [Key: Entry] = [:]
-    /// Participants with at least one `registered` registration, by programme, in order met.
-    private(set) var registered: [String: [String]] = [:]
-    /// E-mail → participant, for responses that carry only an e-mail.
-    private var byEmail: [Key: String] = [:]
-
-    init(_ registrations: [Registration]) {
-        entries.reserveCapacity(registrations.count / 2)
-        for r in registrations {
-            let key = Key(programme: r.session.programme, participant: r.participant)
-            // One lookup per row; the entry is then changed in place.
-            let i = entries.index(forKey: key) ?? entries.updateValueAndIndex(Entry(), forKey: key)
-            if r.isPresent { entries.values[i].attended.insert(r.session.session) }
-            if r.status == .registered, !entries.values[i].registered {
-                entries.values[i].registered = true
-                registered[r.session.programme, default: []].append(r.participant)
+    init(_ data: Dataset) {
+        sessions = data.sessions
+        registered = Array(repeating: [], count: sessions.programmeCount)
+        entries = IntMap(capacity: data.registrationRows.count / 2)
+        for r in data.registrationRows {
+            let programme = sessions.programmeNumbers[Int(r.session)]
+            let key = Self.key(programme, r.participant)
+            let e: Int
+            if let found = entries[key] {
+                e = Int(found)
+            } else {
+                e = attended.count
+                entries.set(key, Int32(e))
+                attended.append(0)
+                lines.append(.min)
+                cooperatives.append(0)
+                isRegistered.append(false)
             }
-            if entries.values[i].line <= r.line {
-                entries.values[i].line = r.line
-                entries.values[i].cooperative = r.cooperative
+            if r.isPresent {
+                let place = sessions.places[Int(r.session)]
+                if place < 64 { attended[e] |= 1 << UInt64(place) } else { moreAttended[Int32(e), default: []].insert(place) }
             }
-            if !r.email.isEmpty { byEmail[Key(programme: r.session.programme, participant: r.email)] = r.participant }
+            if r.status == .registered, !isRegistered[e] {
+                isRegistered[e] = true
+                registered[Int(programme)].append(r.participant)
+            }
+            if lines[e] <= r.line {
+                lines[e] = r.line
+                cooperatives[e] = r.cooperative
+            }
+            if r.email != 0 { byEmail.set(Self.key(programme, r.email), r.participant) }
         }
     }
 
-    func wasPresent(_ participant: String, programme: String, session: String) -> Bool {
-        entries[Key(programme: programme, participant: participant)]?.attended.contains(session) ?? false
+    /// Whether the participant was present at this session (a `SessionTable` number).
+    func wasPresent(_ participant: Int32, session: Int32) -> Bool {
+        guard session >= 0, let e = entries[Self.key(sessions.programmeNumbers[Int(session)], participant)] else { return false }
+        let place = sessions.places[Int(session)]
+        return place < 64 ? attended[Int(e)] & (1 << UInt64(place)) != 0 : moreAttended[e]?.contains(place) ?? false
     }
 
-    func cooperative(of participant: String, programme: String) -> String? {
-        entries[Key(programme: programme, participant: participant)]?.cooperative
+    /// The cooperative id of the participant's last row in the programme.
+    func cooperative(of participant: Int32, programme: Int32) -> Int32? {
+        entries[Self.key(programme, participant)].map { cooperatives[Int($0)] }
     }
 
     /// The registered participant a response belongs to: by `participant_id`, else by e-mail.
-    func participant(of response: Response) -> String? {
-        let programme = response.session.programme
-        if let id = response.participantID, entries[Key(programme: programme, participant: id)] != nil { return id }
-        if let email = response.email {
-            if let p = byEmail[Key(programme: programme, participant: email)] { return p }
-            if entries[Key(programme: programme, participant: email)] != nil { return email }
+    func participant(of response: ResponseRow) -> Int32? {
+        let programme = sessions.programmeNumbers[Int(response.session)]
+        if response.participantID != 0, entries[Self.key(programme, response.participantID)] != nil { return response.participantID }
+        if response.email != 0 {
+            if let p = byEmail[Self.key(programme, response.email)] { return p }
+            if entries[Self.key(programme, response.email)] != nil { return response.email }
         }
         return nil
-    }
-}
-
-extension Dictionary {
-    /// Inserts a value for a key known to be absent and returns where it went.
-    mutating func updateValueAndIndex(_ value: Value, forKey key: Key) -> Index {
-        self[key] = value
-        return index(forKey: key) ?? startIndex
     }
 }

@@ -28,8 +28,8 @@ public struct Tally: Sendable, Equatable {
         self.journeys = journeys ? JourneyTally() : nil
     }
 
-    /// Counts one registration (its session `s` is in the period).
-    mutating func add(_ r: Registration, session s: Session) {
+    /// Counts one registration (its session `s` is counted in this group).
+    mutating func add(_ r: RegistrationRow, session s: Session) {
         switch r.status {
         case .cancelled: cancelled += 1
         case .waitlisted: waitlisted += 1
@@ -47,26 +47,29 @@ public struct Tally: Sendable, Equatable {
         if s.priceHT != nil { priced = true }
     }
 
+    /// Counts one response; answers ≥ the scale's `satisfiedFrom` are satisfied.
+    mutating func add(_ r: ResponseRow, in data: Dataset) {
+        let scale = data.catalogue.survey.scale
+        responses += 1
+        let first = Int(r.answers)
+        for i in questions.indices {
+            let a = data.answers[first + i]
+            if a != .min { questions[i].add(Int(a), scale: scale) }
+        }
+        for k in 0..<Int(r.objectiveCount) {
+            objectiveAnswers += 1
+            if Int(data.objectives[Int(r.objectives) + 2 * k + 1]) >= scale.satisfiedFrom { objectivesMet += 1 }
+        }
+        if r.recommend >= 0 {
+            recommendAnswers += 1
+            if r.recommend >= 9 { promoters += 1 } else if r.recommend <= 6 { detractors += 1 }
+        }
+    }
+
     /// Counts a session's capacity once, for the groups that hold whole sessions.
     mutating func addCapacity(of s: Session) {
         if let c = s.capacity { capacity += c }
         if s.priceHT != nil { priced = true }
-    }
-
-    /// Counts one response, on a scale where answers ≥ `satisfiedFrom` are satisfied.
-    mutating func add(_ r: Response, scale: Survey.Scale) {
-        responses += 1
-        for (i, answer) in r.answers.enumerated() where i < questions.count {
-            if let a = answer { questions[i].add(a, scale: scale) }
-        }
-        for (_, a) in r.objectives {
-            objectiveAnswers += 1
-            if a >= scale.satisfiedFrom { objectivesMet += 1 }
-        }
-        if let n = r.recommend {
-            recommendAnswers += 1
-            if n >= 9 { promoters += 1 } else if n <= 6 { detractors += 1 }
-        }
     }
 
     /// Adds another group's counts (sums for counts; rates follow from the sums).

@@ -2,64 +2,125 @@
 /// the later row wins and the earlier one is reported as a warning (`metrics.md`).
 public struct DatasetBuilder {
     private let catalogue: Catalogue
-    private var registrations: [Registration] = []
-    private var registrationIndex: [RegistrationKey: Int] = [:]
-    private var responses: [Response] = []
-    private var responseIndex: [String: Int] = [:]
+    /// The texts of every row; validators intern into it.
+    var pool = TextPool()
+    private(set) var sessions: SessionTable
+    private var files: [String] = []
+    private var registrations: [RegistrationRow] = []
+    /// (session number, participant id) → index in `registrations`.
+    private var registrationIndex = IntMap()
+    private var responses: [ResponseRow] = []
+    /// Response id → index in `responses`.
+    private var responseIndex = IntMap()
+    private var answers: [Int16] = []
+    private var objectives: [Int16] = []
     private var warnings: [Diagnostic] = []
-
-    struct RegistrationKey: Hashable { let session: SessionKey, participant: String }
 
     /// `expectedRegistrations` sizes the duplicate index up front (no rehashing while a
     /// million rows stream in).
     public init(catalogue: Catalogue, expectedRegistrations: Int = 0) {
         self.catalogue = catalogue
+        sessions = SessionTable(catalogue)
         registrations.reserveCapacity(expectedRegistrations)
-        registrationIndex.reserveCapacity(expectedRegistrations)
+        registrationIndex = IntMap(capacity: expectedRegistrations)
     }
 
-    public mutating func add(_ r: Registration) {
-        let key = RegistrationKey(session: r.session, participant: r.participant)
+    /// The number rows of `path` carry in their `file` field.
+    mutating func file(_ path: String) -> Int16 {
+        if let i = files.firstIndex(of: path) { return Int16(i) }
+        files.append(path)
+        return Int16(files.count - 1)
+    }
+
+    mutating func add(_ r: RegistrationRow) {
+        let key = UInt64(UInt32(bitPattern: r.session)) << 32 | UInt64(UInt32(bitPattern: r.participant))
         if let i = registrationIndex[key] {
+            let earlier = registrations[Int(i)]
+            let who = r.identifiedByEmail ? "(identifié par courriel)" : pool.string(r.participant)
             warnings.append(
                 Diagnostic(
-                    severity: .warning, file: r.file, line: r.line, column: nil,
+                    severity: .warning, file: files[Int(r.file)], line: Int(r.line), column: nil,
                     message:
-                        "duplicate registration of \(r.publicIdentifier) to \(r.session) (also \(Self.place(registrations[i].file, registrations[i].line, than: r.file))): this later row wins"
+                        "duplicate registration of \(who) to \(sessions.keys[Int(r.session)]) (also \(place(earlier.file, earlier.line, than: r.file))): this later row wins"
                 ))
-            registrations[i] = r
+            registrations[Int(i)] = r
         } else {
-            registrationIndex[key] = registrations.count
+            registrationIndex.set(key, Int32(registrations.count))
             registrations.append(r)
         }
     }
 
-    public mutating func add(_ r: Response) {
-        guard let id = r.responseID else {
+    /// Adds a response whose answers and objectives are given apart.
+    mutating func add(_ row: ResponseRow, answers given: some Collection<Int16>, objectives pairs: some Collection<Int16>) {
+        var r = row
+        r.answers = Int32(answers.count)
+        answers.append(contentsOf: given)
+        r.objectives = Int32(objectives.count)
+        r.objectiveCount = UInt8(pairs.count / 2)
+        objectives.append(contentsOf: pairs)
+        guard r.responseID != 0 else {
             responses.append(r)
             return
         }
-        if let i = responseIndex[id] {
+        if let i = responseIndex[UInt64(r.responseID)] {
+            let earlier = responses[Int(i)]
             warnings.append(
                 Diagnostic(
-                    severity: .warning, file: r.file, line: r.line, column: "response_id",
+                    severity: .warning, file: files[Int(r.file)], line: Int(r.line), column: "response_id",
                     message:
-                        "response '\(id)' appears again (also \(Self.place(responses[i].file, responses[i].line, than: r.file))): this later row wins"
+                        "response '\(pool.string(r.responseID))' appears again (also \(place(earlier.file, earlier.line, than: r.file))): this later row wins"
                 ))
-            responses[i] = r
+            responses[Int(i)] = r
         } else {
-            responseIndex[id] = responses.count
+            responseIndex.set(UInt64(r.responseID), Int32(responses.count))
             responses.append(r)
         }
     }
 
+    /// Adds a registration given as a value (tests, tools).
+    public mutating func add(_ r: Registration) {
+        add(
+            RegistrationRow(
+                session: sessions.number(of: r.session), participant: pool.intern(r.participant), email: pool.intern(r.email),
+                lastName: pool.intern(r.lastName), firstName: pool.intern(r.firstName), cooperative: pool.intern(r.cooperative),
+                role: pool.intern(r.role), line: Int32(r.line), file: file(r.file), status: r.status, attendance: r.attendance,
+                halves: r.halvesPresent.map { Int8($0) } ?? -1, identifiedByEmail: r.identifiedByEmail, hours: r.hoursAttended ?? .nan,
+                registeredAt: StoredTimestamp(r.registeredAt)))
+    }
+
+    /// Adds a response given as a value (tests, tools).
+    public mutating func add(_ r: Response) {
+        func id(_ text: String?) -> Int32 { text.map { pool.intern($0) } ?? 0 }
+        let row = ResponseRow(
+            session: sessions.number(of: r.session), responseID: id(r.responseID), participantID: id(r.participantID), email: id(r.email),
+            cooperative: id(r.cooperative), comment: id(r.comment), line: Int32(r.line), file: file(r.file),
+            recommend: r.recommend.map { Int8($0) } ?? -1, objectiveCount: 0, answers: 0, objectives: 0,
+            submittedAt: StoredTimestamp(r.submittedAt))
+        let questions = catalogue.survey.questions.count
+        let given = (0..<questions).map { k in k < r.answers.count ? r.answers[k].map { Int16($0) } ?? .min : .min }
+        let pairs = r.objectives.sorted { $0.key < $1.key }.flatMap { [Int16($0.key), Int16($0.value)] }
+        add(row, answers: given, objectives: pairs)
+    }
+
     /// "line 6", or "other.csv:6" when the earlier row is in another file of a glob.
-    static func place(_ file: String, _ line: Int, than current: String) -> String {
-        file == current ? "line \(line)" : "\(file):\(line)"
+    private func place(_ file: Int16, _ line: Int32, than current: Int16) -> String {
+        file == current ? "line \(line)" : "\(files[Int(file)]):\(line)"
     }
 
     /// The de-duplicated dataset.
     public func build() -> Dataset {
-        Dataset(catalogue: catalogue, registrations: registrations, responses: responses, warnings: warnings)
+        Dataset(
+            catalogue: catalogue, warnings: warnings, pool: pool, sessions: sessions, files: files, registrationRows: registrations,
+            responseRows: responses, answers: answers, objectives: objectives)
+    }
+}
+
+extension Dataset {
+    /// A dataset of rows given as values (tests, tools), de-duplicated like streamed rows.
+    public init(catalogue: Catalogue, registrations: [Registration], responses: [Response] = []) {
+        var builder = DatasetBuilder(catalogue: catalogue)
+        for r in registrations { builder.add(r) }
+        for r in responses { builder.add(r) }
+        self = builder.build()
     }
 }

@@ -37,8 +37,12 @@ enum Words {
     /// What a registration says of a session: attendance for the registered, else the status.
     static func attendance(_ r: Registration?) -> String {
         guard let r else { return "—" }
-        guard r.status == .registered else { return status(r.status) }
-        switch r.attendance {
+        return attendance(r.status, r.attendance)
+    }
+
+    static func attendance(_ status: Registration.Status, _ attendance: Registration.Attendance?) -> String {
+        guard status == .registered else { return self.status(status) }
+        switch attendance {
         case .present: return "présent"
         case .partial: return "partiel"
         case .absent: return "absent"

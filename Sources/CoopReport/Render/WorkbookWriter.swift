@@ -109,7 +109,7 @@ public enum WorkbookWriter {
     /// Excel refuses text over 32,767 characters: longer text is cut, and says so.
     static func clip(_ text: String) -> String {
         let limit = Worksheet.maxStringLength
-        guard text.count > limit else { return text }
+        guard text.utf8.count > limit, text.count > limit else { return text }
         let marker = " […] (texte tronqué : \(text.count) caractères)"
         return String(text.prefix(limit - marker.count)) + marker
     }

@@ -8,10 +8,3 @@ extension String {
         return String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }
-
-extension String {
-    /// Lower-cased; `self` (no copy) when there is nothing to lower — e-mails usually.
-    var lowercasedIfNeeded: String {
-        utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? lowercased() : self
-    }
-}

@@ -22,7 +22,9 @@ public enum TextKey {
         }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if (0x80...0x24F).contains(scalar.value), let plain = fold(scalar) {
+            if scalar.value < 0x80 {
+                out.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value + 32)) : scalar)
+            } else if scalar.value <= 0x24F, let plain = fold(scalar) {
                 out.append(plain)
             } else {
                 out.append(contentsOf: String(scalar).lowercased().unicodeScalars)

@@ -1,15 +1,21 @@
 import Foundation
 
 /// Checks one registrations row against the contract and the catalogue and builds a
-/// `Registration`, or says why the row cannot be used. Pure.
+/// `RegistrationRow`, or says why the row cannot be used. Reads the field bytes: no
+/// String is made for a good row but the texts new to the pool.
 public struct RegistrationValidator {
     let catalogue: Catalogue
     let mapping: InputMapping
-    /// The file being validated, recorded on each registration.
+    /// The file being validated, and its number in the dataset.
     let file: String
-    /// Shares the repeated texts (cooperatives, roles, names, e-mails) between rows.
-    let intern: Interner
-    private let columns: ColumnPositions
+    var fileNumber: Int16 = 0
+    private let sessions: SessionTable
+    /// Position of each `Field` among the record's columns, −1 when the file lacks it.
+    private let positions: [Int]
+    private var statusMemo = WordMemo<Registration.Status>()
+    private var attendanceMemo = WordMemo<Registration.Attendance>()
+    private var halfDayMemo = WordMemo<Bool>()
+    private var hoursMemo = WordMemo<Double>()
 
     /// The columns this validator reads; positions are found once per file.
     enum Field: Int, CaseIterable {
@@ -36,109 +42,133 @@ public struct RegistrationValidator {
         }
     }
 
-    /// `columns` are the canonical columns the file has, in `CSVTable.Row.values` order;
+    /// `columns` are the canonical columns the file has, in `RecordFields` order;
     /// `mapping` brings the export's own status and attendance words.
-    public init(
-        catalogue: Catalogue, columns: [String], mapping: InputMapping = .none, file: String = "",
-        intern: Interner = Interner()
-    ) {
-        self.intern = intern
+    public init(catalogue: Catalogue, columns: [String], mapping: InputMapping = .none, file: String = "") {
         self.catalogue = catalogue
         self.mapping = mapping
         self.file = file
-        self.columns = ColumnPositions(Field.allCases.map(\.column), in: columns)
+        sessions = SessionTable(catalogue)
+        positions = Field.allCases.map { f in columns.firstIndex(of: f.column) ?? -1 }
     }
 
+    /// Validates one row given as texts (tests, tools): the same checks as a file's row.
     public func validate(line: Int, values: [String]) -> Result<Registration, RowRejection> {
-        let columns = self.columns
-        func value(_ field: Field) -> String { columns.value(field.rawValue, in: values) }
-        let programme = value(.programme)
-        guard !programme.isEmpty else { return .failure(RowRejection(column: "programme", "empty; expected a programme code")) }
-        guard let prog = catalogue.programme(programme) else {
+        var builder = DatasetBuilder(catalogue: catalogue)
+        var copy = self
+        copy.fileNumber = builder.file(file)
+        let outcome = RecordFields.with(values: values, line: line) { copy.validate($0, into: &builder) }
+        return outcome.map { builder.build().registrations[0] }
+    }
+
+    /// Validates one record and adds it to `builder`, or says why it cannot be used.
+    mutating func validate(_ fields: RecordFields, into builder: inout DatasetBuilder) -> Result<Void, RowRejection> {
+        let positions = self.positions
+        @inline(__always) func has(_ f: Field) -> Bool { positions[f.rawValue] >= 0 && !fields.isEmpty(positions[f.rawValue]) }
+        @inline(__always) func bytes(_ f: Field) -> UnsafeBufferPointer<UInt8> {
+            positions[f.rawValue] >= 0 ? fields.bytes(positions[f.rawValue]) : UnsafeBufferPointer(start: nil, count: 0)
+        }
+        func text(_ f: Field) -> String { String(decoding: bytes(f), as: UTF8.self) }
+        guard has(.programme) else { return .failure(RowRejection(column: "programme", "empty; expected a programme code")) }
+        guard let p = sessions.programme(bytes(.programme)) else {
             return .failure(
                 RowRejection(
                     column: "programme",
-                    "\(quoted(programme)) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
+                    "\(quoted(text(.programme))) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
                 ))
         }
-        let sessionCode = value(.session)
-        let key = SessionKey(programme, sessionCode)
-        guard let session = catalogue.session(key) else {
+        guard let session = sessions.session(programme: p, bytes(.session)), session >= 0 else {
+            let prog = catalogue.programmes[p]
             return .failure(
                 RowRejection(
                     column: "session",
-                    "\(quoted(sessionCode)) is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
+                    "\(quoted(text(.session))) is not a session of \(prog.code) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
                 ))
         }
-        let id = value(.participantId).trimmedSpaces
-        let email = value(.email).trimmedSpaces.lowercasedIfNeeded
-        guard !id.isEmpty || !email.isEmpty else {
+        let id = builder.pool.intern(bytes(.participantId))
+        let email = Self.internLowercased(bytes(.email), into: &builder.pool)
+        guard id != 0 || email != 0 else {
             return .failure(RowRejection(column: "participant_id", "no participant_id and no email: the participant cannot be identified"))
         }
-        let cooperative = value(.cooperative)
-        guard !cooperative.isEmpty else {
+        guard has(.cooperative) else {
             return .failure(RowRejection(column: "cooperative", "empty; expected the participant's cooperative"))
         }
-        let statusText = value(.status)
-        guard let status = ValueParser.status(statusText, words: mapping.status) else {
+        let words = mapping
+        guard let status = statusMemo.value(bytes(.status), parse: { ValueParser.status($0, words: words.status) }) else {
             return .failure(
                 RowRejection(
                     column: "status",
-                    "\(quoted(statusText)) is not a status (expected registered, cancelled, waitlisted or inscrit, annulé, liste d'attente)"
+                    "\(quoted(text(.status))) is not a status (expected registered, cancelled, waitlisted or inscrit, annulé, liste d'attente)"
                 ))
         }
-        var registeredAt: Timestamp?
-        let dateText = value(.registeredAt)
-        if !dateText.isEmpty {
-            guard let t = ValueParser.timestamp(dateText) else {
+        var registeredAt = StoredTimestamp.none
+        if has(.registeredAt) {
+            var scanner = TimestampScanner(bytes: bytes(.registeredAt))
+            guard let t = scanner.parse() else {
                 return .failure(
                     RowRejection(
                         column: "registered_at",
-                        "\(quoted(dateText)) is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"))
+                        "\(quoted(text(.registeredAt))) is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"
+                    ))
             }
-            registeredAt = t
+            registeredAt = StoredTimestamp(t)
         }
         var attendance: Registration.Attendance?
-        let attendanceText = value(.attendance)
-        if !attendanceText.isEmpty {
-            guard let a = ValueParser.attendance(attendanceText, words: mapping.attendance) else {
+        if has(.attendance) {
+            guard let a = attendanceMemo.value(bytes(.attendance), parse: { ValueParser.attendance($0, words: words.attendance) }) else {
                 return .failure(
                     RowRejection(
                         column: "attendance",
-                        "\(quoted(attendanceText)) is not an attendance (expected present, partial, absent or présent, partiel, absent)"))
+                        "\(quoted(text(.attendance))) is not an attendance (expected present, partial, absent or présent, partiel, absent)")
+                )
             }
             attendance = a
         }
-        var hours: Double?
-        let hoursText = value(.hoursAttended)
-        if !hoursText.isEmpty {
-            guard let h = ValueParser.number(hoursText), h >= 0 else {
+        var hours = Double.nan
+        if has(.hoursAttended) {
+            guard let h = hoursMemo.value(bytes(.hoursAttended), parse: { ValueParser.number($0) }), h >= 0 else {
                 return .failure(
                     RowRejection(
-                        column: "hours_attended", "\(quoted(hoursText)) is not a number of hours (expected a number ≥ 0, e.g. 3,5)"))
+                        column: "hours_attended",
+                        "\(quoted(text(.hoursAttended))) is not a number of hours (expected a number ≥ 0, e.g. 3,5)"))
             }
             hours = h
         }
         // Half-days decide attendance when either is filled (docs/decisions.md).
-        var halves: Int?
-        let morning = value(.morning)
-        let afternoon = value(.afternoon)
-        if !morning.isEmpty || !afternoon.isEmpty {
-            var count = 0
-            for (column, text) in [("morning", morning), ("afternoon", afternoon)] where !text.isEmpty {
-                guard let here = ValueParser.halfDay(text, words: mapping.attendance) else {
-                    return .failure(RowRejection(column: column, "\(quoted(text)) is not a half-day sign-in (expected present or absent)"))
+        var halves: Int8 = -1
+        if has(.morning) || has(.afternoon) {
+            var count: Int8 = 0
+            for field in [Field.morning, .afternoon] where has(field) {
+                guard let here = halfDayMemo.value(bytes(field), parse: { ValueParser.halfDay($0, words: words.attendance) }) else {
+                    return .failure(
+                        RowRejection(column: field.column, "\(quoted(text(field))) is not a half-day sign-in (expected present or absent)"))
                 }
                 if here { count += 1 }
             }
             halves = count
             attendance = count == 2 ? .present : count == 1 ? .partial : .absent
         }
-        return .success(
-            Registration(
-                session: session.key, participant: intern(id.isEmpty ? email : id), identifiedByEmail: id.isEmpty, email: intern(email),
-                lastName: intern(value(.lastName)), firstName: intern(value(.firstName)), cooperative: intern(cooperative),
-                role: intern(value(.role)), status: status, registeredAt: registeredAt, attendance: attendance,
-                hoursAttended: hours, halvesPresent: halves, file: file, line: line))
+        builder.add(
+            RegistrationRow(
+                session: session, participant: id != 0 ? id : email, email: email, lastName: builder.pool.intern(bytes(.lastName)),
+                firstName: builder.pool.intern(bytes(.firstName)), cooperative: builder.pool.intern(bytes(.cooperative)),
+                role: builder.pool.intern(bytes(.role)), line: Int32(fields.line), file: fileNumber, status: status, attendance: attendance,
+                halves: halves, identifiedByEmail: id == 0, hours: hours, registeredAt: registeredAt))
+        return .success(())
+    }
+
+    /// An e-mail's id, lower-cased first when it has capitals (made a String only then).
+    static func internLowercased(_ bytes: UnsafeBufferPointer<UInt8>, into pool: inout TextPool) -> Int32 {
+        var capitals = false
+        for b in bytes {
+            if b >= 0x80 { return pool.intern(String(decoding: bytes, as: UTF8.self).lowercased()) }
+            if b >= 0x41 && b <= 0x5A { capitals = true }
+        }
+        guard capitals else { return pool.intern(bytes) }
+        // ASCII: lower-cased on the stack-sized copy, no String.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lower in
+            for (i, b) in bytes.enumerated() { lower[i] = b >= 0x41 && b <= 0x5A ? b + 32 : b }
+            return pool.intern(UnsafeBufferPointer(lower))
+        }
     }
 }

@@ -1,26 +1,28 @@
 import Foundation
 
 /// Checks one evaluations row against the contract, the catalogue and the survey scale,
-/// and builds a `Response`, or says why the row cannot be used. Pure.
+/// and adds it to the dataset, or says why the row cannot be used. Reads the field bytes.
 public struct ResponseValidator {
     let catalogue: Catalogue
     /// Answer labels of the export (label key → point on the scale).
     let labels: [String: Int]
-    /// The file being validated, recorded on each response.
+    /// The file being validated, and its number in the dataset.
     let file: String
-    /// Shares the repeated texts (participants, cooperatives) between rows.
-    let intern: Interner
-    private let columns: ColumnPositions
+    var fileNumber: Int16 = 0
+    private let sessions: SessionTable
+    /// Position of each `Field` among the record's columns, −1 when the file lacks it.
+    private let positions: [Int]
     /// Position of each survey question's column (in the survey's order), -1 when absent.
     private let questionColumns: [Int]
-    /// (k, index in values) for each `objective_k` column present.
+    /// (k, position) for each `objective_k` column present.
     private let objectiveColumns: [(Int, Int)]
+    private var answerMemo = WordMemo<Int>()
+    private var recommendMemo = WordMemo<Int>()
+    /// Reused for each row's answers and objective pairs.
+    private var answers: [Int16] = []
+    private var objectives: [Int16] = []
 
-    public init(
-        catalogue: Catalogue, columns: [String], mapping: InputMapping = .none, file: String = "",
-        intern: Interner = Interner()
-    ) {
-        self.intern = intern
+    public init(catalogue: Catalogue, columns: [String], mapping: InputMapping = .none, file: String = "") {
         self.catalogue = catalogue
         labels = mapping.answers
         self.file = file
@@ -28,83 +30,97 @@ public struct ResponseValidator {
         for (i, c) in columns.enumerated() {
             if c.hasPrefix("objective_"), let k = Int(c.dropFirst("objective_".count)) { objectives.append((k, i)) }
         }
-        self.columns = ColumnPositions(Field.allCases.map(\.rawValue), in: columns)
+        sessions = SessionTable(catalogue)
+        positions = Field.allCases.map { f in columns.firstIndex(of: f.rawValue) ?? -1 }
         questionColumns = catalogue.survey.questions.map { q in columns.firstIndex(of: q.column) ?? -1 }
         objectiveColumns = objectives.sorted { $0.0 < $1.0 }
     }
 
+    /// Validates one row given as texts (tests, tools): the same checks as a file's row.
     public func validate(line: Int, values: [String]) -> Result<Response, RowRejection> {
-        let columns = self.columns
-        func value(_ field: Field) -> String { columns.value(field.ordinal, in: values) }
-        let programme = value(.programme)
-        guard let prog = catalogue.programme(programme) else {
+        var builder = DatasetBuilder(catalogue: catalogue)
+        var copy = self
+        copy.fileNumber = builder.file(file)
+        let outcome = RecordFields.with(values: values, line: line) { copy.validate($0, into: &builder) }
+        return outcome.map { builder.build().responses[0] }
+    }
+
+    /// Validates one record and adds it to `builder`, or says why it cannot be used.
+    mutating func validate(_ fields: RecordFields, into builder: inout DatasetBuilder) -> Result<Void, RowRejection> {
+        let positions = self.positions
+        @inline(__always) func has(_ f: Field) -> Bool { positions[f.ordinal] >= 0 && !fields.isEmpty(positions[f.ordinal]) }
+        @inline(__always) func bytes(_ f: Field) -> UnsafeBufferPointer<UInt8> {
+            positions[f.ordinal] >= 0 ? fields.bytes(positions[f.ordinal]) : UnsafeBufferPointer(start: nil, count: 0)
+        }
+        func text(_ f: Field) -> String { String(decoding: bytes(f), as: UTF8.self) }
+        guard let p = sessions.programme(bytes(.programme)) else {
             return .failure(
                 RowRejection(
                     column: "programme",
-                    "\(quoted(programme)) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
+                    "\(quoted(text(.programme))) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
                 ))
         }
-        let sessionCode = value(.session)
-        let key = SessionKey(programme, sessionCode)
-        guard catalogue.session(key) != nil else {
+        guard let session = sessions.session(programme: p, bytes(.session)), session >= 0 else {
+            let prog = catalogue.programmes[p]
             return .failure(
                 RowRejection(
                     column: "session",
-                    "\(quoted(sessionCode)) is not a session of \(programme) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
+                    "\(quoted(text(.session))) is not a session of \(prog.code) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
                 ))
         }
-        var submittedAt: Timestamp?
-        let dateText = value(.submittedAt)
-        if !dateText.isEmpty {
-            guard let t = ValueParser.timestamp(dateText) else {
+        var submittedAt = StoredTimestamp.none
+        if has(.submittedAt) {
+            var scanner = TimestampScanner(bytes: bytes(.submittedAt))
+            guard let t = scanner.parse() else {
                 return .failure(
                     RowRejection(
                         column: "submitted_at",
-                        "\(quoted(dateText)) is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"))
+                        "\(quoted(text(.submittedAt))) is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"
+                    ))
             }
-            submittedAt = t
+            submittedAt = StoredTimestamp(t)
         }
         let scale = catalogue.survey.scale
+        let labels = self.labels
         let range = "expected \(scale.min)–\(scale.max) or a label such as « Très satisfait »"
-        var answers: [Int?] = []
-        for q in catalogue.survey.questions {
-            let position = questionColumns[answers.count]
-            let text = position >= 0 && position < values.count ? values[position] : ""
-            if text.isEmpty {
-                answers.append(nil)
+        answers.removeAll(keepingCapacity: true)
+        for (k, q) in catalogue.survey.questions.enumerated() {
+            let position = questionColumns[k]
+            guard position >= 0, !fields.isEmpty(position) else {
+                answers.append(.min)
                 continue
             }
-            guard let a = ValueParser.scaleAnswer(text, scale: scale, labels: labels) else {
-                return .failure(RowRejection(column: q.column, "\(quoted(text)) is not an answer on the scale (\(range))"))
+            guard let a = answerMemo.value(fields.bytes(position), parse: { ValueParser.scaleAnswer($0, scale: scale, labels: labels) })
+            else {
+                return .failure(RowRejection(column: q.column, "\(quoted(fields.text(position))) is not an answer on the scale (\(range))"))
             }
-            answers.append(a)
+            answers.append(Int16(a))
         }
-        var objectives: [Int: Int] = [:]
-        for (k, i) in objectiveColumns where !values[i].isEmpty {
-            guard let a = ValueParser.scaleAnswer(values[i], scale: scale, labels: labels) else {
-                return .failure(RowRejection(column: "objective_\(k)", "\(quoted(values[i])) is not an answer on the scale (\(range))"))
-            }
-            objectives[k] = a
-        }
-        var recommend: Int?
-        let recText = value(.recommend)
-        if !recText.isEmpty {
-            guard let r = ValueParser.integer(recText), (0...10).contains(r) else {
+        objectives.removeAll(keepingCapacity: true)
+        for (k, i) in objectiveColumns where !fields.isEmpty(i) {
+            guard let a = answerMemo.value(fields.bytes(i), parse: { ValueParser.scaleAnswer($0, scale: scale, labels: labels) }) else {
                 return .failure(
-                    RowRejection(column: "recommend", "\(quoted(recText)) is not a recommendation score (expected an integer 0–10)"))
+                    RowRejection(column: "objective_\(k)", "\(quoted(fields.text(i))) is not an answer on the scale (\(range))"))
             }
-            recommend = r
+            objectives += [Int16(k), Int16(a)]
         }
-        func optional(_ column: Field) -> String? {
-            let v = value(column).trimmedSpaces
-            return v.isEmpty ? nil : v
+        var recommend: Int8 = -1
+        if has(.recommend) {
+            guard let r = recommendMemo.value(bytes(.recommend), parse: { ValueParser.integer($0) }), (0...10).contains(r) else {
+                return .failure(
+                    RowRejection(
+                        column: "recommend", "\(quoted(text(.recommend))) is not a recommendation score (expected an integer 0–10)"))
+            }
+            recommend = Int8(r)
         }
-        return .success(
-            Response(
-                session: key, responseID: optional(.responseID), submittedAt: submittedAt,
-                participantID: optional(.participantID).map { intern($0) }, email: optional(.email)?.lowercasedIfNeeded,
-                cooperative: optional(.cooperative).map { intern($0) }, answers: answers, objectives: objectives, recommend: recommend,
-                comment: optional(.comment), file: file, line: line))
+        let row = ResponseRow(
+            session: session, responseID: builder.pool.intern(bytes(.responseID)),
+            participantID: builder.pool.intern(bytes(.participantID)),
+            email: RegistrationValidator.internLowercased(bytes(.email), into: &builder.pool),
+            cooperative: builder.pool.intern(bytes(.cooperative)), comment: builder.pool.intern(bytes(.comment)), line: Int32(fields.line),
+            file: fileNumber, recommend: recommend, objectiveCount: 0, answers: 0, objectives: 0, submittedAt: submittedAt)
+        builder.add(row, answers: answers, objectives: objectives)
+        return .success(())
     }
 
     /// The fixed columns this validator reads; positions are found once per file.

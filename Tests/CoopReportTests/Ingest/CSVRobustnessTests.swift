@@ -18,7 +18,7 @@ struct CSVRobustnessTests {
         let table = try CSVTable(bytes: Self.header + body, path: "r.csv", schema: .registrations)
         var last = 1
         var count = 0
-        table.forEachRow { row in
+        try table.forEachRow { row in
             #expect(row.line > last)
             last = row.line
             count += 1
@@ -35,7 +35,7 @@ struct CSVRobustnessTests {
         let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
         do {
             let table = try CSVTable(bytes: bytes, path: "x.csv", schema: .registrations)
-            table.forEachRow { _ in }
+            try table.forEachRow { _ in }
         } catch {
             #expect(error is IngestError)
         }
@@ -47,7 +47,7 @@ struct CSVRobustnessTests {
         let text = "programme;session;participant_id;cooperative;status\n;;;;\nP;A;1;\(big);inscrit\nP;A;2;\"unterminated"
         let table = try CSVTable(bytes: Array(text.utf8), path: "r.csv", schema: .registrations)
         var rows: [CSVTable.Row] = []
-        table.forEachRow { rows.append($0) }
+        try table.forEachRow { rows.append($0) }
         #expect(rows.map(\.line) == [3, 4])  // the line of separators is blank
         #expect(rows[0].values[3].count == 100_000)
         #expect(rows[1].problem != nil)

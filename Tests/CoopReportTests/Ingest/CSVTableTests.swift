@@ -4,9 +4,9 @@ import Testing
 
 @Suite("CSVTable")
 struct CSVTableTests {
-    func rows(_ table: CSVTable) -> [CSVTable.Row] {
+    func rows(_ table: CSVTable) throws -> [CSVTable.Row] {
         var out: [CSVTable.Row] = []
-        table.forEachRow { out.append($0) }
+        try table.forEachRow { out.append($0) }
         return out
     }
 
@@ -40,7 +40,7 @@ struct CSVTableTests {
             + "P,C,plain\n"
         let table = try CSVTable(bytes: Array(text.utf8), path: "e.csv", schema: .evaluations(questions: []))
         #expect(table.separator == ",")
-        let all = rows(table)
+        let all = try rows(table)
         #expect(all.map(\.line) == [2, 4, 7])
         #expect(value(table, all[0], "comment") == "first line\nsecond \"quoted\"; line")
         #expect(value(table, all[1], "comment") == "x\r\ny\r\nz")
@@ -62,7 +62,7 @@ struct CSVTableTests {
     func sepLine() throws {
         let text = "sep=,\nprogramme,session,cooperative,participant_id,status\n\nP,A,\"Coop; un\",1,inscrit\n"
         let table = try CSVTable(bytes: Array(text.utf8), path: "r.csv", schema: .registrations)
-        let all = rows(table)
+        let all = try rows(table)
         #expect(all.count == 1)
         #expect(all[0].line == 4)
         #expect(value(table, all[0], "cooperative") == "Coop; un")
@@ -93,7 +93,7 @@ struct CSVTableTests {
     func structuralProblems() throws {
         let text = "programme;session;participant_id;cooperative;status\nP;A;1;C;inscrit;extra\nP;A;2;\"C;inscrit\n"
         let table = try CSVTable(bytes: Array(text.utf8), path: "r.csv", schema: .registrations)
-        let all = rows(table)
+        let all = try rows(table)
         #expect(all.map(\.line) == [2, 3])
         #expect(all[0].problem?.contains("6 fields") == true)
         #expect(all[1].problem?.contains("never closed") == true)

@@ -15,14 +15,16 @@ enum EvidenceSheets {
             widths: [11, 8, 10, 24, 14, 28, 26, 10, 10, 9, 8, 24]
         ) { i in
             let row = rows[i]
-            let r = row.registration
+            let r = row.row
+            let session = row.session
+            let participant = row.text(r.participant)
             let role: Cell.Role = row.missing.isEmpty ? .body : .flagged
             var cells: [Cell] = [
-                .text(r.session.programme), .text(r.session.session), Cell(.date(row.session.start)),
-                .text(people.name(last: r.lastName, first: r.firstName, participant: r.participant)),
-                .text(people.identifier(r.participant, byEmail: r.identifiedByEmail)), .text(r.cooperative), .text(r.role),
-                .text(Words.status(r.status)), .text(Words.attendance(r)),
-                r.halvesPresent.map { .text("\($0)/2") } ?? .empty, .number(row.hours, .hours),
+                .text(session.programme), .text(session.code), Cell(.date(session.start)),
+                .text(people.name(last: row.text(r.lastName), first: row.text(r.firstName), participant: participant)),
+                .text(people.identifier(participant, byEmail: r.identifiedByEmail)), .text(row.text(r.cooperative)),
+                .text(row.text(r.role)), .text(Words.status(r.status)), .text(Words.attendance(r.status, r.attendance)),
+                r.halves >= 0 ? .text(Self.halves[Int(r.halves)]) : .empty, .number(row.hours, .hours),
                 .text(row.missing.isEmpty ? "" : "non suivi : " + row.missing.joined(separator: ", ")),
             ]
             if role == .flagged { for c in cells.indices { cells[c].role = role } }
@@ -30,15 +32,12 @@ enum EvidenceSheets {
         }
     }
 
+    static let halves = ["0/2", "1/2", "2/2"]
+
     /// Parcours, continued on « Parcours (2) »… past Excel's last row.
     static func journeys(_ e: Evidence, people: People, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
-        // One column per session of the widest programme, in catalogue order.
-        let sessionColumns = e.journeys.reduce(into: [String]()) { codes, j in
-            for s in j.programme.sessions where !codes.contains(s.code) { codes.append(s.code) }
-        }
-        let headers =
-            ["Programme", "Participant", "Identifiant", "Coopérative", "Fonction"] + sessionColumns
-            + ["Projet (action)", "Issue"]
+        let sessionColumns = sessionCodes(e)
+        let headers = journeyHeaders(e)
         let journeys = e.journeys
         return split(
             name: "Parcours", headers: headers, count: journeys.count, maxRows: maxRows, keyColumns: 2,
@@ -53,6 +52,22 @@ enum EvidenceSheets {
                 + sessionColumns.map { own.contains($0) ? .text(Words.attendance(j.registration($0))) : .empty }
                 + [.text(project(j)), .text(j.outcome.french, .label)]
         }
+    }
+
+    /// One column per session code of the programmes listed, in order of appearance.
+    static func sessionCodes(_ e: Evidence) -> [String] {
+        var codes: [String] = []
+        var seen = Set<String>()
+        var last: String?
+        for j in e.journeys where j.programme.code != last {  // journeys come grouped by programme
+            last = j.programme.code
+            for s in j.programme.sessions where seen.insert(s.code).inserted { codes.append(s.code) }
+        }
+        return codes
+    }
+
+    static func journeyHeaders(_ e: Evidence) -> [String] {
+        ["Programme", "Participant", "Identifiant", "Coopérative", "Fonction"] + sessionCodes(e) + ["Projet (action)", "Issue"]
     }
 
     /// The action phase: carried out (present), not carried out (absent), or not recorded.

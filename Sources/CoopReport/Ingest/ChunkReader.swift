@@ -1,0 +1,94 @@
+import Crypto
+import Foundation
+
+/// Reads an input a chunk at a time into one buffer that is reused, hashing the bytes
+/// as they go by: a 150 MB export never sits whole in memory. The file is closed at the
+/// end of input or when the reader goes away, whichever comes first.
+final class ChunkReader {
+    /// Where the bytes come from.
+    enum Source {
+        case file(String)
+        /// Already in memory (tests, and inputs handed over by a caller).
+        case bytes([UInt8])
+    }
+
+    /// Bytes read per `read` call by default; the buffer grows only for a record longer
+    /// than this.
+    static let defaultChunkSize = 1 << 20
+
+    private let chunkSize: Int
+    private let path: String
+    private var descriptor: Int32 = -1
+    private var buffer: [UInt8]
+    private var count = 0
+    private var hasher = SHA256()
+    /// The input is exhausted: what is in the buffer is all that is left.
+    private(set) var atEnd = false
+    /// Bytes read so far.
+    private(set) var total = 0
+
+    /// Opens the source and reads its first chunk.
+    init(_ source: Source, path: String, chunkSize: Int = defaultChunkSize) throws {
+        self.path = path
+        self.chunkSize = chunkSize
+        switch source {
+        case .bytes(let bytes):
+            buffer = bytes
+            count = bytes.count
+            total = bytes.count
+            hasher.update(data: bytes)
+            atEnd = true
+        case .file(let name):
+            descriptor = open(name, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+            buffer = [UInt8](repeating: 0, count: chunkSize)
+            try fill(keepingFrom: 0)
+        }
+    }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
+
+    /// The bytes in the buffer.
+    var valid: ArraySlice<UInt8> { buffer[0..<count] }
+
+    /// Keeps the bytes from `offset` on (moved to the front) and reads more after them.
+    func fill(keepingFrom offset: Int) throws {
+        guard !atEnd else { return }
+        let kept = count - offset
+        if offset > 0 {
+            buffer.withUnsafeMutableBufferPointer { b in
+                guard let base = b.baseAddress else { return }
+                memmove(base, base + offset, kept)
+            }
+        }
+        count = kept
+        if buffer.count - count < chunkSize / 2 {
+            buffer += [UInt8](repeating: 0, count: max(buffer.count, chunkSize))
+        }
+        var failure: String?
+        let read = buffer.withUnsafeMutableBufferPointer { b -> Int in
+            guard let base = b.baseAddress else { return 0 }
+            while true {
+                let n = Foundation.read(descriptor, base + count, b.count - count)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = String(cString: strerror(errno)) }
+                return max(n, 0)
+            }
+        }
+        if let failure { throw IngestError.unreadable(path: path, reason: failure) }
+        if read == 0 {
+            atEnd = true
+            close(descriptor)
+            descriptor = -1
+        } else {
+            buffer.withUnsafeBufferPointer { b in
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[count..<(count + read)])))
+            }
+            count += read
+            total += read
+        }
+    }
+
+    /// Hex SHA-256 of everything read; call once the input is exhausted.
+    func sha256() -> String { InputFile.hex(hasher.finalize()) }
+}

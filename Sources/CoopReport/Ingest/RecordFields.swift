@@ -1,0 +1,137 @@
+/// One record's fields by canonical column, as UTF-8 bytes, trimmed: what validators
+/// read. Valid only during the `CSVTable.forEachRecord` call that hands it over. Usually
+/// the bytes are the reading buffer itself; a record with doubled quotes, or with
+/// Windows-1252 accents, is first copied out, unescaped and converted.
+struct RecordFields {
+    /// 1-based line where the record starts.
+    private(set) var line = 0
+    /// A structural problem of the record (unterminated quote, too many fields).
+    private(set) var problem: String?
+    private var base = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private var ranges: [Range<Int>] = []
+    /// The record as it stands in the buffer, for rejects.
+    private var recordBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private var scratch: [UInt8] = []
+    private let encoding: TextEncoding
+    private let width: Int
+    private let fileIndex: [Int]
+    private let separator: UInt8
+    private let personal: Set<Int>
+
+    init(encoding: TextEncoding, width: Int, fileIndex: [Int], separator: UInt8, personal: Set<Int>) {
+        self.encoding = encoding
+        self.width = width
+        self.fileIndex = fileIndex
+        self.separator = separator
+        self.personal = personal
+        ranges.reserveCapacity(fileIndex.count)
+    }
+
+    /// Calls `body` with fields holding `values` (trimmed like a file's), for callers that
+    /// have the texts already (tests, tools).
+    static func with<R>(values: [String], line: Int, _ body: (RecordFields) -> R) -> R {
+        var fields = RecordFields(encoding: .utf8, width: values.count, fileIndex: Array(values.indices), separator: 0x3B, personal: [])
+        fields.line = line
+        var bytes: [UInt8] = []
+        for v in values {
+            let start = bytes.count
+            bytes += Array(v.utf8)
+            fields.ranges.append(start..<bytes.count)
+        }
+        return bytes.withUnsafeBufferPointer { b in
+            fields.base = b
+            fields.recordBytes = b
+            for k in fields.ranges.indices { fields.ranges[k] = CSVTable.trimmed(fields.ranges[k], in: b) }
+            return body(fields)
+        }
+    }
+
+    /// How many canonical columns.
+    var count: Int { fileIndex.count }
+
+    /// Whether column `i` is empty (or absent from the file).
+    @inline(__always) func isEmpty(_ i: Int) -> Bool { ranges[i].isEmpty }
+
+    /// The bytes of column `i`.
+    @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: base[ranges[i]]) }
+
+    /// The text of column `i`.
+    func text(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }
+
+    /// Whether column `i` is exactly these ASCII bytes.
+    @inline(__always) func equals(_ i: Int, _ word: StaticString) -> Bool {
+        let range = ranges[i]
+        guard range.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<range.count where base[range.lowerBound + k] != w[k] { return false }
+        return true
+    }
+
+    /// The record as it stands in the file.
+    var raw: String { encoding.decode(recordBytes[...]) }
+
+    /// The record with names and e-mail replaced by `[masqué]`, for the workbook:
+    /// reports never show them (the full row stays in rejects.csv for the data team).
+    var redactedRaw: String {
+        guard !personal.isEmpty else { return raw }
+        var scanner = CSVScanner(separator: separator, start: 0)
+        var record = CSVScanner.Record()
+        guard scanner.next(in: recordBytes, final: true, into: &record) == .record else { return raw }
+        let fields = record.fields.enumerated().map { i, f -> String in
+            if personal.contains(i) && !f.range.isEmpty { return "[masqué]" }
+            return CSVTable.trimmedText(of: f, in: recordBytes, encoding: encoding)
+        }
+        return fields.joined(separator: String(UnicodeScalar(separator)))
+    }
+
+    /// Points at `record` in `buffer` and calls `body`.
+    mutating func load(_ record: CSVScanner.Record, from buffer: UnsafeBufferPointer<UInt8>, _ body: (RecordFields) -> Void) {
+        line = record.line
+        recordBytes = UnsafeBufferPointer(rebasing: buffer[record.bytes])
+        let fields = record.fields
+        problem = nil
+        if record.unterminatedQuote {
+            problem = "a quoted field is never closed (missing \")"
+        } else if fields.count > width, fields[width...].contains(where: { !CSVTable.trimmed($0.range, in: buffer).isEmpty }) {
+            problem = "the row has \(fields.count) fields but the header has \(width)"
+        }
+        ranges.removeAll(keepingCapacity: true)
+        var plain = true
+        for i in fileIndex {
+            guard i < fields.count else {
+                ranges.append(0..<0)
+                continue
+            }
+            let range = CSVTable.trimmed(fields[i].range, in: buffer)
+            ranges.append(range)
+            if fields[i].hasDoubledQuotes || (encoding != .utf8 && buffer[range].contains { $0 >= 0x80 }) { plain = false }
+        }
+        guard !plain else {
+            base = buffer
+            body(self)
+            return
+        }
+        // Copied out: quotes undone, Windows-1252 turned into UTF-8.
+        scratch.removeAll(keepingCapacity: true)
+        for (k, i) in fileIndex.enumerated() {
+            guard i < fields.count && !ranges[k].isEmpty else {
+                ranges[k] = 0..<0
+                continue
+            }
+            let start = scratch.count
+            let text = fields[i].hasDoubledQuotes ? CSVTable.unescaped(buffer[ranges[k]]) : Array(buffer[ranges[k]])
+            if encoding == .utf8 {
+                scratch += text
+            } else {
+                for b in text { scratch += b < 0x80 ? [b] : Array(String(TextEncoding.windows1252Scalar(b)).utf8) }
+            }
+            ranges[k] = start..<scratch.count
+        }
+        let copy = scratch
+        copy.withUnsafeBufferPointer { b in
+            base = b
+            body(self)
+        }
+        base = UnsafeBufferPointer(start: nil, count: 0)
+    }
+}

@@ -1,0 +1,75 @@
+/// A registration as the dataset stores it: texts as `TextPool` ids, the session as its
+/// `SessionTable` number; about 60 bytes, so a million of them fit in memory.
+struct RegistrationRow {
+    var session: Int32
+    var participant: Int32, email: Int32, lastName: Int32, firstName: Int32, cooperative: Int32, role: Int32
+    var line: Int32
+    /// Index in `Dataset.files`.
+    var file: Int16
+    var status: Registration.Status
+    var attendance: Registration.Attendance?
+    /// Half-days signed, −1 when not signed by half-day.
+    var halves: Int8
+    var identifiedByEmail: Bool
+    /// Explicit hours, NaN when not given.
+    var hours: Double
+    var registeredAt: StoredTimestamp
+
+    var isPresent: Bool { status == .registered && (attendance == .present || attendance == .partial) }
+
+    /// This registration's share of `hours_trainee` (see `Registration.hoursTrainee`).
+    @inline(__always) func hoursTrainee(sessionHours: Double) -> Double {
+        guard status == .registered else { return 0 }
+        if !hours.isNaN { return hours }
+        if halves >= 0 { return sessionHours * Double(halves) / 2 }
+        switch attendance {
+        case .present: return sessionHours
+        case .partial: return sessionHours / 2
+        case .absent, nil: return 0
+        }
+    }
+}
+
+/// A response as the dataset stores it (see `RegistrationRow`). Its answers sit in
+/// `Dataset.answers` from `answers` on (one per survey question, `Int16.min` = none),
+/// its objectives in `Dataset.objectives` (`objectiveCount` pairs of k and answer).
+struct ResponseRow {
+    var session: Int32
+    /// 0 when absent (the pool's empty text).
+    var responseID: Int32, participantID: Int32, email: Int32, cooperative: Int32, comment: Int32
+    var line: Int32
+    var file: Int16
+    /// 0–10, −1 when not given.
+    var recommend: Int8
+    var objectiveCount: UInt8
+    var answers: Int32
+    var objectives: Int32
+    var submittedAt: StoredTimestamp
+}
+
+/// A `Timestamp` in 8 bytes: days since 1970 (`Int32.min` = none) and seconds of the day
+/// (−1 = no time).
+struct StoredTimestamp {
+    var days: Int32
+    var seconds: Int32
+
+    static let none = StoredTimestamp(days: .min, seconds: -1)
+
+    init(days: Int32, seconds: Int32) {
+        self.days = days
+        self.seconds = seconds
+    }
+
+    init(_ t: Timestamp?) {
+        guard let t else {
+            self = .none
+            return
+        }
+        days = Int32(t.day.daysSinceEpoch)
+        seconds = Int32(t.secondsOfDay ?? -1)
+    }
+
+    var timestamp: Timestamp? {
+        days == .min ? nil : Timestamp(day: Day(daysSinceEpoch: Int(days)), secondsOfDay: seconds < 0 ? nil : Int(seconds))
+    }
+}

@@ -1,0 +1,86 @@
+import Crypto
+import Foundation
+import Testing
+
+@testable import CoopReport
+
+/// Files are read a chunk at a time: records cut by a chunk's end, quoted line breaks,
+/// CRLF split in two, and the encoding decided from far into the file, all read as if the
+/// file were whole.
+@Suite("Chunked reading")
+struct ChunkedReadingTests {
+    /// A registrations file with long, quoted, multi-line and accented rows.
+    static func text(rows: Int) -> String {
+        var out = "programme;session;participant_id;cooperative;status;last_name\r\n"
+        for i in 0..<rows {
+            let name = i % 7 == 0 ? "\"Dupont\r\n\"\"dit\"\" Lé\(i)\"" : "Nom\(i)\(String(repeating: "x", count: i % 13))"
+            out += "P;A;\(i);Coop \(i % 5);inscrit;\(name)\r\n"
+        }
+        return out
+    }
+
+    func rows(_ table: CSVTable) throws -> [[String]] {
+        var out: [[String]] = []
+        try table.forEachRow { out.append([String($0.line)] + $0.values + [$0.raw]) }
+        return out
+    }
+
+    @Test("every chunk size gives the rows of the whole file, and the file's SHA-256", arguments: [7, 16, 33, 64, 1000])
+    func chunkSizes(size: Int) throws {
+        let directory = try TemporaryDirectory()
+        let text = Self.text(rows: 60)
+        let path = try directory.write("r.csv", text)
+        let whole = try rows(CSVTable(bytes: Array(text.utf8), path: path, schema: .registrations))
+        let table = try CSVTable(path: path, schema: .registrations, mapping: .none, chunkSize: size)
+        #expect(try rows(table) == whole)
+        #expect(whole.count == 60)
+        let read = try table.forEachRecord { _ in }
+        let expected = SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        #expect(read.sha256 == expected)
+        #expect(read.bytes == text.utf8.count)
+    }
+
+    @Test("a Windows-1252 byte far past the first chunk still makes the file Windows-1252")
+    func lateEncoding() throws {
+        let directory = try TemporaryDirectory()
+        var bytes = Array("programme;session;participant_id;cooperative;status\n".utf8)
+        for i in 0..<200 { bytes += Array("P;A;\(i);Coop;inscrit\n".utf8) }
+        bytes += Array("P;A;x;Coop".utf8) + [0xE9] + Array(";inscrit\n".utf8)  // « Coopé » in Windows-1252
+        let path = try directory.write("r.csv", bytes: bytes)
+        let table = try CSVTable(path: path, schema: .registrations, mapping: .none, chunkSize: 64)
+        #expect(table.encoding == .windows1252)
+        let last = try #require(try rows(table).last)
+        #expect(last[4] == "Coopé")
+    }
+
+    @Test("opening and reading files leaves no file open")
+    func noDescriptorLeft() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("r.csv", Self.text(rows: 30))
+        func openFiles() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count }
+        let before = try openFiles()
+        for i in 0..<300 {
+            let table = try CSVTable(path: path, schema: .registrations, mapping: .none, chunkSize: 16)
+            if i % 2 == 0 { try table.forEachRecord { _ in } }
+        }
+        // Other tests run alongside and open files too: a leak would leave 300 or more.
+        #expect(try openFiles() < before + 100)
+    }
+}
+
+@Suite("TextPool")
+struct TextPoolTests {
+    @Test("ids are stable, texts come back byte for byte, and the table grows without losing any")
+    func roundTrip() {
+        var pool = TextPool()
+        let texts = (0..<5_000).map { "texte \($0) é" } + ["", "Amélie", "Ame\u{301}lie"]
+        let ids = texts.map { pool.intern($0) }
+        #expect(ids == texts.map { pool.intern($0) })
+        #expect(texts.indices.allSatisfy { pool.string(ids[$0]) == texts[$0] })
+        #expect(pool.lookup("") == 0)
+        #expect(pool.lookup("absent") == nil)
+        // Compared byte for byte: the two spellings of Amélie are two texts.
+        #expect(ids[ids.count - 1] != ids[ids.count - 2])
+        #expect(Set(ids).count == texts.count)
+    }
+}
