@@ -73,11 +73,13 @@ public struct Pipeline {
         }
 
         // [2/5] validate and [3/5] model, in one streaming pass per file.
-        // About 140 bytes a registration row in the exports seen so far: a first guess for capacity.
-        let registrationBytes = registrationFiles.reduce(0) {
-            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+        // About 140 bytes a registration row and 90 a response in the exports seen so far:
+        // first guesses for capacity.
+        func bytes(_ files: [String]) -> Int {
+            files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
         }
-        var builder = DatasetBuilder(catalogue: catalogue, expectedRegistrations: registrationBytes / 140)
+        var builder = DatasetBuilder(
+            catalogue: catalogue, expectedRegistrations: bytes(registrationFiles) / 140, expectedResponses: bytes(evaluationFiles) / 90)
         var rejects: [Diagnostic] = []
         var inputs = [catalogueInput]
         for path in registrationFiles {
@@ -111,16 +113,19 @@ public struct Pipeline {
                 }
             }
         }
-        let dataset = builder.build()
+        // The builder's duplicate indexes go with it: only the dataset lives on.
+        let dataset = (consume builder).build()
         logger.info(
             "[3/5] model: \(dataset.registrations.count) registrations, \(dataset.responses.count) responses, \(dataset.warnings.count) duplicate(s) (\(clock.lap()))"
         )
 
         // [4/5] metrics
+        // Who attended what: built once for the metrics and the evidence, then let go.
+        let participants = ParticipantIndex(dataset)
         let metrics = MetricsCalculator(
             period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize,
             trend: request.trend
-        ).compute(dataset)
+        ).compute(dataset, index: participants)
         let warnings = dataset.warnings + metrics.warnings
         for warning in warnings { logger.notice("\(warning)") }
         logger.info(
@@ -132,7 +137,7 @@ public struct Pipeline {
         document.options = request.options
         if request.options.participantSheets {
             let evidence = EvidenceBuilder(period: request.period, asOf: request.asOf, target: request.options.targetSatisfaction)
-                .build(dataset, metrics: metrics)
+                .build(dataset, metrics: metrics, index: participants)
             document.evidence = evidence
             // The benchmark reads this line to have its floor write as many cells.
             logger.info(

@@ -24,6 +24,11 @@ public final class Worksheet {
     /// Throws for text over 32,767 characters; U+FFFE and U+FFFF, which break the XML,
     /// are replaced by U+FFFD.
     public func write(text: String, row: Int, column: Int, format: CellFormat = .plain) throws {
+        try write(text: text, row: row, column: column, format: workbook.handle(format))
+    }
+
+    /// `write(text:)` with a format made beforehand.
+    public func write(text: String, row: Int, column: Int, format: FormatHandle) throws {
         let safe = Worksheet.xmlSafe(text)
         // UTF-8 bytes bound the characters from above: the exact count only for long text.
         guard safe.utf8.count <= Worksheet.maxStringLength || safe.count <= Worksheet.maxStringLength else {
@@ -32,7 +37,7 @@ public final class Worksheet {
                 reason: "text of \(safe.count) characters exceeds Excel's 32,767")
         }
         let status = safe.withCString {
-            worksheet_write_string(raw, lxw_row_t(row), lxw_col_t(column), $0, workbook.format(format))
+            worksheet_write_string(raw, lxw_row_t(row), lxw_col_t(column), $0, format.pointer)
         }
         try check(status, "write_string at \(place(row, column))")
     }
@@ -189,5 +194,51 @@ extension Worksheet {
         try check(
             worksheet_autofilter(raw, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn)),
             "autofilter on \(name)")
+    }
+}
+
+/// A format made once and reused for many cells, so that a million-row sheet does not
+/// look its formats up cell by cell (`Workbook.handle(_:)`).
+public struct FormatHandle {
+    let pointer: UnsafeMutablePointer<lxw_format>?
+}
+
+extension Workbook {
+    /// The format for a look, to write many cells with.
+    public func handle(_ look: CellFormat) -> FormatHandle { FormatHandle(pointer: format(look)) }
+}
+
+extension Worksheet {
+    /// Writes UTF-8 text handed over as bytes that a NUL follows (`bytes[bytes.count] == 0`),
+    /// without making a String: the detail sheets' path. Text that needs the checks of
+    /// `write(text:)` (over 32,767 bytes, or holding U+FFFE/U+FFFF) goes through it.
+    public func write(nulTerminated bytes: UnsafeBufferPointer<UInt8>, row: Int, column: Int, format: FormatHandle) throws {
+        guard let base = bytes.baseAddress, bytes.count <= Worksheet.maxStringLength, !Self.mayBreakXML(bytes) else {
+            try write(text: String(decoding: bytes, as: UTF8.self), row: row, column: column, format: format)
+            return
+        }
+        let status = base.withMemoryRebound(to: CChar.self, capacity: bytes.count + 1) {
+            worksheet_write_string(raw, lxw_row_t(row), lxw_col_t(column), $0, format.pointer)
+        }
+        try check(status, "write_string at \(name)!\(cellName(row: row, column: column))")
+    }
+
+    /// `write(number:)` with a format handle.
+    public func write(number: Double, row: Int, column: Int, format: FormatHandle) throws {
+        guard number.isFinite else {
+            throw XlsxError(
+                operation: "write_number at \(name)!\(cellName(row: row, column: column))", code: -1,
+                reason: "\(number) is not a finite number")
+        }
+        try check(
+            worksheet_write_number(raw, lxw_row_t(row), lxw_col_t(column), number, format.pointer),
+            "write_number at \(name)!\(cellName(row: row, column: column))")
+    }
+
+    /// Whether the bytes hold U+FFFE or U+FFFF (EF BF BE, EF BF BF).
+    static func mayBreakXML(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for i in 0..<(bytes.count - 2) where bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE { return true }
+        return false
     }
 }

@@ -3,12 +3,28 @@ import CoopReport
 import Foundation
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @main
 struct CoopReportCommand: ParsableCommand {
     /// Interrupted runs (Ctrl-C, `kill`) remove their temporary files before exiting; the
     /// previous report stays as it was.
     static func main() {
         Interruption.install()
+        #if canImport(Glibc)
+            // Large blocks (the row arrays, the indexes) straight from the system and back to
+            // it when freed: glibc would otherwise raise this threshold after the first big
+            // free and keep later ones in its heap, so memory freed between stages would
+            // still count against the run (BENCHMARKS.md, peak RSS).
+            // mallopt is in <malloc.h>, which the Glibc module does not bring: found at run time.
+            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+            if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+                _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, 256 * 1024)
+            }
+        #endif
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -20,7 +20,7 @@ final class ChunkReader {
     private let path: String
     private var descriptor: Int32 = -1
     private var buffer: [UInt8]
-    private var count = 0
+    private(set) var count = 0
     private var hasher = SHA256()
     /// The input is exhausted: what is in the buffer is all that is left.
     private(set) var atEnd = false
@@ -87,6 +87,14 @@ final class ChunkReader {
             count += read
             total += read
         }
+    }
+
+    /// Size and hex SHA-256 of a whole file, read a chunk at a time (outputs for the
+    /// manifest: a 60 MB workbook is not loaded to be hashed).
+    static func digest(of path: String) throws -> (bytes: Int, sha256: String) {
+        let reader = try ChunkReader(.file(path), path: path)
+        while !reader.atEnd { try reader.fill(keepingFrom: reader.count) }
+        return (reader.total, reader.sha256())
     }
 
     /// Hex SHA-256 of everything read; call once the input is exhausted.

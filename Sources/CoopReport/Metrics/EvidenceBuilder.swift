@@ -12,84 +12,91 @@ public struct EvidenceBuilder {
         self.target = target
     }
 
-    public func build(_ data: Dataset, metrics: MetricsResult) -> Evidence {
-        let index = metrics.participants
+    public func build(_ data: Dataset, metrics: MetricsResult) -> Evidence { build(data, metrics: metrics, index: ParticipantIndex(data)) }
+
+    /// The same, with the participant index the metrics were computed with.
+    func build(_ data: Dataset, metrics: MetricsResult, index: ParticipantIndex) -> Evidence {
         let table = data.sessions
         let rows = data.registrationRows
         // Each session number's place in the report (−1: out of scope), and its requirements.
-        var slotOf = [Int](repeating: -1, count: table.keys.count)
-        for (slot, s) in metrics.sessions.enumerated() { if let n = table.find(s.session.key) { slotOf[Int(n)] = slot } }
+        var slotOf = [Int32](repeating: -1, count: table.keys.count)
+        for (slot, s) in metrics.sessions.enumerated() { if let n = table.find(s.session.key) { slotOf[Int(n)] = Int32(slot) } }
         let sessions = metrics.sessions.map(\.session)
         let required = sessions.map { s in s.requires.map { table.find(SessionKey(s.programme, $0)) ?? -1 } }
-
-        // Registrations grouped by (programme, participant): sorted once, read by range.
-        let journeyKeys = rows.map { ParticipantIndex.key(table.programmeNumbers[Int($0.session)], $0.participant) }
-        let journeyRows = rows.indices.sorted { journeyKeys[$0] != journeyKeys[$1] ? journeyKeys[$0] < journeyKeys[$1] : $0 < $1 }
-            .map { Int32($0) }
-        let store = Evidence.Store(data: data, sessions: sessions, journeyRows: journeyRows)
         let names = NameOrder(data)
 
-        var attendance: [Evidence.AttendanceRow] = []
+        // Émargement: by session, then by name, then file order; one 16-byte key a row.
+        var keyed: [(key: UInt64, index: Int32)] = []
+        var missing: [Int32: [String]] = [:]
         for (i, r) in rows.enumerated() {
             let slot = slotOf[Int(r.session)]
             guard slot >= 0 else { continue }
-            let s = sessions[slot]
-            let missing =
-                r.status == .registered
-                ? zip(s.requires, required[slot]).filter { !index.wasPresent(r.participant, session: $0.1) }.map(\.0) : []
-            attendance.append(
-                Evidence.AttendanceRow(
-                    store: store, index: Int32(i), sessionIndex: Int32(slot), hours: r.hoursTrainee(sessionHours: s.hours), missing: missing
-                ))
+            keyed.append((UInt64(slot) << 32 | UInt64(names.rank(r)), Int32(i)))
+            let needs = required[Int(slot)]
+            if r.status == .registered, needs.contains(where: { !index.wasPresent(r.participant, session: $0) }) {
+                missing[Int32(i)] = zip(sessions[Int(slot)].requires, needs).filter { !index.wasPresent(r.participant, session: $0.1) }.map(
+                    \.0)
+            }
         }
-        // By session, then by name: integer keys, made once.
-        attendance = attendance.sortedByKey { row in
-            let r = rows[Int(row.index)]
-            return SortKey(Int(row.sessionIndex), names.rank(r))
-        }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
 
-        var journeys: [Evidence.JourneyRow] = []
-        var runs: [UInt64: Range<Int>] = [:]
+        // Registrations grouped by (programme, participant): sorted once, read by range.
+        var grouped = rows.indices.map { i in
+            (key: ParticipantIndex.key(table.programmeNumbers[Int(rows[i].session)], rows[i].participant), index: Int32(i))
+        }
+        grouped.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        var runs = IntMap(capacity: grouped.count / 2)
+        var starts: [Int32] = []
         var start = 0
-        for k in journeyRows.indices
-        where k + 1 == journeyRows.count || journeyKeys[Int(journeyRows[k + 1])] != journeyKeys[Int(journeyRows[k])] {
-            runs[journeyKeys[Int(journeyRows[k])]] = start..<(k + 1)
+        for k in grouped.indices where k + 1 == grouped.count || grouped[k + 1].key != grouped[k].key {
+            runs.set(grouped[k].key, Int32(starts.count))
+            starts.append(Int32(start))
             start = k + 1
         }
-        for (p, _) in metrics.programmes {
-            guard let programme = table.programmeNumber(p.code) else { continue }
-            let mandatory = p.mandatorySessions
+        starts.append(Int32(grouped.count))
+        let store = Evidence.Store(data: data, sessions: sessions, journeyRows: grouped.map(\.index), slotOf: slotOf)
+        grouped = []
+
+        var journeys: [JourneyRows.Record] = []
+        let programmes = metrics.programmes.map(\.programme)
+        for (p, programmeCode) in programmes.enumerated() {
+            let code = programmeCode
+            guard let programme = table.programmeNumber(code.code) else { continue }
+            let mandatory = code.mandatorySessions
             let numbers = mandatory.map { table.find($0.key) ?? -1 }
             let ended = mandatory.map(\.end).max().map { $0 <= asOf } ?? false
-            var found: [Evidence.JourneyRow] = []
+            var found: [(rank: Int, record: JourneyRows.Record)] = []
             for participant in index.registered[Int(programme)] {
-                guard let run = runs[ParticipantIndex.key(programme, participant)],
-                    let last = run.map({ journeyRows[$0] }).max(by: { rows[Int($0)].line < rows[Int($1)].line })
+                guard let run = runs[ParticipantIndex.key(programme, participant)] else { continue }
+                let (first, end) = (starts[Int(run)], starts[Int(run) + 1])
+                guard let last = (first..<end).map({ store.journeyRows[Int($0)] }).max(by: { rows[Int($0)].line < rows[Int($1)].line })
                 else { continue }
                 let attended = numbers.map { index.wasPresent(participant, session: $0) }
-                let outcome: Evidence.Outcome
-                if let first = mandatory.first, attended.first == true {
+                var outcome: UInt8 = 3
+                var after: Int32 = -1
+                if let firstNumber = numbers.first, attended.first == true {
                     if attended.allSatisfy({ $0 }) {
-                        outcome = .completed
+                        outcome = 0
                     } else if ended {
                         // The last step in order of the unbroken run of attended sessions.
-                        var after = first.code
-                        for (s, here) in zip(mandatory, attended) { if here { after = s.code } else { break } }
-                        outcome = .droppedOut(after: after)
+                        after = firstNumber
+                        for (n, here) in zip(numbers, attended) { if here { after = n } else { break } }
+                        outcome = 1
                     } else {
-                        outcome = .inProgress
+                        outcome = 2
                     }
-                } else {
-                    outcome = .neverStarted
                 }
-                found.append(
-                    Evidence.JourneyRow(
-                        programme: p, store: store, participantID: participant, last: last,
-                        cooperativeID: index.cooperative(of: participant, programme: programme) ?? rows[Int(last)].cooperative, rows: run,
-                        outcome: outcome))
+                let record = JourneyRows.Record(
+                    programme: Int32(p), participant: participant, last: last,
+                    cooperative: index.cooperative(of: participant, programme: programme) ?? rows[Int(last)].cooperative,
+                    start: first, end: end, outcome: outcome, after: after)
+                found.append((names.rank(rows[Int(last)]), record))
             }
-            journeys += found.sortedByKey { SortKey(0, names.rank(rows[Int($0.last)])) }
+            found.sort { $0.rank < $1.rank }
+            journeys += found.map(\.record)
         }
+        let attendance = AttendanceRows(store: store, order: keyed.map(\.index), missing: missing)
+        keyed = []
 
         var improvements: [Evidence.ImprovementRow] = []
         let commentsBySession = Dictionary(grouping: metrics.comments, by: \.session)
@@ -101,54 +108,55 @@ public struct EvidenceBuilder {
                 improvements.append(.init(session: s.session, question: q, n: n, satisfied: satisfied, comments: comments))
             }
         }
-        return Evidence(attendance: attendance, journeys: journeys, improvements: improvements, target: target)
+        return Evidence(
+            attendance: attendance, journeys: JourneyRows(store: store, programmes: programmes, records: journeys),
+            improvements: improvements,
+            target: target)
     }
-}
-
-/// A row's place: a group number, then its name's rank.
-struct SortKey: Comparable {
-    let group: Int
-    let name: Int
-    init(_ group: Int, _ name: Int) {
-        self.group = group
-        self.name = name
-    }
-    static func < (a: SortKey, b: SortKey) -> Bool { a.group != b.group ? a.group < b.group : a.name < b.name }
 }
 
 /// The order of people in lists: by last name, first name, then identifier (see
-/// `TextKey.sortKey`), each distinct (last, first, identifier) ranked once.
+/// `TextKey.sortKey`), each distinct (last, first, identifier) ranked once. A
+/// participant's first name triple is found through an `IntMap`; the rare participant
+/// written with several names has the others in a dictionary.
 struct NameOrder {
     private struct Name: Hashable { let last: Int32, first: Int32, participant: Int32 }
-    private var ranks: [Name: Int] = [:]
+    private var names: [Name] = []
+    private var ranks: [Int32] = []
+    /// Participant → index in `names` of their first name triple.
+    private var byParticipant = IntMap()
+    private var others: [Name: Int32] = [:]
 
     init(_ data: Dataset) {
-        var keys: [Name: String] = [:]
+        var keys: [String] = []
+        var otherNames: [Name: Int32] = [:]
         for r in data.registrationRows {
             let name = Name(last: r.lastName, first: r.firstName, participant: r.participant)
-            if keys[name] == nil {
-                let pool = data.pool
-                keys[name] = TextKey.sortKey(pool.string(r.lastName) + " " + pool.string(r.firstName) + " " + pool.string(r.participant))
+            if let i = byParticipant[UInt64(UInt32(bitPattern: r.participant))] {
+                if names[Int(i)] == name || otherNames[name] != nil { continue }
+                otherNames[name] = Int32(names.count)
+            } else {
+                byParticipant.set(UInt64(UInt32(bitPattern: r.participant)), Int32(names.count))
             }
+            names.append(name)
+            let pool = data.pool
+            keys.append(TextKey.sortKey(pool.string(r.lastName) + " " + pool.string(r.firstName) + " " + pool.string(r.participant)))
         }
-        let sorted = keys.sorted {
-            $0.value != $1.value ? $0.value.utf8.lexicographicallyPrecedes($1.value.utf8) : Self.tie($0.key, $1.key)
+        others = otherNames
+        // Equal keys keep a fixed order (the ids), so every run lists them alike.
+        let order = names.indices.sorted { a, b in
+            keys[a] != keys[b]
+                ? keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
+                : (names[a].last, names[a].first, names[a].participant) < (names[b].last, names[b].first, names[b].participant)
         }
-        for (rank, entry) in sorted.enumerated() { ranks[entry.key] = rank }
+        ranks = Array(repeating: 0, count: names.count)
+        for (rank, i) in order.enumerated() { ranks[i] = Int32(rank) }
     }
 
-    /// Equal keys: a fixed order, so that every run lists them alike.
-    private static func tie(_ a: Name, _ b: Name) -> Bool {
-        (a.last, a.first, a.participant) < (b.last, b.first, b.participant)
-    }
-
-    func rank(_ r: RegistrationRow) -> Int { ranks[Name(last: r.lastName, first: r.firstName, participant: r.participant)] ?? 0 }
-}
-
-extension Array {
-    /// Sorted by a key computed once per element (stable for equal keys).
-    func sortedByKey<Key: Comparable>(_ key: (Element) -> Key) -> [Element] {
-        let keys = map(key)
-        return indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.map { self[$0] }
+    func rank(_ r: RegistrationRow) -> Int {
+        guard let i = byParticipant[UInt64(UInt32(bitPattern: r.participant))] else { return 0 }
+        let name = names[Int(i)]
+        if name.last == r.lastName && name.first == r.firstName { return Int(ranks[Int(i)]) }
+        return others[Name(last: r.lastName, first: r.firstName, participant: r.participant)].map { Int(ranks[Int($0)]) } ?? 0
     }
 }

@@ -18,14 +18,17 @@ public struct MetricsCalculator {
         self.trend = trend
     }
 
-    public func compute(_ data: Dataset) -> MetricsResult {
+    public func compute(_ data: Dataset) -> MetricsResult { compute(data, index: ParticipantIndex(data)) }
+
+    /// The same, with the participant index built by the caller (who hands it on to the
+    /// evidence, then lets it go).
+    func compute(_ data: Dataset, index: ParticipantIndex) -> MetricsResult {
         let catalogue = data.catalogue
         let survey = catalogue.survey
         let scaleSize = survey.scale.max - survey.scale.min + 1
         func newTally(journeys: Bool = false) -> Tally {
             Tally(questionCount: survey.questions.count, scaleSize: scaleSize, journeys: journeys)
         }
-        let index = ParticipantIndex(data)
         let table = data.sessions
 
         // Sessions in the period, by programme code, start date and session code.
@@ -166,8 +169,7 @@ public struct MetricsCalculator {
             warnings: DataQuality(
                 data: data, index: index, sessions: inPeriod, tallies: sessionTally.filter { periodKeys.contains($0.key) }
             )
-            .warnings(),
-            participants: index)
+            .warnings())
     }
 
     /// The name of a cooperative id (−1: a response that cannot be attributed).

@@ -44,6 +44,4 @@ public struct MetricsResult: Sendable {
     public let comments: [Comment]
     /// Data-quality warnings found while computing (response rate above 1).
     public let warnings: [Diagnostic]
-    /// Who attended what, built once here and reused by the evidence sheets.
-    let participants: ParticipantIndex
 }

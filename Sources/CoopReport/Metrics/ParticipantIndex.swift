@@ -30,12 +30,8 @@ struct ParticipantIndex: Sendable {
         for r in data.registrationRows {
             let programme = sessions.programmeNumbers[Int(r.session)]
             let key = Self.key(programme, r.participant)
-            let e: Int
-            if let found = entries[key] {
-                e = Int(found)
-            } else {
-                e = attended.count
-                entries.set(key, Int32(e))
+            let e = Int(entries.valueOrInsert(key, Int32(attended.count)))
+            if e == attended.count {
                 attended.append(0)
                 lines.append(.min)
                 cooperatives.append(0)

@@ -16,13 +16,14 @@ public struct DatasetBuilder {
     private var objectives: [Int16] = []
     private var warnings: [Diagnostic] = []
 
-    /// `expectedRegistrations` sizes the duplicate index up front (no rehashing while a
-    /// million rows stream in).
-    public init(catalogue: Catalogue, expectedRegistrations: Int = 0) {
+    /// The expected counts size the rows and the duplicate index up front (no regrowing
+    /// while a million rows stream in).
+    public init(catalogue: Catalogue, expectedRegistrations: Int = 0, expectedResponses: Int = 0) {
         self.catalogue = catalogue
         sessions = SessionTable(catalogue)
         registrations.reserveCapacity(expectedRegistrations)
         registrationIndex = IntMap(capacity: expectedRegistrations)
+        responses.reserveCapacity(expectedResponses)
     }
 
     /// The number rows of `path` carry in their `file` field.
@@ -34,7 +35,8 @@ public struct DatasetBuilder {
 
     mutating func add(_ r: RegistrationRow) {
         let key = UInt64(UInt32(bitPattern: r.session)) << 32 | UInt64(UInt32(bitPattern: r.participant))
-        if let i = registrationIndex[key] {
+        let i = registrationIndex.valueOrInsert(key, Int32(registrations.count))
+        if Int(i) != registrations.count {
             let earlier = registrations[Int(i)]
             let who = r.identifiedByEmail ? "(identifié par courriel)" : pool.string(r.participant)
             warnings.append(
@@ -45,7 +47,6 @@ public struct DatasetBuilder {
                 ))
             registrations[Int(i)] = r
         } else {
-            registrationIndex.set(key, Int32(registrations.count))
             registrations.append(r)
         }
     }
@@ -109,7 +110,9 @@ public struct DatasetBuilder {
 
     /// The de-duplicated dataset.
     public func build() -> Dataset {
-        Dataset(
+        var pool = pool
+        pool.shrink()
+        return Dataset(
             catalogue: catalogue, warnings: warnings, pool: pool, sessions: sessions, files: files, registrationRows: registrations,
             responseRows: responses, answers: answers, objectives: objectives)
     }

@@ -15,13 +15,16 @@ struct People {
     func name(last: String, first: String, participant: String) -> String {
         if pseudonymise { return Self.pseudonym(participant) }
         let full = [last.uppercased(), first].filter { !$0.isEmpty }.joined(separator: " ")
-        return full.isEmpty ? "(nom non renseigné)" : full
+        return full.isEmpty ? Self.unnamed : full
     }
 
     func identifier(_ participant: String, byEmail: Bool) -> String {
         if pseudonymise { return Self.pseudonym(participant) }
-        return byEmail ? "(identifié par courriel)" : participant
+        return byEmail ? Self.byEmail : participant
     }
+
+    static let unnamed = "(nom non renseigné)"
+    static let byEmail = "(identifié par courriel)"
 }
 
 /// French words for statuses and attendance, as the sheets show them.

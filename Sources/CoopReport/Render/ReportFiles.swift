@@ -68,8 +68,8 @@ public struct ReportFiles {
                 doc.rejects.count,
             ]
             let outputs = try zip(staged, rows).map { file, rows in
-                let data = try Data(contentsOf: URL(fileURLWithPath: file.temporary))
-                return Manifest.Output(path: file.path, bytes: data.count, rows: rows, sha256: InputFile.sha256Hex(data))
+                let (bytes, sha256) = try ChunkReader.digest(of: file.temporary)
+                return Manifest.Output(path: file.path, bytes: bytes, rows: rows, sha256: sha256)
             }
             let manifest = Manifest(
                 toolVersion: doc.toolVersion, job: job, period: m.period, asOf: m.asOf,

@@ -174,17 +174,6 @@ public struct Highlight: Sendable, Equatable {
     public let below: Double
 }
 
-/// `count` rows produced one at a time by `row(i)`, written after a sheet's fixed rows.
-public struct GeneratedRows: Sendable {
-    public let count: Int
-    public let row: @Sendable (Int) -> [Cell]
-
-    public init(count: Int, row: @escaping @Sendable (Int) -> [Cell]) {
-        self.count = count
-        self.row = row
-    }
-}
-
 extension SheetPlan {
     /// Rows in the sheet, generated ones included.
     public var rowCount: Int { rows.count + (generated?.count ?? 0) }

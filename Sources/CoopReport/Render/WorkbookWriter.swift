@@ -80,8 +80,11 @@ public enum WorkbookWriter {
             for (c, cell) in row.enumerated() { try write(cell, row: r, column: c, on: sheet) }
         }
         if let generated = plan.generated {
+            var writer = RowWriter(sheet: sheet, workbook: workbook)
             for i in 0..<generated.count {
-                for (c, cell) in generated.row(i).enumerated() { try write(cell, row: plan.rows.count + i, column: c, on: sheet) }
+                writer.row = plan.rows.count + i
+                writer.flagged = false
+                try generated.write(i, &writer)
             }
         }
     }

@@ -10,7 +10,7 @@ struct IntMap: Sendable {
 
     init(capacity: Int = 0) {
         var size = 16
-        while size < capacity * 2 { size *= 2 }
+        while size * 3 < capacity * 4 { size *= 2 }
         keys = Array(repeating: Self.empty, count: size)
         values = Array(repeating: 0, count: size)
     }
@@ -31,6 +31,23 @@ struct IntMap: Sendable {
         }
     }
 
+    /// The value for `key`, or `value` after storing it when `key` is new: one probe.
+    mutating func valueOrInsert(_ key: UInt64, _ value: Int32) -> Int32 {
+        let mask = keys.count - 1
+        var i = Self.slot(key, mask)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == Self.empty { break }
+            i = (i + 1) & mask
+        }
+        keys[i] = key
+        values[i] = value
+        count += 1
+        if count * 4 > keys.count * 3 { grow() }
+        return value
+    }
+
     /// Sets the value for `key`.
     mutating func set(_ key: UInt64, _ value: Int32) {
         let mask = keys.count - 1
@@ -47,7 +64,7 @@ struct IntMap: Sendable {
         keys[i] = key
         values[i] = value
         count += 1
-        if count * 2 > keys.count { grow() }
+        if count * 4 > keys.count * 3 { grow() }  // at most three quarters full
     }
 
     private mutating func grow() {

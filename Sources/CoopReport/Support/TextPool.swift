@@ -48,6 +48,19 @@ public struct TextPool: Sendable {
         return id
     }
 
+    /// Gives back the room kept for growth, once every text is in.
+    mutating func shrink() {
+        func exact<T>(_ a: [T]) -> [T] {
+            var out: [T] = []
+            out.reserveCapacity(a.count)
+            out.append(contentsOf: a)
+            return out
+        }
+        arena = exact(arena)
+        starts = exact(starts)
+        lengths = exact(lengths)
+    }
+
     /// The id of a text, adding it when new.
     public mutating func intern(_ text: String) -> Int32 {
         var copy = text
@@ -83,11 +96,11 @@ public struct TextPool: Sendable {
     }
 
     /// Calls `body` with the text's bytes, NUL-terminated just past the end.
-    func withBytes<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withBytes<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let start = Int(starts[Int(id)])
         let length = Int(lengths[Int(id)])
-        return arena.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[start..<(start + length)]))
+        return try arena.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[start..<(start + length)]))
         }
     }
 

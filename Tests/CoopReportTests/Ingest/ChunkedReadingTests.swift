@@ -84,3 +84,21 @@ struct TextPoolTests {
         #expect(Set(ids).count == texts.count)
     }
 }
+
+@Suite("Names in capitals")
+struct NameCapitalsTests {
+    @Test("capitals made on bytes are those of String.uppercased(), or String is asked")
+    func sameAsString() {
+        let names = ["Martin", "Lefèvre", "Éloïse", "d'Arc", "Müller-Größe", "Œuvre", "ÿann", "×÷", "Nguyễn", "o'brien", ""]
+        for name in names {
+            var out: [UInt8] = []
+            let plain = Array(name.utf8).withUnsafeBufferPointer { RowWriter.appendUppercased($0, to: &out) }
+            if plain { #expect(String(decoding: out, as: UTF8.self) == name.uppercased(), "\(name)") }
+        }
+        // The common French names take the byte path.
+        for name in ["Lefèvre", "Éloïse", "Martin"] {
+            var out: [UInt8] = []
+            #expect(Array(name.utf8).withUnsafeBufferPointer { RowWriter.appendUppercased($0, to: &out) })
+        }
+    }
+}

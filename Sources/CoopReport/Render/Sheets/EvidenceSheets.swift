@@ -13,22 +13,30 @@ enum EvidenceSheets {
         return split(
             name: "Émargement", headers: headers, count: rows.count, maxRows: maxRows, keyColumns: 4,
             widths: [11, 8, 10, 24, 14, 28, 26, 10, 10, 9, 8, 24]
-        ) { i in
+        ) { i, w in
             let row = rows[i]
             let r = row.row
+            let pool = row.store.data.pool
             let session = row.session
-            let participant = row.text(r.participant)
-            let role: Cell.Role = row.missing.isEmpty ? .body : .flagged
-            var cells: [Cell] = [
-                .text(session.programme), .text(session.code), Cell(.date(session.start)),
-                .text(people.name(last: row.text(r.lastName), first: row.text(r.firstName), participant: participant)),
-                .text(people.identifier(participant, byEmail: r.identifiedByEmail)), .text(row.text(r.cooperative)),
-                .text(row.text(r.role)), .text(Words.status(r.status)), .text(Words.attendance(r.status, r.attendance)),
-                r.halves >= 0 ? .text(Self.halves[Int(r.halves)]) : .empty, .number(row.hours, .hours),
-                .text(row.missing.isEmpty ? "" : "non suivi : " + row.missing.joined(separator: ", ")),
-            ]
-            if role == .flagged { for c in cells.indices { cells[c].role = role } }
-            return cells
+            w.flagged = !row.missing.isEmpty
+            try w.text(0, session.programme)
+            try w.text(1, session.code)
+            try w.date(2, session.start)
+            if people.pseudonymise {
+                let participant = pool.string(r.participant)
+                try w.text(3, People.pseudonym(participant))
+                try w.text(4, People.pseudonym(participant))
+            } else {
+                try w.name(3, last: r.lastName, first: r.firstName, in: pool)
+                if r.identifiedByEmail { try w.text(4, People.byEmail) } else { try w.text(4, r.participant, in: pool) }
+            }
+            try w.text(5, r.cooperative, in: pool)
+            try w.text(6, r.role, in: pool)
+            try w.text(7, Words.status(r.status))
+            try w.text(8, Words.attendance(r.status, r.attendance))
+            if r.halves >= 0 { try w.text(9, Self.halves[Int(r.halves)]) }
+            try w.hours(10, row.hours)
+            try w.text(11, row.missing.isEmpty ? "" : "non suivi : " + row.missing.joined(separator: ", "))
         }
     }
 
@@ -39,18 +47,44 @@ enum EvidenceSheets {
         let sessionColumns = sessionCodes(e)
         let headers = journeyHeaders(e)
         let journeys = e.journeys
+        // Per programme: the session number under each session column (−1: not its own),
+        // and its action sessions.
+        var columnsOf: [String: [Int32]] = [:]
+        var actionsOf: [String: [Int32]] = [:]
+        if let data = journeys.first?.store.data {
+            for j in journeys where columnsOf[j.programme.code] == nil {
+                let p = j.programme
+                columnsOf[p.code] = sessionColumns.map { code in
+                    p.sessions.contains { $0.code == code } ? data.sessions.find(SessionKey(p.code, code)) ?? -1 : -1
+                }
+                actionsOf[p.code] = p.sessions.filter { $0.kind == .action }.map { data.sessions.find($0.key) ?? -1 }
+            }
+        }
+        let columns = columnsOf
+        let actions = actionsOf
         return split(
             name: "Parcours", headers: headers, count: journeys.count, maxRows: maxRows, keyColumns: 2,
             widths: [11, 24, 14, 28, 26] + sessionColumns.map { _ in 11 } + [14, 22]
-        ) { i in
+        ) { i, w in
             let j = journeys[i]
-            let own = Set(j.programme.sessions.map(\.code))
-            return [
-                .text(j.programme.code), .text(people.name(last: j.lastName, first: j.firstName, participant: j.participant)),
-                .text(people.identifier(j.participant, byEmail: j.identifiedByEmail)), .text(j.cooperative), .text(j.role),
-            ]
-                + sessionColumns.map { own.contains($0) ? .text(Words.attendance(j.registration($0))) : .empty }
-                + [.text(project(j)), .text(j.outcome.french, .label)]
+            let pool = j.store.data.pool
+            let last = j.lastRow
+            try w.text(0, j.programme.code)
+            if people.pseudonymise {
+                try w.text(1, People.pseudonym(j.participant))
+                try w.text(2, People.pseudonym(j.participant))
+            } else {
+                try w.name(1, last: last.lastName, first: last.firstName, in: pool)
+                if last.identifiedByEmail { try w.text(2, People.byEmail) } else { try w.text(2, j.participantID, in: pool) }
+            }
+            try w.text(3, j.cooperativeID, in: pool)
+            try w.text(4, last.role, in: pool)
+            for (c, number) in (columns[j.programme.code] ?? []).enumerated() where number >= 0 {
+                let seat = j.seat(number)
+                try w.text(5 + c, seat.map { Words.attendance($0.status, $0.attendance) } ?? "—")
+            }
+            try w.text(5 + sessionColumns.count, project(actions[j.programme.code] ?? [], of: j))
+            try w.label(6 + sessionColumns.count, j.outcome.french)
         }
     }
 
@@ -71,18 +105,18 @@ enum EvidenceSheets {
     }
 
     /// The action phase: carried out (present), not carried out (absent), or not recorded.
-    static func project(_ j: Evidence.JourneyRow) -> String {
-        let actions = j.programme.sessions.filter { $0.kind == .action }
+    static func project(_ actions: [Int32], of j: JourneyRow) -> String {
         if actions.isEmpty { return "" }
-        if actions.allSatisfy({ j.registration($0.code)?.isPresent == true }) { return "réalisé" }
-        if actions.contains(where: { j.registration($0.code)?.attendance == .absent }) { return "non réalisé" }
+        let seats = actions.map { j.seat($0) }
+        if seats.allSatisfy({ $0?.isPresent == true }) { return "réalisé" }
+        if seats.contains(where: { $0?.attendance == .absent }) { return "non réalisé" }
         return "non renseigné"
     }
 
     /// Sheets of at most `maxRows` rows (header included), rows made on demand.
     static func split(
         name: String, headers: [String], count: Int, maxRows: Int, keyColumns: Int, widths: [Double],
-        row: @escaping @Sendable (Int) -> [Cell]
+        row: @escaping @Sendable (Int, inout RowWriter) throws -> Void
     ) -> [SheetPlan] {
         let perSheet = maxRows - 1
         let parts = max(1, (count + perSheet - 1) / perSheet)
@@ -91,7 +125,7 @@ enum EvidenceSheets {
             sheet.append(headers.map(Cell.header))
             let first = part * perSheet
             let rows = min(perSheet, count - first)
-            sheet.generated = GeneratedRows(count: max(0, rows)) { row(first + $0) }
+            sheet.generated = GeneratedRows(count: max(0, rows)) { try row(first + $0, &$1) }
             sheet.frozenRows = 1
             sheet.keyColumns = keyColumns
             sheet.columnWidths = widths

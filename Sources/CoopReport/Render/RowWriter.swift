@@ -1,0 +1,109 @@
+import XlsxWriter
+
+/// Rows made and written one at a time, straight to the worksheet: the detail sheets
+/// (a million rows) write their values without a `Cell` and a `String` each.
+public struct GeneratedRows: Sendable {
+    public let count: Int
+    let write: @Sendable (Int, inout RowWriter) throws -> Void
+
+    init(count: Int, write: @escaping @Sendable (Int, inout RowWriter) throws -> Void) {
+        self.count = count
+        self.write = write
+    }
+}
+
+/// Writes the cells of one generated row; formats are made once per sheet.
+struct RowWriter {
+    let sheet: Worksheet
+    /// The worksheet row being written.
+    var row = 0
+    /// The row needs attention (a prerequisite not met): every cell is filled in red.
+    var flagged = false
+    private let text: [FormatHandle], date: [FormatHandle], hours: [FormatHandle], label: FormatHandle
+    /// Reused for texts composed from parts.
+    private var scratch: [UInt8] = []
+
+    init(sheet: Worksheet, workbook: Workbook) {
+        self.sheet = sheet
+        let roles: [Cell.Role] = [.body, .flagged]
+        text = roles.map { workbook.handle(WorkbookWriter.look($0, nil)) }
+        date = roles.map { workbook.handle(WorkbookWriter.look($0, "dd/mm/yyyy")) }
+        hours = roles.map { workbook.handle(WorkbookWriter.look($0, WorkbookWriter.numberFormat(.hours))) }
+        label = workbook.handle(WorkbookWriter.look(.label, nil))
+        scratch.reserveCapacity(256)
+    }
+
+    private var look: Int { flagged ? 1 : 0 }
+
+    mutating func text(_ column: Int, _ value: String) throws {
+        try sheet.write(text: WorkbookWriter.clip(value), row: row, column: column, format: text[look])
+    }
+
+    /// A bold label (Parcours' outcome), never flagged.
+    mutating func label(_ column: Int, _ value: String) throws {
+        try sheet.write(text: WorkbookWriter.clip(value), row: row, column: column, format: label)
+    }
+
+    /// A text of the pool, handed to libxlsxwriter in place.
+    mutating func text(_ column: Int, _ id: Int32, in pool: TextPool) throws {
+        let format = text[look]
+        let (sheet, row) = (self.sheet, self.row)
+        try pool.withBytes(id) { bytes in
+            if bytes.count > Worksheet.maxStringLength {
+                try sheet.write(text: WorkbookWriter.clip(String(decoding: bytes, as: UTF8.self)), row: row, column: column, format: format)
+            } else {
+                try sheet.write(nulTerminated: bytes, row: row, column: column, format: format)
+            }
+        }
+    }
+
+    /// « DURAND Léa »: the last name in capitals, then the first name; composed on bytes
+    /// when the capitals are plain (ASCII and Latin-1 letters), else through `String`.
+    mutating func name(_ column: Int, last: Int32, first: Int32, in pool: TextPool) throws {
+        scratch.removeAll(keepingCapacity: true)
+        let plain = pool.withBytes(last) { Self.appendUppercased($0, to: &scratch) }
+        guard plain else {
+            return try text(column, People(pseudonymise: false).name(last: pool.string(last), first: pool.string(first), participant: ""))
+        }
+        if first != 0 {
+            if !scratch.isEmpty { scratch.append(0x20) }
+            pool.withBytes(first) { scratch.append(contentsOf: $0) }
+        }
+        if scratch.isEmpty { return try text(column, People.unnamed) }
+        scratch.append(0)
+        let (sheet, row, format) = (self.sheet, self.row, text[look])
+        try scratch.withUnsafeBufferPointer { b in
+            try sheet.write(nulTerminated: UnsafeBufferPointer(rebasing: b.dropLast()), row: row, column: column, format: format)
+        }
+    }
+
+    mutating func date(_ column: Int, _ day: Day) throws {
+        try sheet.write(number: day.excelSerial, row: row, column: column, format: date[look])
+    }
+
+    mutating func hours(_ column: Int, _ value: Double) throws {
+        try sheet.write(number: value, row: row, column: column, format: hours[look])
+    }
+
+    /// Appends `bytes` in capitals as `String.uppercased()` would write them; false when a
+    /// character needs `String` (outside ASCII and Latin-1's à–þ).
+    static func appendUppercased(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                out.append(b >= 0x61 && b <= 0x7A ? b - 32 : b)
+                i += 1
+            } else if b == 0xC3, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0xBE, bytes[i + 1] != 0x9F, bytes[i + 1] != 0xB7
+            {
+                // À–Þ stay, à–þ (but ÷) go up by 0x20; ß (C3 9F) becomes « SS »: left to String.
+                let c = bytes[i + 1]
+                out += [0xC3, c >= 0xA0 ? c - 0x20 : c]
+                i += 2
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+}
