@@ -119,13 +119,22 @@ public struct Pipeline {
             "[3/5] model: \(dataset.registrations.count) registrations, \(dataset.responses.count) responses, \(dataset.warnings.count) duplicate(s) (\(clock.lap()))"
         )
 
-        // [4/5] metrics
-        // Who attended what: built once for the metrics and the evidence, then let go.
+        // [4/5] metrics, and the detail rows when asked: they need the period, not the
+        // figures, so they are built on this core while the figures are computed on the other.
+        // Who attended what: built once for both, then let go.
         let participants = ParticipantIndex(dataset)
-        let metrics = MetricsCalculator(
-            period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize,
-            trend: request.trend
-        ).compute(dataset, index: participants)
+        let calculator = MetricsCalculator(
+            period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize, trend: request.trend)
+        let evidenceBuilder = EvidenceBuilder(period: request.period, asOf: request.asOf, target: request.options.targetSatisfaction)
+        var evidence: Evidence?
+        let metrics: MetricsResult
+        if request.options.participantSheets {
+            let figures = Background { calculator.compute(dataset, index: participants) }
+            evidence = evidenceBuilder.rows(dataset, index: participants)
+            metrics = figures.wait()
+        } else {
+            metrics = calculator.compute(dataset, index: participants)
+        }
         let warnings = dataset.warnings + metrics.warnings
         for warning in warnings { logger.notice("\(warning)") }
         logger.info(
@@ -135,13 +144,11 @@ public struct Pipeline {
         var document = ReportDocument(
             metrics: metrics, inputs: inputs, rejects: rejects, warnings: warnings, toolVersion: Pipeline.toolVersion)
         document.options = request.options
-        if request.options.participantSheets {
-            let evidence = EvidenceBuilder(period: request.period, asOf: request.asOf, target: request.options.targetSatisfaction)
-                .build(dataset, metrics: metrics, index: participants)
-            document.evidence = evidence
+        if let evidence {
+            document.evidence = evidence.with(evidenceBuilder.improvements(metrics))
             // The benchmark reads this line to have its floor write as many cells.
             logger.info(
-                "[4/5] detail: \(evidence.attendance.count) Émargement rows, \(evidence.journeys.count) Parcours rows × \(EvidenceSheets.journeyHeaders(evidence).count) columns (\(clock.lap()))"
+                "[4/5] detail: \(evidence.attendance.count) Émargement rows, \(evidence.journeys.count) Parcours rows × \(EvidenceSheets.journeyHeaders(evidence).count) columns"
             )
         }
         if let settings = request.options.bpf { document.bpf = BPF.compute(dataset, metrics: metrics, settings: settings) }

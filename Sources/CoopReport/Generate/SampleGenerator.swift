@@ -77,7 +77,7 @@ public struct SampleGenerator {
                         ].joined(separator: ";") + "\r\n")
                     summary.registrations += 1
                     let present = status == "registered" && (attendance == "present" || attendance == "partial" || morning == "present")
-                    guard present, s.kind != "action", rng.chance(0.55) else { continue }
+                    guard present, s.kind != "action", rng.chance(0.85) else { continue }
                     responseNumber += 1
                     let answers = (0..<5).map { _ in rng.chance(0.05) ? "" : Self.answer(&rng) }
                     let objectives = (0..<3).map { k in k < s.objectives ? Self.answer(&rng) : "" }

@@ -125,7 +125,10 @@ public struct CSVTable {
     /// only during the call.
     @discardableResult
     func forEachRecord(_ body: (RecordFields) -> Void) throws -> Read {
-        let reader = try ChunkReader(source, path: path, chunkSize: chunkSize)
+        // A file is hashed on another core while it is parsed here.
+        var digest: BackgroundDigest?
+        if case .file(let name) = source { digest = BackgroundDigest(path: name) }
+        let reader = try ChunkReader(source, path: path, chunkSize: chunkSize, hashing: digest == nil)
         while reader.valid.count < dataStart && !reader.atEnd { try reader.fill(keepingFrom: 0) }
         var scanner = CSVScanner(separator: separatorByte, start: min(dataStart, reader.valid.count), line: dataLine)
         var record = CSVScanner.Record()
@@ -144,6 +147,10 @@ public struct CSVTable {
             guard outcome == .needMore else { break }
             try reader.fill(keepingFrom: scanner.position)
             scanner.position = 0
+        }
+        if let digest {
+            let (bytes, sha256) = try digest.wait()
+            return Read(bytes: bytes, sha256: sha256)
         }
         return Read(bytes: reader.total, sha256: reader.sha256())
     }

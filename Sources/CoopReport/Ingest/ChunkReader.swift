@@ -17,6 +17,8 @@ final class ChunkReader {
     static let defaultChunkSize = 1 << 20
 
     private let chunkSize: Int
+    /// Whether the bytes read are hashed (the file may be hashed elsewhere: `BackgroundDigest`).
+    private let hashing: Bool
     private let path: String
     private var descriptor: Int32 = -1
     private var buffer: [UInt8]
@@ -28,15 +30,16 @@ final class ChunkReader {
     private(set) var total = 0
 
     /// Opens the source and reads its first chunk.
-    init(_ source: Source, path: String, chunkSize: Int = defaultChunkSize) throws {
+    init(_ source: Source, path: String, chunkSize: Int = defaultChunkSize, hashing: Bool = true) throws {
         self.path = path
         self.chunkSize = chunkSize
+        self.hashing = hashing
         switch source {
         case .bytes(let bytes):
             buffer = bytes
             count = bytes.count
             total = bytes.count
-            hasher.update(data: bytes)
+            if hashing { hasher.update(data: bytes) }
             atEnd = true
         case .file(let name):
             descriptor = open(name, O_RDONLY | O_CLOEXEC)
@@ -99,4 +102,21 @@ final class ChunkReader {
 
     /// Hex SHA-256 of everything read; call once the input is exhausted.
     func sha256() -> String { InputFile.hex(hasher.finalize()) }
+}
+
+/// The size and SHA-256 of a file, computed on another core while this one parses it:
+/// the manifest needs the hash, the parse does not wait for it.
+struct BackgroundDigest {
+    private let task: Background<Result<(bytes: Int, sha256: String), IngestError>>
+
+    init(path: String) {
+        task = Background {
+            do { return .success(try ChunkReader.digest(of: path)) } catch let error as IngestError { return .failure(error) } catch {
+                return .failure(.unreadable(path: path, reason: "\(error)"))
+            }
+        }
+    }
+
+    /// Waits for the digest.
+    func wait() throws -> (bytes: Int, sha256: String) { try task.wait().get() }
 }

@@ -51,7 +51,14 @@ public struct Evidence: Sendable {
 
     public let attendance: AttendanceRows
     public let journeys: JourneyRows
-    public let improvements: [ImprovementRow]
+    public private(set) var improvements: [ImprovementRow]
     /// The satisfied share below which a session or question is an improvement point.
     public let target: Double
+
+    /// The same rows with these improvement points.
+    func with(_ improvements: [ImprovementRow]) -> Evidence {
+        var copy = self
+        copy.improvements = improvements
+        return copy
+    }
 }

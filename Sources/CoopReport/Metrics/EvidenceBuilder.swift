@@ -12,33 +12,22 @@ public struct EvidenceBuilder {
         self.target = target
     }
 
-    public func build(_ data: Dataset, metrics: MetricsResult) -> Evidence { build(data, metrics: metrics, index: ParticipantIndex(data)) }
+    public func build(_ data: Dataset, metrics: MetricsResult) -> Evidence {
+        rows(data, index: ParticipantIndex(data)).with(improvements(metrics))
+    }
 
-    /// The same, with the participant index the metrics were computed with.
-    func build(_ data: Dataset, metrics: MetricsResult, index: ParticipantIndex) -> Evidence {
+    /// The Émargement and Parcours rows of the period's sessions and programmes: they do
+    /// not need the figures, so they are built while the metrics are computed.
+    func rows(_ data: Dataset, index: ParticipantIndex) -> Evidence {
+        let sessions = MetricsCalculator.sessions(of: data.catalogue, in: period)
+        let programmes = MetricsCalculator.programmes(of: data.catalogue, in: period)
         let table = data.sessions
         let rows = data.registrationRows
         // Each session number's place in the report (−1: out of scope), and its requirements.
         var slotOf = [Int32](repeating: -1, count: table.keys.count)
-        for (slot, s) in metrics.sessions.enumerated() { if let n = table.find(s.session.key) { slotOf[Int(n)] = Int32(slot) } }
-        let sessions = metrics.sessions.map(\.session)
+        for (slot, s) in sessions.enumerated() { if let n = table.find(s.key) { slotOf[Int(n)] = Int32(slot) } }
         let required = sessions.map { s in s.requires.map { table.find(SessionKey(s.programme, $0)) ?? -1 } }
         let names = NameOrder(data)
-
-        // Émargement: by session, then by name, then file order; one 16-byte key a row.
-        var keyed: [(key: UInt64, index: Int32)] = []
-        var missing: [Int32: [String]] = [:]
-        for (i, r) in rows.enumerated() {
-            let slot = slotOf[Int(r.session)]
-            guard slot >= 0 else { continue }
-            keyed.append((UInt64(slot) << 32 | UInt64(names.rank(r)), Int32(i)))
-            let needs = required[Int(slot)]
-            if r.status == .registered, needs.contains(where: { !index.wasPresent(r.participant, session: $0) }) {
-                missing[Int32(i)] = zip(sessions[Int(slot)].requires, needs).filter { !index.wasPresent(r.participant, session: $0.1) }.map(
-                    \.0)
-            }
-        }
-        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
 
         // Registrations grouped by (programme, participant): sorted once, read by range.
         var grouped = rows.indices.map { i in
@@ -57,8 +46,22 @@ public struct EvidenceBuilder {
         let store = Evidence.Store(data: data, sessions: sessions, journeyRows: grouped.map(\.index), slotOf: slotOf)
         grouped = []
 
+        // Émargement: by session, then by name, then file order; one 16-byte key a row.
+        var keyed: [(key: UInt64, index: Int32)] = []
+        var missing: [Int32: [String]] = [:]
+        for (i, r) in rows.enumerated() {
+            let slot = slotOf[Int(r.session)]
+            guard slot >= 0 else { continue }
+            keyed.append((UInt64(slot) << 32 | UInt64(names.rank(r)), Int32(i)))
+            let needs = required[Int(slot)]
+            if r.status == .registered, needs.contains(where: { !index.wasPresent(r.participant, session: $0) }) {
+                missing[Int32(i)] = zip(sessions[Int(slot)].requires, needs).filter { !index.wasPresent(r.participant, session: $0.1) }.map(
+                    \.0)
+            }
+        }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+
         var journeys: [JourneyRows.Record] = []
-        let programmes = metrics.programmes.map(\.programme)
         for (p, programmeCode) in programmes.enumerated() {
             let code = programmeCode
             guard let programme = table.programmeNumber(code.code) else { continue }
@@ -98,6 +101,14 @@ public struct EvidenceBuilder {
         let attendance = AttendanceRows(store: store, order: keyed.map(\.index), missing: missing)
         keyed = []
 
+        return Evidence(
+            attendance: attendance, journeys: JourneyRows(store: store, programmes: programmes, records: journeys), improvements: [],
+            target: target)
+    }
+
+    /// Sessions and questions whose satisfied share is below the target, with the
+    /// session's comments.
+    func improvements(_ metrics: MetricsResult) -> [Evidence.ImprovementRow] {
         var improvements: [Evidence.ImprovementRow] = []
         let commentsBySession = Dictionary(grouping: metrics.comments, by: \.session)
         for s in metrics.sessions where !s.figures.suppressed {
@@ -108,10 +119,7 @@ public struct EvidenceBuilder {
                 improvements.append(.init(session: s.session, question: q, n: n, satisfied: satisfied, comments: comments))
             }
         }
-        return Evidence(
-            attendance: attendance, journeys: JourneyRows(store: store, programmes: programmes, records: journeys),
-            improvements: improvements,
-            target: target)
+        return improvements
     }
 }
 

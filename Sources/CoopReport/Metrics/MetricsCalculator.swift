@@ -1,6 +1,6 @@
 /// Computes every figure of `metrics.md` from the dataset, for sessions whose start date
 /// is in the period, as of `asOf`. Pure: no file, no clock.
-public struct MetricsCalculator {
+public struct MetricsCalculator: Sendable {
     /// The name of the cooperative of a response that cannot be attributed.
     public static let unknownCooperative = "Non renseignée"
 
@@ -31,15 +31,9 @@ public struct MetricsCalculator {
         }
         let table = data.sessions
 
-        // Sessions in the period, by programme code, start date and session code.
         let programmes = catalogue.programmes.sorted { $0.code < $1.code }
-        func sessions(in window: Period) -> [Session] {
-            programmes.flatMap { p in
-                p.sessions.filter { window.contains($0) }.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
-            }
-        }
-        let inPeriod = sessions(in: period)
-        let inMonths = trend.map(sessions(in:)) ?? inPeriod
+        let inPeriod = Self.sessions(of: catalogue, in: period)
+        let inMonths = trend.map { Self.sessions(of: catalogue, in: $0) } ?? inPeriod
         let periodKeys = Set(inPeriod.map(\.key))
         // Tallies for every session counted somewhere: the period's, and the trend's months.
         // Rows find their session's slot by its number; the rest is array indexing.
@@ -62,7 +56,8 @@ public struct MetricsCalculator {
         var coopTally: [Int32: Tally] = [:]
         var violations: [MetricsResult.PrerequisiteViolation] = []
 
-        for r in data.registrationRows {
+        let reference = DatasetReference(data)
+        for (i, r) in data.registrationRows.enumerated() {
             let slot = slotOf[Int(r.session)]
             guard slot >= 0 else { continue }
             let s = counted[slot]
@@ -73,7 +68,7 @@ public struct MetricsCalculator {
                 tallies[slot].prerequisiteViolations += 1
                 guard scoped[slot] else { continue }
                 let missing = zip(s.requires, required[slot]).filter { !index.wasPresent(r.participant, session: $0.1) }.map(\.0)
-                violations.append(.init(registration: data.registration(r), missing: missing))
+                violations.append(.init(rows: reference, index: Int32(i), missing: missing))
                 coopTally[r.cooperative, default: newTally(journeys: true)].prerequisiteViolations += 1
             }
         }
@@ -170,6 +165,19 @@ public struct MetricsCalculator {
                 data: data, index: index, sessions: inPeriod, tallies: sessionTally.filter { periodKeys.contains($0.key) }
             )
             .warnings())
+    }
+
+    /// Sessions in the window, by programme code, start date and session code: the order
+    /// of every list by session.
+    static func sessions(of catalogue: Catalogue, in window: Period) -> [Session] {
+        catalogue.programmes.sorted { $0.code < $1.code }.flatMap { p in
+            p.sessions.filter { window.contains($0) }.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
+        }
+    }
+
+    /// Programmes with a session in the window, by code.
+    static func programmes(of catalogue: Catalogue, in window: Period) -> [Programme] {
+        catalogue.programmes.sorted { $0.code < $1.code }.filter { p in p.sessions.contains { window.contains($0) } }
     }
 
     /// The name of a cooperative id (−1: a response that cannot be attributed).

@@ -17,9 +17,16 @@ public struct MetricsResult: Sendable {
 
     /// A registration to a session whose required sessions were not all attended.
     public struct PrerequisiteViolation: Sendable {
-        public let registration: Registration
+        /// The dataset, shared by every violation (a hundred thousand of them keep an index).
+        let rows: DatasetReference
+        /// Index of the registration in the dataset.
+        let index: Int32
         /// Required session codes the participant was not present at.
         public let missing: [String]
+
+        public var registration: Registration { rows.data.registrations[Int(index)] }
+        /// The registration as stored.
+        var row: RegistrationRow { rows.data.registrationRows[Int(index)] }
     }
 
     /// A free-text comment, with no name or e-mail.

@@ -79,3 +79,10 @@ public struct Dataset: Sendable {
             file: files[Int(r.file)], line: Int(r.line))
     }
 }
+
+/// One dataset shared by many values that point into it (violations, evidence rows)
+/// instead of each holding a copy of its arrays.
+final class DatasetReference: Sendable {
+    let data: Dataset
+    init(_ data: Dataset) { self.data = data }
+}

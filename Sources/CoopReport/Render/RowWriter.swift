@@ -19,7 +19,7 @@ struct RowWriter {
     var row = 0
     /// The row needs attention (a prerequisite not met): every cell is filled in red.
     var flagged = false
-    private let text: [FormatHandle], date: [FormatHandle], hours: [FormatHandle], label: FormatHandle
+    private let text: [FormatHandle], date: [FormatHandle], hours: [FormatHandle], integer: [FormatHandle], label: FormatHandle
     /// Reused for texts composed from parts.
     private var scratch: [UInt8] = []
 
@@ -29,6 +29,7 @@ struct RowWriter {
         text = roles.map { workbook.handle(WorkbookWriter.look($0, nil)) }
         date = roles.map { workbook.handle(WorkbookWriter.look($0, "dd/mm/yyyy")) }
         hours = roles.map { workbook.handle(WorkbookWriter.look($0, WorkbookWriter.numberFormat(.hours))) }
+        integer = roles.map { workbook.handle(WorkbookWriter.look($0, WorkbookWriter.numberFormat(.integer))) }
         label = workbook.handle(WorkbookWriter.look(.label, nil))
         scratch.reserveCapacity(256)
     }
@@ -75,6 +76,10 @@ struct RowWriter {
         try scratch.withUnsafeBufferPointer { b in
             try sheet.write(nulTerminated: UnsafeBufferPointer(rebasing: b.dropLast()), row: row, column: column, format: format)
         }
+    }
+
+    mutating func integer(_ column: Int, _ value: Int) throws {
+        try sheet.write(number: Double(value), row: row, column: column, format: integer[look])
     }
 
     mutating func date(_ column: Int, _ day: Day) throws {

@@ -61,7 +61,7 @@ public struct SheetPlan: Sendable {
                 guard case .text(let text) = cell.value else { continue }
                 let perLine = max(1, Int(columnWidths[c]) - 1)
                 let needed = text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .reduce(0) { $0 + max(1, ($1.count + perLine - 1) / perLine) }
+                    .reduce(0) { $0 + max(1, ($1.unicodeScalars.count + perLine - 1) / perLine) }
                 lines = max(lines, needed)
             }
             if lines > 1 { rowHeights[r] = Double(min(lines, 30)) * lineHeight }
@@ -134,8 +134,20 @@ public struct Cell: Sendable, Equatable {
         switch value {
         case .empty: return 0
         case .text(let s), .note(let s), .link(_, let s):
-            let longest = s.split(separator: "\n").map(\.count).max() ?? 0
-            return role == .title ? 0 : longest
+            if role == .title { return 0 }
+            // Characters of the longest line, counted as scalars: close enough for a width,
+            // and a hundred thousand comments are measured without grapheme breaking.
+            var longest = 0
+            var current = 0
+            for u in s.unicodeScalars {
+                if u == "\n" {
+                    longest = max(longest, current)
+                    current = 0
+                } else {
+                    current += 1
+                }
+            }
+            return max(longest, current)
         case .number(_, let style): return style == .euros ? 12 : 8
         case .date, .month: return 10
         case .dateTime: return 16

@@ -9,8 +9,11 @@ public enum WorkbookPlanner {
         if options.evidence { sheets.append(IndicatorsSheet.plan(doc)) }
         sheets += [
             GroupSheet.sessions(m), GroupSheet.programmes(m), GroupSheet.cooperatives(m), GroupSheet.months(m),
-            SatisfactionSheet.plan(m), ObjectivesSheet.plan(m), ListSheets.comments(m), ListSheets.prerequisites(m),
+            SatisfactionSheet.plan(m), ObjectivesSheet.plan(m), ListSheets.comments(m),
         ]
+        let prerequisites = ListSheets.prerequisites(m)
+        sheets += prerequisites
+        SummarySheet.noteSplits(prerequisites, in: &sheets[0])
         if let e = doc.evidence, options.participantSheets {
             let detail = EvidenceSheets.attendance(e, people: people) + EvidenceSheets.journeys(e, people: people)
             sheets += detail

@@ -27,6 +27,7 @@ public struct TextPool: Sendable {
     /// The id of `bytes`, adding them when new.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         if bytes.isEmpty { return 0 }
+        if slots.isEmpty { rebuildSlots() }
         let hash = Self.hash(bytes)
         var slot = Int(hash) & (slots.count - 1)
         while true {
@@ -48,8 +49,11 @@ public struct TextPool: Sendable {
         return id
     }
 
-    /// Gives back the room kept for growth, once every text is in.
+    /// Gives back the room kept for growth and the lookup table, once every text is in:
+    /// the dataset reads texts by id. A later `intern` rebuilds the table; a later
+    /// `lookup` searches the texts one by one.
     mutating func shrink() {
+        slots = []
         func exact<T>(_ a: [T]) -> [T] {
             var out: [T] = []
             out.reserveCapacity(a.count)
@@ -70,6 +74,7 @@ public struct TextPool: Sendable {
     /// The id of a text already held, or nil.
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         if bytes.isEmpty { return 0 }
+        if slots.isEmpty { return (1..<starts.count).first { equals($0, bytes) }.map { Int32($0) } }
         let hash = Self.hash(bytes)
         var slot = Int(hash) & (slots.count - 1)
         while true {
@@ -110,6 +115,18 @@ public struct TextPool: Sendable {
         return arena.withUnsafeBufferPointer { all in
             guard let here = all.baseAddress else { return false }
             return memcmp(here + start, base, bytes.count) == 0
+        }
+    }
+
+    private mutating func rebuildSlots() {
+        var size = 1024
+        while size < starts.count * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        for id in 1..<starts.count {
+            let hash = withBytes(Int32(id)) { Self.hash($0) }
+            var slot = Int(hash) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
         }
     }
 

@@ -16,6 +16,8 @@ public struct RegistrationValidator {
     private var attendanceMemo = WordMemo<Registration.Attendance>()
     private var halfDayMemo = WordMemo<Bool>()
     private var hoursMemo = WordMemo<Double>()
+    /// Participant, e-mail, last name, first name, cooperative, role of the row before.
+    private var recent = [RecentText](repeating: RecentText(), count: 6)
 
     /// The columns this validator reads; positions are found once per file.
     enum Field: Int, CaseIterable {
@@ -85,8 +87,8 @@ public struct RegistrationValidator {
                     "\(quoted(text(.session))) is not a session of \(prog.code) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
                 ))
         }
-        let id = builder.pool.intern(bytes(.participantId))
-        let email = Self.internLowercased(bytes(.email), into: &builder.pool)
+        let id = recent[0].id(bytes(.participantId)) { builder.pool.intern($0) }
+        let email = recent[1].id(bytes(.email)) { Self.internLowercased($0, into: &builder.pool) }
         guard id != 0 || email != 0 else {
             return .failure(RowRejection(column: "participant_id", "no participant_id and no email: the participant cannot be identified"))
         }
@@ -150,24 +152,50 @@ public struct RegistrationValidator {
         }
         builder.add(
             RegistrationRow(
-                session: session, participant: id != 0 ? id : email, email: email, lastName: builder.pool.intern(bytes(.lastName)),
-                firstName: builder.pool.intern(bytes(.firstName)), cooperative: builder.pool.intern(bytes(.cooperative)),
-                role: builder.pool.intern(bytes(.role)), line: Int32(fields.line), file: fileNumber, status: status, attendance: attendance,
+                session: session, participant: id != 0 ? id : email, email: email,
+                lastName: recent[2].id(bytes(.lastName)) { builder.pool.intern($0) },
+                firstName: recent[3].id(bytes(.firstName)) { builder.pool.intern($0) },
+                cooperative: recent[4].id(bytes(.cooperative)) { builder.pool.intern($0) },
+                role: recent[5].id(bytes(.role)) { builder.pool.intern($0) }, line: Int32(fields.line), file: fileNumber, status: status,
+                attendance: attendance,
                 halves: halves, identifiedByEmail: id == 0, hours: hours, registeredAt: registeredAt))
         return .success(())
     }
 
-    /// An e-mail's id, lower-cased first when it has capitals (made a String only then).
+    /// An e-mail's id, lower-cased first when it has capitals. Lower-cased on the bytes
+    /// for ASCII and Latin-1 letters (`Léa` → `léa`); through `String` for the rest.
     static func internLowercased(_ bytes: UnsafeBufferPointer<UInt8>, into pool: inout TextPool) -> Int32 {
         var capitals = false
-        for b in bytes {
-            if b >= 0x80 { return pool.intern(String(decoding: bytes, as: UTF8.self).lowercased()) }
-            if b >= 0x41 && b <= 0x5A { capitals = true }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 0x41 && b <= 0x5A {
+                capitals = true
+            } else if b >= 0x80 {
+                // C3 80–9E is À–Þ (but × at 97); C3 9F–BF are already small; anything else: String.
+                guard b == 0xC3, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0xBF else {
+                    return pool.intern(String(decoding: bytes, as: UTF8.self).lowercased())
+                }
+                if bytes[i + 1] <= 0x9E && bytes[i + 1] != 0x97 { capitals = true }
+                i += 1
+            }
+            i += 1
         }
         guard capitals else { return pool.intern(bytes) }
-        // ASCII: lower-cased on the stack-sized copy, no String.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lower in
-            for (i, b) in bytes.enumerated() { lower[i] = b >= 0x41 && b <= 0x5A ? b + 32 : b }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0xC3 {
+                    let c = bytes[i + 1]
+                    lower[i] = b
+                    lower[i + 1] = c <= 0x9E && c != 0x97 ? c + 0x20 : c
+                    i += 2
+                } else {
+                    lower[i] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                    i += 1
+                }
+            }
             return pool.intern(UnsafeBufferPointer(lower))
         }
     }

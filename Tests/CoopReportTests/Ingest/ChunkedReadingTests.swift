@@ -82,6 +82,14 @@ struct TextPoolTests {
         // Compared byte for byte: the two spellings of Amélie are two texts.
         #expect(ids[ids.count - 1] != ids[ids.count - 2])
         #expect(Set(ids).count == texts.count)
+        // Shrunk, as a built dataset's: texts by id, lookups, and new texts still work.
+        pool.shrink()
+        #expect(pool.string(ids[42]) == texts[42])
+        #expect(pool.lookup(texts[4_999]) == ids[4_999])
+        #expect(pool.lookup("absent") == nil)
+        let added = pool.intern("nouveau")
+        #expect(pool.intern(texts[7]) == ids[7])
+        #expect(pool.string(added) == "nouveau")
     }
 }
 
@@ -99,6 +107,21 @@ struct NameCapitalsTests {
         for name in ["Lefèvre", "Éloïse", "Martin"] {
             var out: [UInt8] = []
             #expect(Array(name.utf8).withUnsafeBufferPointer { RowWriter.appendUppercased($0, to: &out) })
+        }
+    }
+}
+
+@Suite("E-mails in small letters")
+struct EmailLowercaseTests {
+    @Test("e-mails lower-cased on bytes are those of String.lowercased()")
+    func sameAsString() {
+        let emails = [
+            "Lea@Coop.FR", "léa.martin@coop.fr", "ÉLOÏSE.Durand@Coop.fr", "x×y@a.fr", "ÿ@a.fr", "Œil@a.fr", "İ@a.fr", "plain@a.fr", "",
+        ]
+        for email in emails {
+            var pool = TextPool()
+            let id = Array(email.utf8).withUnsafeBufferPointer { RegistrationValidator.internLowercased($0, into: &pool) }
+            #expect(pool.string(id) == email.lowercased(), "\(email)")
         }
     }
 }

@@ -67,6 +67,20 @@ struct WorkbookTests {
         #expect(b["Taux de satisfaction"]?.value == "sans réponse")  // nothing to show, and not 0
     }
 
+    @Test("Prérequis lists the registration that broke a prerequisite, with its line, and no name")
+    func prerequisiteRows() throws {
+        let x = try SmallRun(minGroupSize: 1).workbook()
+        let grid = x.grid("Prérequis")
+        #expect(grid.count == 2)  // header + p2's registration to B (absent at A)
+        let v = row(x, "Prérequis", where: "Participant", is: "p2")
+        #expect(v["Programme"]?.value == "P")
+        #expect(v["Session"]?.value == "B")
+        #expect(v["Coopérative"]?.value == "Coop Un")
+        #expect(v["Sessions requises non suivies"]?.value == "A")
+        #expect(v["Ligne"]?.number == 6)  // header = line 1
+        #expect(!grid.joined().contains { $0?.value.contains("Martin") == true })
+    }
+
     @Test("a small group's satisfaction figure is a visible note, its counts stay")
     func suppressedNote() throws {
         let x = try SmallRun(minGroupSize: 4).workbook()

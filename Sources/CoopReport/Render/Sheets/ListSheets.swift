@@ -1,3 +1,5 @@
+import XlsxWriter
+
 /// The sheets that list rows rather than figures: comments, prerequisite violations,
 /// rejected rows, warnings. None shows a name or an e-mail.
 enum ListSheets {
@@ -12,16 +14,25 @@ enum ListSheets {
             }, fixed: [4: 80])
     }
 
-    static func prerequisites(_ m: MetricsResult) -> SheetPlan {
-        table(
+    /// Prérequis: one row per registration whose required sessions were not all attended
+    /// (a hundred thousand at scale: written row by row, continued past Excel's last row).
+    static func prerequisites(_ m: MetricsResult, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
+        let violations = m.violations
+        return EvidenceSheets.split(
             name: "Prérequis", headers: ["Programme", "Session", "Participant", "Coopérative", "Sessions requises non suivies", "Ligne"],
-            rows: m.violations.map { v in
-                let r = v.registration
-                return [
-                    .text(r.session.programme), .text(r.session.session), .text(r.publicIdentifier), .text(r.cooperative),
-                    .text(v.missing.joined(separator: ", ")), .int(r.line),
-                ]
-            })
+            count: violations.count, maxRows: maxRows, keyColumns: 2, widths: [11, 8, 24, 28, 28, 8]
+        ) { i, w in
+            let v = violations[i]
+            let r = v.row
+            let data = v.rows.data
+            let key = data.sessions.keys[Int(r.session)]
+            try w.text(0, key.programme)
+            try w.text(1, key.session)
+            if r.identifiedByEmail { try w.text(2, People.byEmail) } else { try w.text(2, r.participant, in: data.pool) }
+            try w.text(3, r.cooperative, in: data.pool)
+            try w.text(4, v.missing.joined(separator: ", "))
+            try w.integer(5, Int(r.line))
+        }
     }
 
     static func rejects(_ doc: ReportDocument) -> SheetPlan {

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Work done on another thread — the machines have two cores — and waited for later.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    // Unchecked: `value` is written once, before `done` is signalled, and read only after
+    // waiting on it.
+    private let done = DispatchSemaphore(value: 0)
+    private var value: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread { [self] in
+            value = work()
+            done.signal()
+        }
+    }
+
+    /// Waits for the work and returns its value.
+    func wait() -> Value {
+        done.wait()
+        done.signal()  // a later wait returns at once
+        return value.unsafelyUnwrapped  // set before the signal
+    }
+}
