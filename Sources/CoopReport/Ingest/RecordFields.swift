@@ -123,7 +123,14 @@ struct RecordFields {
             if encoding == .utf8 {
                 scratch += text
             } else {
-                for b in text { scratch += b < 0x80 ? [b] : Array(String(TextEncoding.windows1252Scalar(b)).utf8) }
+                for b in text {
+                    if b < 0x80 {
+                        scratch.append(b)
+                    } else {
+                        let utf8 = TextEncoding.windows1252UTF8[Int(b) - 0x80]
+                        scratch.append(contentsOf: utf8)
+                    }
+                }
             }
             ranges[k] = start..<scratch.count
         }

@@ -37,6 +37,9 @@ public enum TextEncoding: String, Sendable {
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
     ]
 
+    /// The UTF-8 bytes of 0x80–0xFF in Windows-1252, made once.
+    static let windows1252UTF8: [[UInt8]] = (0x80...0xFF).map { Array(String(windows1252Scalar(UInt8($0))).utf8) }
+
     static func windows1252Scalar(_ b: UInt8) -> Unicode.Scalar {
         if (0x80...0x9F).contains(b), let s = Unicode.Scalar(high[Int(b) - 0x80]) { return s }
         return Unicode.Scalar(b)

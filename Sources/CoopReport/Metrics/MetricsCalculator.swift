@@ -52,8 +52,20 @@ public struct MetricsCalculator: Sendable {
         let scoped = counted.map { periodKeys.contains($0.key) }
         // Required sessions by number (−1: not in the catalogue, so never attended).
         let required = counted.map { s in s.requires.map { table.find(SessionKey(s.programme, $0)) ?? -1 } }
-        // Cooperatives by pool id; −1 for responses that cannot be attributed.
-        var coopTally: [Int32: Tally] = [:]
+        // Cooperatives by pool id, each given a slot on first sight (an array, not a hash,
+        // on the per-row path); −1 for responses that cannot be attributed.
+        var coopSlot = [Int32](repeating: -1, count: data.pool.count)
+        var coopIDs: [Int32] = []
+        var coopTallies: [Tally] = []
+        var unknownSlot = -1
+        func coop(_ id: Int32) -> Int {
+            if id >= 0, coopSlot[Int(id)] >= 0 { return Int(coopSlot[Int(id)]) }
+            if id < 0, unknownSlot >= 0 { return unknownSlot }
+            if id >= 0 { coopSlot[Int(id)] = Int32(coopIDs.count) } else { unknownSlot = coopIDs.count }
+            coopIDs.append(id)
+            coopTallies.append(newTally(journeys: true))
+            return coopIDs.count - 1
+        }
         var violations: [MetricsResult.PrerequisiteViolation] = []
 
         let reference = DatasetReference(data)
@@ -62,49 +74,50 @@ public struct MetricsCalculator: Sendable {
             guard slot >= 0 else { continue }
             let s = counted[slot]
             tallies[slot].add(r, session: s)
-            if scoped[slot] { coopTally[r.cooperative, default: newTally(journeys: true)].add(r, session: s) }
+            if scoped[slot] { coopTallies[coop(r.cooperative)].add(r, session: s) }
             guard r.status == .registered, !required[slot].isEmpty else { continue }
             if required[slot].contains(where: { !index.wasPresent(r.participant, session: $0) }) {
                 tallies[slot].prerequisiteViolations += 1
                 guard scoped[slot] else { continue }
                 let missing = zip(s.requires, required[slot]).filter { !index.wasPresent(r.participant, session: $0.1) }.map(\.0)
                 violations.append(.init(rows: reference, index: Int32(i), missing: missing))
-                coopTally[r.cooperative, default: newTally(journeys: true)].prerequisiteViolations += 1
+                coopTallies[coop(r.cooperative)].prerequisiteViolations += 1
             }
         }
 
         var comments: [MetricsResult.Comment] = []
-        var objectives: [SessionKey: [Int: (n: Int, sum: Int, met: Int)]] = [:]
+        // Objective answers by session slot, then k − 1.
+        var objectiveCounts = [[(n: Int, sum: Int, met: Int)]](repeating: [], count: counted.count)
         for response in data.responseRows {
             let slot = slotOf[Int(response.session)]
             guard slot >= 0 else { continue }
             tallies[slot].add(response, in: data)
             guard scoped[slot] else { continue }
             let programme = table.programmeNumbers[Int(response.session)]
-            let coop =
+            let coopID =
                 index.participant(of: response).flatMap { index.cooperative(of: $0, programme: programme) }
                 ?? (response.cooperative != 0 ? response.cooperative : -1)
-            coopTally[coop, default: newTally(journeys: true)].add(response, in: data)
+            coopTallies[coop(coopID)].add(response, in: data)
             let key = counted[slot].key
             for k in 0..<Int(response.objectiveCount) {
                 let at = Int(response.objectives) + 2 * k
                 let (number, a) = (Int(data.objectives[at]), Int(data.objectives[at + 1]))
-                var o = objectives[key, default: [:]][number] ?? (0, 0, 0)
-                o.n += 1
-                o.sum += a
-                if a >= survey.scale.satisfiedFrom { o.met += 1 }
-                objectives[key, default: [:]][number] = o
+                guard number >= 1 else { continue }
+                while objectiveCounts[slot].count < number { objectiveCounts[slot].append((0, 0, 0)) }
+                objectiveCounts[slot][number - 1].n += 1
+                objectiveCounts[slot][number - 1].sum += a
+                if a >= survey.scale.satisfiedFrom { objectiveCounts[slot][number - 1].met += 1 }
             }
             if response.comment != 0 {
                 comments.append(
                     .init(
-                        session: key, submittedAt: response.submittedAt.timestamp, cooperative: name(coop, in: data),
+                        session: key, submittedAt: response.submittedAt.timestamp, cooperative: name(coopID, in: data),
                         text: data.pool.string(response.comment)))
             }
         }
         // By name: a cooperative is its name, whatever id or fallback led to it.
         var coopByName: [String: Tally] = [:]
-        for (id, t) in coopTally { coopByName[name(id, in: data), default: newTally(journeys: true)].add(t) }
+        for (id, t) in zip(coopIDs, coopTallies) { coopByName[name(id, in: data), default: newTally(journeys: true)].add(t) }
 
         var sessionTally: [SessionKey: Tally] = [:]
         for (slot, s) in counted.enumerated() { sessionTally[s.key] = tallies[slot] }
@@ -138,13 +151,14 @@ public struct MetricsCalculator: Sendable {
         for s in inMonths { monthTally[s.start.monthKey, default: newTally()].add(sessionTally[s.key] ?? newTally()) }
         let sessionRows: [MetricsResult.SessionFigures] = inPeriod.map { s in
             let t = sessionTally[s.key] ?? newTally()
-            let seen = objectives[s.key] ?? [:]
-            let count = max(s.objectives.count, seen.keys.max() ?? 0)
+            let slot = table.find(s.key).map { slotOf[Int($0)] } ?? -1
+            let seen = slot >= 0 ? objectiveCounts[slot] : []
+            let count = max(s.objectives.count, seen.count)
             let objectiveRows: [MetricsResult.ObjectiveFigures] =
                 count == 0
                 ? []
                 : (1...count).map { k in
-                    let o = seen[k] ?? (0, 0, 0)
+                    let o = k <= seen.count ? seen[k - 1] : (n: 0, sum: 0, met: 0)
                     return MetricsResult.ObjectiveFigures(
                         number: k, wording: k <= s.objectives.count ? s.objectives[k - 1] : nil,
                         n: o.n, sum: o.sum, met: o.met)
