@@ -22,7 +22,7 @@ struct CoopReportCommand: ParsableCommand {
             typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
             let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
             if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-                _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, 256 * 1024)
+                _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, 4 << 20)
             }
         #endif
         do {
