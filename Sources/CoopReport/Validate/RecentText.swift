@@ -19,3 +19,33 @@ struct RecentText {
         return id
     }
 }
+
+/// The programme and session of the row before, by their codes' bytes: rows come grouped
+/// by session, so most rows find theirs with two comparisons.
+struct RecentSession {
+    private var programme = RecentText()
+    private var session = RecentText()
+    private var sessionProgramme: Int32 = -1
+
+    /// The programme number (−1: not in the catalogue).
+    mutating func programme(_ code: UnsafeBufferPointer<UInt8>, in table: SessionTable) -> Int32 {
+        programme.id(code) { table.programme($0).map { Int32($0) } ?? -1 }
+    }
+
+    /// The session number within programme `p` (−1: not one of its sessions).
+    mutating func session(_ code: UnsafeBufferPointer<UInt8>, programme p: Int32, in table: SessionTable) -> Int32 {
+        if p != sessionProgramme {
+            session = RecentText()
+            sessionProgramme = p
+        }
+        return session.id(code) { table.session(programme: Int(p), $0) ?? -1 }
+    }
+}
+
+/// A one- or two-digit integer read straight from the bytes (answers and scores usually
+/// are), else nil: the memo of texts is then asked.
+@inline(__always) func smallInteger(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    if b.count == 1, b[0] >= 0x30, b[0] <= 0x39 { return Int(b[0] - 0x30) }
+    if b.count == 2, b[0] >= 0x31, b[0] <= 0x39, b[1] >= 0x30, b[1] <= 0x39 { return Int(b[0] - 0x30) * 10 + Int(b[1] - 0x30) }
+    return nil
+}

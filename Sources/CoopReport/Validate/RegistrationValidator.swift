@@ -10,6 +10,7 @@ public struct RegistrationValidator {
     let file: String
     var fileNumber: Int16 = 0
     private let sessions: SessionTable
+    private var recentSession = RecentSession()
     /// Position of each `Field` among the record's columns, −1 when the file lacks it.
     private let positions: [Int]
     private var statusMemo = WordMemo<Registration.Status>()
@@ -72,15 +73,17 @@ public struct RegistrationValidator {
         }
         func text(_ f: Field) -> String { String(decoding: bytes(f), as: UTF8.self) }
         guard has(.programme) else { return .failure(RowRejection(column: "programme", "empty; expected a programme code")) }
-        guard let p = sessions.programme(bytes(.programme)) else {
+        let programmeNumber = recentSession.programme(bytes(.programme), in: sessions)
+        guard programmeNumber >= 0 else {
             return .failure(
                 RowRejection(
                     column: "programme",
                     "\(quoted(text(.programme))) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
                 ))
         }
-        guard let session = sessions.session(programme: p, bytes(.session)), session >= 0 else {
-            let prog = catalogue.programmes[p]
+        let session = recentSession.session(bytes(.session), programme: programmeNumber, in: sessions)
+        guard session >= 0 else {
+            let prog = catalogue.programmes[Int(programmeNumber)]
             return .failure(
                 RowRejection(
                     column: "session",

@@ -10,6 +10,7 @@ public struct ResponseValidator {
     let file: String
     var fileNumber: Int16 = 0
     private let sessions: SessionTable
+    private var recentSession = RecentSession()
     /// Position of each `Field` among the record's columns, −1 when the file lacks it.
     private let positions: [Int]
     /// Position of each survey question's column (in the survey's order), -1 when absent.
@@ -53,15 +54,17 @@ public struct ResponseValidator {
             positions[f.ordinal] >= 0 ? fields.bytes(positions[f.ordinal]) : UnsafeBufferPointer(start: nil, count: 0)
         }
         func text(_ f: Field) -> String { String(decoding: bytes(f), as: UTF8.self) }
-        guard let p = sessions.programme(bytes(.programme)) else {
+        let programmeNumber = recentSession.programme(bytes(.programme), in: sessions)
+        guard programmeNumber >= 0 else {
             return .failure(
                 RowRejection(
                     column: "programme",
                     "\(quoted(text(.programme))) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
                 ))
         }
-        guard let session = sessions.session(programme: p, bytes(.session)), session >= 0 else {
-            let prog = catalogue.programmes[p]
+        let session = recentSession.session(bytes(.session), programme: programmeNumber, in: sessions)
+        guard session >= 0 else {
+            let prog = catalogue.programmes[Int(programmeNumber)]
             return .failure(
                 RowRejection(
                     column: "session",
@@ -83,6 +86,11 @@ public struct ResponseValidator {
         let scale = catalogue.survey.scale
         let labels = self.labels
         let range = "expected \(scale.min)–\(scale.max) or a label such as « Très satisfait »"
+        /// A point on the scale: digits read on the bytes, labels through the memo.
+        func answer(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+            if let n = smallInteger(text) { return (scale.min...scale.max).contains(n) ? n : nil }
+            return answerMemo.value(text) { ValueParser.scaleAnswer($0, scale: scale, labels: labels) }
+        }
         answers.removeAll(keepingCapacity: true)
         for (k, q) in catalogue.survey.questions.enumerated() {
             let position = questionColumns[k]
@@ -90,15 +98,14 @@ public struct ResponseValidator {
                 answers.append(.min)
                 continue
             }
-            guard let a = answerMemo.value(fields.bytes(position), parse: { ValueParser.scaleAnswer($0, scale: scale, labels: labels) })
-            else {
+            guard let a = answer(fields.bytes(position)) else {
                 return .failure(RowRejection(column: q.column, "\(quoted(fields.text(position))) is not an answer on the scale (\(range))"))
             }
             answers.append(Int16(a))
         }
         objectives.removeAll(keepingCapacity: true)
         for (k, i) in objectiveColumns where !fields.isEmpty(i) {
-            guard let a = answerMemo.value(fields.bytes(i), parse: { ValueParser.scaleAnswer($0, scale: scale, labels: labels) }) else {
+            guard let a = answer(fields.bytes(i)) else {
                 return .failure(
                     RowRejection(column: "objective_\(k)", "\(quoted(fields.text(i))) is not an answer on the scale (\(range))"))
             }
@@ -106,7 +113,9 @@ public struct ResponseValidator {
         }
         var recommend: Int8 = -1
         if has(.recommend) {
-            guard let r = recommendMemo.value(bytes(.recommend), parse: { ValueParser.integer($0) }), (0...10).contains(r) else {
+            guard let r = smallInteger(bytes(.recommend)) ?? recommendMemo.value(bytes(.recommend), parse: { ValueParser.integer($0) }),
+                (0...10).contains(r)
+            else {
                 return .failure(
                     RowRejection(
                         column: "recommend", "\(quoted(text(.recommend))) is not a recommendation score (expected an integer 0–10)"))
