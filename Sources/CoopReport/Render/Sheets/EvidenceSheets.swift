@@ -12,7 +12,7 @@ enum EvidenceSheets {
         let rows = e.attendance
         return split(
             name: "Émargement", headers: headers, count: rows.count, maxRows: maxRows, keyColumns: 4,
-            widths: [11, 8, 10, 24, 14, 28, 26, 10, 10, 9, 8, 24]
+            widths: [11, 8, 10, 24, 22, 28, 26, 10, 10, 9, 8, 24]
         ) { i, w in
             let row = rows[i]
             let r = row.row
@@ -64,7 +64,7 @@ enum EvidenceSheets {
         let actions = actionsOf
         return split(
             name: "Parcours", headers: headers, count: journeys.count, maxRows: maxRows, keyColumns: 2,
-            widths: [11, 24, 14, 28, 26] + sessionColumns.map { _ in 11 } + [14, 22]
+            widths: [11, 24, 22, 28, 26] + sessionColumns.map { _ in 11 } + [14, 22]
         ) { i, w in
             let j = journeys[i]
             let pool = j.store.data.pool
