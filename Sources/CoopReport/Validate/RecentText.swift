@@ -40,6 +40,31 @@ struct RecentSession {
         }
         return session.id(code) { table.session(programme: Int(p), $0) ?? -1 }
     }
+
+    /// The session number of a row's programme and session codes, or why the row cannot
+    /// be used (both validators' first check).
+    mutating func find(
+        programme: UnsafeBufferPointer<UInt8>, session code: UnsafeBufferPointer<UInt8>, in table: SessionTable, catalogue: Catalogue
+    ) -> Result<Int32, RowRejection> {
+        let p = self.programme(programme, in: table)
+        guard p >= 0 else {
+            return .failure(
+                RowRejection(
+                    column: "programme",
+                    "\(quoted(String(decoding: programme, as: UTF8.self))) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
+                ))
+        }
+        let n = session(code, programme: p, in: table)
+        guard n >= 0 else {
+            let prog = catalogue.programmes[Int(p)]
+            return .failure(
+                RowRejection(
+                    column: "session",
+                    "\(quoted(String(decoding: code, as: UTF8.self))) is not a session of \(prog.code) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
+                ))
+        }
+        return .success(n)
+    }
 }
 
 /// A one- or two-digit integer read straight from the bytes (answers and scores usually

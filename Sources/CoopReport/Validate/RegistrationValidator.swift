@@ -60,6 +60,8 @@ public struct RegistrationValidator {
         var builder = DatasetBuilder(catalogue: catalogue)
         var copy = self
         copy.fileNumber = builder.file(file)
+        copy.recentSession = RecentSession()
+        copy.recent = [RecentText](repeating: RecentText(), count: 6)  // ids of another builder's pool
         let outcome = RecordFields.with(values: values, line: line) { copy.validate($0, into: &builder) }
         return outcome.map { builder.build().registrations[0] }
     }
@@ -73,22 +75,10 @@ public struct RegistrationValidator {
         }
         func text(_ f: Field) -> String { String(decoding: bytes(f), as: UTF8.self) }
         guard has(.programme) else { return .failure(RowRejection(column: "programme", "empty; expected a programme code")) }
-        let programmeNumber = recentSession.programme(bytes(.programme), in: sessions)
-        guard programmeNumber >= 0 else {
-            return .failure(
-                RowRejection(
-                    column: "programme",
-                    "\(quoted(text(.programme))) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
-                ))
-        }
-        let session = recentSession.session(bytes(.session), programme: programmeNumber, in: sessions)
-        guard session >= 0 else {
-            let prog = catalogue.programmes[Int(programmeNumber)]
-            return .failure(
-                RowRejection(
-                    column: "session",
-                    "\(quoted(text(.session))) is not a session of \(prog.code) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
-                ))
+        let session: Int32
+        switch recentSession.find(programme: bytes(.programme), session: bytes(.session), in: sessions, catalogue: catalogue) {
+        case .success(let n): session = n
+        case .failure(let why): return .failure(why)
         }
         let id = recent[0].id(bytes(.participantId)) { builder.pool.intern($0) }
         let email = recent[1].id(bytes(.email)) { Self.internLowercased($0, into: &builder.pool) }

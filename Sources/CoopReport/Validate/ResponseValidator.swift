@@ -42,6 +42,7 @@ public struct ResponseValidator {
         var builder = DatasetBuilder(catalogue: catalogue)
         var copy = self
         copy.fileNumber = builder.file(file)
+        copy.recentSession = RecentSession()
         let outcome = RecordFields.with(values: values, line: line) { copy.validate($0, into: &builder) }
         return outcome.map { builder.build().responses[0] }
     }
@@ -54,22 +55,10 @@ public struct ResponseValidator {
             positions[f.ordinal] >= 0 ? fields.bytes(positions[f.ordinal]) : UnsafeBufferPointer(start: nil, count: 0)
         }
         func text(_ f: Field) -> String { String(decoding: bytes(f), as: UTF8.self) }
-        let programmeNumber = recentSession.programme(bytes(.programme), in: sessions)
-        guard programmeNumber >= 0 else {
-            return .failure(
-                RowRejection(
-                    column: "programme",
-                    "\(quoted(text(.programme))) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
-                ))
-        }
-        let session = recentSession.session(bytes(.session), programme: programmeNumber, in: sessions)
-        guard session >= 0 else {
-            let prog = catalogue.programmes[Int(programmeNumber)]
-            return .failure(
-                RowRejection(
-                    column: "session",
-                    "\(quoted(text(.session))) is not a session of \(prog.code) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
-                ))
+        let session: Int32
+        switch recentSession.find(programme: bytes(.programme), session: bytes(.session), in: sessions, catalogue: catalogue) {
+        case .success(let n): session = n
+        case .failure(let why): return .failure(why)
         }
         var submittedAt = StoredTimestamp.none
         if has(.submittedAt) {
