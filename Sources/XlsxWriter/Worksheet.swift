@@ -210,7 +210,8 @@ extension Workbook {
 
 extension Worksheet {
     /// Writes UTF-8 text handed over as bytes that a NUL follows (`bytes[bytes.count] == 0`),
-    /// without making a String: the detail sheets' path. Text that needs the checks of
+    /// without making a String: the detail sheets' path. The bytes must be well-formed
+    /// UTF-8 (the caller checks: libxlsxwriter copies them into the XML as they are). Text that needs the checks of
     /// `write(text:)` (over 32,767 bytes, or holding U+FFFE/U+FFFF) goes through it.
     public func write(nulTerminated bytes: UnsafeBufferPointer<UInt8>, row: Int, column: Int, format: FormatHandle) throws {
         guard let base = bytes.baseAddress, bytes.count <= Worksheet.maxStringLength, !Self.mayBreakXML(bytes) else {

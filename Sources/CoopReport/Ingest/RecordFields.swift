@@ -1,7 +1,7 @@
 /// One record's fields by canonical column, as UTF-8 bytes, trimmed: what validators
 /// read. Valid only during the `CSVTable.forEachRecord` call that hands it over. Usually
-/// the bytes are the reading buffer itself; a record with doubled quotes, or with
-/// Windows-1252 accents, is first copied out, unescaped and converted.
+/// the bytes are the reading buffer itself; a record with doubled quotes, Windows-1252
+/// accents or malformed UTF-8 is first copied out, unescaped, converted or repaired.
 struct RecordFields {
     /// 1-based line where the record starts.
     private(set) var line = 0
@@ -104,7 +104,11 @@ struct RecordFields {
             }
             let range = CSVTable.trimmed(fields[i].range, in: buffer)
             ranges.append(range)
-            if fields[i].hasDoubledQuotes || (encoding != .utf8 && buffer[range].contains { $0 >= 0x80 }) { plain = false }
+            if fields[i].hasDoubledQuotes
+                || (encoding == .utf8 ? !UTF8Check.isWellFormed(buffer[range]) : buffer[range].contains { $0 >= 0x80 })
+            {
+                plain = false
+            }
         }
         guard !plain else {
             base = buffer
@@ -121,7 +125,8 @@ struct RecordFields {
             let start = scratch.count
             let text = fields[i].hasDoubledQuotes ? CSVTable.unescaped(buffer[ranges[k]]) : Array(buffer[ranges[k]])
             if encoding == .utf8 {
-                scratch += text
+                // Stray bytes become U+FFFD, as String(decoding:) does.
+                scratch += text.withUnsafeBufferPointer(UTF8Check.isWellFormed) ? text : Array(String(decoding: text, as: UTF8.self).utf8)
             } else {
                 for b in text {
                     if b < 0x80 {

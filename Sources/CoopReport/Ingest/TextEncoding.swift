@@ -65,7 +65,10 @@ extension TextEncoding {
                         while end > first && end > chunk.endIndex - 3 && chunk[end - 1] & 0xC0 == 0x80 { end -= 1 }
                         if end > first && chunk[end - 1] >= 0xC0 { end -= 1 }
                     }
-                    return detect(chunk[first..<end])
+                    if end > first { return detect(chunk[first..<end]) }
+                    // Only a cut sequence so far: read on from it.
+                    try reader.fill(keepingFrom: first)
+                    continue
                 }
                 if reader.atEnd { return .utf8 }
                 try reader.fill(keepingFrom: chunk.count)

@@ -95,7 +95,8 @@ public struct EvidenceBuilder {
                     start: first, end: end, outcome: outcome, after: after)
                 found.append((names.rank(rows[Int(last)]), record))
             }
-            found.sort { $0.rank < $1.rank }
+            // By name; equal names in the order met.
+            found = found.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
             journeys += found.map(\.record)
         }
         let attendance = AttendanceRows(store: store, order: keyed.map(\.index), missing: missing)
@@ -151,14 +152,14 @@ struct NameOrder {
             keys.append(TextKey.sortKey(pool.string(r.lastName) + " " + pool.string(r.firstName) + " " + pool.string(r.participant)))
         }
         others = otherNames
-        // Equal keys keep a fixed order (the ids), so every run lists them alike.
-        let order = names.indices.sorted { a, b in
-            keys[a] != keys[b]
-                ? keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
-                : (names[a].last, names[a].first, names[a].participant) < (names[b].last, names[b].first, names[b].participant)
-        }
+        // Equal keys share a rank: their rows then keep file order, as a stable sort would.
+        let order = names.indices.sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
         ranks = Array(repeating: 0, count: names.count)
-        for (rank, i) in order.enumerated() { ranks[i] = Int32(rank) }
+        var rank: Int32 = 0
+        for (k, i) in order.enumerated() {
+            if k > 0 && !keys[i].utf8.elementsEqual(keys[order[k - 1]].utf8) { rank += 1 }
+            ranks[i] = rank
+        }
     }
 
     func rank(_ r: RegistrationRow) -> Int {

@@ -57,7 +57,7 @@ public struct DatasetBuilder {
         r.answers = Int32(answers.count)
         answers.append(contentsOf: given)
         r.objectives = Int32(objectives.count)
-        r.objectiveCount = UInt8(pairs.count / 2)
+        r.objectiveCount = UInt16(clamping: pairs.count / 2)  // k ≤ Int16.max, one pair each
         objectives.append(contentsOf: pairs)
         guard r.responseID != 0 else {
             responses.append(r)
@@ -95,11 +95,12 @@ public struct DatasetBuilder {
         let row = ResponseRow(
             session: sessions.number(of: r.session), responseID: id(r.responseID), participantID: id(r.participantID), email: id(r.email),
             cooperative: id(r.cooperative), comment: id(r.comment), line: Int32(r.line), file: file(r.file),
-            recommend: r.recommend.map { Int8($0) } ?? -1, objectiveCount: 0, answers: 0, objectives: 0,
+            objectiveCount: 0, recommend: r.recommend.map { Int8($0) } ?? -1, answers: 0, objectives: 0,
             submittedAt: StoredTimestamp(r.submittedAt))
         let questions = catalogue.survey.questions.count
         let given = (0..<questions).map { k in k < r.answers.count ? r.answers[k].map { Int16($0) } ?? .min : .min }
-        let pairs = r.objectives.sorted { $0.key < $1.key }.flatMap { [Int16($0.key), Int16($0.value)] }
+        let pairs = r.objectives.sorted { $0.key < $1.key }.filter { Int16(exactly: $0.key) != nil && Int16(exactly: $0.value) != nil }
+            .flatMap { [Int16($0.key), Int16($0.value)] }
         add(row, answers: given, objectives: pairs)
     }
 

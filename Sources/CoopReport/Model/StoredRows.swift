@@ -39,9 +39,9 @@ struct ResponseRow {
     var responseID: Int32, participantID: Int32, email: Int32, cooperative: Int32, comment: Int32
     var line: Int32
     var file: Int16
+    var objectiveCount: UInt16
     /// 0–10, −1 when not given.
     var recommend: Int8
-    var objectiveCount: UInt8
     var answers: Int32
     var objectives: Int32
     var submittedAt: StoredTimestamp

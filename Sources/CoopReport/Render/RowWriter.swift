@@ -50,7 +50,7 @@ struct RowWriter {
         let format = text[look]
         let (sheet, row) = (self.sheet, self.row)
         try pool.withBytes(id) { bytes in
-            if bytes.count > Worksheet.maxStringLength {
+            if bytes.count > Worksheet.maxStringLength || !UTF8Check.isWellFormed(bytes) {
                 try sheet.write(text: WorkbookWriter.clip(String(decoding: bytes, as: UTF8.self)), row: row, column: column, format: format)
             } else {
                 try sheet.write(nulTerminated: bytes, row: row, column: column, format: format)
@@ -71,6 +71,7 @@ struct RowWriter {
             pool.withBytes(first) { scratch.append(contentsOf: $0) }
         }
         if scratch.isEmpty { return try text(column, People.unnamed) }
+        if scratch.count > Worksheet.maxStringLength { return try text(column, String(decoding: scratch, as: UTF8.self)) }  // clipped
         scratch.append(0)
         let (sheet, row, format) = (self.sheet, self.row, text[look])
         try scratch.withUnsafeBufferPointer { b in

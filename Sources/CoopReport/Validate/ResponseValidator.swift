@@ -94,6 +94,11 @@ public struct ResponseValidator {
         }
         objectives.removeAll(keepingCapacity: true)
         for (k, i) in objectiveColumns where !fields.isEmpty(i) {
+            guard k <= Int(Int16.max) else {
+                return .failure(
+                    RowRejection(
+                        column: "objective_\(k)", "objective \(k) is past the last one counted (expected objective_1 … objective_32767)"))
+            }
             guard let a = answer(fields.bytes(i)) else {
                 return .failure(
                     RowRejection(column: "objective_\(k)", "\(quoted(fields.text(i))) is not an answer on the scale (\(range))"))
@@ -116,7 +121,7 @@ public struct ResponseValidator {
             participantID: builder.pool.intern(bytes(.participantID)),
             email: RegistrationValidator.internLowercased(bytes(.email), into: &builder.pool),
             cooperative: builder.pool.intern(bytes(.cooperative)), comment: builder.pool.intern(bytes(.comment)), line: Int32(fields.line),
-            file: fileNumber, recommend: recommend, objectiveCount: 0, answers: 0, objectives: 0, submittedAt: submittedAt)
+            file: fileNumber, objectiveCount: 0, recommend: recommend, answers: 0, objectives: 0, submittedAt: submittedAt)
         builder.add(row, answers: answers, objectives: objectives)
         return .success(())
     }

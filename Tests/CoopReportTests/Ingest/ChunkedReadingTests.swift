@@ -125,3 +125,63 @@ struct EmailLowercaseTests {
         }
     }
 }
+
+/// What a review of the byte-level reading found, pinned.
+@Suite("Byte-level reading: odd inputs")
+struct ByteLevelOddInputTests {
+    @Test("an objective number past Int16 rejects the row instead of stopping the run")
+    func hugeObjective() {
+        let v = ResponseValidator(catalogue: Fixtures.catalogue, columns: ["programme", "session", "objective_40000"])
+        guard case .failure(let why) = v.validate(line: 2, values: ["P", "A", "4"]) else {
+            Issue.record("expected a rejection")
+            return
+        }
+        #expect(why.column == "objective_40000")
+    }
+
+    @Test("stray bytes in a file said to be UTF-8 (BOM) are stored as U+FFFD, never as they are")
+    func malformedUTF8() throws {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("programme;session;participant_id;cooperative;status;last_name\n".utf8)
+        bytes += Array("P;A;p1;Coop;inscrit;Yann".utf8) + [0xE9] + Array("\n".utf8)
+        let table = try CSVTable(bytes: bytes, path: "r.csv", schema: .registrations)
+        #expect(table.encoding == .utf8)
+        var builder = DatasetBuilder(catalogue: Fixtures.catalogue)
+        var validator = RegistrationValidator(catalogue: Fixtures.catalogue, columns: table.columns)
+        try table.forEachRecord { fields in _ = validator.validate(fields, into: &builder) }
+        let data = builder.build()
+        let row = try #require(data.registrationRows.first)
+        #expect(data.pool.withBytes(row.lastName) { UTF8Check.isWellFormed($0) })
+        #expect(data.pool.string(row.lastName) == "Yann\u{FFFD}")
+    }
+
+    @Test("a file whose first accent is cut by the chunk's end is still read as Windows-1252")
+    func accentAtChunkEnd() throws {
+        let directory = try TemporaryDirectory()
+        var bytes = Array("programme;session;participant_id;cooperative;status\nP;A;1;".utf8)
+        bytes += Array(repeating: UInt8(ascii: "C"), count: 63 - bytes.count)  // the accent lands at offset 63
+        bytes += [0xEB] + Array(";inscrit\n".utf8)
+        #expect(bytes[63] == 0xEB)
+        let path = try directory.write("r.csv", bytes: bytes)
+        let table = try CSVTable(path: path, schema: .registrations, mapping: .none, chunkSize: 64)
+        #expect(table.encoding == .windows1252)
+    }
+
+    @Test("a name over Excel's 32,767 characters is cut in Émargement, not a failed run")
+    func longName() throws {
+        let dir = try TemporaryDirectory()
+        let r = Registration(
+            session: SessionKey("P", "A"), participant: "p1", lastName: String(repeating: "a", count: 20_000),
+            firstName: String(repeating: "b", count: 20_000), cooperative: "Coop", status: .registered, attendance: .present)
+        let data = Dataset(catalogue: Fixtures.catalogue, registrations: [r])
+        let metrics = MetricsCalculator(asOf: Fixtures.day("2022-12-31"), minGroupSize: 1).compute(data)
+        let evidence = EvidenceBuilder(period: Period(), asOf: Fixtures.day("2022-12-31")).build(data, metrics: metrics)
+        let plans = EvidenceSheets.attendance(evidence, people: People(pseudonymise: false))
+        let path = dir.path + "/e.xlsx"
+        try WorkbookWriter.write(
+            plans, properties: .init(title: "t", subject: "s", author: "a", created: Fixtures.day("2022-01-01")), to: path)
+        let d2 = try #require(try XLSXReader(url: URL(fileURLWithPath: path)).cells("Émargement")["D2"])
+        #expect(d2.value.count == 32_767)
+        #expect(d2.value.hasPrefix("AAAA"))
+        #expect(d2.value.hasSuffix("(texte tronqué : 40001 caractères)"))
+    }
+}
