@@ -5,6 +5,10 @@ enum UTF8Check {
     static func isWellFormed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var i = bytes.startIndex
         let end = bytes.endIndex
+        // Eight ASCII bytes at a time first: most fields are plain ASCII.
+        if let base = UnsafeRawPointer(bytes.base.baseAddress) {
+            while i + 8 <= end, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        }
         while i < end {
             let b = bytes[i]
             if b < 0x80 {

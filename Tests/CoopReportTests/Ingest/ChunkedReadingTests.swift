@@ -185,3 +185,17 @@ struct ByteLevelOddInputTests {
         #expect(d2.value.hasSuffix("(texte tronqué : 40001 caractères)"))
     }
 }
+
+@Suite("UTF-8 check")
+struct UTF8CheckTests {
+    @Test("agrees with the standard library's validation on random bytes", arguments: 0..<50)
+    func random(seed: Int) {
+        var rng = SplitMix(state: UInt64(seed) &+ 77)
+        let alphabet: [UInt8] = Array("aé€😀".utf8) + [0x80, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F, 0x8F]
+        for _ in 0..<200 {
+            let bytes = (0..<Int.random(in: 0...24, using: &rng)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer { UTF8Check.isWellFormed($0) } == expected, "\(bytes)")
+        }
+    }
+}
