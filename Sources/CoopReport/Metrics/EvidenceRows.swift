@@ -90,10 +90,4 @@ public struct JourneyRow: Sendable {
         }
         return nil
     }
-
-    /// The participant's registration to the session with this code, when there is one.
-    public func registration(_ session: String) -> Registration? {
-        let data = store.data
-        return data.sessions.find(SessionKey(programme.code, session)).flatMap(seat).map(data.registration)
-    }
 }

@@ -67,7 +67,4 @@ public struct Registration: Sendable {
         case .absent, nil: return 0
         }
     }
-
-    /// How the participant is shown in lists: the identifier, never an e-mail.
-    public var publicIdentifier: String { identifiedByEmail ? "(identifié par courriel)" : participant }
 }

@@ -18,11 +18,6 @@ struct People {
         return full.isEmpty ? Self.unnamed : full
     }
 
-    func identifier(_ participant: String, byEmail: Bool) -> String {
-        if pseudonymise { return Self.pseudonym(participant) }
-        return byEmail ? Self.byEmail : participant
-    }
-
     static let unnamed = "(nom non renseigné)"
     static let byEmail = "(identifié par courriel)"
 }
