@@ -148,7 +148,7 @@ public struct Pipeline {
             document.evidence = evidence.with(evidenceBuilder.improvements(metrics))
             // The benchmark reads this line to have its floor write as many cells.
             logger.info(
-                "[4/5] detail: \(evidence.attendance.count) Émargement rows, \(evidence.journeys.count) Parcours rows × \(EvidenceSheets.journeyHeaders(evidence).count) columns"
+                "[4/5] detail: \(evidence.attendance.count) Émargement rows, \(evidence.journeys.count) Parcours rows × \(EvidenceSheets.journeyHeaders(EvidenceSheets.sessionCodes(evidence)).count) columns"
             )
         }
         if let settings = request.options.bpf { document.bpf = BPF.compute(dataset, metrics: metrics, settings: settings) }

@@ -96,13 +96,14 @@ public struct CSVTable {
                 continue
             }
             guard outcome == .record else { throw IngestError.emptyFile(path: path) }
-            encoding = try mapping.encoding ?? (bom ? .utf8 : TextEncoding.detect(source, path: path, chunkSize: chunkSize))
+            dataStart = scanner.position
+            dataLine = scanner.line
+            // The header's bytes are kept in `head`; the reader then reads on for the encoding.
+            encoding = try mapping.encoding ?? (bom ? .utf8 : TextEncoding.detect(reading: reader))
             let enc = encoding
             header = head.withUnsafeBufferPointer { buffer in
                 record.fields.map { CSVTable.trimmedText(of: $0, in: buffer, encoding: enc) }
             }
-            dataStart = scanner.position
-            dataLine = scanner.line
             break
         }
         self.encoding = encoding

@@ -55,6 +55,14 @@ struct RecordFields {
     /// The bytes of column `i`.
     @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: base[ranges[i]]) }
 
+    /// The bytes of the column at `position`, empty when the file lacks it (position −1).
+    @inline(__always) func bytes(at position: Int) -> UnsafeBufferPointer<UInt8> {
+        position >= 0 ? bytes(position) : UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    /// Whether the column at `position` holds something (false when the file lacks it).
+    @inline(__always) func isFilled(at position: Int) -> Bool { position >= 0 && !isEmpty(position) }
+
     /// The text of column `i`.
     func text(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }
 

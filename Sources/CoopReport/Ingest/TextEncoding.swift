@@ -48,31 +48,26 @@ public enum TextEncoding: String, Sendable {
 
 extension TextEncoding {
     /// The encoding of a whole input, from the first stretch of it that is not ASCII:
-    /// UTF-8 when that stretch (up to a chunk) is valid UTF-8, else Windows-1252. The file
-    /// is read only as far as that stretch, so a large ASCII head costs one quick pass.
-    static func detect(_ source: ChunkReader.Source, path: String, chunkSize: Int) throws -> TextEncoding {
-        switch source {
-        case .bytes(let bytes):
-            return detect(bytes[...].drop { $0 < 0x80 })
-        case .file:
-            let reader = try ChunkReader(source, path: path, chunkSize: chunkSize)
-            while true {
-                let chunk = reader.valid
-                if let first = chunk.firstIndex(where: { $0 >= 0x80 }) {
-                    // A sequence cut by the end of the chunk is not held against UTF-8.
-                    var end = chunk.endIndex
-                    if !reader.atEnd {
-                        while end > first && end > chunk.endIndex - 3 && chunk[end - 1] & 0xC0 == 0x80 { end -= 1 }
-                        if end > first && chunk[end - 1] >= 0xC0 { end -= 1 }
-                    }
-                    if end > first { return detect(chunk[first..<end]) }
-                    // Only a cut sequence so far: read on from it.
-                    try reader.fill(keepingFrom: first)
-                    continue
+    /// UTF-8 when that stretch (up to a chunk) is valid UTF-8, else Windows-1252. Reads on
+    /// from what `reader` holds (the header's chunk, usually enough) only as far as that
+    /// stretch.
+    static func detect(reading reader: ChunkReader) throws -> TextEncoding {
+        while true {
+            let chunk = reader.valid
+            if let first = chunk.firstIndex(where: { $0 >= 0x80 }) {
+                // A sequence cut by the end of the chunk is not held against UTF-8.
+                var end = chunk.endIndex
+                if !reader.atEnd {
+                    while end > first && end > chunk.endIndex - 3 && chunk[end - 1] & 0xC0 == 0x80 { end -= 1 }
+                    if end > first && chunk[end - 1] >= 0xC0 { end -= 1 }
                 }
-                if reader.atEnd { return .utf8 }
-                try reader.fill(keepingFrom: chunk.count)
+                if end > first { return detect(chunk[first..<end]) }
+                // Only a cut sequence so far: read on from it.
+                try reader.fill(keepingFrom: first)
+                continue
             }
+            if reader.atEnd { return .utf8 }
+            try reader.fill(keepingFrom: chunk.count)
         }
     }
 }

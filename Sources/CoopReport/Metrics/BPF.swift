@@ -42,15 +42,25 @@ public struct BPF: Sendable {
     /// Splits the period's trainees and hours by line. A participant's line follows the
     /// role on their last registration row in the period.
     public static func compute(_ data: Dataset, metrics: MetricsResult, settings: Settings) -> BPF {
-        let inScope = Set(metrics.sessions.map(\.session.key))
-        var lineOf: [String: (line: Int, value: Line)] = [:]
-        var present: Set<String> = []
-        var hoursBy: [String: Double] = [:]
-        for r in data.registrations where inScope.contains(r.session) {
-            let line = settings.roles[TextKey.of(r.role)] ?? settings.defaultLine
-            if (lineOf[r.participant]?.line ?? Int.min) <= r.line { lineOf[r.participant] = (r.line, line) }
+        // Session number → hours, for the period's sessions (nil: out of scope).
+        var hoursOf = [Double?](repeating: nil, count: data.sessions.keys.count)
+        for s in metrics.sessions { if let n = data.sessions.find(s.session.key) { hoursOf[Int(n)] = s.session.hours } }
+        var lineOfRole: [Int32: Line] = [:]
+        var lineOf: [Int32: (line: Int32, value: Line)] = [:]
+        var present: Set<Int32> = []
+        var hoursBy: [Int32: Double] = [:]
+        for r in data.registrationRows {
+            guard let sessionHours = hoursOf[Int(r.session)] else { continue }
+            let line =
+                lineOfRole[r.role]
+                ?? {
+                    let found = settings.roles[TextKey.of(data.pool.string(r.role))] ?? settings.defaultLine
+                    lineOfRole[r.role] = found
+                    return found
+                }()
+            if (lineOf[r.participant]?.line ?? Int32.min) <= r.line { lineOf[r.participant] = (r.line, line) }
             if r.isPresent { present.insert(r.participant) }
-            if let s = data.catalogue.session(r.session) { hoursBy[r.participant, default: 0] += r.hoursTrainee(sessionHours: s.hours) }
+            hoursBy[r.participant, default: 0] += r.hoursTrainee(sessionHours: sessionHours)
         }
         let rows = Line.allCases.map { line in
             let people = lineOf.filter { $0.value.value == line }.map(\.key)

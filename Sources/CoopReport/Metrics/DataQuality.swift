@@ -6,6 +6,16 @@ struct DataQuality {
     /// The sessions in the period, and their tallies.
     let sessions: [Session]
     let tallies: [SessionKey: Tally]
+    /// The numbers of the sessions counted (those with a tally).
+    private let counted: Set<Int32>
+
+    init(data: Dataset, index: ParticipantIndex, sessions: [Session], tallies: [SessionKey: Tally]) {
+        self.data = data
+        self.index = index
+        self.sessions = sessions
+        self.tallies = tallies
+        counted = Set(tallies.keys.compactMap { data.sessions.find($0) })
+    }
 
     func warnings() -> [Diagnostic] {
         responseRatesAboveOne() + responsesFromAbsentees() + rowsOutsidePeriod()
@@ -23,7 +33,6 @@ struct DataQuality {
 
     /// A response from a participant registered to the session but marked absent.
     func responsesFromAbsentees() -> [Diagnostic] {
-        let counted = countedNumbers()
         var absent: Set<UInt64> = []
         for r in data.registrationRows where r.status == .registered && r.attendance == .absent && counted.contains(r.session) {
             absent.insert(ParticipantIndex.key(r.session, r.participant))
@@ -41,7 +50,6 @@ struct DataQuality {
 
     /// Sessions present in the CSVs but outside the period: their rows are not counted.
     func rowsOutsidePeriod() -> [Diagnostic] {
-        let counted = countedNumbers()
         var registrations: [Int32: Int] = [:]
         var responses: [Int32: Int] = [:]
         for r in data.registrationRows where !counted.contains(r.session) { registrations[r.session, default: 0] += 1 }
@@ -58,8 +66,4 @@ struct DataQuality {
         }
     }
 
-    /// The numbers of the sessions counted (those with a tally).
-    private func countedNumbers() -> Set<Int32> {
-        Set(tallies.keys.compactMap { data.sessions.find($0) })
-    }
 }

@@ -50,21 +50,4 @@ public struct Registration: Sendable {
         self.file = file
         self.line = line
     }
-
-    /// Registered and attended, fully or partly (`metrics.md`: present).
-    public var isPresent: Bool { status == .registered && (attendance == .present || attendance == .partial) }
-
-    /// This registration's share of `hours_trainee`: `hours_attended` when given, else the
-    /// session's hours when present (× half-days / 2 when signed by half-day), half of
-    /// them when partial, 0 when absent, unrecorded or not registered.
-    public func hoursTrainee(sessionHours: Double) -> Double {
-        guard status == .registered else { return 0 }
-        if let hoursAttended { return hoursAttended }
-        if let halvesPresent { return sessionHours * Double(halvesPresent) / 2 }
-        switch attendance {
-        case .present: return sessionHours
-        case .partial: return sessionHours / 2
-        case .absent, nil: return 0
-        }
-    }
 }

@@ -15,9 +15,12 @@ struct RegistrationRow {
     var hours: Double
     var registeredAt: StoredTimestamp
 
+    /// Registered and attended, fully or partly (`metrics.md`: present).
     var isPresent: Bool { status == .registered && (attendance == .present || attendance == .partial) }
 
-    /// This registration's share of `hours_trainee` (see `Registration.hoursTrainee`).
+    /// This registration's share of `hours_trainee`: `hours_attended` when given, else the
+    /// session's hours when present (× half-days / 2 when signed by half-day), half of
+    /// them when partial, 0 when absent, unrecorded or not registered.
     @inline(__always) func hoursTrainee(sessionHours: Double) -> Double {
         guard status == .registered else { return 0 }
         if !hours.isNaN { return hours }

@@ -33,11 +33,6 @@ enum Words {
     }
 
     /// What a registration says of a session: attendance for the registered, else the status.
-    static func attendance(_ r: Registration?) -> String {
-        guard let r else { return "—" }
-        return attendance(r.status, r.attendance)
-    }
-
     static func attendance(_ status: Registration.Status, _ attendance: Registration.Attendance?) -> String {
         guard status == .registered else { return self.status(status) }
         switch attendance {

@@ -45,12 +45,13 @@ struct RowWriter {
         try sheet.write(text: WorkbookWriter.clip(value), row: row, column: column, format: label)
     }
 
-    /// A text of the pool, handed to libxlsxwriter in place.
+    /// A text of the pool, handed to libxlsxwriter in place (the pool holds well-formed
+    /// UTF-8 only: `RecordFields` repairs stray bytes before they reach it).
     mutating func text(_ column: Int, _ id: Int32, in pool: TextPool) throws {
         let format = text[look]
         let (sheet, row) = (self.sheet, self.row)
         try pool.withBytes(id) { bytes in
-            if bytes.count > Worksheet.maxStringLength || !UTF8Check.isWellFormed(bytes) {
+            if bytes.count > Worksheet.maxStringLength {
                 try sheet.write(text: WorkbookWriter.clip(String(decoding: bytes, as: UTF8.self)), row: row, column: column, format: format)
             } else {
                 try sheet.write(nulTerminated: bytes, row: row, column: column, format: format)

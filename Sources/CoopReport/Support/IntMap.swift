@@ -19,50 +19,41 @@ struct IntMap: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    /// The value for `key`, if any.
-    subscript(key: UInt64) -> Int32? {
+    /// The slot holding `key`, or the empty slot it would take.
+    @inline(__always) private func probe(_ key: UInt64) -> (slot: Int, found: Bool) {
         let mask = keys.count - 1
         var i = Self.slot(key, mask)
         while true {
             let k = keys[i]
-            if k == key { return values[i] }
-            if k == Self.empty { return nil }
+            if k == key { return (i, true) }
+            if k == Self.empty { return (i, false) }
             i = (i + 1) & mask
         }
     }
 
+    /// The value for `key`, if any.
+    subscript(key: UInt64) -> Int32? {
+        let (slot, found) = probe(key)
+        return found ? values[slot] : nil
+    }
+
     /// The value for `key`, or `value` after storing it when `key` is new: one probe.
     mutating func valueOrInsert(_ key: UInt64, _ value: Int32) -> Int32 {
-        let mask = keys.count - 1
-        var i = Self.slot(key, mask)
-        while true {
-            let k = keys[i]
-            if k == key { return values[i] }
-            if k == Self.empty { break }
-            i = (i + 1) & mask
-        }
-        keys[i] = key
-        values[i] = value
-        count += 1
-        if count * 4 > keys.count * 3 { grow() }
+        let (slot, found) = probe(key)
+        if found { return values[slot] }
+        insert(key, value, at: slot)
         return value
     }
 
     /// Sets the value for `key`.
     mutating func set(_ key: UInt64, _ value: Int32) {
-        let mask = keys.count - 1
-        var i = Self.slot(key, mask)
-        while true {
-            let k = keys[i]
-            if k == key {
-                values[i] = value
-                return
-            }
-            if k == Self.empty { break }
-            i = (i + 1) & mask
-        }
-        keys[i] = key
-        values[i] = value
+        let (slot, found) = probe(key)
+        if found { values[slot] = value } else { insert(key, value, at: slot) }
+    }
+
+    private mutating func insert(_ key: UInt64, _ value: Int32, at slot: Int) {
+        keys[slot] = key
+        values[slot] = value
         count += 1
         if count * 4 > keys.count * 3 { grow() }  // at most three quarters full
     }

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Texts are compared byte for byte (after the file's encoding is converted to UTF-8):
 /// `Amélie` typed with a combining accent is another text (docs/decisions.md).
-/// Id 0 is the empty text.
+/// Id 0 is the empty text. Texts come from `RecordFields` (which repairs malformed UTF-8)
+/// or from `String`s, so the pool holds well-formed UTF-8 only.
 public struct TextPool: Sendable {
     /// The texts' bytes, each followed by a NUL (so a C function can read one in place).
     private var arena: [UInt8] = [0]
@@ -29,16 +30,8 @@ public struct TextPool: Sendable {
         if bytes.isEmpty { return 0 }
         if slots.isEmpty { rebuildSlots() }
         let hash = Self.hash(bytes)
-        var slot = Int(hash) & (slots.count - 1)
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            if UInt32(truncatingIfNeeded: entry >> 32) == hash {
-                let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
-                if equals(id, bytes) { return Int32(id) }
-            }
-            slot = (slot + 1) & (slots.count - 1)
-        }
+        let (slot, found) = probe(bytes, hash)
+        if let found { return found }
         let id = Int32(starts.count)
         starts.append(Int32(arena.count))
         lengths.append(Int32(bytes.count))
@@ -47,6 +40,20 @@ public struct TextPool: Sendable {
         slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
         if starts.count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// Where `bytes` sit in the table (their id), or the empty slot they would take.
+    @inline(__always) private func probe(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: UInt32) -> (slot: Int, id: Int32?) {
+        var slot = Int(hash) & (slots.count - 1)
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return (slot, nil) }
+            if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
+                if equals(id, bytes) { return (slot, Int32(id)) }
+            }
+            slot = (slot + 1) & (slots.count - 1)
+        }
     }
 
     /// Gives back the room kept for growth and the lookup table, once every text is in:
@@ -75,17 +82,7 @@ public struct TextPool: Sendable {
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         if bytes.isEmpty { return 0 }
         if slots.isEmpty { return (1..<starts.count).first { equals($0, bytes) }.map { Int32($0) } }
-        let hash = Self.hash(bytes)
-        var slot = Int(hash) & (slots.count - 1)
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if UInt32(truncatingIfNeeded: entry >> 32) == hash {
-                let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
-                if equals(id, bytes) { return Int32(id) }
-            }
-            slot = (slot + 1) & (slots.count - 1)
-        }
+        return probe(bytes, Self.hash(bytes)).id
     }
 
     /// The id of a text already held, or nil.

@@ -69,10 +69,8 @@ public struct RegistrationValidator {
     /// Validates one record and adds it to `builder`, or says why it cannot be used.
     mutating func validate(_ fields: RecordFields, into builder: inout DatasetBuilder) -> Result<Void, RowRejection> {
         let positions = self.positions
-        @inline(__always) func has(_ f: Field) -> Bool { positions[f.rawValue] >= 0 && !fields.isEmpty(positions[f.rawValue]) }
-        @inline(__always) func bytes(_ f: Field) -> UnsafeBufferPointer<UInt8> {
-            positions[f.rawValue] >= 0 ? fields.bytes(positions[f.rawValue]) : UnsafeBufferPointer(start: nil, count: 0)
-        }
+        func has(_ f: Field) -> Bool { fields.isFilled(at: positions[f.rawValue]) }
+        func bytes(_ f: Field) -> UnsafeBufferPointer<UInt8> { fields.bytes(at: positions[f.rawValue]) }
         func text(_ f: Field) -> String { String(decoding: bytes(f), as: UTF8.self) }
         guard has(.programme) else { return .failure(RowRejection(column: "programme", "empty; expected a programme code")) }
         let session: Int32

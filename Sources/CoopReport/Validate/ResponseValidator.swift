@@ -50,10 +50,8 @@ public struct ResponseValidator {
     /// Validates one record and adds it to `builder`, or says why it cannot be used.
     mutating func validate(_ fields: RecordFields, into builder: inout DatasetBuilder) -> Result<Void, RowRejection> {
         let positions = self.positions
-        @inline(__always) func has(_ f: Field) -> Bool { positions[f.ordinal] >= 0 && !fields.isEmpty(positions[f.ordinal]) }
-        @inline(__always) func bytes(_ f: Field) -> UnsafeBufferPointer<UInt8> {
-            positions[f.ordinal] >= 0 ? fields.bytes(positions[f.ordinal]) : UnsafeBufferPointer(start: nil, count: 0)
-        }
+        func has(_ f: Field) -> Bool { fields.isFilled(at: positions[f.ordinal]) }
+        func bytes(_ f: Field) -> UnsafeBufferPointer<UInt8> { fields.bytes(at: positions[f.ordinal]) }
         func text(_ f: Field) -> String { String(decoding: bytes(f), as: UTF8.self) }
         let session: Int32
         switch recentSession.find(programme: bytes(.programme), session: bytes(.session), in: sessions, catalogue: catalogue) {

@@ -45,7 +45,7 @@ enum EvidenceSheets {
     /// Parcours, continued on « Parcours (2) »… past Excel's last row.
     static func journeys(_ e: Evidence, people: People, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
         let sessionColumns = sessionCodes(e)
-        let headers = journeyHeaders(e)
+        let headers = journeyHeaders(sessionColumns)
         let journeys = e.journeys
         // Per programme: the session number under each session column (−1: not its own),
         // and its action sessions.
@@ -100,8 +100,9 @@ enum EvidenceSheets {
         return codes
     }
 
-    static func journeyHeaders(_ e: Evidence) -> [String] {
-        ["Programme", "Participant", "Identifiant", "Coopérative", "Fonction"] + sessionCodes(e) + ["Projet (action)", "Issue"]
+    /// Parcours' headers around its session columns.
+    static func journeyHeaders(_ sessionColumns: [String]) -> [String] {
+        ["Programme", "Participant", "Identifiant", "Coopérative", "Fonction"] + sessionColumns + ["Projet (action)", "Issue"]
     }
 
     /// The action phase: carried out (present), not carried out (absent), or not recorded.
