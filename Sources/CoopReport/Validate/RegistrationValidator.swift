@@ -94,17 +94,10 @@ public struct RegistrationValidator {
                     "\(quoted(text(.status))) is not a status (expected registered, cancelled, waitlisted or inscrit, annulé, liste d'attente)"
                 ))
         }
-        var registeredAt = StoredTimestamp.none
-        if has(.registeredAt) {
-            var scanner = TimestampScanner(bytes: bytes(.registeredAt))
-            guard let t = scanner.parse() else {
-                return .failure(
-                    RowRejection(
-                        column: "registered_at",
-                        "\(quoted(text(.registeredAt))) is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"
-                    ))
-            }
-            registeredAt = StoredTimestamp(t)
+        let registeredAt: StoredTimestamp
+        switch TimestampScanner.field(bytes(.registeredAt), column: "registered_at") {
+        case .success(let t): registeredAt = t
+        case .failure(let why): return .failure(why)
         }
         var attendance: Registration.Attendance?
         if has(.attendance) {

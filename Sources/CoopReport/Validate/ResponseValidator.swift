@@ -58,17 +58,10 @@ public struct ResponseValidator {
         case .success(let n): session = n
         case .failure(let why): return .failure(why)
         }
-        var submittedAt = StoredTimestamp.none
-        if has(.submittedAt) {
-            var scanner = TimestampScanner(bytes: bytes(.submittedAt))
-            guard let t = scanner.parse() else {
-                return .failure(
-                    RowRejection(
-                        column: "submitted_at",
-                        "\(quoted(text(.submittedAt))) is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"
-                    ))
-            }
-            submittedAt = StoredTimestamp(t)
+        let submittedAt: StoredTimestamp
+        switch TimestampScanner.field(bytes(.submittedAt), column: "submitted_at") {
+        case .success(let t): submittedAt = t
+        case .failure(let why): return .failure(why)
         }
         let scale = catalogue.survey.scale
         let labels = self.labels

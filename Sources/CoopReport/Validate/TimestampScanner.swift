@@ -102,3 +102,20 @@ struct TimestampScanner {
         return true
     }
 }
+
+extension TimestampScanner {
+    /// A date column of a row: no date when empty, the date read, or why the row cannot
+    /// be used (both validators' date check).
+    static func field(_ bytes: UnsafeBufferPointer<UInt8>, column: String) -> Result<StoredTimestamp, RowRejection> {
+        if bytes.isEmpty { return .success(.none) }
+        var scanner = TimestampScanner(bytes: bytes)
+        guard let t = scanner.parse() else {
+            return .failure(
+                RowRejection(
+                    column: column,
+                    "\(quoted(String(decoding: bytes, as: UTF8.self))) is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"
+                ))
+        }
+        return .success(StoredTimestamp(t))
+    }
+}
