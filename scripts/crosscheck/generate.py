@@ -3,7 +3,8 @@
 
 Writes, in the canonical format of ../shared/spec/data-contract.md:
 
-    DIR/catalogue.yml      five programmes, 2021-2023, classroom/action/extension sessions
+    DIR/catalogue.yml      seven programmes, 2021-2023, classroom/remote/action/extension
+                           sessions, some with `survey: false`
     DIR/registrations.csv  ';' separated, UTF-8 with BOM, CRLF
     DIR/evaluations.csv    ',' separated, UTF-8 without BOM, LF, quoted newlines in comments
 
@@ -31,6 +32,27 @@ What the data exercises (on purpose):
   * a session with fewer than 3 responses, a session with more responses than present;
   * ~1% bad rows that must be rejected (unknown programme/session, off-scale score,
     4.5, recommend 11, bad dates, bad number, bad status, missing identifier).
+
+Added for metrics spec version 2:
+  * `remote` sessions (DIST-2022 D1/D2, NUM-2023 N2 still to come), a classroom (D0) and
+    a remote (D2) session with `survey: false`, action sessions (survey off by default);
+  * responses to an action session or a survey:false session: rejected, column session;
+  * scripted journeys (3 people each, random positions in the file, never duplicated):
+    completed; unverified (the only missing steps registered with empty attendance:
+    ACTION, S2, D2 without questionnaire, M3); dropped for each recorded reason (absent,
+    project not done, cancelled, waitlisted, no registration at all, and a recorded
+    reason beside an empty one); S1 done + project not done + still present at S2
+    (dropped, violation at S2); not started (S1 empty or cancelled); running GOV-2223;
+    NUM-2023 sessions to come with empty attendance (not unrecorded);
+  * CONF-2022, a programme without mandatory session (participants, nobody started);
+  * the same person in two programmes, in one cooperative or in two;
+  * a cooperative registered only at sessions without questionnaire (not surveyed);
+  * identified respondents answering one session twice, mostly without response_id:
+    later submitted_at later or EARLIER in the file, equal submitted_at (also equal
+    wall-clock written two ways), one or both missing, +02:00 vs Z (wall-clock decides),
+    date alone (00:00) vs a time that day, two distinct response_ids, one row keyed by
+    participant_id and the other by e-mail only (two respondents), and three rows with
+    distinct submitted_at (order-independent winner).
 
 Bad rows never share a participant/triple or response_id with a good row, so that
 "is the bad row deduplicated before or after rejection" cannot change any figure.
@@ -230,42 +252,116 @@ programmes:
         capacity: 40
         price_ht: 500
       - code: N2
-        kind: classroom
+        title: "Classe virtuelle de suivi"
+        kind: remote
         start: 2023-02-16
         end: 2023-02-16
         hours: 7
         capacity: 40
         price_ht: 500
         requires: [N1]
+  - code: DIST-2022
+    title: "Animer la vie coopérative à distance"
+    sessions:
+      - code: D0
+        title: "Réunion d'information (sans questionnaire)"
+        kind: classroom
+        survey: false
+        mandatory: false
+        start: 2022-09-06
+        end: 2022-09-06
+        hours: 2
+        capacity: 60
+      - code: D1
+        title: "Classe virtuelle 1"
+        kind: remote
+        survey: true
+        start: 2022-09-13
+        end: 2022-09-13
+        hours: 3.5
+        price_ht: 300
+        capacity: 60
+        objectives:
+          - "Préparer une réunion de coopérateurs à distance"
+          - "Choisir un outil de visioconférence adapté"
+      - code: D2
+        title: "Classe virtuelle 2 (sans questionnaire)"
+        kind: remote
+        survey: false
+        start: 2022-11-08
+        end: 2022-11-08
+        hours: 3.5
+        price_ht: 300
+        requires: [D1]
+      - code: D-ACT
+        title: "Phase action : une réunion à distance"
+        kind: action
+        start: 2022-11-09
+        end: 2022-11-30
+        hours: 0
+        requires: [D1]
+      - code: D3
+        title: "Journée de bilan"
+        kind: classroom
+        start: 2022-12-06
+        end: 2022-12-06
+        hours: 7
+        price_ht: 650
+        capacity: 60
+        requires: [D2, D-ACT]
+        objectives:
+          - "Tirer le bilan des réunions menées"
+  - code: CONF-2022
+    title: "Journée annuelle des coopératives (sans étape obligatoire)"
+    sessions:
+      - code: C1
+        title: "Conférence"
+        kind: extension
+        start: 2022-05-24
+        end: 2022-05-24
+        hours: 7
+        price_ht: 200
+        capacity: 150
+        objectives:
+          - "Connaître les actualités du mouvement coopératif"
 """
 
 # A compact, generator-side view of the same catalogue (what the generator needs).
-# (programme, session, kind, start, end, mandatory, requires, n_objectives)
+# (programme, session, kind, start, end, mandatory, requires, n_objectives, survey)
 SESSIONS = [
-    ("ACC-2021", "A1", "classroom", "2021-03-16", "2021-03-16", True, [], 2),
-    ("ACC-2021", "A2", "classroom", "2021-05-20", "2021-05-20", True, ["A1"], 3),
-    ("ACC-2021", "A3", "extension", "2021-11-09", "2021-11-09", True, ["A2"], 1),
-    ("FVC-2122", "S1", "classroom", "2021-12-10", "2021-12-10", True, [], 3),
-    ("FVC-2122", "ACTION", "action", "2022-01-01", "2022-06-29", True, ["S1"], 0),
-    ("FVC-2122", "S2", "classroom", "2022-06-30", "2022-06-30", True, ["S1", "ACTION"], 2),
-    ("FVC-2122", "EXT", "extension", "2022-09-22", "2022-09-22", False, ["S2"], 1),
-    ("GOV-2223", "G1", "classroom", "2022-10-04", "2022-10-04", True, [], 2),
-    ("GOV-2223", "G-ACT", "action", "2022-10-05", "2023-02-28", True, ["G1"], 0),
-    ("GOV-2223", "G2", "classroom", "2023-03-14", "2023-03-14", True, ["G1", "G-ACT"], 1),
-    ("GOV-2223", "G-EXT", "extension", "2023-05-10", "2023-05-10", False, ["G2"], 0),
-    ("MGT-2022", "M1", "classroom", "2022-03-08", "2022-03-08", True, [], 2),
-    ("MGT-2022", "M2", "classroom", "2022-04-12", "2022-04-13", True, ["M1"], 3),
-    ("MGT-2022", "M3", "classroom", "2022-06-14", "2022-06-14", True, ["M1", "M2"], 2),
-    ("MGT-2022", "M-RAT", "classroom", "2022-07-05", "2022-07-05", False, [], 2),
-    ("NUM-2023", "N1", "classroom", "2023-01-19", "2023-01-19", True, [], 0),
-    ("NUM-2023", "N2", "classroom", "2023-02-16", "2023-02-16", True, ["N1"], 0),
+    ("ACC-2021", "A1", "classroom", "2021-03-16", "2021-03-16", True, [], 2, True),
+    ("ACC-2021", "A2", "classroom", "2021-05-20", "2021-05-20", True, ["A1"], 3, True),
+    ("ACC-2021", "A3", "extension", "2021-11-09", "2021-11-09", True, ["A2"], 1, True),
+    ("FVC-2122", "S1", "classroom", "2021-12-10", "2021-12-10", True, [], 3, True),
+    ("FVC-2122", "ACTION", "action", "2022-01-01", "2022-06-29", True, ["S1"], 0, False),
+    ("FVC-2122", "S2", "classroom", "2022-06-30", "2022-06-30", True, ["S1", "ACTION"], 2, True),
+    ("FVC-2122", "EXT", "extension", "2022-09-22", "2022-09-22", False, ["S2"], 1, True),
+    ("GOV-2223", "G1", "classroom", "2022-10-04", "2022-10-04", True, [], 2, True),
+    ("GOV-2223", "G-ACT", "action", "2022-10-05", "2023-02-28", True, ["G1"], 0, False),
+    ("GOV-2223", "G2", "classroom", "2023-03-14", "2023-03-14", True, ["G1", "G-ACT"], 1, True),
+    ("GOV-2223", "G-EXT", "extension", "2023-05-10", "2023-05-10", False, ["G2"], 0, True),
+    ("MGT-2022", "M1", "classroom", "2022-03-08", "2022-03-08", True, [], 2, True),
+    ("MGT-2022", "M2", "classroom", "2022-04-12", "2022-04-13", True, ["M1"], 3, True),
+    ("MGT-2022", "M3", "classroom", "2022-06-14", "2022-06-14", True, ["M1", "M2"], 2, True),
+    ("MGT-2022", "M-RAT", "classroom", "2022-07-05", "2022-07-05", False, [], 2, True),
+    ("NUM-2023", "N1", "classroom", "2023-01-19", "2023-01-19", True, [], 0, True),
+    ("NUM-2023", "N2", "remote", "2023-02-16", "2023-02-16", True, ["N1"], 0, True),
+    ("DIST-2022", "D0", "classroom", "2022-09-06", "2022-09-06", False, [], 0, False),
+    ("DIST-2022", "D1", "remote", "2022-09-13", "2022-09-13", True, [], 2, True),
+    ("DIST-2022", "D2", "remote", "2022-11-08", "2022-11-08", True, ["D1"], 0, False),
+    ("DIST-2022", "D-ACT", "action", "2022-11-09", "2022-11-30", True, ["D1"], 0, False),
+    ("DIST-2022", "D3", "classroom", "2022-12-06", "2022-12-06", True, ["D2", "D-ACT"], 1, True),
+    ("CONF-2022", "C1", "extension", "2022-05-24", "2022-05-24", False, [], 1, True),
 ]
 SESSION_HOURS = {"A1": 7, "A2": 7, "A3": 3.5, "S1": 7, "ACTION": 0, "S2": 7, "EXT": 7,
                  "G1": 7, "G-ACT": 0, "G2": 7, "G-EXT": 7, "M1": 7, "M2": 14, "M3": 7,
-                 "M-RAT": 7, "N1": 7, "N2": 7}
+                 "M-RAT": 7, "N1": 7, "N2": 7, "D0": 2, "D1": 3.5, "D2": 3.5, "D-ACT": 0,
+                 "D3": 7, "C1": 7}
 
 # programme -> weight when a participant picks programmes
-PROGRAMME_WEIGHTS = {"ACC-2021": 2, "FVC-2122": 4, "GOV-2223": 3, "MGT-2022": 3, "NUM-2023": 1}
+PROGRAMME_WEIGHTS = {"ACC-2021": 2, "FVC-2122": 4, "GOV-2223": 3, "MGT-2022": 3, "NUM-2023": 1,
+                     "DIST-2022": 2, "CONF-2022": 1}
+NO_STEP_PROGRAMME = "CONF-2022"     # no mandatory session: participants, nobody started
 
 # Sessions whose responses are forced tiny / forced above the present count.
 TINY_SESSION = ("MGT-2022", "M-RAT")        # at most 2 responses
@@ -283,6 +379,7 @@ COOPERATIVES = [
 ]
 TINY_COOP = "Coop des Îles"            # exactly 3 participants, one programme each
 EVAL_ONLY_COOP = "SCI Les Tilleuls"   # appears only in the evaluations' cooperative column
+NO_SURVEY_COOP = "Coop du Haut-Jura"  # registered only at sessions without questionnaire
 
 ROLES = ["Référent Vie coopérative", "Salarié", "Directeur", "Administrateur",
          "Chargée de clientèle", "Responsable gestion locative", ""]
@@ -441,11 +538,12 @@ def main():
             attended = set()
             stopped = False
             n_rows = 0
-            for (p, scode, kind, start, end, mandatory, requires, _nobj) in sessions_by_prog[prog]:
+            for (p, scode, kind, start, end, mandatory, requires, _nobj, _survey) \
+                    in sessions_by_prog[prog]:
                 if scode == "M-RAT":
                     if rng.random() > 0.012:
                         continue
-                elif not mandatory:                      # optional extension
+                elif not mandatory and prog != NO_STEP_PROGRAMME:   # optional session
                     if not all(r in attended for r in requires) or rng.random() > 0.12:
                         continue
                 elif n_rows > 0:
@@ -503,6 +601,125 @@ def main():
                 })
                 n_rows += 1
 
+    # ------------------------------------------------------------------ scripted journeys
+    # Hand-written journeys that pin the v2 journey outcomes. Each scenario is given to
+    # SCRIPT_COPIES fresh people (cooperative drawn at random, some known by e-mail only);
+    # their rows are spread at random positions in the file and never duplicated.
+    # (programme, [(session, status, attendance)]); attendance "" = not recorded yet.
+    R, C, W = "registered", "cancelled", "waitlisted"
+    scenarios = [
+        # FVC-2122 (ended at the as-of date): steps S1, ACTION, S2
+        ("completed", "FVC-2122", [("S1", R, "present"), ("ACTION", R, "present"),
+                                   ("S2", R, "present")]),
+        # unverified: the only missing step is registered with empty attendance
+        ("unverified: ACTION empty (S2 violation)", "FVC-2122",
+         [("S1", R, "present"), ("ACTION", R, ""), ("S2", R, "present")]),
+        ("unverified: S2 empty", "FVC-2122",
+         [("S1", R, "present"), ("ACTION", R, "present"), ("S2", R, "")]),
+        ("unverified: S1 partial, ACTION and S2 empty", "FVC-2122",
+         [("S1", R, "partial"), ("ACTION", R, ""), ("S2", R, "")]),
+        # dropped, one per recorded reason
+        ("dropped: S2 absent", "FVC-2122",
+         [("S1", R, "present"), ("ACTION", R, "present"), ("S2", R, "absent")]),
+        ("dropped: project not done, still at S2 (S2 violation)", "FVC-2122",
+         [("S1", R, "present"), ("ACTION", R, "absent"), ("S2", R, "present")]),
+        ("dropped: S2 cancelled", "FVC-2122",
+         [("S1", R, "present"), ("ACTION", R, "present"), ("S2", C, "")]),
+        ("dropped: S2 waitlisted", "FVC-2122",
+         [("S1", R, "present"), ("ACTION", R, "present"), ("S2", W, "")]),
+        ("dropped: no S2 registration", "FVC-2122",
+         [("S1", R, "present"), ("ACTION", R, "present")]),
+        ("dropped: no ACTION registration (S2 violation)", "FVC-2122",
+         [("S1", R, "present"), ("S2", R, "present")]),
+        ("dropped: ACTION empty but S2 absent (recorded reason wins)", "FVC-2122",
+         [("S1", R, "present"), ("ACTION", R, ""), ("S2", R, "absent")]),
+        ("not started: S1 empty", "FVC-2122",
+         [("S1", R, ""), ("ACTION", R, "present"), ("S2", R, "present")]),
+        ("not started: S1 cancelled, registered later", "FVC-2122",
+         [("S1", C, ""), ("ACTION", R, "present"), ("S2", R, "present")]),
+        # DIST-2022 (ended): steps D1 (remote), D2 (remote, no survey), D-ACT, D3
+        ("completed remote", "DIST-2022",
+         [("D0", R, "present"), ("D1", R, "present"), ("D2", R, "present"),
+          ("D-ACT", R, "present"), ("D3", R, "present")]),
+        ("unverified: D2 (no survey) empty", "DIST-2022",
+         [("D1", R, "present"), ("D2", R, ""), ("D-ACT", R, "present"), ("D3", R, "present")]),
+        ("dropped: D2 absent", "DIST-2022",
+         [("D1", R, "partial"), ("D2", R, "absent"), ("D-ACT", R, "present"),
+          ("D3", R, "present")]),
+        ("dropped: D-ACT not done", "DIST-2022",
+         [("D1", R, "present"), ("D2", R, "present"), ("D-ACT", R, "absent"),
+          ("D3", R, "absent")]),
+        ("dropped: D1 only", "DIST-2022", [("D1", R, "present")]),
+        # MGT-2022 (ended)
+        ("unverified: M3 empty", "MGT-2022",
+         [("M1", R, "present"), ("M2", R, "present"), ("M3", R, "")]),
+        # GOV-2223 (running at the as-of date): started, neither dropped nor unverified
+        ("running: G1 done, G2 to come", "GOV-2223",
+         [("G1", R, "present"), ("G-ACT", R, ""), ("G2", R, "")]),
+        ("running: G1 done, G-ACT absent already", "GOV-2223",
+         [("G1", R, "present"), ("G-ACT", R, "absent")]),
+        # NUM-2023 (to come): registered, empty attendance, not unrecorded
+        ("to come: N1, N2", "NUM-2023", [("N1", R, ""), ("N2", R, "")]),
+        # CONF-2022: no mandatory session
+        ("no step", "CONF-2022", [("C1", R, "present")]),
+    ]
+    SCRIPT_COPIES = 3
+    session_info = {(x[0], x[1]): x for x in SESSIONS}
+    next_i = [len(people)]
+
+    def scripted_person(coop, email_only):
+        i = next_i[0]
+        next_i[0] += 1
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        slug = (first + "." + last).lower()
+        for a, b in (("é", "e"), ("è", "e"), ("ü", "u"), ("'", ""), (" ", ""), ("ï", "i")):
+            slug = slug.replace(a, b)
+        email = "%s.%d@scenario.coop.fr" % (slug, i)
+        email = email[0].upper() + email[1:]
+        person = {"i": i, "pid": None if email_only else "P%05d" % (i + 1), "email": email,
+                  "first": first, "last": last, "coop": coop, "mover": None,
+                  "role": rng.choice(ROLES)}
+        people.append(person)
+        return person
+
+    def scripted_row(person, prog, scode, status, att, coop):
+        info = session_info[(prog, scode)]
+        hours = ""
+        return {"programme": prog, "session": scode, "person": person, "coop": coop,
+                "status": status, "att": att, "morning": "", "afternoon": "",
+                "hours": hours, "start": d(info[3]), "kind": info[2], "scripted": True}
+
+    for _label, prog, steps in scenarios:
+        for copy in range(SCRIPT_COPIES):
+            coop = rng.choice(coop_names)
+            person = scripted_person(coop, email_only=(copy == 2))
+            for scode, status, att in steps:
+                reg_rows.append(scripted_row(person, prog, scode, status, att, coop))
+    # The same person in two programmes: same cooperative (counts once in it), and
+    # another person whose two programmes name two cooperatives (once in each).
+    for copy in range(3):
+        coop = rng.choice(coop_names)
+        person = scripted_person(coop, email_only=(copy == 1))
+        for scode in ("S1", "ACTION", "S2"):
+            reg_rows.append(scripted_row(person, "FVC-2122", scode, R, "present", coop))
+        for scode in ("M1", "M2", "M3"):
+            reg_rows.append(scripted_row(person, "MGT-2022", scode, R, "present", coop))
+        other = rng.choice([c for c in coop_names if c != coop])
+        person = scripted_person(coop, email_only=(copy == 1))
+        for scode in ("S1", "ACTION", "S2"):
+            reg_rows.append(scripted_row(person, "FVC-2122", scode, R, "present", coop))
+        for scode in ("D1", "D2", "D-ACT", "D3"):
+            reg_rows.append(scripted_row(person, "DIST-2022", scode, R, "present", other))
+    # A cooperative registered only at sessions without questionnaire (D2, D-ACT): listed,
+    # not surveyed, so neither suppressed nor a response rate.
+    for copy in range(2):
+        person = scripted_person(NO_SURVEY_COOP, email_only=False)
+        reg_rows.append(scripted_row(person, "DIST-2022", "D2", R, "present", NO_SURVEY_COOP))
+        reg_rows.append(scripted_row(person, "DIST-2022", "D-ACT", R,
+                                     "present" if copy == 0 else "absent", NO_SURVEY_COOP))
+
+    n_scripted = len(people) - args.participants
+
     def reg_line(r):
         person = r["person"]
         pid = person["pid"] or ""
@@ -523,10 +740,18 @@ def main():
                 r["coop"], person["role"], status, reg_at, att, r["hours"], morning, afternoon]
 
     base = [reg_line(r) for r in reg_rows]
-    keyed = [(float(i), line) for i, line in enumerate(base)]
+    n_random = sum(1 for r in reg_rows if not r.get("scripted"))
+    keyed = []
+    for i, line in enumerate(base):
+        if reg_rows[i].get("scripted"):
+            keyed.append((rng.uniform(0, n_random), line))
+        else:
+            keyed.append((float(i), line))
     n = len(base)
     # duplicates: a later copy of the same triple, often changed (the later wins)
     for i, r in enumerate(reg_rows):
+        if r.get("scripted"):
+            continue
         if rng.random() < 0.025:
             r2 = dict(r)
             change = rng.random()
@@ -586,8 +811,10 @@ def main():
     # ------------------------------------------------------------------ evaluations
     nobj = {(s[0], s[1]): s[7] for s in SESSIONS}
     ends = {(s[0], s[1]): d(s[4]) for s in SESSIONS}
+    surveyed = {(s[0], s[1]): s[8] for s in SESSIONS}
     evals = []
     rid = 0
+    person_email = {}   # id(response line) -> the respondent's e-mail, when keyed by id
 
     def new_response(prog, scode, person, anonymous, own_coop):
         nonlocal rid
@@ -616,12 +843,15 @@ def main():
         all_empty = rng.random() < 0.01
         qs = ["" if all_empty else scale_answer(rng) for _ in range(5)]
         comment = rng.choice(COMMENTS) if rng.random() < 0.4 else ""
-        return [prog, scode, resp_id, submitted, pid, email, own_coop] + qs + objs + \
+        line = [prog, scode, resp_id, submitted, pid, email, own_coop] + qs + objs + \
             [recommend_answer(rng), comment]
+        if pid:
+            person_email[id(line)] = person["email"]
+        return line
 
     for r in reg_rows:
         key = (r["programme"], r["session"])
-        if r["kind"] == "action" or r["status"] != "registered" or ends[key] > as_of:
+        if not surveyed[key] or r["status"] != "registered" or ends[key] > as_of:
             continue
         if r["att"] not in ("present", "partial") and not r["morning"] and not r["afternoon"]:
             continue
@@ -656,6 +886,86 @@ def main():
 
     keyed = [(float(i), line) for i, line in enumerate(evals)]
     n = len(evals)
+
+    # identified respondents answering the same session twice (v2): one survives, the
+    # later submitted_at when both have one and they differ (wall-clock), else the row
+    # later in the file. Most pairs carry no response_id at all.
+    def again_answers(line):
+        second = list(line)
+        second[7:12] = [scale_answer(rng) for _ in range(5)]
+        second[15] = recommend_answer(rng)
+        second[16] = rng.choice(COMMENTS) if rng.random() < 0.3 else ""
+        if second[4]:
+            if rng.random() < 0.2:
+                second[4] = " " + second[4] + " "     # same key once trimmed
+        else:
+            second[5] = email_variant(rng, second[5].strip())
+        return second
+
+    pair_types = ["later_ts_later_row", "later_ts_earlier_row", "equal_ts",
+                  "equal_wall_clock_formats", "first_missing_ts", "second_missing_ts",
+                  "both_missing_ts", "offset_wall_clock", "date_only_vs_time",
+                  "distinct_ids", "pid_vs_email_key", "triple_distinct_ts"]
+    candidates = [i for i, line in enumerate(evals)
+                  if (line[4] or line[5]) and (line[0], line[1]) != TINY_SESSION
+                  and line[6] != EVAL_ONLY_COOP]   # keep those two traps' counts
+    chosen = rng.sample(candidates, min(len(candidates), max(3 * len(pair_types), n // 25)))
+    chosen.sort()
+    n_pairs = 0
+    for k, i in enumerate(chosen):
+        t = pair_types[k % len(pair_types)]
+        orig = evals[i]
+        if t == "pid_vs_email_key" and id(orig) not in person_email:
+            t = "both_missing_ts"
+        day = ends[(orig[0], orig[1])] + dt.timedelta(days=rng.randint(0, 6))
+        iso, fr = day.isoformat(), day.strftime("%d/%m/%Y")
+        second = again_answers(orig)
+        orig[2] = second[2] = ""
+        third = None
+        if t == "later_ts_later_row":
+            orig[3], second[3] = fr + " 10:15", iso + "T16:40:00"
+        elif t == "later_ts_earlier_row":
+            if k % 2 == 0:
+                orig[3], second[3] = fr + " 18:20", iso + "T09:05:00"
+            else:
+                later = day + dt.timedelta(days=2)
+                orig[3], second[3] = later.isoformat(), fr + " 23:59"
+        elif t == "equal_ts":
+            orig[3] = second[3] = fr + " 14:05"
+        elif t == "equal_wall_clock_formats":
+            if k % 2 == 0:
+                orig[3], second[3] = fr + " 14:05", iso + "T14:05:00+02:00"
+            else:
+                orig[3], second[3] = iso, fr + " 00:00"
+        elif t == "first_missing_ts":
+            orig[3], second[3] = "", fr + " 09:00"
+        elif t == "second_missing_ts":
+            orig[3], second[3] = fr + " 09:00", ""
+        elif t == "both_missing_ts":
+            orig[3] = second[3] = ""
+        elif t == "offset_wall_clock":
+            # wall-clock: 14:05 beats 13:30 (as instants 12:05Z would lose to 13:30Z)
+            orig[3], second[3] = iso + "T14:05:00+02:00", iso + "T13:30:00Z"
+        elif t == "date_only_vs_time":
+            orig[3], second[3] = fr + " 09:00", iso
+        elif t == "distinct_ids":
+            orig[2], second[2] = "RP%04d" % k, "RQ%04d" % k
+            orig[3], second[3] = iso + "T17:00:00", fr + " 08:00"
+        elif t == "pid_vs_email_key":
+            # one row keyed by participant_id, the other by e-mail only: two respondents
+            second[4] = ""
+            second[5] = email_variant(rng, person_email[id(orig)])
+            orig[3], second[3] = fr + " 10:00", fr + " 11:00"
+        elif t == "triple_distinct_ts":
+            third = again_answers(orig)
+            orig[3], second[3], third[3] = fr + " 12:00", iso + "T15:00:00", fr + " 11:00"
+            third[2] = ""
+        pos2 = rng.uniform(i + 0.5, n + 0.5)
+        keyed.append((pos2, second))
+        if third is not None:
+            keyed.append((rng.uniform(pos2, n + 0.75), third))
+        n_pairs += 1
+
     # repeated response ids later in the file (same session, new answers): later wins
     for i, line in enumerate(evals):
         if line[2] and rng.random() < 0.02:
@@ -664,7 +974,9 @@ def main():
             again[15] = recommend_answer(rng)
             keyed.append((rng.uniform(i + 0.5, n + 0.5), again))
     bad_eval = ["unknown_session", "unknown_programme", "score9", "score45", "bad_date",
-                "recommend11", "objective0", "bad_label", "bad_date2", "recommend_text"]
+                "recommend11", "objective0", "bad_label", "bad_date2", "recommend_text",
+                "no_survey_action", "no_survey_remote", "no_survey_classroom",
+                "no_survey_action_identified", "no_survey_and_score9"]
     n_bad = max(len(bad_eval), n // 100)
     for b in range(n_bad):
         kind = bad_eval[b % len(bad_eval)]
@@ -692,6 +1004,21 @@ def main():
             line[9] = "Excellent"
         elif kind == "recommend_text":
             line[15] = "dix"
+        # v2: a response to a session without questionnaire is rejected (column session)
+        elif kind == "no_survey_action":
+            line[0], line[1] = rng.choice([("FVC-2122", "ACTION"), ("GOV-2223", "G-ACT"),
+                                           ("DIST-2022", "D-ACT")])
+        elif kind == "no_survey_remote":
+            line[0], line[1] = "DIST-2022", "D2"
+        elif kind == "no_survey_classroom":
+            line[0], line[1] = "DIST-2022", "D0"
+        elif kind == "no_survey_action_identified":
+            line[0], line[1] = "FVC-2122", "ACTION"
+            line[4], line[5] = "NOQ%04d" % b, "sans.questionnaire%d@example.org" % b
+            line[3] = ""
+        elif kind == "no_survey_and_score9":
+            line[0], line[1] = "DIST-2022", "D2"
+            line[7] = "9"
         keyed.append((rng.uniform(0, n), line))
     keyed.sort(key=lambda t: t[0])
 
@@ -703,8 +1030,9 @@ def main():
     with open(os.path.join(args.out, "evaluations.csv"), "w", encoding="utf-8", newline="") as f:
         f.write(buf.getvalue())
 
-    print("wrote %s: catalogue (%d sessions), registrations %d rows, evaluations %d rows"
-          % (args.out, len(SESSIONS), n_reg_lines, len(keyed)))
+    print("wrote %s: catalogue (%d sessions), registrations %d rows, evaluations %d rows "
+          "(%d scripted people, %d same-respondent repeats)"
+          % (args.out, len(SESSIONS), n_reg_lines, len(keyed), n_scripted, n_pairs))
 
 
 if __name__ == "__main__":

@@ -1,18 +1,40 @@
 #!/usr/bin/env python3
-"""Independent recomputation of CoopReport's metrics.json.
+"""Independent recomputation of CoopReport's metrics.json (metrics spec VERSION 2).
 
 Usage:
   recompute.py --catalogue C --registrations R --evaluations E --metrics M
-               [--from D] [--to D] [--as-of D] [--min-group-size N] [--dump OUT.json]
+               [--from D] [--to D] [--as-of D] [--min-group-size N] [--dump OUT.json] [-v]
+  recompute.py --check-sample [--metrics M] [--dump OUT.json] [--as-of D] ...
 
 Reads the three canonical inputs (../shared/spec/data-contract.md), recomputes every
-figure of ../shared/spec/metrics.md for every group (overall, sessions, programmes,
-cooperatives, months) following docs/decisions.md, and compares with the metrics.json
-at M (schema: docs/metrics-json.md). Prints "checked N figures in G groups, K mismatches"
+figure of ../shared/spec/metrics.md (version 2) for every group (overall, sessions,
+programmes, cooperatives, months) following docs/decisions.md and the written v2
+decisions, and compares with the metrics.json at M (schema version 2: docs/metrics-json.md
+plus the v2 keys: projects_done, projects_not_done, project_rate, surveyed, participants
+in every group, dropped, unverified). Prints "checked N figures in G groups, K mismatches"
 and the first 30 mismatches. Exit status 1 on any mismatch, 0 otherwise, 2 on usage error.
 
 --dump writes this script's own figures as a metrics.json (same schema); with --dump and
-no --metrics nothing is compared.
+no --metrics nothing is compared. -v prints input statistics (rows, rejects by reason,
+superseded duplicates, journeys by outcome).
+
+--check-sample: the shipped sample. It stands for
+    --catalogue input/catalogue.yml --registrations input/registrations.csv
+    --evaluations input/evaluations.csv
+(paths from the repository root, found from this script's location); jobs/sample.yml
+runs with as_of 2022-07-31 and no period, so from /work/main:
+    python3 scripts/crosscheck/recompute.py --check-sample --as-of 2022-07-31 \
+        --metrics output/sample/metrics.json
+or, spelled out:
+    python3 scripts/crosscheck/recompute.py --catalogue input/catalogue.yml \
+        --registrations input/registrations.csv --evaluations input/evaluations.csv \
+        --as-of 2022-07-31 --metrics output/sample/metrics.json
+(output/sample/ is written by `coopreport run jobs/sample.yml`; the metrics.json file
+name there may carry the job's dated name.)
+
+Synthetic data: generate.py --seed 7 --participants 1500 --out /tmp/cc2, then
+    recompute.py --catalogue /tmp/cc2/catalogue.yml --registrations /tmp/cc2/registrations.csv
+        --evaluations /tmp/cc2/evaluations.csv --as-of 2022-12-31 --metrics M
 
 Deliberately written with plain loops and no code shared with the Swift tool. Where the
 spec/decisions leave room, the reading taken here is marked "READING:" in a comment.
@@ -23,6 +45,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -80,6 +103,8 @@ EVAL_ALIASES = {"formation": "programme", "identifiant": "participant_id",
 
 RE_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 RE_FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+# READING (docs/decisions.md): the survey tool's year-first date, 2022/03/15, alone.
+RE_YMD_SLASH = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 RE_FR_DATETIME = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$")
 RE_ISO_DATETIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -99,6 +124,10 @@ def parse_date(text):
         if m:
             dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             return True
+        m = RE_YMD_SLASH.match(t)
+        if m:
+            dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return True
         m = RE_FR_DATETIME.match(t)
         if m:
             dt.datetime(int(m.group(3)), int(m.group(2)), int(m.group(1)),
@@ -112,6 +141,36 @@ def parse_date(text):
     except ValueError:
         return False
     return False
+
+
+def wall_clock(text):
+    """submitted_at as a wall-clock datetime (a date alone = 00:00), or None when empty.
+
+    READING (v2 decision): date-times compare as wall-clock values; an ISO offset or Z is
+    ignored (10:00+02:00 is later than 09:30Z). Fractional seconds are kept.
+    """
+    t = text.strip()
+    if t == "":
+        return None
+    m = RE_ISO_DATE.match(t)
+    if m:
+        return dt.datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = RE_FR_DATE.match(t)
+    if m:
+        return dt.datetime(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    m = RE_FR_DATETIME.match(t)
+    if m:
+        return dt.datetime(int(m.group(3)), int(m.group(2)), int(m.group(1)),
+                           int(m.group(4)), int(m.group(5)), int(m.group(6) or 0))
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?"
+                 r"(Z|[+-]\d{2}:?\d{2})?$", t)
+    if m:
+        micro = 0
+        if m.group(7):
+            micro = int((m.group(7)[1:] + "000000")[:6])
+        return dt.datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)),
+                           int(m.group(4)), int(m.group(5)), int(m.group(6) or 0), micro)
+    raise ValueError("not a date: %r" % text)
 
 
 def parse_number(text):
@@ -177,13 +236,24 @@ def load_catalogue(path):
         for si, s in enumerate(p.get("sessions") or []):
             where = "programmes[%d].sessions[%d]" % (pi, si)
             kind = str(s.get("kind", "classroom")).strip()
+            if kind not in ("classroom", "remote", "extension", "action"):
+                raise SystemExit("catalogue: %s.kind: unknown kind %r" % (where, kind))
             mandatory = s.get("mandatory")
             if mandatory is None:
                 mandatory = kind != "extension"
+            # metrics.md v2: survey defaults to true, false for kind action; `survey:`
+            # on the session overrides it.
+            survey = s.get("survey")
+            if survey is None:
+                survey = kind != "action"
+            if not isinstance(survey, bool):
+                raise SystemExit("catalogue: %s.survey: not a boolean: %r" % (where, survey))
             sessions.append({
                 "programme": code,
                 "code": str(s["code"]).strip(),
                 "kind": kind,
+                "taught": kind != "action",
+                "survey": survey,
                 "start": to_date(s["start"], where + ".start"),
                 "end": to_date(s.get("end", s["start"]), where + ".end"),
                 "hours": float(s.get("hours", 0) or 0),
@@ -316,8 +386,8 @@ def validate_registrations(path, programmes):
         key = pid if pid != "" else email
         good.append({
             "order": order, "line": line, "programme": programme, "session": session,
-            "pkey": key, "cooperative": cooperative, "status": status,
-            "attendance": attendance, "hours": hours_value,
+            "pkey": key, "email": email, "cooperative": cooperative, "status": status,
+            "attendance": attendance, "hours": hours_value, "sess": sess,
         })
     return good, rejects, len(rows)
 
@@ -377,15 +447,19 @@ def validate_evaluations(path, programmes, scale, qcols):
         own_coop = get(fields, col.get("cooperative")).strip()
 
         problem = None
+        sess = None
         if programme not in programmes:
             problem = ("programme", "unknown programme")
         if problem is None:
-            found = False
             for s in programmes[programme]:
                 if s["code"] == session:
-                    found = True
-            if not found:
+                    sess = s
+            if sess is None:
                 problem = ("session", "unknown session")
+            elif not sess["survey"]:
+                # data-contract.md v2 + decision: a response to a session without
+                # questionnaire (survey off, e.g. kind action) is rejected, column `session`.
+                problem = ("session", "session without questionnaire")
         if problem is None and submitted != "" and not parse_date(submitted):
             problem = ("submitted_at", "bad date")
         answers = {}
@@ -418,7 +492,8 @@ def validate_evaluations(path, programmes, scale, qcols):
             key = email
         good.append({
             "order": order, "line": line, "programme": programme, "session": session,
-            "response_id": response_id, "pkey": key, "own_coop": own_coop,
+            "response_id": response_id, "pkey": key, "pid": pid, "email": email, "own_coop": own_coop,
+            "submitted": wall_clock(submitted), "sess": sess,
             "answers": answers, "objectives": objectives, "recommend": recommend,
         })
     return good, rejects, len(rows)
@@ -443,26 +518,46 @@ def ratio(num, den):
 
 
 def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
-                         qcols, scale, min_group_size):
-    """The session figures for one group.
+                         qcols, scale, min_group_size, as_of, surveyed, participants):
+    """The session figures for one group (every group carries them).
 
     reg_rows: the group's (deduplicated, in-period) registration rows.
     resp_rows: the group's (deduplicated, in-period) responses.
     sessions_for_capacity: list of session dicts whose capacity/price count for the group.
     violations: the group's prerequisite violation count.
+    surveyed: the group's `surveyed` flag (computed by the caller, per group kind).
+    participants: the group's distinct-people count (computed by the caller).
     """
     registered = cancelled = waitlisted = present = absent = unrecorded = 0
+    projects_done = projects_not_done = 0
+    present_surveyed = 0
     hours = 0.0
     for r in reg_rows:
+        s = r["sess"]
         if r["status"] == "registered":
             registered += 1
-            if r["attendance"] == "present" or r["attendance"] == "partial":
-                present += 1
-            elif r["attendance"] == "absent":
-                absent += 1
-            else:
-                unrecorded += 1
+            # hours_trainee: registered rows of all kinds (an action row given
+            # hours_attended counts them).
             hours += r["hours"]
+            done = r["attendance"] == "present" or r["attendance"] == "partial"
+            if s["taught"]:
+                if done:
+                    present += 1
+                    if s["survey"]:
+                        present_surveyed += 1
+                elif r["attendance"] == "absent":
+                    absent += 1
+                elif s["end"] <= as_of:
+                    # attendance empty at a taught session that has ended at the as-of date
+                    unrecorded += 1
+                # READING: empty attendance at a taught session still to come (end > as_of)
+                # is in none of present/absent/unrecorded.
+            else:
+                if done:
+                    projects_done += 1
+                elif r["attendance"] == "absent":
+                    projects_not_done += 1
+                # an action row with empty attendance is neither done nor not done
         elif r["status"] == "cancelled":
             cancelled += 1
         elif r["status"] == "waitlisted":
@@ -491,7 +586,10 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
     revenue_ht = revenue if any_price else None
 
     responses = len(resp_rows)
-    suppressed = responses < min_group_size
+    # v2: suppressed only applies to a surveyed group; a group without questionnaire
+    # is "sans questionnaire", not suppressed, and shows no satisfaction figure.
+    suppressed = surveyed and responses < min_group_size
+    hide = suppressed or not surveyed
     sat_from = scale["satisfied_from"]
     questions = {}
     for q in qcols:
@@ -505,7 +603,7 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
                 total += v
                 if v >= sat_from:
                     sat += 1
-        if suppressed:
+        if hide:
             questions[q] = {"n": n, "mean": None, "satisfied": None}
         else:
             questions[q] = {"n": n, "mean": ratio(total, n), "satisfied": ratio(sat, n)}
@@ -525,7 +623,7 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
                 promoters += 1
             if v <= 6:
                 detractors += 1
-    if suppressed:
+    if hide:
         satisfaction_rate = None
         objectives_met_rate = None
         nps = None
@@ -534,47 +632,65 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
         objectives_met_rate = ratio(obj_sat, obj_n)
         nps = None if rec_n == 0 else 100.0 * (promoters - detractors) / rec_n
 
+    # response_rate = responses / present at the group's SURVEYED taught sessions; null
+    # when the group is not surveyed or that denominator is 0.
+    response_rate = ratio(responses, present_surveyed) if surveyed else None
+
     return {
         "registered": registered, "cancelled": cancelled, "waitlisted": waitlisted,
         "present": present, "absent": absent, "unrecorded": unrecorded,
         "attendance_rate": ratio(present, present + absent),
+        "projects_done": projects_done, "projects_not_done": projects_not_done,
+        "project_rate": ratio(projects_done, projects_done + projects_not_done),
         "hours_trainee": hours,
         "fill_rate": fill_rate,
         "revenue_ht": revenue_ht,
+        "prerequisite_violations": violations,
         "responses": responses,
-        "response_rate": ratio(responses, present),
+        "response_rate": response_rate,
+        "surveyed": surveyed,
+        "suppressed": suppressed,
         "satisfaction_rate": satisfaction_rate,
         "objectives_met_rate": objectives_met_rate,
         "nps": nps,
-        "prerequisite_violations": violations,
         "questions": questions,
-        "suppressed": suppressed,
+        "participants": participants,
     }
 
 
 def journey_block(journeys):
-    participants = len(journeys)
-    started = completed = 0
-    ended_started = ended_dropped = 0
+    """Journey figures of a group (overall, programme, cooperative). `participants` is set
+    by the caller (distinct people), not here."""
+    started = completed = dropped = unverified = 0
+    ended_started = 0
     ended_any = False
     for j in journeys:
         if j["started"]:
             started += 1
         if j["completed"]:
             completed += 1
+        if j["dropped"]:
+            dropped += 1
+        if j["unverified"]:
+            unverified += 1
         if j["ended"]:
             ended_any = True
             if j["started"]:
                 ended_started += 1
-                if not j["completed"]:
-                    ended_dropped += 1
-    dropout = ratio(ended_dropped, ended_started) if ended_any else None
-    return {"participants": participants, "started": started, "completed": completed,
-            "completion_rate": ratio(completed, started), "dropout_rate": dropout}
+    # completion_rate over ALL journeys (ended or not); dropout_rate over the started
+    # journeys of ENDED programmes only, null while none of the group's journeys belongs
+    # to an ended programme or that denominator is 0.
+    dropout = ratio(dropped, ended_started) if ended_any else None
+    return {"started": started, "completed": completed, "dropped": dropped,
+            "unverified": unverified, "completion_rate": ratio(completed, started),
+            "dropout_rate": dropout}
 
 
-NULL_JOURNEY = {"participants": None, "started": None, "completed": None,
-                "completion_rate": None, "dropout_rate": None}
+def distinct(keys):
+    seen = set()
+    for k in keys:
+        seen.add(k)
+    return len(seen)
 
 
 def compute(args):
@@ -587,12 +703,7 @@ def compute(args):
     as_of = dt.date.fromisoformat(args.as_of)
     min_group_size = args.min_group_size
     warnings = 0
-
-    def session_of(programme, code):
-        for s in programmes[programme]:
-            if s["code"] == code:
-                return s
-        return None
+    stats = {}
 
     def in_period(s):
         if period_from is not None and s["start"] < period_from:
@@ -603,62 +714,121 @@ def compute(args):
 
     # ---- deduplicate registrations: (programme, session, participant), later row wins
     latest = {}
+    dup_regs = 0
     for r in regs:
         k = (r["programme"], r["session"], r["pkey"])
         if k in latest:
-            warnings += 1
+            dup_regs += 1
         latest[k] = r
     reg_final = sorted(latest.values(), key=lambda r: r["order"])
+    warnings += dup_regs
 
-    # ---- deduplicate responses: repeated response_id (non-empty), later row wins
+    # ---- deduplicate responses, step 1: a repeated response_id (non-empty), later row wins
     # READING: response_id is global (not per session); rejected rows never take part.
     by_id = {}
-    resp_final = []
+    step1 = []
+    dup_ids = 0
     for r in evals:
         if r["response_id"] == "":
-            resp_final.append(r)
+            step1.append(r)
             continue
         if r["response_id"] in by_id:
-            warnings += 1
+            dup_ids += 1
         by_id[r["response_id"]] = r
     for r in by_id.values():
-        resp_final.append(r)
+        step1.append(r)
+    step1.sort(key=lambda r: r["order"])  # each survivor keeps its own (the later) position
+
+    # ---- step 2: an identified respondent's responses to one (programme, session): one
+    # survives. Between two rows: the later submitted_at when both have one and they
+    # differ (wall-clock), else the row later in the file.
+    # READING: with three or more rows for one (respondent, session), the rows are folded
+    # in file order: the current survivor meets the next row by the pairwise rule above
+    # (the pairwise rule is not transitive when some submitted_at are missing).
+    survivor = {}
+    dup_people = 0
+    anonymous = []
+    for r in step1:
+        if r["pkey"] is None:
+            anonymous.append(r)
+            continue
+        k = (r["programme"], r["session"], r["pkey"])
+        cur = survivor.get(k)
+        if cur is None:
+            survivor[k] = r
+            continue
+        dup_people += 1
+        if cur["submitted"] is not None and r["submitted"] is not None \
+                and cur["submitted"] != r["submitted"]:
+            if r["submitted"] > cur["submitted"]:
+                survivor[k] = r
+        else:
+            survivor[k] = r  # r is later in the file
+    resp_final = anonymous + list(survivor.values())
     resp_final.sort(key=lambda r: r["order"])
+    warnings += dup_ids + dup_people
 
     # ---- per participant and programme: last registration row (file order, any status)
+    # READING (v1, kept): over the validated rows in file order; the last row of a
+    # (programme, participant) is necessarily a kept row of duplicate resolution, so this
+    # is also "the last kept row in file order".
     last_row_coop = {}
-    for r in regs:  # regs is in file order; the last row of a (programme, participant) wins
+    for r in regs:
         last_row_coop[(r["programme"], r["pkey"])] = r["cooperative"]
 
-    def was_present(programme, code, pkey):
+    def was_done(programme, code, pkey):
         r = latest.get((programme, code, pkey))
         if r is None:
             return False
-        # READING: "present" at a session = a registered row with attendance present/partial.
+        # "done" = a registered row with attendance present/partial (for an action
+        # session: project carried out, same test).
         return r["status"] == "registered" and r["attendance"] in ("present", "partial")
+
+    def missing_reason(programme, code, pkey):
+        """For a step that is not done: 'recorded' or 'unrecorded'."""
+        r = latest.get((programme, code, pkey))
+        if r is None:
+            return "recorded"            # no registration to that step at all
+        if r["status"] != "registered":
+            return "recorded"            # cancelled or waitlisted
+        if r["attendance"] == "absent":
+            return "recorded"            # absent / project not carried out
+        return "unrecorded"              # registered, attendance still empty
 
     # ---- prerequisite violations, per registration
     for r in reg_final:
         r["violation"] = False
         if r["status"] != "registered":
             continue
-        s = session_of(r["programme"], r["session"])
-        for req in s["requires"]:
-            if not was_present(r["programme"], req, r["pkey"]):
+        for req in r["sess"]["requires"]:
+            if not was_done(r["programme"], req, r["pkey"]):
                 r["violation"] = True
 
     # ---- response cooperative
+    # READING (docs/decisions.md, « Response cooperative »: "a response whose participant
+    # (id or e-mail) has a registration in the programme"): the response's participant_id
+    # when registered in the programme; else its e-mail, matched against the e-mail column
+    # of the programme's registration rows (the last such row names the participant), or a
+    # participant identified by that e-mail.
+    email_owner = {}
+    for r in regs:
+        if r["email"] != "":
+            email_owner[(r["programme"], r["email"])] = r["pkey"]
     for r in resp_final:
-        coop = None
-        if r["pkey"] is not None and (r["programme"], r["pkey"]) in last_row_coop:
-            # READING: any registration row in the programme (any status) joins, and
-            # gives the cooperative of the participant's last row in the programme.
-            coop = last_row_coop[(r["programme"], r["pkey"])]
+        person = None
+        if r["pid"] != "" and (r["programme"], r["pid"]) in last_row_coop:
+            person = r["pid"]
+        elif r["email"] != "":
+            if (r["programme"], r["email"]) in email_owner:
+                person = email_owner[(r["programme"], r["email"])]
+            elif (r["programme"], r["email"]) in last_row_coop:
+                person = r["email"]
+        if person is not None and (r["programme"], person) in last_row_coop:
+            r["coop"] = last_row_coop[(r["programme"], person)]
         elif r["own_coop"] != "":
-            coop = r["own_coop"]
+            r["coop"] = r["own_coop"]
         else:
-            coop = NOT_SPECIFIED
-        r["coop"] = coop
+            r["coop"] = NOT_SPECIFIED
 
     # ---- in-period sessions
     all_sessions = []
@@ -670,9 +840,8 @@ def compute(args):
     reg_in = [r for r in reg_final if (r["programme"], r["session"]) in period_keys]
     resp_in = [r for r in resp_final if (r["programme"], r["session"]) in period_keys]
 
-    # ---- journeys
+    # ---- journeys (every programme with a session in the period; all its registrations)
     journeys = []
-    programme_has_journey_figures = {}
     for p in sorted(programmes):
         has_period_session = False
         for s in programmes[p]:
@@ -680,33 +849,45 @@ def compute(args):
                 has_period_session = True
         if not has_period_session:
             continue
-        mandatory = [s for s in programmes[p] if s["mandatory"]]
-        if len(mandatory) == 0:
-            programme_has_journey_figures[p] = False
-            continue
-        programme_has_journey_figures[p] = True
-        first = mandatory[0]
-        for s in mandatory:
-            if (s["start"], s["order"]) < (first["start"], first["order"]):
-                first = s
-        last_end = mandatory[0]["end"]
-        for s in mandatory:
-            if s["end"] > last_end:
-                last_end = s["end"]
-        ended = last_end <= as_of
+        steps = [s for s in programmes[p] if s["mandatory"]]
+        steps.sort(key=lambda s: (s["start"], s["order"]))  # ties: catalogue order
+        # A programme has ended when every step's end <= as_of.
+        # READING: a programme without steps never has a started journey, so whether it
+        # "has ended" cannot change any figure (dropout's denominator is started journeys).
+        ended = len(steps) > 0
+        for s in steps:
+            if s["end"] > as_of:
+                ended = False
         people = []
+        seen = set()
         for r in reg_final:
-            if r["programme"] == p and r["status"] == "registered" and r["pkey"] not in people:
+            if r["programme"] == p and r["status"] == "registered" and r["pkey"] not in seen:
+                seen.add(r["pkey"])
                 people.append(r["pkey"])
         for pkey in people:
-            started = was_present(p, first["code"], pkey)
-            completed = True
-            for s in mandatory:
-                if not was_present(p, s["code"], pkey):
-                    completed = False
+            if len(steps) == 0:
+                started = completed = False   # decision: counted, nobody started
+            else:
+                started = was_done(p, steps[0]["code"], pkey)
+                completed = started
+                for s in steps:
+                    if not was_done(p, s["code"], pkey):
+                        completed = False
+            dropped = unverified = False
+            missing = []
+            if started and ended and not completed:
+                for s in steps:
+                    if not was_done(p, s["code"], pkey):
+                        missing.append((s["code"], missing_reason(p, s["code"], pkey)))
+                if any(reason == "recorded" for _, reason in missing):
+                    dropped = True
+                else:
+                    unverified = True
             journeys.append({"programme": p, "pkey": pkey,
                              "cooperative": last_row_coop[(p, pkey)],
-                             "started": started, "completed": completed, "ended": ended})
+                             "started": started, "completed": completed, "ended": ended,
+                             "dropped": dropped, "unverified": unverified,
+                             "missing": missing})
 
     def count_violations(rows):
         n = 0
@@ -715,8 +896,11 @@ def compute(args):
                 n += 1
         return n
 
+    def registered_people(rows):
+        return distinct(r["pkey"] for r in rows if r["status"] == "registered")
+
     out = {
-        "schema_version": 1,
+        "schema_version": 2,
         "tool_version": "crosscheck",
         "period": {"from": args.period_from, "to": args.period_to},
         "as_of": args.as_of,
@@ -726,9 +910,14 @@ def compute(args):
                    "questions": list(qcols)},
     }
 
+    def block(rows, resps, cap_sessions, surveyed, participants):
+        return session_figure_block(rows, resps, cap_sessions, count_violations(rows), qcols,
+                                    scale, min_group_size, as_of, surveyed, participants)
+
     # ---- overall
-    overall = session_figure_block(reg_in, resp_in, period_sessions, count_violations(reg_in),
-                                   qcols, scale, min_group_size)
+    overall_surveyed = any(s["survey"] for s in period_sessions)
+    overall = block(reg_in, resp_in, period_sessions, overall_surveyed,
+                    distinct(j["pkey"] for j in journeys))
     overall.update(journey_block(journeys))
     out["overall"] = overall
 
@@ -738,8 +927,7 @@ def compute(args):
         rows = [r for r in reg_in if r["programme"] == s["programme"] and r["session"] == s["code"]]
         resps = [r for r in resp_in if r["programme"] == s["programme"] and r["session"] == s["code"]]
         g = {"programme": s["programme"], "session": s["code"], "start": s["start"].isoformat()}
-        g.update(session_figure_block(rows, resps, [s], count_violations(rows),
-                                      qcols, scale, min_group_size))
+        g.update(block(rows, resps, [s], s["survey"], registered_people(rows)))
         sessions_out.append(g)
     out["sessions"] = sessions_out
 
@@ -751,13 +939,13 @@ def compute(args):
             continue
         rows = [r for r in reg_in if r["programme"] == p]
         resps = [r for r in resp_in if r["programme"] == p]
+        pj = [j for j in journeys if j["programme"] == p]
         g = {"programme": p}
-        g.update(session_figure_block(rows, resps, ps, count_violations(rows),
-                                      qcols, scale, min_group_size))
-        if programme_has_journey_figures[p]:
-            g.update(journey_block([j for j in journeys if j["programme"] == p]))
-        else:
-            g.update(NULL_JOURNEY)
+        # READING: programme participants = its journeys (distinct people with a registered
+        # row in the programme, any period), also for a programme without mandatory session.
+        g.update(block(rows, resps, ps, any(s["survey"] for s in ps),
+                       distinct(j["pkey"] for j in pj)))
+        g.update(journey_block(pj))
         programmes_out.append(g)
     out["programmes"] = programmes_out
 
@@ -773,6 +961,7 @@ def compute(args):
     for c in sorted(names, key=lambda n: (name_sort_key(n), n)):
         rows = [r for r in reg_in if r["cooperative"] == c]
         resps = [r for r in resp_in if r["coop"] == c]
+        cj = [j for j in journeys if j["cooperative"] == c]
         # READING: a cooperative's capacity/price sessions are the in-period sessions where it
         # has at least one registration row (any status).
         cs = []
@@ -781,16 +970,19 @@ def compute(args):
                 if r["programme"] == s["programme"] and r["session"] == s["code"]:
                     cs.append(s)
                     break
+        # surveyed: a registration (any status, own cooperative column) or an attributed
+        # response at an in-period surveyed session.
+        surveyed = any(r["sess"]["survey"] for r in rows) or \
+            any(r["sess"]["survey"] for r in resps)
         g = {"cooperative": c}
-        g.update(session_figure_block(rows, resps, cs, count_violations(rows),
-                                      qcols, scale, min_group_size))
+        g.update(block(rows, resps, cs, surveyed, distinct(j["pkey"] for j in cj)))
         # decisions.md: capacity belongs to a session; a cooperative has no fill rate.
         g["fill_rate"] = None
-        g.update(journey_block([j for j in journeys if j["cooperative"] == c]))
+        g.update(journey_block(cj))
         coops_out.append(g)
     out["cooperatives"] = coops_out
 
-    # ---- months
+    # ---- months (by session start date)
     months = sorted(set(s["start"].strftime("%Y-%m") for s in period_sessions))
     months_out = []
     for m in months:
@@ -799,25 +991,47 @@ def compute(args):
         rows = [r for r in reg_in if (r["programme"], r["session"]) in keys]
         resps = [r for r in resp_in if (r["programme"], r["session"]) in keys]
         g = {"month": m}
-        g.update(session_figure_block(rows, resps, ms, count_violations(rows),
-                                      qcols, scale, min_group_size))
+        g.update(block(rows, resps, ms, any(s["survey"] for s in ms), registered_people(rows)))
         months_out.append(g)
     out["months"] = months_out
 
     out["rejects"] = {"registrations": len(reg_rejects), "evaluations": len(eval_rejects)}
     # READING: warnings = superseded duplicate registrations + superseded repeated response
-    # ids + in-period sessions whose response rate is above 1.
+    # ids + superseded second responses of an identified respondent + in-period sessions
+    # whose response rate is above 1. Unverified journeys (a data-quality alert in the
+    # spec) are not counted here. Compared as a note only.
+    rate_above_1 = 0
     for g in sessions_out:
         if g["response_rate"] is not None and g["response_rate"] > 1:
-            warnings += 1
+            rate_above_1 += 1
+    warnings += rate_above_1
     out["warnings"] = warnings
 
+    outcome = {}
+    for j in journeys:
+        if j["completed"]:
+            o = "completed"
+        elif j["dropped"]:
+            o = "dropped"
+        elif j["unverified"]:
+            o = "unverified"
+        elif j["started"]:
+            o = "started, running"
+        else:
+            o = "not started"
+        outcome[o] = outcome.get(o, 0) + 1
     stats = {"registration rows": reg_rows_read, "registrations used": len(regs),
              "registrations after dedup": len(reg_final),
              "registrations rejected": len(reg_rejects),
+             "duplicate registrations superseded": dup_regs,
              "evaluation rows": eval_rows_read, "responses used": len(evals),
+             "responses superseded by repeated response_id": dup_ids,
+             "responses superseded by same identified respondent": dup_people,
              "responses after dedup": len(resp_final),
-             "responses rejected": len(eval_rejects), "journeys": len(journeys),
+             "responses rejected": len(eval_rejects),
+             "sessions with response rate above 1": rate_above_1,
+             "journeys": len(journeys), "journeys by outcome": outcome,
+             "prerequisite violations (all periods)": count_violations(reg_final),
              "reject reasons": {}}
     for _, (column, reason) in reg_rejects:
         k = "registrations:%s:%s" % (column, reason)
@@ -831,10 +1045,15 @@ def compute(args):
 # --------------------------------------------------------------------------- comparison
 
 FIGURE_KEYS = ["registered", "cancelled", "waitlisted", "present", "absent", "unrecorded",
-               "attendance_rate", "hours_trainee", "fill_rate", "revenue_ht", "responses",
-               "response_rate", "satisfaction_rate", "objectives_met_rate", "nps",
-               "prerequisite_violations", "questions", "suppressed"]
-JOURNEY_KEYS = ["participants", "started", "completed", "completion_rate", "dropout_rate"]
+               "attendance_rate", "projects_done", "projects_not_done", "project_rate",
+               "hours_trainee", "fill_rate", "revenue_ht", "prerequisite_violations",
+               "responses", "response_rate", "surveyed", "suppressed", "satisfaction_rate",
+               "objectives_met_rate", "nps", "questions", "participants"]
+JOURNEY_KEYS = ["started", "completed", "dropped", "unverified", "completion_rate",
+                "dropout_rate"]
+TOP_KEYS = ["schema_version", "tool_version", "period", "as_of", "min_group_size", "survey",
+            "overall", "sessions", "programmes", "cooperatives", "months", "rejects",
+            "warnings"]
 
 
 class Comparer:
@@ -927,8 +1146,13 @@ class Comparer:
 
 def compare(expected, found):
     c = Comparer()
-    if found.get("schema_version") != 1:
-        c.bad("schema_version", 1, found.get("schema_version"))
+    if found.get("schema_version") != 2:
+        c.bad("schema_version", 2, found.get("schema_version"))
+    for k in sorted(set(found) - set(TOP_KEYS)):
+        c.bad(k, "(no such key)", found[k])
+    for k in TOP_KEYS:
+        if k not in found:
+            c.bad(k, "(key)", "(missing key)")
     for k in ["period", "as_of", "min_group_size"]:
         c.value(k, json.dumps(expected[k], sort_keys=True),
                 json.dumps(found[k], sort_keys=True) if k in found else "(missing key)")
@@ -959,9 +1183,12 @@ def compare(expected, found):
 
 def main():
     ap = argparse.ArgumentParser(description="Recompute and check CoopReport's metrics.json")
-    ap.add_argument("--catalogue", required=True)
-    ap.add_argument("--registrations", required=True)
-    ap.add_argument("--evaluations", required=True)
+    ap.add_argument("--catalogue")
+    ap.add_argument("--registrations")
+    ap.add_argument("--evaluations")
+    ap.add_argument("--check-sample", action="store_true",
+                    help="use the shipped sample input/{catalogue.yml,registrations.csv,"
+                         "evaluations.csv} (as of 2022-07-31 unless told otherwise)")
     ap.add_argument("--metrics", help="metrics.json to check")
     ap.add_argument("--from", dest="period_from")
     ap.add_argument("--to", dest="period_to")
@@ -970,6 +1197,18 @@ def main():
     ap.add_argument("--dump", help="write the recomputed figures as metrics.json here")
     ap.add_argument("-v", "--verbose", action="store_true", help="print input statistics")
     args = ap.parse_args()
+    if args.check_sample:
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        sample = os.path.join(root, "input")
+        if args.catalogue is None:
+            args.catalogue = os.path.join(sample, "catalogue.yml")
+        if args.registrations is None:
+            args.registrations = os.path.join(sample, "registrations.csv")
+        if args.evaluations is None:
+            args.evaluations = os.path.join(sample, "evaluations.csv")
+    for name in ["catalogue", "registrations", "evaluations"]:
+        if getattr(args, name) is None:
+            ap.error("--%s is required (or --check-sample)" % name)
     if not args.metrics and not args.dump:
         ap.error("give --metrics (to compare) and/or --dump")
 
@@ -984,6 +1223,9 @@ def main():
         elif found is not None and found.get("as_of"):
             args.as_of = found["as_of"]
             print("note: no --as-of/--to given, using the checked file's as_of %s" % args.as_of)
+        elif args.check_sample:
+            args.as_of = "2022-07-31"   # jobs/sample.yml
+            print("note: --check-sample without --as-of, using jobs/sample.yml's 2022-07-31")
         else:
             args.as_of = dt.date.today().isoformat()
             print("note: no --as-of/--to given, using today %s" % args.as_of)

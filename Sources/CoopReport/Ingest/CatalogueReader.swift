@@ -71,7 +71,7 @@ public enum CatalogueReader {
 
     private static let sessionKeys = [
         "code", "title", "kind", "start", "end", "hours", "price_ht", "capacity",
-        "venue", "trainers", "mandatory", "requires", "objectives",
+        "venue", "trainers", "mandatory", "survey", "requires", "objectives",
     ]
 
     private static func session(_ cursor: YAMLCursor, programme: String) throws -> Session {
@@ -83,7 +83,7 @@ public enum CatalogueReader {
         let code = try need("code").string()
         let kindText = try k["kind"]?.string() ?? "classroom"
         guard let kind = Session.Kind(rawValue: kindText) else {
-            throw (k["kind"] ?? cursor).fail("'\(kindText)' is not a session kind (expected classroom, action, extension)")
+            throw (k["kind"] ?? cursor).fail("'\(kindText)' is not a session kind (expected classroom, remote, action, extension)")
         }
         let start = try need("start").day()
         let end = try k["end"]?.day() ?? start
@@ -100,7 +100,7 @@ public enum CatalogueReader {
             programme: programme, code: code, title: try k["title"]?.string() ?? code, kind: kind,
             start: start, end: end, hours: hours, priceHT: price, capacity: capacity,
             venue: try k["venue"]?.string(), trainers: try k["trainers"]?.strings() ?? [],
-            mandatory: try k["mandatory"]?.bool(), requires: requires,
+            mandatory: try k["mandatory"]?.bool(), survey: try k["survey"]?.bool(), requires: requires,
             objectives: try k["objectives"]?.strings() ?? [])
     }
 

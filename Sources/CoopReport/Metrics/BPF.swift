@@ -70,6 +70,6 @@ public struct BPF: Sendable {
         }
         return BPF(
             rows: rows, trainees: present.count, hours: metrics.overall.tally.hoursTrainee,
-            revenueHT: metrics.overall.value("revenue_ht"))
+            revenueHT: metrics.overall.value(.revenueHT))
     }
 }

@@ -24,10 +24,11 @@ struct DataQuality {
     /// A session with more responses than present participants.
     func responseRatesAboveOne() -> [Diagnostic] {
         sessions.compactMap { s in
-            guard let t = tallies[s.key], t.responses > t.present else { return nil }
+            guard let t = tallies[s.key], s.survey, t.responses > t.presentSurveyed else { return nil }
             return Diagnostic(
                 severity: .warning, file: "", line: 0, column: nil,
-                message: "session \(s.key): \(t.responses) responses for \(t.present) present participants (response rate above 100 %)")
+                message:
+                    "session \(s.key): \(t.responses) responses for \(t.presentSurveyed) present participants (response rate above 100 %)")
         }
     }
 
@@ -45,6 +46,18 @@ struct DataQuality {
             return Diagnostic(
                 severity: .warning, file: data.files[Int(response.file)], line: Int(response.line), column: nil,
                 message: "response from a participant registered to \(data.sessions.keys[Int(response.session)]) but marked absent")
+        }
+    }
+
+    /// Journeys « à vérifier »: started, the programme ended, and a step's attendance never
+    /// typed in; one line per programme and step (the Parcours sheet lists the people).
+    func unverifiedJourneys(_ steps: [(programme: String, step: String, count: Int)]) -> [Diagnostic] {
+        steps.map { s in
+            Diagnostic(
+                severity: .warning, file: "", line: 0, column: nil,
+                message:
+                    "\(s.programme) : \(s.count) parcours à vérifier, présence \(s.step) non saisie alors que la session est terminée (détail : feuille Parcours, option --detail)"
+            )
         }
     }
 

@@ -20,39 +20,34 @@ public struct Evidence: Sendable {
         public var registrations: Dataset.Registrations { data.registrations }
     }
 
-    /// What became of a participant's journey at the as-of date.
-    public enum Outcome: Sendable, Equatable {
-        case completed
-        /// Started, not completed, and the programme is over: stopped after this session
-        /// (the last mandatory one attended).
-        case droppedOut(after: String)
-        case inProgress
-        case neverStarted
-
-        public var french: String {
-            switch self {
-            case .completed: "terminé"
-            case .droppedOut(let after): "abandon après \(after)"
-            case .inProgress: "en cours"
-            case .neverStarted: "non commencé"
-            }
-        }
-    }
-
-    /// A session and question whose satisfied share is below the target.
+    /// A session's question or objective whose satisfied share (share met) is below the
+    /// target (`metrics.md`, « Improvement points »).
     public struct ImprovementRow: Sendable {
+        public enum Subject: Sendable, Equatable {
+            case question(Survey.Question)
+            case objective(number: Int, wording: String?)
+        }
         public let session: Session
-        public let question: Survey.Question
+        public let subject: Subject
         public let n: Int
         public let satisfied: Double
-        /// The session's comments, for the team deciding what to change.
+        /// The comments of the responses that scored this question or objective below
+        /// `satisfied_from`, for the team deciding what to change.
         public let comments: [String]
+
+        /// The question's label, or « Objectif k : wording ».
+        public var label: String {
+            switch subject {
+            case .question(let q): q.label
+            case .objective(let k, let wording): "Objectif \(k) : \(wording ?? "non décrit au catalogue")"
+            }
+        }
     }
 
     public let attendance: AttendanceRows
     public let journeys: JourneyRows
     public private(set) var improvements: [ImprovementRow]
-    /// The satisfied share below which a session or question is an improvement point.
+    /// The satisfied share below which a question or objective is an improvement point.
     public let target: Double
 
     /// The same rows with these improvement points.

@@ -26,7 +26,7 @@ public struct EvidenceBuilder {
         // Each session number's place in the report (−1: out of scope), and its requirements.
         var slotOf = [Int32](repeating: -1, count: table.keys.count)
         for (slot, s) in sessions.enumerated() { if let n = table.find(s.key) { slotOf[Int(n)] = Int32(slot) } }
-        let required = sessions.map { s in s.requires.map { table.find(SessionKey(s.programme, $0)) ?? -1 } }
+        let required = sessions.map { s in s.requires.map { (code: $0, number: table.find(SessionKey(s.programme, $0)) ?? -1) } }
         let names = NameOrder(data)
 
         // Registrations grouped by (programme, participant): sorted once, read by range.
@@ -53,11 +53,9 @@ public struct EvidenceBuilder {
             let slot = slotOf[Int(r.session)]
             guard slot >= 0 else { continue }
             keyed.append((UInt64(slot) << 32 | UInt64(names.rank(r)), Int32(i)))
-            let needs = required[Int(slot)]
-            if r.status == .registered, needs.contains(where: { !index.wasPresent(r.participant, session: $0) }) {
-                missing[Int32(i)] = zip(sessions[Int(slot)].requires, needs).filter { !index.wasPresent(r.participant, session: $0.1) }.map(
-                    \.0)
-            }
+            guard r.status == .registered, !required[Int(slot)].isEmpty else { continue }
+            let needs = index.missingPrerequisites(r.participant, required: required[Int(slot)])
+            if !needs.isEmpty { missing[Int32(i)] = needs }
         }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
 
@@ -67,32 +65,18 @@ public struct EvidenceBuilder {
             guard let programme = table.programmeNumber(code.code) else { continue }
             let mandatory = code.mandatorySessions
             let numbers = mandatory.map { table.find($0.key) ?? -1 }
-            let ended = mandatory.map(\.end).max().map { $0 <= asOf } ?? false
+            let ended = code.hasEnded(at: asOf)
             var found: [(rank: Int, record: JourneyRows.Record)] = []
             for participant in index.registered[Int(programme)] {
                 guard let run = runs[ParticipantIndex.key(programme, participant)] else { continue }
                 let (first, end) = (starts[Int(run)], starts[Int(run) + 1])
                 guard let last = (first..<end).map({ store.journeyRows[Int($0)] }).max(by: { rows[Int($0)].line < rows[Int($1)].line })
                 else { continue }
-                let attended = numbers.map { index.wasPresent(participant, session: $0) }
-                var outcome: UInt8 = 3
-                var after: Int32 = -1
-                if let firstNumber = numbers.first, attended.first == true {
-                    if attended.allSatisfy({ $0 }) {
-                        outcome = 0
-                    } else if ended {
-                        // The last step in order of the unbroken run of attended sessions.
-                        after = firstNumber
-                        for (n, here) in zip(numbers, attended) { if here { after = n } else { break } }
-                        outcome = 1
-                    } else {
-                        outcome = 2
-                    }
-                }
+                let outcome = JourneyOutcome.of(numbers.map { index.step(participant, session: $0) }, programmeEnded: ended)
                 let record = JourneyRows.Record(
                     programme: Int32(p), participant: participant, last: last,
                     cooperative: index.cooperative(of: participant, programme: programme) ?? rows[Int(last)].cooperative,
-                    start: first, end: end, outcome: outcome, after: after)
+                    start: first, end: end, outcome: outcome)
                 found.append((names.rank(rows[Int(last)]), record))
             }
             // By name; equal names in the order met.
@@ -107,17 +91,29 @@ public struct EvidenceBuilder {
             target: target)
     }
 
-    /// Sessions and questions whose satisfied share is below the target, with the
-    /// session's comments.
+    /// The improvement points (`metrics.md`): each session's question whose satisfied
+    /// share, and each objective whose share met, is below the target — groups under the
+    /// minimum size excepted — with the comments of the responses that scored it low.
     func improvements(_ metrics: MetricsResult) -> [Evidence.ImprovementRow] {
         var improvements: [Evidence.ImprovementRow] = []
         let commentsBySession = Dictionary(grouping: metrics.comments, by: \.session)
-        for s in metrics.sessions where !s.figures.suppressed {
-            let comments = commentsBySession[s.session.key, default: []].map(\.text)
+        for s in metrics.sessions where s.figures.surveyed && !s.figures.suppressed {
+            let comments = commentsBySession[s.session.key, default: []]
             for (i, q) in metrics.survey.questions.enumerated() {
                 let (n, _, satisfied) = s.figures.question(i)
                 guard let satisfied, satisfied < target else { continue }
-                improvements.append(.init(session: s.session, question: q, n: n, satisfied: satisfied, comments: comments))
+                improvements.append(
+                    .init(
+                        session: s.session, subject: .question(q), n: n, satisfied: satisfied,
+                        comments: comments.filter { $0.lowQuestions.contains(i) }.map(\.text)))
+            }
+            for o in s.objectives where o.n > 0 {
+                let met = Double(o.met) / Double(o.n)
+                guard met < target else { continue }
+                improvements.append(
+                    .init(
+                        session: s.session, subject: .objective(number: o.number, wording: o.wording), n: o.n, satisfied: met,
+                        comments: comments.filter { $0.lowObjectives.contains(o.number) }.map(\.text)))
             }
         }
         return improvements

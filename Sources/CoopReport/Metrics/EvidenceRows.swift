@@ -41,9 +41,7 @@ public struct JourneyRows: RandomAccessCollection, Sendable {
         var cooperative: Int32
         /// Where the participant's registrations are listed in `store.journeyRows`.
         var start: Int32, end: Int32
-        var outcome: UInt8
-        /// For a dropout: the number of the last session attended.
-        var after: Int32
+        var outcome: JourneyOutcome
     }
 
     let store: Evidence.Store
@@ -73,12 +71,24 @@ public struct JourneyRow: Sendable {
     /// The cooperative of the participant's last row in the programme.
     public var cooperative: String { store.data.pool.string(record.cooperative) }
 
-    public var outcome: Evidence.Outcome {
-        switch record.outcome {
-        case 0: .completed
-        case 1: .droppedOut(after: store.data.sessions.keys[Int(record.after)].session)
-        case 2: .inProgress
-        default: .neverStarted
+    public var outcome: JourneyOutcome { record.outcome }
+
+    /// Each step (mandatory session, in order) and what the registrations say of it.
+    public var steps: [(session: Session, step: JourneyStep)] {
+        programme.mandatorySessions.map { s in (s, JourneyStep(seat: store.data.sessions.find(s.key).flatMap { seat($0) })) }
+    }
+
+    /// The outcome in words, with the steps not done and why (`metrics.md`): « abandon :
+    /// ACTION non réalisée », « à vérifier : présence S2 non saisie ».
+    public var outcomeText: String {
+        switch outcome {
+        case .completed, .inProgress, .notStarted: return outcome.french
+        case .dropped, .unverified:
+            let steps = self.steps
+            let missed = steps.filter { if case .missed = $0.step { true } else { false } }
+            let unrecorded = steps.filter { $0.step == .unrecorded }
+            let why = (missed + unrecorded).compactMap { $0.step.french($0.session) }
+            return outcome.french + " : " + why.joined(separator: " ; ")
         }
     }
 

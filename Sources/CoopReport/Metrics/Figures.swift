@@ -1,6 +1,7 @@
 /// The figures of one group, derived from its `Tally`: every rate from its numerator and
-/// denominator, nil when the denominator is 0, and the satisfaction figures nil when the
-/// group has fewer responses than `minGroupSize` (`suppressed`).
+/// denominator, nil when the denominator is 0; satisfaction figures hidden when the group
+/// has fewer responses than `minGroupSize` (`suppressed`) and « sans questionnaire » when
+/// none of its sessions has one (`surveyed` false).
 public struct Figures: Sendable, Equatable {
     public let tally: Tally
     /// Fewer responses than the minimum group size: satisfaction figures are hidden.
@@ -8,8 +9,11 @@ public struct Figures: Sendable, Equatable {
 
     public init(tally: Tally, minGroupSize: Int) {
         self.tally = tally
-        suppressed = tally.responses < minGroupSize
+        suppressed = tally.surveyed && tally.responses < minGroupSize
     }
+
+    /// Whether any session of the group has a questionnaire.
+    public var surveyed: Bool { tally.surveyed }
 
     /// A rate's parts (`value = numerator / denominator`), for rates and the NPS.
     public struct Ratio: Sendable, Equatable {
@@ -18,59 +22,92 @@ public struct Figures: Sendable, Equatable {
         public var value: Double? { denominator == 0 ? nil : numerator / denominator }
     }
 
+    /// What a figure's cell and JSON value hold.
+    public enum State: Sendable, Equatable {
+        case value(Double)
+        /// A zero denominator, no capacity or no price: an empty cell, `null`.
+        case empty
+        /// Hidden: fewer responses than the minimum group size.
+        case suppressed
+        /// No session of the group has a questionnaire.
+        case withoutSurvey
+        /// No programme of the group has ended yet (dropout rate).
+        case inProgress
+        /// The group does not carry the figure (journey figures of a session or a month).
+        case notApplicable
+
+        public var number: Double? { if case .value(let v) = self { v } else { nil } }
+    }
+
     /// The numerator and denominator behind a rate, or nil for a figure that is not a
     /// rate or does not apply to this group. Not affected by suppression.
-    public func ratio(_ id: String) -> Ratio? {
+    public func ratio(_ metric: Metric) -> Ratio? {
         let t = tally
         func r(_ n: Int, _ d: Int) -> Ratio { Ratio(numerator: Double(n), denominator: Double(d)) }
-        switch id {
-        case "attendance_rate": return r(t.present, t.present + t.absent)
-        case "fill_rate": return r(t.registeredWithCapacity, t.capacity)
-        case "response_rate": return r(t.responses, t.present)
-        case "satisfaction_rate": return t.questions.first.map { r($0.satisfied, $0.n) }
-        case "objectives_met_rate": return r(t.objectivesMet, t.objectiveAnswers)
-        case "nps": return Ratio(numerator: Double(t.promoters - t.detractors), denominator: Double(t.recommendAnswers))
-        case "completion_rate": return t.journeys.map { r($0.completed, $0.started) }
-        case "dropout_rate": return t.journeys.map { r($0.endedStarted - $0.endedCompleted, $0.endedStarted) }
-        default: return nil
+        switch metric {
+        case .attendanceRate: return r(t.present, t.present + t.absent)
+        case .projectRate: return r(t.projectsDone, t.projectsDone + t.projectsNotDone)
+        case .fillRate: return r(t.registeredWithCapacity, t.capacity)
+        case .responseRate: return r(t.responses, t.presentSurveyed)
+        case .satisfactionRate: return t.questions.first.map { r($0.satisfied, $0.n) }
+        case .objectivesMetRate: return r(t.objectivesMet, t.objectiveAnswers)
+        case .nps: return r(t.promoters - t.detractors, t.recommendAnswers)
+        case .completionRate: return t.journeys.map { r($0.completed, $0.started) }
+        case .dropoutRate: return t.journeys.map { r($0.dropped, $0.endedStarted) }
+        case .registered, .cancelled, .waitlisted, .present, .absent, .unrecorded, .projectsDone, .projectsNotDone, .hoursTrainee,
+            .revenueHT, .prerequisiteViolations, .participants, .responses, .started, .completed, .dropped, .unverified:
+            return nil
         }
     }
 
     /// Whether the group carries this figure at all (journey figures: not per session or month).
-    public func applies(_ metric: MetricDefinition) -> Bool { metric.scope == .everyGroup || tally.journeys != nil }
+    public func applies(_ metric: Metric) -> Bool { metric.scope == .everyGroup || tally.journeys != nil }
 
-    /// The figure's value, or nil: empty rate, no capacity/price, suppressed, not applicable.
-    public func value(_ id: String) -> Double? {
-        guard let metric = MetricDefinition.named(id), applies(metric) else { return nil }
-        if metric.suppressible && suppressed { return nil }
+    /// The figure as a cell or the JSON shows it.
+    public func state(_ metric: Metric) -> State {
+        guard applies(metric) else { return .notApplicable }
+        if metric.isSatisfaction || metric == .responseRate {
+            if !surveyed { return .withoutSurvey }
+            if metric.isSatisfaction && suppressed { return .suppressed }
+        }
         let t = tally
-        switch id {
-        case "registered": return Double(t.registered)
-        case "cancelled": return Double(t.cancelled)
-        case "waitlisted": return Double(t.waitlisted)
-        case "present": return Double(t.present)
-        case "absent": return Double(t.absent)
-        case "unrecorded": return Double(t.unrecorded)
-        case "hours_trainee": return t.hoursTrainee
-        case "revenue_ht": return t.priced ? t.revenueHT : nil
-        case "prerequisite_violations": return Double(t.prerequisiteViolations)
-        case "responses": return Double(t.responses)
-        case "participants": return t.journeys.map { Double($0.participants) }
-        case "started": return t.journeys.map { Double($0.started) }
-        case "completed": return t.journeys.map { Double($0.completed) }
-        case "dropout_rate":
-            guard t.journeys?.anyEnded == true else { return nil }
-            return ratio(id)?.value
-        case "nps": return ratio(id)?.value.map { $0 * 100 }
-        default: return ratio(id)?.value
+        let j = t.journeys ?? JourneyTally()
+        func count(_ n: Int) -> State { .value(Double(n)) }
+        func rate() -> State { ratio(metric)?.value.map(State.value) ?? .empty }
+        switch metric {
+        case .registered: return count(t.registered)
+        case .cancelled: return count(t.cancelled)
+        case .waitlisted: return count(t.waitlisted)
+        case .present: return count(t.present)
+        case .absent: return count(t.absent)
+        case .unrecorded: return count(t.unrecorded)
+        case .projectsDone: return count(t.projectsDone)
+        case .projectsNotDone: return count(t.projectsNotDone)
+        case .hoursTrainee: return .value(t.hoursTrainee)
+        case .revenueHT: return t.priced ? .value(t.revenueHT) : .empty
+        case .prerequisiteViolations: return count(t.prerequisiteViolations)
+        case .participants: return count(t.participants)
+        case .responses: return count(t.responses)
+        case .started: return count(j.started)
+        case .completed: return count(j.completed)
+        case .dropped: return count(j.dropped)
+        case .unverified: return count(j.unverified)
+        case .dropoutRate: return j.anyEnded ? rate() : .inProgress
+        case .nps: return ratio(.nps)?.value.map { .value($0 * 100) } ?? .empty
+        case .attendanceRate, .projectRate, .fillRate, .responseRate, .satisfactionRate, .objectivesMetRate, .completionRate:
+            return rate()
         }
     }
 
-    /// Per-question figures: n, and unless suppressed the mean and satisfied share.
+    /// The figure's value, or nil: empty rate, no capacity/price, hidden, without
+    /// questionnaire, still running, not applicable.
+    public func value(_ metric: Metric) -> Double? { state(metric).number }
+
+    /// Per-question figures: n, and unless hidden the mean and satisfied share.
     public func question(_ index: Int) -> (n: Int, mean: Double?, satisfied: Double?) {
         guard tally.questions.indices.contains(index) else { return (0, nil, nil) }
         let q = tally.questions[index]
-        guard !suppressed, q.n > 0 else { return (q.n, nil, nil) }
+        guard surveyed, !suppressed, q.n > 0 else { return (q.n, nil, nil) }
         return (q.n, Double(q.sum) / Double(q.n), Double(q.satisfied) / Double(q.n))
     }
 }

@@ -1,5 +1,5 @@
-/// Computes every figure of `metrics.md` from the dataset, for sessions whose start date
-/// is in the period, as of `asOf`. Pure: no file, no clock.
+/// Computes every figure of `metrics.md` (version 2) from the dataset, for sessions whose
+/// start date is in the period, as of `asOf`. Pure: no file, no clock.
 public struct MetricsCalculator: Sendable {
     /// The name of the cooperative of a response that cannot be attributed.
     public static let unknownCooperative = "Non renseignée"
@@ -31,7 +31,6 @@ public struct MetricsCalculator: Sendable {
         }
         let table = data.sessions
 
-        let programmes = catalogue.programmes.sorted { $0.code < $1.code }
         let inPeriod = Self.sessions(of: catalogue, in: period)
         let inMonths = trend.map { Self.sessions(of: catalogue, in: $0) } ?? inPeriod
         let periodKeys = Set(inPeriod.map(\.key))
@@ -46,26 +45,23 @@ public struct MetricsCalculator: Sendable {
         }
         var tallies = counted.map { s -> Tally in
             var t = newTally()
-            t.addCapacity(of: s)
+            t.addSession(s)
             return t
         }
         let scoped = counted.map { periodKeys.contains($0.key) }
-        // Required sessions by number (−1: not in the catalogue, so never attended).
-        let required = counted.map { s in s.requires.map { table.find(SessionKey(s.programme, $0)) ?? -1 } }
-        // Cooperatives by pool id, each given a slot on first sight (an array, not a hash,
-        // on the per-row path); −1 for responses that cannot be attributed.
-        var coopSlot = [Int32](repeating: -1, count: data.pool.count)
-        var coopIDs: [Int32] = []
-        var coopTallies: [Tally] = []
-        var unknownSlot = -1
-        func coop(_ id: Int32) -> Int {
-            if id >= 0, coopSlot[Int(id)] >= 0 { return Int(coopSlot[Int(id)]) }
-            if id < 0, unknownSlot >= 0 { return unknownSlot }
-            if id >= 0 { coopSlot[Int(id)] = Int32(coopIDs.count) } else { unknownSlot = coopIDs.count }
-            coopIDs.append(id)
-            coopTallies.append(newTally(journeys: true))
-            return coopIDs.count - 1
+        let ended = counted.map { $0.end <= asOf }
+        // Required sessions by code and number (−1: not in the catalogue, so never done).
+        let required = counted.map { s in s.requires.map { (code: $0, number: table.find(SessionKey(s.programme, $0)) ?? -1) } }
+        // Month of each slot, for the distinct people of each month.
+        var monthKeys: [String] = []
+        let monthOf = counted.map { s -> UInt64 in
+            if let i = monthKeys.firstIndex(of: s.start.monthKey) { return UInt64(i) }
+            monthKeys.append(s.start.monthKey)
+            return UInt64(monthKeys.count - 1)
         }
+        var monthPeople = IntMap()
+        var monthParticipants = [Int](repeating: 0, count: monthKeys.count)
+        var cooperatives = CooperativeTallies(pool: data.pool, make: { newTally(journeys: true) })
         var violations: [MetricsResult.PrerequisiteViolation] = []
 
         let reference = DatasetReference(data)
@@ -73,21 +69,27 @@ public struct MetricsCalculator: Sendable {
             let slot = slotOf[Int(r.session)]
             guard slot >= 0 else { continue }
             let s = counted[slot]
-            tallies[slot].add(r, session: s)
-            if scoped[slot] { coopTallies[coop(r.cooperative)].add(r, session: s) }
-            guard r.status == .registered, !required[slot].isEmpty else { continue }
-            if required[slot].contains(where: { !index.wasPresent(r.participant, session: $0) }) {
-                tallies[slot].prerequisiteViolations += 1
-                guard scoped[slot] else { continue }
-                let missing = zip(s.requires, required[slot]).filter { !index.wasPresent(r.participant, session: $0.1) }.map(\.0)
-                violations.append(.init(rows: reference, index: Int32(i), missing: missing))
-                coopTallies[coop(r.cooperative)].prerequisiteViolations += 1
+            tallies[slot].add(r, session: s, ended: ended[slot])
+            if scoped[slot] { cooperatives[r.cooperative].add(r, session: s, ended: ended[slot]) }
+            guard r.status == .registered else { continue }
+            let month = monthOf[slot]
+            if monthPeople.insert(month << 32 | UInt64(UInt32(bitPattern: r.participant))) {
+                monthParticipants[Int(month)] += 1
             }
+            guard !required[slot].isEmpty else { continue }
+            let missing = index.missingPrerequisites(r.participant, required: required[slot])
+            guard !missing.isEmpty else { continue }
+            tallies[slot].prerequisiteViolations += 1
+            guard scoped[slot] else { continue }
+            violations.append(.init(rows: reference, index: Int32(i), missing: missing))
+            cooperatives[r.cooperative].prerequisiteViolations += 1
         }
+        monthPeople = IntMap()
 
         var comments: [MetricsResult.Comment] = []
         // Objective answers by session slot, then k − 1.
         var objectiveCounts = [[(n: Int, sum: Int, met: Int)]](repeating: [], count: counted.count)
+        let satisfiedFrom = survey.scale.satisfiedFrom
         for response in data.responseRows {
             let slot = slotOf[Int(response.session)]
             guard slot >= 0 else { continue }
@@ -97,8 +99,8 @@ public struct MetricsCalculator: Sendable {
             let coopID =
                 index.participant(of: response).flatMap { index.cooperative(of: $0, programme: programme) }
                 ?? (response.cooperative != 0 ? response.cooperative : -1)
-            coopTallies[coop(coopID)].add(response, in: data)
-            let key = counted[slot].key
+            cooperatives[coopID].add(response, in: data)
+            var lowObjectives: [Int] = []
             for k in 0..<Int(response.objectiveCount) {
                 let at = Int(response.objectives) + 2 * k
                 let (number, a) = (Int(data.objectives[at]), Int(data.objectives[at + 1]))
@@ -106,38 +108,45 @@ public struct MetricsCalculator: Sendable {
                 while objectiveCounts[slot].count < number { objectiveCounts[slot].append((0, 0, 0)) }
                 objectiveCounts[slot][number - 1].n += 1
                 objectiveCounts[slot][number - 1].sum += a
-                if a >= survey.scale.satisfiedFrom { objectiveCounts[slot][number - 1].met += 1 }
+                if a >= satisfiedFrom { objectiveCounts[slot][number - 1].met += 1 } else { lowObjectives.append(number) }
             }
             if response.comment != 0 {
+                let first = Int(response.answers)
+                let lowQuestions = survey.questions.indices.filter {
+                    let a = data.answers[first + $0]
+                    return a != .min && Int(a) < satisfiedFrom
+                }
                 comments.append(
                     .init(
-                        session: key, submittedAt: response.submittedAt.timestamp, cooperative: name(coopID, in: data),
-                        text: data.pool.string(response.comment)))
+                        session: counted[slot].key, submittedAt: response.submittedAt.timestamp,
+                        cooperative: cooperatives.name(coopID), text: data.pool.string(response.comment),
+                        lowQuestions: lowQuestions, lowObjectives: lowObjectives))
             }
         }
-        // By name: a cooperative is its name, whatever id or fallback led to it.
-        var coopByName: [String: Tally] = [:]
-        for (id, t) in zip(coopIDs, coopTallies) { coopByName[name(id, in: data), default: newTally(journeys: true)].add(t) }
 
         var sessionTally: [SessionKey: Tally] = [:]
-        for (slot, s) in counted.enumerated() { sessionTally[s.key] = tallies[slot] }
+        for (slot, s) in counted.enumerated() {
+            // One registration per (session, participant): the registered are distinct people.
+            tallies[slot].participants = tallies[slot].registered
+            sessionTally[s.key] = tallies[slot]
+        }
 
-        // Journeys, for every programme with a session in the period.
+        // Programmes and overall: their sessions' sums, and the journeys.
+        let journeys = journeys(of: Self.programmes(of: catalogue, in: period), in: data, index: index)
         var programmeRows: [(programme: Programme, figures: Figures)] = []
         var overall = newTally(journeys: true)
-        for p in programmes {
-            let sessions = inPeriod.filter { $0.programme == p.code }
-            guard !sessions.isEmpty else { continue }
+        for (p, journey) in journeys.programmes {
             var t = newTally(journeys: true)
-            for s in sessions { if let st = sessionTally[s.key] { t.add(st) } }
-            for (coop, journey) in journeys(of: p, in: data, index: index) {
-                t.journeys = (t.journeys ?? JourneyTally()).adding(journey)
-                var c = coopByName[coop, default: newTally(journeys: true)]
-                c.journeys = (c.journeys ?? JourneyTally()).adding(journey)
-                coopByName[coop] = c
-            }
+            for s in inPeriod where s.programme == p.code { t.add(sessionTally[s.key] ?? newTally()) }
+            t.journeys = journey.tally
+            t.participants = journey.participants
             overall.add(t)
             programmeRows.append((p, Figures(tally: t, minGroupSize: minGroupSize)))
+        }
+        overall.participants = journeys.overallParticipants
+        for (coop, j) in journeys.cooperatives {
+            cooperatives[coop].journeys = cooperatives[coop].journeys?.adding(j.tally) ?? j.tally
+            cooperatives[coop].participants = j.participants
         }
 
         // Months: the period's, or every month of the trend window, empty ones included.
@@ -149,6 +158,8 @@ public struct MetricsCalculator: Sendable {
             }
         }
         for s in inMonths { monthTally[s.start.monthKey, default: newTally()].add(sessionTally[s.key] ?? newTally()) }
+        for (i, key) in monthKeys.enumerated() { monthTally[key]?.participants = monthParticipants[i] }
+
         let sessionRows: [MetricsResult.SessionFigures] = inPeriod.map { s in
             let t = sessionTally[s.key] ?? newTally()
             let slot = table.find(s.key).map { slotOf[Int($0)] } ?? -1
@@ -166,19 +177,17 @@ public struct MetricsCalculator: Sendable {
             return .init(session: s, figures: Figures(tally: t, minGroupSize: minGroupSize), objectives: objectiveRows)
         }
 
+        let quality = DataQuality(
+            data: data, index: index, sessions: inPeriod, tallies: sessionTally.filter { periodKeys.contains($0.key) })
         return MetricsResult(
             period: period, asOf: asOf, minGroupSize: minGroupSize, survey: survey,
             overall: Figures(tally: overall, minGroupSize: minGroupSize),
             sessions: sessionRows,
             programmes: programmeRows,
-            cooperatives: coopByName.sorted { TextKey.precedes($0.key, $1.key) }
-                .map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
+            cooperatives: cooperatives.byName().map { ($0.name, Figures(tally: $0.tally, minGroupSize: minGroupSize)) },
             months: monthTally.sorted { $0.key < $1.key }.map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
             violations: violations, comments: comments,
-            warnings: DataQuality(
-                data: data, index: index, sessions: inPeriod, tallies: sessionTally.filter { periodKeys.contains($0.key) }
-            )
-            .warnings())
+            warnings: quality.warnings() + quality.unverifiedJourneys(journeys.unverified))
     }
 
     /// Sessions in the window, by programme code, start date and session code: the order
@@ -193,39 +202,56 @@ public struct MetricsCalculator: Sendable {
     static func programmes(of catalogue: Catalogue, in window: Period) -> [Programme] {
         catalogue.programmes.sorted { $0.code < $1.code }.filter { p in p.sessions.contains { window.contains($0) } }
     }
+}
 
-    /// The name of a cooperative id (−1: a response that cannot be attributed).
-    private func name(_ id: Int32, in data: Dataset) -> String {
-        id < 0 ? MetricsCalculator.unknownCooperative : data.pool.string(id)
+/// The tallies of the cooperatives, found by pool id through an array (not a hash, on the
+/// per-row path), each given a slot on first sight; −1 is a response that cannot be
+/// attributed (« Non renseignée »).
+struct CooperativeTallies {
+    private let pool: TextPool
+    private let make: () -> Tally
+    private var slot: [Int32]
+    private var unknownSlot = -1
+    private var ids: [Int32] = []
+    private var tallies: [Tally] = []
+
+    init(pool: TextPool, make: @escaping () -> Tally) {
+        self.pool = pool
+        self.make = make
+        slot = Array(repeating: -1, count: pool.count)
     }
 
-    /// One journey tally per cooperative for the programme's registered participants:
-    /// started = present at the first mandatory session, completed = present at every
-    /// mandatory session; dropout counts only once the last mandatory session has ended.
-    func journeys(of p: Programme, in data: Dataset, index: ParticipantIndex) -> [String: JourneyTally] {
-        let mandatory = p.mandatorySessions
-        let ended = mandatory.map(\.end).max().map { $0 <= asOf } ?? false
-        let numbers = mandatory.map { data.sessions.find($0.key) ?? -1 }
-        guard let programme = data.sessions.programmeNumber(p.code) else { return [:] }
-        var byId: [Int32: JourneyTally] = [:]
-        for participant in index.registered[Int(programme)] {
-            let coop = index.cooperative(of: participant, programme: programme) ?? -1
-            var j = byId[coop] ?? JourneyTally()
-            j.participants += 1
-            j.anyEnded = j.anyEnded || ended
-            if let first = numbers.first, index.wasPresent(participant, session: first) {
-                j.started += 1
-                let done = numbers.allSatisfy { index.wasPresent(participant, session: $0) }
-                if done { j.completed += 1 }
-                if ended {
-                    j.endedStarted += 1
-                    if done { j.endedCompleted += 1 }
-                }
+    subscript(id: Int32) -> Tally {
+        mutating get { tallies[index(id)] }
+        set { tallies[index(id)] = newValue }
+    }
+
+    private mutating func index(_ id: Int32) -> Int {
+        if id >= 0, slot[Int(id)] >= 0 { return Int(slot[Int(id)]) }
+        if id < 0, unknownSlot >= 0 { return unknownSlot }
+        if id >= 0 { slot[Int(id)] = Int32(ids.count) } else { unknownSlot = ids.count }
+        ids.append(id)
+        tallies.append(make())
+        return ids.count - 1
+    }
+
+    /// The name of a cooperative id.
+    func name(_ id: Int32) -> String { id < 0 ? MetricsCalculator.unknownCooperative : pool.string(id) }
+
+    /// By name (a cooperative is its name, whatever id or fallback led to it), in report order.
+    func byName() -> [(name: String, tally: Tally)] {
+        var merged: [String: Tally] = [:]
+        for (id, t) in zip(ids, tallies) {
+            let n = name(id)
+            if var m = merged[n] {
+                let people = m.participants + t.participants
+                m.add(t)
+                m.participants = people
+                merged[n] = m
+            } else {
+                merged[n] = t
             }
-            byId[coop] = j
         }
-        var out: [String: JourneyTally] = [:]
-        for (id, j) in byId { out[name(id, in: data)] = (out[name(id, in: data)] ?? JourneyTally()).adding(j) }
-        return out
+        return merged.sorted { TextKey.precedes($0.key, $1.key) }.map { ($0.key, $0.value) }
     }
 }

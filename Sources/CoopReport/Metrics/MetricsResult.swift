@@ -35,6 +35,10 @@ public struct MetricsResult: Sendable {
         public let submittedAt: Timestamp?
         public let cooperative: String
         public let text: String
+        /// The survey questions (indices) and objectives (k) the response scored below
+        /// `satisfied_from`: the improvement points it comments on.
+        public let lowQuestions: [Int]
+        public let lowObjectives: [Int]
     }
 
     public let period: Period

@@ -4,11 +4,12 @@
 struct ParticipantIndex: Sendable {
     /// (programme number, participant id) → entry number.
     private var entries: IntMap
-    /// Per entry: the places (in the programme) of the sessions attended, as bits — places
-    /// past 63 go to `moreAttended`; registered at least once; the line and cooperative
-    /// of the participant's last row in the programme (docs/decisions.md).
-    private var attended: [UInt64] = []
-    private var moreAttended: [Int32: Set<Int32>] = [:]
+    /// Per entry: the places (in the programme) of the sessions done, and of those whose
+    /// attendance is still empty, as bits (`PlaceBits`); registered at least once; the
+    /// line and cooperative of the participant's last row in the programme
+    /// (docs/decisions.md).
+    private var attended = PlaceBits()
+    private var unrecorded = PlaceBits()
     private var lines: [Int32] = []
     private var cooperatives: [Int32] = []
     private var isRegistered: [Bool] = []
@@ -30,16 +31,18 @@ struct ParticipantIndex: Sendable {
         for r in data.registrationRows {
             let programme = sessions.programmeNumbers[Int(r.session)]
             let key = Self.key(programme, r.participant)
-            let e = Int(entries.valueOrInsert(key, Int32(attended.count)))
-            if e == attended.count {
-                attended.append(0)
+            let e = Int(entries.valueOrInsert(key, Int32(lines.count)))
+            if e == lines.count {
+                attended.append()
+                unrecorded.append()
                 lines.append(.min)
                 cooperatives.append(0)
                 isRegistered.append(false)
             }
-            if r.isPresent {
-                let place = sessions.places[Int(r.session)]
-                if place < 64 { attended[e] |= 1 << UInt64(place) } else { moreAttended[Int32(e), default: []].insert(place) }
+            switch JourneyStep(seat: r).state {
+            case .done: attended.insert(sessions.places[Int(r.session)], at: e)
+            case .unrecorded: unrecorded.insert(sessions.places[Int(r.session)], at: e)
+            case .missed: break
             }
             if r.status == .registered, !isRegistered[e] {
                 isRegistered[e] = true
@@ -53,11 +56,26 @@ struct ParticipantIndex: Sendable {
         }
     }
 
-    /// Whether the participant was present at this session (a `SessionTable` number).
-    func wasPresent(_ participant: Int32, session: Int32) -> Bool {
-        guard session >= 0, let e = entries[Self.key(sessions.programmeNumbers[Int(session)], participant)] else { return false }
+    /// Whether the participant did this session (a `SessionTable` number): registered and
+    /// present or partial (for the project phase: project carried out).
+    func wasPresent(_ participant: Int32, session: Int32) -> Bool { step(participant, session: session) == .done }
+
+    /// The step as the participant's registration records it: done, unrecorded, or missed
+    /// (absent, cancelled, waitlisted or not registered: the reason is not kept here).
+    func step(_ participant: Int32, session: Int32) -> JourneyStep.State {
+        guard session >= 0, let e = entries[Self.key(sessions.programmeNumbers[Int(session)], participant)] else { return .missed }
         let place = sessions.places[Int(session)]
-        return place < 64 ? attended[Int(e)] & (1 << UInt64(place)) != 0 : moreAttended[e]?.contains(place) ?? false
+        if attended.contains(place, at: Int(e)) { return .done }
+        return unrecorded.contains(place, at: Int(e)) ? .unrecorded : .missed
+    }
+
+    /// The required sessions (code, `SessionTable` number; −1 when not in the catalogue)
+    /// the participant has not done: a registration with any is a prerequisite violation
+    /// (`metrics.md`), for the figures and the evidence alike.
+    func missingPrerequisites(_ participant: Int32, required: [(code: String, number: Int32)]) -> [String] {
+        var missing: [String] = []
+        for r in required where !wasPresent(participant, session: r.number) { missing.append(r.code) }
+        return missing
     }
 
     /// The cooperative id of the participant's last row in the programme.
@@ -74,5 +92,22 @@ struct ParticipantIndex: Sendable {
             if entries[Self.key(programme, response.email)] != nil { return response.email }
         }
         return nil
+    }
+}
+
+/// One set of session places per index entry: places 0–63 as the bits of a word, the
+/// rare later ones in a dictionary.
+struct PlaceBits: Sendable {
+    private var words: [UInt64] = []
+    private var more: [Int32: Set<Int32>] = [:]
+
+    mutating func append() { words.append(0) }
+
+    mutating func insert(_ place: Int32, at entry: Int) {
+        if place < 64 { words[entry] |= 1 << UInt64(place) } else { more[Int32(entry), default: []].insert(place) }
+    }
+
+    func contains(_ place: Int32, at entry: Int) -> Bool {
+        place < 64 ? words[entry] & (1 << UInt64(place)) != 0 : more[Int32(entry)]?.contains(place) ?? false
     }
 }

@@ -3,7 +3,13 @@
 /// recomputed from its sums, never averaged.
 public struct Tally: Sendable, Equatable {
     public var registered = 0, cancelled = 0, waitlisted = 0
+    /// Registered at taught sessions (`Session.isTaught`); `unrecorded` only once the
+    /// session has ended at the as-of date.
     public var present = 0, absent = 0, unrecorded = 0
+    /// Registered at the project phase (`action`): carried out or not.
+    public var projectsDone = 0, projectsNotDone = 0
+    /// Present at taught sessions that have a questionnaire: the response rate's denominator.
+    public var presentSurveyed = 0
     public var hoursTrainee = 0.0
     /// Sum of the capacities of the group's sessions that have one (0 = none has).
     public var capacity = 0
@@ -13,6 +19,10 @@ public struct Tally: Sendable, Equatable {
     public var revenueHT = 0.0
     public var priced = false
     public var prerequisiteViolations = 0
+    /// Distinct people of the group: set for each group once counted, never summed.
+    public var participants = 0
+    /// Whether any session counted in the group has a questionnaire.
+    public var surveyed = false
 
     public var responses = 0
     /// One per survey question, in the survey's order.
@@ -28,29 +38,42 @@ public struct Tally: Sendable, Equatable {
         self.journeys = journeys ? JourneyTally() : nil
     }
 
-    /// Counts one registration (its session `s` is counted in this group).
-    mutating func add(_ r: RegistrationRow, session s: Session) {
+    /// Counts one registration (its session `s` is counted in this group); `ended`: the
+    /// session has ended at the as-of date.
+    mutating func add(_ r: RegistrationRow, session s: Session, ended: Bool) {
         switch r.status {
         case .cancelled: cancelled += 1
         case .waitlisted: waitlisted += 1
         case .registered:
             registered += 1
-            switch r.attendance {
-            case .present, .partial: present += 1
-            case .absent: absent += 1
-            case nil: unrecorded += 1
+            let done = r.attendance == .present || r.attendance == .partial
+            if s.isTaught {
+                if done {
+                    present += 1
+                    if s.survey { presentSurveyed += 1 }
+                } else if r.attendance == .absent {
+                    absent += 1
+                } else if ended {
+                    unrecorded += 1
+                }
+            } else if done {
+                projectsDone += 1
+            } else if r.attendance == .absent {
+                projectsNotDone += 1
             }
             hoursTrainee += r.hoursTrainee(sessionHours: s.hours)
             if s.capacity != nil { registeredWithCapacity += 1 }
             if let price = s.priceHT { revenueHT += price }
         }
         if s.priceHT != nil { priced = true }
+        if s.survey { surveyed = true }
     }
 
     /// Counts one response; answers ≥ the scale's `satisfiedFrom` are satisfied.
     mutating func add(_ r: ResponseRow, in data: Dataset) {
         let scale = data.catalogue.survey.scale
         responses += 1
+        surveyed = true
         let first = Int(r.answers)
         for i in questions.indices {
             let a = data.answers[first + i]
@@ -66,13 +89,16 @@ public struct Tally: Sendable, Equatable {
         }
     }
 
-    /// Counts a session's capacity once, for the groups that hold whole sessions.
-    mutating func addCapacity(of s: Session) {
+    /// Counts what belongs to a whole session once (capacity, price, questionnaire), for
+    /// the groups that hold whole sessions.
+    mutating func addSession(_ s: Session) {
         if let c = s.capacity { capacity += c }
         if s.priceHT != nil { priced = true }
+        if s.survey { surveyed = true }
     }
 
-    /// Adds another group's counts (sums for counts; rates follow from the sums).
+    /// Adds another group's counts (sums for counts; rates follow from the sums). Distinct
+    /// people are not a sum: `participants` is left as it is.
     mutating func add(_ other: Tally) {
         registered += other.registered
         cancelled += other.cancelled
@@ -80,11 +106,15 @@ public struct Tally: Sendable, Equatable {
         present += other.present
         absent += other.absent
         unrecorded += other.unrecorded
+        projectsDone += other.projectsDone
+        projectsNotDone += other.projectsNotDone
+        presentSurveyed += other.presentSurveyed
         hoursTrainee += other.hoursTrainee
         capacity += other.capacity
         registeredWithCapacity += other.registeredWithCapacity
         revenueHT += other.revenueHT
         priced = priced || other.priced
+        surveyed = surveyed || other.surveyed
         prerequisiteViolations += other.prerequisiteViolations
         responses += other.responses
         for i in questions.indices where i < other.questions.count { questions[i].add(other.questions[i]) }
@@ -123,23 +153,38 @@ public struct QuestionTally: Sendable, Equatable {
     }
 }
 
-/// Journey counts: participants, started, completed; and, over programmes already ended
-/// at the as-of date, started and completed again for the dropout rate.
+/// Journey counts (`metrics.md`, « Journeys »): started, completed, and over the
+/// journeys of programmes already ended at the as-of date, started again, dropped and
+/// unverified (« à vérifier »).
 public struct JourneyTally: Sendable, Equatable {
-    public var participants = 0, started = 0, completed = 0
-    public var endedStarted = 0, endedCompleted = 0
+    public var started = 0, completed = 0
+    public var endedStarted = 0, dropped = 0, unverified = 0
     /// Whether any journey here belongs to an ended programme.
     public var anyEnded = false
 
     public init() {}
 
+    /// Counts one journey with this outcome.
+    mutating func add(_ outcome: JourneyOutcome, programmeEnded: Bool) {
+        anyEnded = anyEnded || programmeEnded
+        switch outcome {
+        case .notStarted: return
+        case .completed: completed += 1
+        case .dropped: dropped += 1
+        case .unverified: unverified += 1
+        case .inProgress: break
+        }
+        started += 1
+        if programmeEnded { endedStarted += 1 }
+    }
+
     func adding(_ o: JourneyTally) -> JourneyTally {
         var t = self
-        t.participants += o.participants
         t.started += o.started
         t.completed += o.completed
         t.endedStarted += o.endedStarted
-        t.endedCompleted += o.endedCompleted
+        t.dropped += o.dropped
+        t.unverified += o.unverified
         t.anyEnded = t.anyEnded || o.anyEnded
         return t
     }

@@ -54,9 +54,10 @@ public struct SessionKey: Hashable, Comparable, Sendable, CustomStringConvertibl
 
 /// One session of a programme.
 public struct Session: Sendable {
-    /// classroom: a training day; action: the project phase (present = project carried
-    /// out); extension: an optional day.
-    public enum Kind: String, Sendable, CaseIterable { case classroom, action, `extension` }
+    /// classroom: a taught day in a room; remote: a taught session at a distance; action:
+    /// the project phase (present = project carried out); extension: an optional taught day
+    /// (`metrics.md`, « Session kinds »).
+    public enum Kind: String, Sendable, CaseIterable { case classroom, remote, action, `extension` }
 
     public let programme: String
     public let code: String
@@ -73,6 +74,8 @@ public struct Session: Sendable {
     public let trainers: [String]
     /// Counts for programme completion.
     public let mandatory: Bool
+    /// Has a post-session questionnaire (default: every kind but `action`).
+    public let survey: Bool
     /// Session codes (same programme) the participant must have attended.
     public let requires: [String]
     /// "À l'issue de la formation le participant sera capable…", in order: objective_1 is the first.
@@ -81,7 +84,7 @@ public struct Session: Sendable {
     public init(
         programme: String, code: String, title: String, kind: Kind, start: Day, end: Day,
         hours: Double, priceHT: Double? = nil, capacity: Int? = nil, venue: String? = nil,
-        trainers: [String] = [], mandatory: Bool? = nil, requires: [String] = [], objectives: [String] = []
+        trainers: [String] = [], mandatory: Bool? = nil, survey: Bool? = nil, requires: [String] = [], objectives: [String] = []
     ) {
         self.programme = programme
         self.code = code
@@ -95,11 +98,15 @@ public struct Session: Sendable {
         self.venue = venue
         self.trainers = trainers
         self.mandatory = mandatory ?? (kind != .extension)
+        self.survey = survey ?? (kind != .action)
         self.requires = requires
         self.objectives = objectives
     }
 
     public var key: SessionKey { SessionKey(programme, code) }
+    /// A session somebody attends (every kind but the project phase): its attendance
+    /// counts as present / absent / unrecorded; an `action` session's as a project done or not.
+    public var isTaught: Bool { kind != .action }
 }
 
 /// The post-session questionnaire: its scale and its questions.

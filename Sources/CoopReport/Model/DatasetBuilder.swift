@@ -113,9 +113,52 @@ public struct DatasetBuilder {
     public func build() -> Dataset {
         var pool = pool
         pool.shrink()
+        var warnings = warnings
+        let responses = resubmissionsSettled(&warnings)
         return Dataset(
             catalogue: catalogue, warnings: warnings, pool: pool, sessions: sessions, files: files, registrationRows: registrations,
             responseRows: responses, answers: answers, objectives: objectives)
+    }
+
+    /// The responses once an identified respondent (`participant_id`, else e-mail) who
+    /// answered the same session twice counts once (`metrics.md`, « Evaluations »): the
+    /// later `submitted_at` wins when both responses have one and they differ, else the
+    /// later row. Each response set aside is a warning. Anonymous responses all stay.
+    private func resubmissionsSettled(_ warnings: inout [Diagnostic]) -> [ResponseRow] {
+        var kept = IntMap()
+        var dropped: [Bool] = []
+        for (i, r) in responses.enumerated() {
+            let who = r.participantID != 0 ? r.participantID : r.email
+            guard who != 0 else { continue }
+            let key = UInt64(UInt32(bitPattern: r.session)) << 32 | UInt64(UInt32(bitPattern: who))
+            let j = Int(kept.valueOrInsert(key, Int32(i)))
+            guard j != i else { continue }
+            if dropped.isEmpty { dropped = Array(repeating: false, count: responses.count) }
+            let earlier = responses[j]
+            let laterWins = Self.isLater(r, than: earlier)
+            let (winner, loser) = laterWins ? (r, earlier) : (earlier, r)
+            dropped[laterWins ? j : i] = true
+            if laterWins { kept.set(key, Int32(i)) }
+            let person = r.participantID != 0 ? pool.string(r.participantID) : "(identifié par courriel)"
+            warnings.append(
+                Diagnostic(
+                    severity: .warning, file: files[Int(loser.file)], line: Int(loser.line), column: nil,
+                    message:
+                        "\(person) a répondu deux fois au questionnaire de \(sessions.keys[Int(r.session)]) : la réponse \(place(winner.file, winner.line, than: loser.file)) (la plus récente) est retenue, celle-ci est écartée"
+                ))
+        }
+        guard !dropped.isEmpty else { return responses }
+        return zip(responses, dropped).filter { !$0.1 }.map(\.0)
+    }
+
+    /// Whether `r` supersedes `other`: the later submission time when both have one and
+    /// they differ, else the later row in the inputs.
+    private static func isLater(_ r: ResponseRow, than other: ResponseRow) -> Bool {
+        // A date without a time is that day at 00:00.
+        let (a, b) = (r.submittedAt, other.submittedAt)
+        let (sa, sb) = (max(a.seconds, 0), max(b.seconds, 0))
+        if a.days != .min, b.days != .min, (a.days, sa) != (b.days, sb) { return (a.days, sa) > (b.days, sb) }
+        return (r.file, r.line) > (other.file, other.line)
     }
 }
 

@@ -1,7 +1,8 @@
 /// How a figure looks in a cell: a number in its format, an empty cell when it cannot be
-/// computed, or a visible note when it is hidden for a small group or not yet due.
+/// computed, or a visible note when it is hidden for a small group, has no questionnaire,
+/// or is not yet due.
 enum FigureCells {
-    static func style(_ unit: MetricDefinition.Unit) -> Cell.NumberStyle {
+    static func style(_ unit: Metric.Unit) -> Cell.NumberStyle {
         switch unit {
         case .count: .integer
         case .rate: .percent
@@ -12,41 +13,63 @@ enum FigureCells {
     }
 
     /// The note that replaces a hidden satisfaction figure ("sans réponse" when there is
-    /// nothing to hide).
+    /// nothing to hide, « sans questionnaire » when no session of the group has one).
     static func suppressedNote(_ f: Figures, _ minGroupSize: Int) -> Cell {
-        Cell(.note(f.tally.responses == 0 ? "sans réponse" : "masqué (< \(minGroupSize) réponses)"))
+        if !f.surveyed { return withoutSurvey }
+        return Cell(.note(f.tally.responses == 0 ? "sans réponse" : "masqué (< \(minGroupSize) réponses)"))
     }
 
-    static func value(_ metric: MetricDefinition, _ f: Figures, minGroupSize: Int) -> Cell {
-        if metric.suppressible && f.suppressed { return suppressedNote(f, minGroupSize) }
-        if metric.id == "dropout_rate", f.tally.journeys?.anyEnded == false { return Cell(.note("en cours")) }
-        return .number(f.value(metric.id), style(metric.unit))
+    static let withoutSurvey = Cell(.note("sans questionnaire"))
+
+    /// Whether a group's satisfaction figures give way to a note.
+    static func hidesSatisfaction(_ f: Figures) -> Bool { !f.surveyed || f.suppressed }
+
+    static func value(_ metric: Metric, _ f: Figures, minGroupSize: Int) -> Cell {
+        switch f.state(metric) {
+        case .value(let v): .number(v, style(metric.unit))
+        case .empty, .notApplicable: .empty
+        case .suppressed: suppressedNote(f, minGroupSize)
+        case .withoutSurvey: withoutSurvey
+        case .inProgress: Cell(.note("en cours"))
+        }
     }
 
     /// Numerator and denominator cells of a rate (numerator hidden with the rate).
-    static func parts(_ metric: MetricDefinition, _ f: Figures, minGroupSize: Int) -> [Cell] {
-        guard let r = f.ratio(metric.id) else { return [.empty, .empty] }
-        let numerator: Cell =
-            metric.suppressible && f.suppressed
-            ? suppressedNote(f, minGroupSize) : .number(r.numerator, .integer)
-        return [numerator, .number(r.denominator, .integer)]
+    static func parts(_ metric: Metric, _ f: Figures, minGroupSize: Int) -> [Cell] {
+        guard let r = f.ratio(metric) else { return [.empty, .empty] }
+        switch f.state(metric) {
+        case .suppressed, .withoutSurvey: return [value(metric, f, minGroupSize: minGroupSize), .number(r.denominator, .integer)]
+        default: return [.number(r.numerator, .integer), .number(r.denominator, .integer)]
+        }
     }
 
     /// Metrics shown for groups of this kind (journey figures only where they apply).
-    static func metrics(journeys: Bool) -> [MetricDefinition] {
-        MetricDefinition.all.filter { journeys || $0.scope == .everyGroup }
+    static func metrics(journeys: Bool) -> [Metric] {
+        Metric.allCases.filter { journeys || $0.scope == .everyGroup }
     }
 
     /// Headers for the figure columns: a rate brings its numerator and denominator.
     static func headers(journeys: Bool) -> [String] {
         metrics(journeys: journeys).flatMap { m in
-            m.numerator == nil ? [m.label] : ["\(m.label) (num.)", "\(m.label) (dén.)", m.label]
+            m.parts == nil ? [m.label] : ["\(m.label) (num.)", "\(m.label) (dén.)", m.label]
         }
+    }
+
+    /// The columns, counted from the first figure column, of the figures compared with
+    /// the satisfaction target.
+    static func targetColumns(journeys: Bool) -> [Int] {
+        var columns: [Int] = []
+        var c = 0
+        for m in metrics(journeys: journeys) {
+            c += m.parts == nil ? 1 : 3
+            if m.hasTarget { columns.append(c - 1) }
+        }
+        return columns
     }
 
     static func row(_ f: Figures, journeys: Bool, minGroupSize: Int) -> [Cell] {
         metrics(journeys: journeys).flatMap { m in
-            m.numerator == nil
+            m.parts == nil
                 ? [value(m, f, minGroupSize: minGroupSize)]
                 : parts(m, f, minGroupSize: minGroupSize) + [value(m, f, minGroupSize: minGroupSize)]
         }

@@ -1,7 +1,7 @@
 /// `metrics.json` (schema in docs/metrics-json.md): the workbook's figures, keyed by the
 /// identifiers of `metrics.md`.
 public enum MetricsJSON {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public static func document(_ doc: ReportDocument) -> JSONValue {
         let m = doc.metrics
@@ -54,8 +54,8 @@ public enum MetricsJSON {
     /// One group: its keys, then each applicable figure (null when empty or hidden).
     static func group(_ keys: [(String, JSONValue)], _ f: Figures, survey: Survey) -> JSONValue {
         var members = keys
-        for metric in MetricDefinition.all where f.applies(metric) {
-            let v = f.value(metric.id)
+        for metric in Metric.allCases where f.applies(metric) {
+            let v = f.value(metric)
             members.append((metric.id, metric.unit == .count ? v.map { .int(Int($0)) } ?? .null : .number(v)))
         }
         members.append(
@@ -67,6 +67,7 @@ public enum MetricsJSON {
                         return (q.column, .object([("n", .int(n)), ("mean", .number(mean)), ("satisfied", .number(satisfied))]))
                     })
             ))
+        members.append(("surveyed", .bool(f.surveyed)))
         members.append(("suppressed", .bool(f.suppressed)))
         return .object(members)
     }

@@ -27,14 +27,17 @@ public struct SheetPlan: Sendable {
 
     public init(name: String) { self.name = name }
 
-    /// Highlights, in the table under header row 0, the columns with these headers where
-    /// a value is below `threshold`.
-    public mutating func highlightColumns(_ headers: [String], below threshold: Double) {
-        guard let header = rows.first else { return }
+    /// Columns of the table under header row 0 that hold a share compared with the
+    /// satisfaction target (`Metric.hasTarget`, `QuestionFigure.satisfied`, objectives
+    /// met): set by the sheet that lays them out.
+    public var targetColumns: [Int] = []
+
+    /// Highlights, in the table under header row 0, the `targetColumns` where a value is
+    /// below `threshold`.
+    public mutating func highlightTargets(below threshold: Double) {
         let last = (rows.dropFirst().firstIndex { $0.isEmpty } ?? rows.count) - 1
         guard last >= 1 else { return }
-        for (c, cell) in header.enumerated() {
-            guard case .text(let name) = cell.value, headers.contains(name) else { continue }
+        for c in targetColumns {
             highlights.append(Highlight(firstRow: 1, firstColumn: c, lastRow: last, lastColumn: c, below: threshold))
         }
     }

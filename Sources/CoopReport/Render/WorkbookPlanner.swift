@@ -23,10 +23,7 @@ public enum WorkbookPlanner {
         if let bpf = doc.bpf { sheets.append(BPFSheet.plan(bpf, m)) }
         sheets += [ListSheets.rejects(doc), ListSheets.warnings(doc), MethodSheet.plan(m)]
         // A satisfied share below the target shows at a glance, wherever it is.
-        let rates = ["Taux de satisfaction", "Objectifs atteints", "Part de satisfaits", "Part atteinte"]
-        for i in sheets.indices where sheets[i].name != "Amélioration" && sheets[i].name != "Indicateurs" {
-            sheets[i].highlightColumns(rates, below: options.targetSatisfaction)
-        }
+        for i in sheets.indices { sheets[i].highlightTargets(below: options.targetSatisfaction) }
         return sheets
     }
 }

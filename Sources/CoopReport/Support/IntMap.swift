@@ -45,6 +45,13 @@ struct IntMap: Sendable {
         return value
     }
 
+    /// Adds `key` when new (a set of keys): true when it was not there.
+    mutating func insert(_ key: UInt64) -> Bool {
+        let (slot, found) = probe(key)
+        if !found { insert(key, 0, at: slot) }
+        return !found
+    }
+
     /// Sets the value for `key`.
     mutating func set(_ key: UInt64, _ value: Int32) {
         let (slot, found) = probe(key)

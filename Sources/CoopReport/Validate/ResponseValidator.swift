@@ -58,6 +58,13 @@ public struct ResponseValidator {
         case .success(let n): session = n
         case .failure(let why): return .failure(why)
         }
+        if let s = sessions.sessions[Int(session)], !s.survey {
+            return .failure(
+                RowRejection(
+                    column: "session",
+                    "la session \(s.code) de \(s.programme) n'a pas de questionnaire (\(s.kind == .action ? "phase projet" : "survey: false au catalogue")) : une réponse ne peut pas s'y rapporter"
+                ))
+        }
         let submittedAt: StoredTimestamp
         switch TimestampScanner.field(bytes(.submittedAt), column: "submitted_at") {
         case .success(let t): submittedAt = t

@@ -57,19 +57,30 @@ struct EvidenceReportTests {
         let x = try SmallRun(options: Self.options).workbook()
         let r = rows(x, "Parcours")
         #expect(r.map { $0["Identifiant"] ?? "" } == ["p1", "p2", "p3"])
-        #expect(r.map { $0["Issue"] ?? "" } == ["terminé", "non commencé", "abandon après A"])
+        // p3 did A (partial) and has no registration to B, and B ended on 10 February:
+        // dropped, and the outcome says which step is missing and why (metrics.md v2).
+        #expect(r.map { $0["Issue"] ?? "" } == ["terminé", "non commencé", "abandon : B : non inscrit"])
         #expect(r.map { $0["B"] ?? "" } == ["présent", "présent", "—"])
     }
 
-    @Test("Amélioration lists A's overall question (2 of 3 satisfied, below 80 %) with its comments and empty columns to fill")
+    @Test(
+        "Amélioration lists A's overall question (2 of 3 satisfied) and objective 1 (1 of 2 met), each with the comments of its low answers"
+    )
     func improvements() throws {
         let x = try SmallRun(options: Self.options).workbook()
         let r = rows(x, "Amélioration")
-        #expect(r.count == 1)
-        #expect(r.first?["Session"] == "A")
-        #expect(r.first?["Question"] == "Satisfaction globale")
-        #expect(Double(r.first?["Part de satisfaits"] ?? "") == 2.0 / 3.0)
-        #expect(r.first?["Commentaires de la session"]?.contains("deux\nlignes") == true)
+        #expect(r.count == 2)
+        #expect(r.map { $0["Session"] } == ["A", "A"])
+        #expect(r.first?["Question ou objectif"] == "Satisfaction globale")
+        #expect(Double(r.first?["Part de satisfaits (atteinte)"] ?? "") == 2.0 / 3.0)
+        // The only overall answer below 4 is the anonymous 2, which has no comment; p3's
+        // « Satisfait » (4) is not low, so its comment is not shown here…
+        #expect((r.first?["Commentaires des réponses sous le seuil"] ?? "").isEmpty)
+        // …but beside objective 1, which p3 answered 2 (p1 answered 4): 1 of 2 met.
+        #expect(r.last?["Question ou objectif"] == "Objectif 1 : Savoir faire A")
+        #expect(Double(r.last?["Part de satisfaits (atteinte)"] ?? "") == 0.5)
+        #expect(r.last?["Commentaires des réponses sous le seuil"]?.contains("deux\nlignes") == true)
+        #expect(r.last?["Commentaires des réponses sous le seuil"]?.contains("HYPERLINK") == false)
         let header = x.grid("Amélioration").first?.compactMap { $0?.value } ?? []
         #expect(header.suffix(3) == ["Action décidée", "Responsable", "Échéance"])
         #expect((r.first?["Action décidée"] ?? "").isEmpty && (r.first?["Échéance"] ?? "").isEmpty)
@@ -85,7 +96,7 @@ struct EvidenceReportTests {
         let grid = x.grid("Indicateurs")
         var checked = 0
         for row in grid.dropFirst() {
-            guard let label = row[2]?.value, let metric = MetricDefinition.all.first(where: { $0.label == label }) else { continue }
+            guard let label = row[2]?.value, let metric = Metric.allCases.first(where: { $0.label == label }) else { continue }
             let json = MetricsJSONTests.number(overall[metric.id])
             #expect(json != nil && row[3]?.number.map { abs($0 - (json ?? .nan)) < 1e-12 } == true, "\(metric.id)")
             checked += 1
@@ -94,7 +105,7 @@ struct EvidenceReportTests {
         #expect(grid.compactMap { $0.first??.number }.map(Int.init) == [2, 2, 2, 2, 2, 8, 11, 12, 30, 30, 32])
         let sheet = String(decoding: try #require(x.parts["xl/worksheets/sheet2.xml"]), as: UTF8.self)
         #expect(sheet.contains("location=\"'Parcours'!A1\""))
-        #expect(try #require(grid.last)[3]?.number == 1)  // one improvement point
+        #expect(try #require(grid.last)[3]?.number == 2)  // two improvement points
     }
 
     @Test("names appear only in Émargement and Parcours, e-mails nowhere; pseudonyms replace names when asked")

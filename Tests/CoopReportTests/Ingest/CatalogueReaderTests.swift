@@ -38,7 +38,7 @@ struct CatalogueReaderTests {
             throws: IngestError.catalogue(
                 path: "c.yml", line: 7, keyPath: "programmes[0].sessions[2].kinds",
                 message:
-                    "unknown key 'kinds' (did you mean 'kind'?); expected one of code, title, kind, start, end, hours, price_ht, capacity, venue, trainers, mandatory, requires, objectives"
+                    "unknown key 'kinds' (did you mean 'kind'?); expected one of code, title, kind, start, end, hours, price_ht, capacity, venue, trainers, mandatory, survey, requires, objectives"
             )
         ) {
             try CatalogueReader.parse(text, path: "c.yml")

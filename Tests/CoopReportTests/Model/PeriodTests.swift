@@ -70,7 +70,7 @@ struct PeriodTests {
         )
         .compute(Dataset(catalogue: Fixtures.catalogue, registrations: [Fixtures.reg("P/A", "p1")], responses: []))
         #expect(trended.months.count == 12)
-        #expect(trended.months.first { $0.month == "2022-01" }?.figures.value("registered") == 1)  // A, outside April
-        #expect(trended.overall.value("registered") == 0)  // but not in the April figures
+        #expect(trended.months.first { $0.month == "2022-01" }?.figures.value(.registered) == 1)  // A, outside April
+        #expect(trended.overall.value(.registered) == 0)  // but not in the April figures
     }
 }

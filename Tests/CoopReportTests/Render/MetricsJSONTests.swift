@@ -56,7 +56,7 @@ struct MetricsJSONTests {
                 continue
             }
             var compared = 0
-            for metric in MetricDefinition.all where g.keys.contains(metric.id) {
+            for metric in Metric.allCases where g.keys.contains(metric.id) {
                 agree(g[metric.id], row[metric.label], "\(sheet) \(name) \(metric.id)")
                 compared += 1
             }
@@ -75,7 +75,7 @@ struct MetricsJSONTests {
         for s in sessions {
             let code = s["session"] as? String ?? ""
             let row = try #require(sessionRows.first { $0["Session"]?.value == code })
-            for metric in MetricDefinition.all where s.keys.contains(metric.id) {
+            for metric in Metric.allCases where s.keys.contains(metric.id) {
                 agree(s[metric.id], row[metric.label], "session \(code) \(metric.id)")
             }
         }
@@ -91,7 +91,7 @@ struct MetricsJSONTests {
         // Overall figures against Synthèse's indicator table (found by identifier).
         let overall = json["overall"] as? [String: Any] ?? [:]
         let grid = x.grid("Synthèse")
-        for metric in MetricDefinition.all {
+        for metric in Metric.allCases {
             let row = try #require(grid.first { $0.count > 4 && $0[4]?.value == metric.id }, "\(metric.id) in Synthèse")
             agree(overall[metric.id], row[1], "overall \(metric.id)")
         }
@@ -119,13 +119,15 @@ struct MetricsJSONTests {
     @Test("the JSON names groups and marks suppression as documented")
     func schema() throws {
         let json = try SmallRun(minGroupSize: 3).metricsJSON()
-        #expect(json["schema_version"] as? Int == 1)
+        #expect(json["schema_version"] as? Int == 2)
         #expect((json["rejects"] as? [String: Int]) == ["registrations": 1, "evaluations": 1])
         let sessions = json["sessions"] as? [[String: Any]] ?? []
         let a = try #require(sessions.first { $0["session"] as? String == "A" })
         #expect(a["programme"] as? String == "P")
         #expect(a["suppressed"] as? Bool == false)  // 3 responses
-        #expect(a["participants"] == nil)  // journeys are not per session
+        #expect(a["participants"] as? Int == 3)  // p1, p2, p3 registered
+        #expect(a["surveyed"] as? Bool == true)
+        #expect(a["dropped"] == nil)  // journeys are not per session
         let b = try #require(sessions.first { $0["session"] as? String == "B" })
         #expect(b["suppressed"] as? Bool == true)
         #expect(b["satisfaction_rate"] is NSNull)

@@ -152,7 +152,7 @@ struct WorkbookTests {
     @Test("Méthode lists every figure with the label and definition the code uses")
     func method() throws {
         let x = try SmallRun().workbook()
-        for metric in MetricDefinition.all {
+        for metric in Metric.allCases {
             let r = row(x, "Méthode", where: "Identifiant", is: metric.id)
             #expect(r["Libellé"]?.value == metric.label)
             #expect(r["Définition"]?.value == metric.definition)

@@ -84,7 +84,7 @@ enum EvidenceSheets {
                 try w.text(5 + c, seat.map { Words.attendance($0.status, $0.attendance) } ?? "—")
             }
             try w.text(5 + sessionColumns.count, project(actions[j.programme.code] ?? [], of: j))
-            try w.label(6 + sessionColumns.count, j.outcome.french)
+            try w.label(6 + sessionColumns.count, j.outcomeText)
         }
     }
 
@@ -138,19 +138,19 @@ enum EvidenceSheets {
     static func improvements(_ e: Evidence) -> SheetPlan {
         var sheet = SheetPlan(name: "Amélioration")
         let headers = [
-            "Programme", "Session", "Question", "n", "Part de satisfaits", "Commentaires de la session",
+            "Programme", "Session", "Question ou objectif", "n", "Part de satisfaits (atteinte)", "Commentaires des réponses sous le seuil",
             "Action décidée", "Responsable", "Échéance",
         ]
         sheet.append(headers.map(Cell.header))
         for row in e.improvements {
             sheet.append([
-                .text(row.session.programme), .text(row.session.code), .text(row.question.label), .int(row.n),
+                .text(row.session.programme), .text(row.session.code), Cell(.text(row.label), .wrap), .int(row.n),
                 .number(row.satisfied, .percent),
                 Cell(.text(row.comments.map { "• " + $0 }.joined(separator: "\n")), .wrap), .empty, .empty, .empty,
             ])
         }
-        var plan = finish(sheet, headers: headers, keyColumns: 2, fixed: [5: 60, 6: 30, 7: 16, 8: 12])
-        plan.highlightColumns(["Part de satisfaits"], below: e.target)
+        var plan = finish(sheet, headers: headers, keyColumns: 2, fixed: [2: 40, 5: 60, 6: 30, 7: 16, 8: 12])
+        plan.targetColumns = [4]
         return plan
     }
 

@@ -14,6 +14,7 @@ enum GroupSheet {
         sheet.frozenRows = 1
         sheet.rowHeights = [0: 45]  // three lines of wrapped header
         sheet.keyColumns = min(keyHeaders.count, 2)
+        sheet.targetColumns = FigureCells.targetColumns(journeys: journeys).map { keyHeaders.count + $0 }
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(rows.count, 1), headers: headers)]
         sheet.fitColumns(max: 40)
         // Figure headers are long; wrap them instead of widening every column.
@@ -69,14 +70,14 @@ enum GroupSheet {
     /// chart of them.
     static func addTrend(to sheet: inout SheetPlan, _ m: MetricsResult) {
         guard !m.months.isEmpty else { return }
-        let rates = ["attendance_rate", "satisfaction_rate", "response_rate"].compactMap(MetricDefinition.named)
+        let rates: [Metric] = [.attendanceRate, .satisfactionRate, .responseRate]
         sheet.append([])
         let titleRow = sheet.append([.text("Tendance mensuelle (graphique)", .title)])
         sheet.append([.header("Mois")] + rates.map { Cell(.text($0.label), .numberHeader) })
         let first = sheet.rows.count
         for month in m.months {
             let label = Day(iso: month.month + "-01").map { Cell(.month($0)) } ?? .text(month.month)
-            sheet.append([label] + rates.map { .number(month.figures.value($0.id), .percent) })
+            sheet.append([label] + rates.map { .number(month.figures.value($0), .percent) })
         }
         let last = sheet.rows.count - 1
         sheet.charts = [
@@ -95,6 +96,7 @@ enum SessionKindLabel {
     static func french(_ kind: Session.Kind) -> String {
         switch kind {
         case .classroom: "Présentiel"
+        case .remote: "À distance"
         case .action: "Action (projet)"
         case .extension: "Extension"
         }

@@ -5,8 +5,8 @@ enum IndicatorsSheet {
     struct Row {
         let number: Int
         let asks: String
-        /// A metric identifier of `MetricDefinition.all`, or nil for a count made here.
-        let metric: String?
+        /// The figure, or nil for the improvement points counted here.
+        let metric: Metric?
         let population: String
         let detail: String
     }
@@ -14,27 +14,32 @@ enum IndicatorsSheet {
     static let rows: [Row] = [
         Row(
             number: 2, asks: "Diffuser des indicateurs de résultats adaptés à la nature des prestations et des publics.",
-            metric: "satisfaction_rate", population: "Réponses à la question « Satisfaction globale »", detail: "Satisfaction"),
-        Row(number: 2, asks: "", metric: "attendance_rate", population: "Inscrits dont la présence est saisie", detail: "Sessions"),
-        Row(number: 2, asks: "", metric: "completion_rate", population: "Participants ayant commencé le parcours", detail: "Parcours"),
-        Row(number: 2, asks: "", metric: "participants", population: "Participants inscrits au programme", detail: "Parcours"),
-        Row(number: 2, asks: "", metric: "hours_trainee", population: "Inscrits aux sessions de la période", detail: "Émargement"),
+            metric: .satisfactionRate, population: "Réponses à la question « Satisfaction globale »", detail: "Satisfaction"),
+        Row(
+            number: 2, asks: "", metric: .attendanceRate, population: "Inscrits aux sessions animées dont la présence est saisie",
+            detail: "Sessions"),
+        Row(number: 2, asks: "", metric: .completionRate, population: "Participants ayant commencé le parcours", detail: "Parcours"),
+        Row(number: 2, asks: "", metric: .participants, population: "Participants inscrits au programme", detail: "Parcours"),
+        Row(number: 2, asks: "", metric: .hoursTrainee, population: "Inscrits aux sessions de la période", detail: "Émargement"),
         Row(
             number: 8, asks: "Vérifier les prérequis à l'entrée (Session 2 : présence en Session 1 et projet réalisé).",
-            metric: "prerequisite_violations", population: "Inscriptions aux sessions à prérequis", detail: "Prérequis"),
+            metric: .prerequisiteViolations, population: "Inscriptions aux sessions à prérequis", detail: "Prérequis"),
         Row(
             number: 11, asks: "Évaluer l'atteinte par les bénéficiaires des objectifs de la prestation.",
-            metric: "objectives_met_rate", population: "Réponses aux questions d'objectifs", detail: "Objectifs"),
+            metric: .objectivesMetRate, population: "Réponses aux questions d'objectifs", detail: "Objectifs"),
         Row(
             number: 12, asks: "Favoriser l'engagement des bénéficiaires et prévenir les ruptures de parcours.",
-            metric: "dropout_rate", population: "Participants ayant commencé un parcours terminé à la date d'arrêté", detail: "Parcours"),
+            metric: .dropoutRate, population: "Participants ayant commencé un parcours terminé à la date d'arrêté", detail: "Parcours"),
         Row(
             number: 30, asks: "Recueillir les appréciations des bénéficiaires.",
-            metric: "responses", population: "Questionnaires à chaud reçus", detail: "Satisfaction"),
-        Row(number: 30, asks: "", metric: "response_rate", population: "Présents aux sessions de la période", detail: "Satisfaction"),
+            metric: .responses, population: "Questionnaires à chaud reçus", detail: "Satisfaction"),
+        Row(
+            number: 30, asks: "", metric: .responseRate, population: "Présents aux sessions avec questionnaire de la période",
+            detail: "Satisfaction"),
         Row(
             number: 32, asks: "Mettre en œuvre des mesures d'amélioration à partir des appréciations.",
-            metric: nil, population: "Sessions × questions dont la part de satisfaits est sous l'objectif", detail: "Amélioration"),
+            metric: nil, population: "Sessions × questions et objectifs dont la part de satisfaits (atteinte) est sous l'objectif",
+            detail: "Amélioration"),
     ]
 
     static func plan(_ doc: ReportDocument) -> SheetPlan {
@@ -48,11 +53,11 @@ enum IndicatorsSheet {
         sheet.append(headers.map(Cell.header))
         for row in rows {
             var cells: [Cell] = [.int(row.number), Cell(.text(row.asks), .wrap)]
-            if let id = row.metric, let metric = MetricDefinition.named(id) {
+            if let metric = row.metric {
                 let parts =
-                    metric.numerator == nil ? [Cell.empty, .empty] : FigureCells.parts(metric, m.overall, minGroupSize: m.minGroupSize)
+                    metric.parts == nil ? [Cell.empty, .empty] : FigureCells.parts(metric, m.overall, minGroupSize: m.minGroupSize)
                 cells += [.text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)] + parts
-                if metric.suppressible, metric.unit == .rate {
+                if metric.hasTarget {
                     let r = sheet.rows.count
                     sheet.highlights.append(Highlight(firstRow: r, firstColumn: 3, lastRow: r, lastColumn: 3, below: target))
                 }

@@ -1,22 +1,26 @@
-/// Méthode: each figure's French label and definition, from `MetricDefinition.all` —
+/// Méthode: each figure's French label and definition, from `Metric` and `QuestionFigure` —
 /// the same source the code computes from.
 enum MethodSheet {
     static func plan(_ m: MetricsResult) -> SheetPlan {
         var sheet = SheetPlan(name: "Méthode")
         let headers = ["Identifiant", "Libellé", "Définition", "Numérateur", "Dénominateur", "Masqué si petit groupe"]
         sheet.append(headers.map(Cell.header))
-        for metric in MetricDefinition.all + MetricDefinition.questionFigures {
+        func row(_ id: String, _ label: String, _ definition: String, _ parts: (String, String)?, _ hidden: Bool) {
             sheet.append([
-                .text(metric.id), .text(metric.label, .label), Cell(.text(metric.definition), .wrap),
-                .text(metric.numerator ?? ""), .text(metric.denominator ?? ""), .text(metric.suppressible ? "oui" : "non"),
+                .text(id), .text(label, .label), Cell(.text(definition), .wrap), .text(parts?.0 ?? ""), .text(parts?.1 ?? ""),
+                .text(hidden ? "oui" : "non"),
             ])
         }
+        for m in Metric.allCases { row(m.id, m.label, m.definition, m.parts, m.isSatisfaction) }
+        for q in QuestionFigure.allCases { row(q.rawValue, q.label, q.definition, q.parts, q.isSatisfaction) }
         let notes = [
             "Un taux dont le dénominateur est nul est laissé vide. Les taux sont des fractions affichées en pourcentage.",
             "Les regroupements (programme, coopérative, mois, ensemble) additionnent les comptes et recalculent les taux à partir des sommes.",
             "Périmètre : \(m.period.french). Date d'arrêté : \(m.asOf.french).",
             "Seuil de satisfaction : réponse ≥ \(m.survey.scale.satisfiedFrom) sur une échelle de \(m.survey.scale.min) à \(m.survey.scale.max).",
             "Petits groupes : moins de \(m.minGroupSize) réponses, les indicateurs de satisfaction sont masqués ; les effectifs restent visibles.",
+            "« sans questionnaire » : aucune session du groupe n'a de questionnaire (phase projet, ou survey: false au catalogue) ; ce n'est pas un indicateur masqué.",
+            "Sessions animées : toutes sauf la phase projet (action), dont la présence signifie « projet réalisé ». Les parcours se lisent sur les programmes entiers, à la date d'arrêté.",
         ]
         let lastTableRow = sheet.rows.count - 1
         sheet.append([])

@@ -10,7 +10,7 @@ enum ObjectivesSheet {
                     .text(s.session.programme), .text(s.session.code), .int(o.number),
                     Cell(.text(o.wording ?? "(objectif \(o.number) non décrit au catalogue)"), .wrap), .int(o.n),
                 ]
-                if s.figures.suppressed {
+                if FigureCells.hidesSatisfaction(s.figures) {
                     row += Array(repeating: FigureCells.suppressedNote(s.figures, m.minGroupSize), count: 3)
                 } else {
                     row += [
@@ -22,6 +22,7 @@ enum ObjectivesSheet {
             }
         }
         sheet.frozenRows = 1
+        sheet.targetColumns = [7]
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(sheet.rows.count - 1, 1), headers: headers)]
         sheet.fitColumns(max: 70, fixed: [3: 70])
         sheet.fitRowHeights()

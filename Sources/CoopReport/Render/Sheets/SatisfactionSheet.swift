@@ -15,7 +15,7 @@ enum SatisfactionSheet {
                 let (n, mean, satisfied) = figures.question(i)
                 let tally = figures.tally.questions[i]
                 var row: [Cell] = [.text(scope), .text(programme), .text(session), .text(q.label), .int(n)]
-                if figures.suppressed {
+                if FigureCells.hidesSatisfaction(figures) {
                     row += Array(repeating: FigureCells.suppressedNote(figures, m.minGroupSize), count: 3 + values.count)
                 } else {
                     row += [.number(mean, .score), .int(tally.satisfied), .number(satisfied, .percent)]
@@ -25,11 +25,12 @@ enum SatisfactionSheet {
             }
         }
         rows(scope: "Ensemble", programme: "", session: "", figures: m.overall)
-        for s in m.sessions where s.session.kind != .action {
+        for s in m.sessions where s.session.survey {
             rows(scope: s.session.title, programme: s.session.programme, session: s.session.code, figures: s.figures)
         }
         let lastRow = sheet.rows.count - 1
         sheet.frozenRows = 1
+        sheet.targetColumns = [7]
         sheet.rowHeights = [0: 45]
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(lastRow, 1), headers: headers)]
         var widths: [Int: Double] = [0: 34, 1: 11, 2: 9, 3: 24, 4: 7, 5: 10, 6: 11, 7: 12]

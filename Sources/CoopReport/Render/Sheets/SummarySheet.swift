@@ -36,8 +36,8 @@ enum SummarySheet {
             .header("Indicateur"), Cell(.text("Valeur"), .numberHeader), Cell(.text("Numérateur"), .numberHeader),
             Cell(.text("Dénominateur"), .numberHeader), .header("Identifiant"),
         ])
-        for metric in MetricDefinition.all {
-            let parts = metric.numerator == nil ? [Cell.empty, .empty] : FigureCells.parts(metric, m.overall, minGroupSize: m.minGroupSize)
+        for metric in Metric.allCases {
+            let parts = metric.parts == nil ? [Cell.empty, .empty] : FigureCells.parts(metric, m.overall, minGroupSize: m.minGroupSize)
             sheet.append(
                 [.text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)]
                     + parts + [.text(metric.id)])

@@ -1,0 +1,55 @@
+/// Journeys (`metrics.md`, « Journeys »): one per (programme, participant) with a
+/// `registered` registration, for every programme with a session in the period, over all
+/// of the programme's registrations whatever the period.
+extension MetricsCalculator {
+    struct Journeys {
+        struct Group {
+            var tally = JourneyTally()
+            /// Distinct people.
+            var participants = 0
+        }
+        var programmes: [(Programme, Group)] = []
+        /// By the pool id of the journey's cooperative.
+        var cooperatives: [Int32: Group] = [:]
+        var overallParticipants = 0
+        /// The « à vérifier » journeys: (programme, step code) → how many lack that step's attendance.
+        var unverified: [(programme: String, step: String, count: Int)] = []
+    }
+
+    func journeys(of programmes: [Programme], in data: Dataset, index: ParticipantIndex) -> Journeys {
+        var out = Journeys()
+        var people = IntMap()
+        var coopPeople = IntMap()
+        var steps: [JourneyStep.State] = []
+        for p in programmes {
+            guard let programme = data.sessions.programmeNumber(p.code) else { continue }
+            let mandatory = p.mandatorySessions
+            let numbers = mandatory.map { data.sessions.find($0.key) ?? -1 }
+            let ended = p.hasEnded(at: asOf)
+            var group = Journeys.Group()
+            var unverifiedSteps = [Int](repeating: 0, count: numbers.count)
+            for participant in index.registered[Int(programme)] {
+                steps.removeAll(keepingCapacity: true)
+                for n in numbers { steps.append(index.step(participant, session: n)) }
+                let outcome = JourneyOutcome.of(steps, programmeEnded: ended)
+                let coop = index.cooperative(of: participant, programme: programme) ?? -1
+                group.tally.add(outcome, programmeEnded: ended)
+                group.participants += 1
+                out.cooperatives[coop, default: Journeys.Group()].tally.add(outcome, programmeEnded: ended)
+                let person = UInt64(UInt32(bitPattern: participant))
+                if people.insert(person) { out.overallParticipants += 1 }
+                if coopPeople.insert(UInt64(UInt32(bitPattern: coop)) << 32 | person) {
+                    out.cooperatives[coop, default: Journeys.Group()].participants += 1
+                }
+                if outcome == .unverified {
+                    for (k, s) in steps.enumerated() where s == .unrecorded { unverifiedSteps[k] += 1 }
+                }
+            }
+            out.programmes.append((p, group))
+            for (k, count) in unverifiedSteps.enumerated() where count > 0 {
+                out.unverified.append((p.code, mandatory[k].code, count))
+            }
+        }
+        return out
+    }
+}
