@@ -47,13 +47,20 @@ enum Fixtures {
     static func resp(
         _ session: String, overall: Int?, participant: String? = nil, coop: String? = nil,
         objectives: [Int: Int] = [:], recommend: Int? = nil, id: String? = nil, comment: String? = nil,
-        file: String = "e.csv", line: Int = 0
+        submittedAt: Timestamp? = nil, file: String = "e.csv", line: Int = 0
     ) -> Response {
         let parts = session.split(separator: "/").map(String.init)
         return Response(
-            session: SessionKey(parts[0], parts[1]), responseID: id, participantID: participant,
+            session: SessionKey(parts[0], parts[1]), responseID: id, submittedAt: submittedAt, participantID: participant,
             cooperative: coop, answers: [overall, nil, nil, nil, nil], objectives: objectives,
             recommend: recommend, comment: comment, file: file, line: line)
+    }
+
+    static func dataset(_ registrations: [Registration], _ responses: [Response] = [], catalogue: Catalogue = catalogue) -> Dataset {
+        var builder = DatasetBuilder(catalogue: catalogue)
+        for r in registrations { builder.add(r) }
+        for r in responses { builder.add(r) }
+        return builder.build()
     }
 
     static func metrics(
