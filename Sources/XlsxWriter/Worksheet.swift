@@ -169,21 +169,39 @@ extension Worksheet {
 
 extension Worksheet {
     /// Highlights the numeric cells of a block that are below `threshold` with `format`
-    /// (an Excel conditional format: it follows the values if someone edits them).
+    /// (an Excel conditional format: it follows the values if someone edits them). A
+    /// formula rule, `AND(ISNUMBER(B2),B2<0.8)`, so that an empty cell — a rate with no
+    /// denominator — is not read as 0 and flagged.
     public func highlightBelow(
         _ threshold: Double, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
         format: CellFormat
     ) throws {
+        let corner = Self.reference(row: firstRow, column: firstColumn)
+        let formula = "AND(ISNUMBER(\(corner)),\(corner)<\(threshold))"
         var rule = lxw_conditional_format()
-        rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
-        rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_LESS_THAN.rawValue)
-        rule.value = threshold
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
         rule.format = workbook.format(format)
-        try check(
-            worksheet_conditional_format_range(
-                raw, lxw_row_t(firstRow), lxw_col_t(firstColumn),
-                lxw_row_t(lastRow), lxw_col_t(lastColumn), &rule),
-            "conditional_format on \(name)")
+        try formula.withCString { text in
+            rule.value_string = UnsafeMutablePointer(mutating: text)
+            try check(
+                worksheet_conditional_format_range(
+                    raw, lxw_row_t(firstRow), lxw_col_t(firstColumn),
+                    lxw_row_t(lastRow), lxw_col_t(lastColumn), &rule),
+                "conditional_format on \(name)")
+        }
+    }
+
+    /// A1 notation of a cell (0-based row and column), relative: the formula of a
+    /// conditional format is written for its top-left cell and shifts over the block.
+    static func reference(row: Int, column: Int) -> String {
+        var letters = ""
+        var c = column + 1
+        while c > 0 {
+            let digit = (c - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + digit))) + letters
+            c = (c - 1) / 26
+        }
+        return letters + String(row + 1)
     }
 }
 

@@ -14,6 +14,8 @@ public struct Figures: Sendable, Equatable {
 
     /// Whether any session of the group has a questionnaire.
     public var surveyed: Bool { tally.surveyed }
+    /// Sessions, none with a questionnaire: « sans questionnaire », not a hidden figure.
+    public var withoutSurvey: Bool { tally.hasSessions && !tally.surveyed }
 
     /// A rate's parts (`value = numerator / denominator`), for rates and the NPS.
     public struct Ratio: Sendable, Equatable {
@@ -67,7 +69,8 @@ public struct Figures: Sendable, Equatable {
     public func state(_ metric: Metric) -> State {
         guard applies(metric) else { return .notApplicable }
         if metric.isSatisfaction || metric == .responseRate {
-            if !surveyed { return .withoutSurvey }
+            if withoutSurvey { return .withoutSurvey }
+            if !surveyed { return .empty }
             if metric.isSatisfaction && suppressed { return .suppressed }
         }
         let t = tally

@@ -21,7 +21,10 @@ public struct Tally: Sendable, Equatable {
     public var prerequisiteViolations = 0
     /// Distinct people of the group: set for each group once counted, never summed.
     public var participants = 0
-    /// Whether any session counted in the group has a questionnaire.
+    /// Whether the group counts any session at all, and any with a questionnaire: a group
+    /// with sessions but none surveyed is « sans questionnaire »; one with no session (an
+    /// empty month) just has empty figures.
+    public var hasSessions = false
     public var surveyed = false
 
     public var responses = 0
@@ -66,6 +69,7 @@ public struct Tally: Sendable, Equatable {
             if let price = s.priceHT { revenueHT += price }
         }
         if s.priceHT != nil { priced = true }
+        hasSessions = true
         if s.survey { surveyed = true }
     }
 
@@ -73,6 +77,7 @@ public struct Tally: Sendable, Equatable {
     mutating func add(_ r: ResponseRow, in data: Dataset) {
         let scale = data.catalogue.survey.scale
         responses += 1
+        hasSessions = true
         surveyed = true
         let first = Int(r.answers)
         for i in questions.indices {
@@ -94,6 +99,7 @@ public struct Tally: Sendable, Equatable {
     mutating func addSession(_ s: Session) {
         if let c = s.capacity { capacity += c }
         if s.priceHT != nil { priced = true }
+        hasSessions = true
         if s.survey { surveyed = true }
     }
 
@@ -114,6 +120,7 @@ public struct Tally: Sendable, Equatable {
         registeredWithCapacity += other.registeredWithCapacity
         revenueHT += other.revenueHT
         priced = priced || other.priced
+        hasSessions = hasSessions || other.hasSessions
         surveyed = surveyed || other.surveyed
         prerequisiteViolations += other.prerequisiteViolations
         responses += other.responses

@@ -15,14 +15,14 @@ enum FigureCells {
     /// The note that replaces a hidden satisfaction figure ("sans réponse" when there is
     /// nothing to hide, « sans questionnaire » when no session of the group has one).
     static func suppressedNote(_ f: Figures, _ minGroupSize: Int) -> Cell {
-        if !f.surveyed { return withoutSurvey }
+        if f.withoutSurvey { return withoutSurvey }
         return Cell(.note(f.tally.responses == 0 ? "sans réponse" : "masqué (< \(minGroupSize) réponses)"))
     }
 
     static let withoutSurvey = Cell(.note("sans questionnaire"))
 
     /// Whether a group's satisfaction figures give way to a note.
-    static func hidesSatisfaction(_ f: Figures) -> Bool { !f.surveyed || f.suppressed }
+    static func hidesSatisfaction(_ f: Figures) -> Bool { f.withoutSurvey || f.suppressed }
 
     static func value(_ metric: Metric, _ f: Figures, minGroupSize: Int) -> Cell {
         switch f.state(metric) {
@@ -38,7 +38,8 @@ enum FigureCells {
     static func parts(_ metric: Metric, _ f: Figures, minGroupSize: Int) -> [Cell] {
         guard let r = f.ratio(metric) else { return [.empty, .empty] }
         switch f.state(metric) {
-        case .suppressed, .withoutSurvey: return [value(metric, f, minGroupSize: minGroupSize), .number(r.denominator, .integer)]
+        case .suppressed: return [suppressedNote(f, minGroupSize), .number(r.denominator, .integer)]
+        case .withoutSurvey: return [.empty, .empty]  // nothing was asked: the figure's cell says so
         default: return [.number(r.numerator, .integer), .number(r.denominator, .integer)]
         }
     }

@@ -60,8 +60,14 @@ public struct SheetPlan: Sendable {
     public mutating func fitRowHeights(lineHeight: Double = 15) {
         for (r, row) in rows.enumerated() where rowHeights[r] == nil {
             var lines = 1
-            for (c, cell) in row.enumerated() where cell.role == .wrap && c < columnWidths.count {
-                guard case .text(let text) = cell.value else { continue }
+            for (c, cell) in row.enumerated() where c < columnWidths.count {
+                // Wrapped texts, and notes (always wrapped: `WorkbookWriter.noteLook`).
+                let text: String
+                switch cell.value {
+                case .text(let t) where cell.role == .wrap: text = t
+                case .note(let t): text = t
+                default: continue
+                }
                 let perLine = max(1, Int(columnWidths[c]) - 1)
                 let needed = text.split(separator: "\n", omittingEmptySubsequences: false)
                     .reduce(0) { $0 + max(1, ($1.unicodeScalars.count + perLine - 1) / perLine) }

@@ -131,7 +131,9 @@ public enum WorkbookWriter {
         }
     }
 
-    static let noteLook = CellFormat(italic: true, fontColor: 0x7F7F7F, alignment: .right, alignTop: true)
+    /// Wrapped: « sans questionnaire » or « masqué (< 3 réponses) » in a narrow figure column
+    /// reads whole on two lines rather than cut.
+    static let noteLook = CellFormat(italic: true, fontColor: 0x7F7F7F, wrap: true, alignment: .right, alignTop: true)
 
     static func look(_ role: Cell.Role, _ numberFormat: String?) -> CellFormat {
         // Top-aligned everywhere, so a row with a wrapped cell reads from the top.

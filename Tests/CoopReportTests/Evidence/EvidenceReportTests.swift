@@ -86,6 +86,8 @@ struct EvidenceReportTests {
         #expect((r.first?["Action décidée"] ?? "").isEmpty && (r.first?["Échéance"] ?? "").isEmpty)
         let sheet = String(decoding: try #require(x.parts["xl/worksheets/sheet13.xml"]), as: UTF8.self)
         #expect(sheet.contains("<conditionalFormatting"))
+        // The share (column E) is flagged below 80 % when it is a number; an empty cell is not 0.
+        #expect(sheet.contains("<formula>AND(ISNUMBER(E2),E2&lt;0.8)</formula>"))
     }
 
     @Test("every figure in Indicateurs equals the same figure in metrics.json, and links to its detail sheet")

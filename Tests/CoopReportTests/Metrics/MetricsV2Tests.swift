@@ -55,6 +55,11 @@ struct MetricsV2Tests {
         // February holds only ACT: without questionnaire, so no 0 % response rate in the trend.
         #expect(try #require(m.month("2022-02")).state(.responseRate) == .withoutSurvey)
         #expect(try #require(m.month("2022-01")).value(.responseRate) == 0.5)
+        // A month of the trend with no session at all is empty, not « sans questionnaire ».
+        let trend = Period(from: F.day("2021-12-01"), to: F.day("2022-02-28"))
+        let trended = MetricsCalculator(asOf: F.day("2022-04-30"), trend: trend).compute(F.dataset(regs))
+        #expect(try #require(trended.month("2021-12")).state(.responseRate) == .empty)
+        #expect(try #require(trended.month("2022-02")).state(.responseRate) == .withoutSurvey)
         // In the JSON: `surveyed` false, figures null, not suppressed.
         let json = MetricsJSON.group([], act, survey: m.survey)
         #expect(json["surveyed"] == .bool(false))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CoopReport
+@testable import XlsxWriter
 
 @Suite("Workbook read back")
 struct WorkbookTests {
@@ -162,6 +163,15 @@ struct WorkbookTests {
 
 @Suite("WorkbookWriter")
 struct WorkbookWriterTests {
+    @Test("cell references of conditional formats: A1 notation past Z")
+    func references() {
+        #expect(Worksheet.reference(row: 1, column: 0) == "A2")
+        #expect(Worksheet.reference(row: 0, column: 25) == "Z1")
+        #expect(Worksheet.reference(row: 9, column: 26) == "AA10")
+        #expect(Worksheet.reference(row: 0, column: 701) == "ZZ1")  // 26 + 26 × 26 − 1
+        #expect(Worksheet.reference(row: 0, column: 702) == "AAA1")
+    }
+
     @Test("text longer than Excel's 32,767 characters is cut and says so; NaN never reaches a cell")
     func limits() throws {
         let dir = try TemporaryDirectory()

@@ -19,6 +19,7 @@ enum GroupSheet {
         sheet.fitColumns(max: 40)
         // Figure headers are long; wrap them instead of widening every column.
         for c in keyHeaders.count..<sheet.columnWidths.count { sheet.columnWidths[c] = 14 }
+        sheet.fitRowHeights()  // notes such as « sans questionnaire » wrap on two lines
         return sheet
     }
 
