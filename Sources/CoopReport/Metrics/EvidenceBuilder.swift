@@ -26,7 +26,7 @@ public struct EvidenceBuilder {
         // Each session number's place in the report (−1: out of scope), and its requirements.
         var slotOf = [Int32](repeating: -1, count: table.keys.count)
         for (slot, s) in sessions.enumerated() { if let n = table.find(s.key) { slotOf[Int(n)] = Int32(slot) } }
-        let required = sessions.map { s in s.requires.map { (code: $0, number: table.find(SessionKey(s.programme, $0)) ?? -1) } }
+        let required = sessions.map { s in s.requires.map { table.find(SessionKey(s.programme, $0)) ?? -1 } }
         let names = NameOrder(data)
 
         // Registrations grouped by (programme, participant): sorted once, read by range.
@@ -55,7 +55,7 @@ public struct EvidenceBuilder {
             keyed.append((UInt64(slot) << 32 | UInt64(names.rank(r)), Int32(i)))
             guard r.status == .registered, !required[Int(slot)].isEmpty else { continue }
             let needs = index.missingPrerequisites(r.participant, required: required[Int(slot)])
-            if !needs.isEmpty { missing[Int32(i)] = needs }
+            if !needs.isEmpty { missing[Int32(i)] = needs.map { sessions[Int(slot)].requires[$0] } }
         }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
 

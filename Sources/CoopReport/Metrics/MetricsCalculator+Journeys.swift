@@ -9,17 +9,22 @@ extension MetricsCalculator {
             var participants = 0
         }
         var programmes: [(Programme, Group)] = []
-        /// By the pool id of the journey's cooperative.
-        var cooperatives: [Int32: Group] = [:]
         var overallParticipants = 0
         /// The « à vérifier » journeys: (programme, step code) → how many lack that step's attendance.
         var unverified: [(programme: String, step: String, count: Int)] = []
     }
 
-    func journeys(of programmes: [Programme], in data: Dataset, index: ParticipantIndex) -> Journeys {
+    /// The journeys of `programmes`, each also counted in its cooperative's tally (journey
+    /// counts, and `participants` as distinct people).
+    func journeys(
+        of programmes: [Programme], in data: Dataset, index: ParticipantIndex, into cooperatives: inout CooperativeTallies
+    ) -> Journeys {
         var out = Journeys()
-        var people = IntMap()
-        var coopPeople = IntMap()
+        var people = IDSet(capacity: data.pool.count)
+        let journeyCount = programmes.reduce(0) { n, p in
+            n + (data.sessions.programmeNumber(p.code).map { index.registered[Int($0)].count } ?? 0)
+        }
+        var coopPeople = IntMap(capacity: journeyCount)
         var steps: [JourneyStep.State] = []
         for p in programmes {
             guard let programme = data.sessions.programmeNumber(p.code) else { continue }
@@ -35,11 +40,12 @@ extension MetricsCalculator {
                 let coop = index.cooperative(of: participant, programme: programme) ?? -1
                 group.tally.add(outcome, programmeEnded: ended)
                 group.participants += 1
-                out.cooperatives[coop, default: Journeys.Group()].tally.add(outcome, programmeEnded: ended)
-                let person = UInt64(UInt32(bitPattern: participant))
-                if people.insert(person) { out.overallParticipants += 1 }
-                if coopPeople.insert(UInt64(UInt32(bitPattern: coop)) << 32 | person) {
-                    out.cooperatives[coop, default: Journeys.Group()].participants += 1
+                if people.insert(participant) { out.overallParticipants += 1 }
+                let new = coopPeople.insert(UInt64(UInt32(bitPattern: coop)) << 32 | UInt64(UInt32(bitPattern: participant)))
+                cooperatives.update(coop) { t in
+                    t.journeys = t.journeys ?? JourneyTally()
+                    t.journeys?.add(outcome, programmeEnded: ended)
+                    if new { t.participants += 1 }
                 }
                 if outcome == .unverified {
                     for (k, s) in steps.enumerated() where s == .unrecorded { unverifiedSteps[k] += 1 }

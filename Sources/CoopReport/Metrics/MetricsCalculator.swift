@@ -50,16 +50,16 @@ public struct MetricsCalculator: Sendable {
         }
         let scoped = counted.map { periodKeys.contains($0.key) }
         let ended = counted.map { $0.end <= asOf }
-        // Required sessions by code and number (−1: not in the catalogue, so never done).
-        let required = counted.map { s in s.requires.map { (code: $0, number: table.find(SessionKey(s.programme, $0)) ?? -1) } }
+        // Required sessions by number (−1: not in the catalogue, so never done).
+        let required = counted.map { s in s.requires.map { table.find(SessionKey(s.programme, $0)) ?? -1 } }
         // Month of each slot, for the distinct people of each month.
         var monthKeys: [String] = []
-        let monthOf = counted.map { s -> UInt64 in
-            if let i = monthKeys.firstIndex(of: s.start.monthKey) { return UInt64(i) }
+        let monthOf = counted.map { s -> Int in
+            if let i = monthKeys.firstIndex(of: s.start.monthKey) { return i }
             monthKeys.append(s.start.monthKey)
-            return UInt64(monthKeys.count - 1)
+            return monthKeys.count - 1
         }
-        var monthPeople = IntMap()
+        var monthPeople = monthKeys.map { _ in IDSet(capacity: data.pool.count) }
         var monthParticipants = [Int](repeating: 0, count: monthKeys.count)
         var cooperatives = CooperativeTallies(pool: data.pool, make: { newTally(journeys: true) })
         var violations: [MetricsResult.PrerequisiteViolation] = []
@@ -70,21 +70,19 @@ public struct MetricsCalculator: Sendable {
             guard slot >= 0 else { continue }
             let s = counted[slot]
             tallies[slot].add(r, session: s, ended: ended[slot])
-            if scoped[slot] { cooperatives[r.cooperative].add(r, session: s, ended: ended[slot]) }
+            if scoped[slot] { cooperatives.update(r.cooperative) { $0.add(r, session: s, ended: ended[slot]) } }
             guard r.status == .registered else { continue }
             let month = monthOf[slot]
-            if monthPeople.insert(month << 32 | UInt64(UInt32(bitPattern: r.participant))) {
-                monthParticipants[Int(month)] += 1
-            }
+            if monthPeople[month].insert(r.participant) { monthParticipants[month] += 1 }
             guard !required[slot].isEmpty else { continue }
             let missing = index.missingPrerequisites(r.participant, required: required[slot])
             guard !missing.isEmpty else { continue }
             tallies[slot].prerequisiteViolations += 1
             guard scoped[slot] else { continue }
-            violations.append(.init(rows: reference, index: Int32(i), missing: missing))
-            cooperatives[r.cooperative].prerequisiteViolations += 1
+            violations.append(.init(rows: reference, index: Int32(i), missing: missing.map { s.requires[$0] }))
+            cooperatives.update(r.cooperative) { $0.prerequisiteViolations += 1 }
         }
-        monthPeople = IntMap()
+        monthPeople = []
 
         var comments: [MetricsResult.Comment] = []
         // Objective answers by session slot, then k − 1.
@@ -99,7 +97,7 @@ public struct MetricsCalculator: Sendable {
             let coopID =
                 index.participant(of: response).flatMap { index.cooperative(of: $0, programme: programme) }
                 ?? (response.cooperative != 0 ? response.cooperative : -1)
-            cooperatives[coopID].add(response, in: data)
+            cooperatives.update(coopID) { $0.add(response, in: data) }
             var lowObjectives: [Int] = []
             for k in 0..<Int(response.objectiveCount) {
                 let at = Int(response.objectives) + 2 * k
@@ -131,8 +129,9 @@ public struct MetricsCalculator: Sendable {
             sessionTally[s.key] = tallies[slot]
         }
 
-        // Programmes and overall: their sessions' sums, and the journeys.
-        let journeys = journeys(of: Self.programmes(of: catalogue, in: period), in: data, index: index)
+        // Programmes and overall: their sessions' sums, and the journeys (counted into the
+        // cooperatives' tallies as they go).
+        let journeys = journeys(of: Self.programmes(of: catalogue, in: period), in: data, index: index, into: &cooperatives)
         var programmeRows: [(programme: Programme, figures: Figures)] = []
         var overall = newTally(journeys: true)
         for (p, journey) in journeys.programmes {
@@ -144,10 +143,6 @@ public struct MetricsCalculator: Sendable {
             programmeRows.append((p, Figures(tally: t, minGroupSize: minGroupSize)))
         }
         overall.participants = journeys.overallParticipants
-        for (coop, j) in journeys.cooperatives {
-            cooperatives[coop].journeys = cooperatives[coop].journeys?.adding(j.tally) ?? j.tally
-            cooperatives[coop].participants = j.participants
-        }
 
         // Months: the period's, or every month of the trend window, empty ones included.
         var monthTally: [String: Tally] = [:]
@@ -221,10 +216,9 @@ struct CooperativeTallies {
         slot = Array(repeating: -1, count: pool.count)
     }
 
-    subscript(id: Int32) -> Tally {
-        mutating get { tallies[index(id)] }
-        set { tallies[index(id)] = newValue }
-    }
+    /// Changes the tally of `id` in place (a subscript's get and set would copy the
+    /// tally, and its question arrays, for every row).
+    mutating func update(_ id: Int32, _ change: (inout Tally) -> Void) { change(&tallies[index(id)]) }
 
     private mutating func index(_ id: Int32) -> Int {
         if id >= 0, slot[Int(id)] >= 0 { return Int(slot[Int(id)]) }

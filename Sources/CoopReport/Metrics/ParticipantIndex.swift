@@ -69,12 +69,13 @@ struct ParticipantIndex: Sendable {
         return unrecorded.contains(place, at: Int(e)) ? .unrecorded : .missed
     }
 
-    /// The required sessions (code, `SessionTable` number; −1 when not in the catalogue)
-    /// the participant has not done: a registration with any is a prerequisite violation
-    /// (`metrics.md`), for the figures and the evidence alike.
-    func missingPrerequisites(_ participant: Int32, required: [(code: String, number: Int32)]) -> [String] {
-        var missing: [String] = []
-        for r in required where !wasPresent(participant, session: r.number) { missing.append(r.code) }
+    /// The positions, in a session's `requires`, of the required sessions (by
+    /// `SessionTable` number; −1 when not in the catalogue) the participant has not done: a
+    /// registration with any is a prerequisite violation (`metrics.md`), for the figures and
+    /// the evidence alike. Empty (no allocation) when the prerequisites are met.
+    func missingPrerequisites(_ participant: Int32, required: [Int32]) -> [Int] {
+        var missing: [Int] = []
+        for (i, number) in required.enumerated() where !wasPresent(participant, session: number) { missing.append(i) }
         return missing
     }
 
