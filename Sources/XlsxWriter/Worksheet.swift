@@ -176,7 +176,8 @@ extension Worksheet {
         _ threshold: Double, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
         format: CellFormat
     ) throws {
-        let corner = Self.reference(row: firstRow, column: firstColumn)
+        // Relative: written for the top-left cell, Excel shifts it over the block.
+        let corner = cellName(row: firstRow, column: firstColumn)
         let formula = "AND(ISNUMBER(\(corner)),\(corner)<\(threshold))"
         var rule = lxw_conditional_format()
         rule.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
@@ -189,19 +190,6 @@ extension Worksheet {
                     lxw_row_t(lastRow), lxw_col_t(lastColumn), &rule),
                 "conditional_format on \(name)")
         }
-    }
-
-    /// A1 notation of a cell (0-based row and column), relative: the formula of a
-    /// conditional format is written for its top-left cell and shifts over the block.
-    static func reference(row: Int, column: Int) -> String {
-        var letters = ""
-        var c = column + 1
-        while c > 0 {
-            let digit = (c - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + digit))) + letters
-            c = (c - 1) / 26
-        }
-        return letters + String(row + 1)
     }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
+import XlsxWriter
 
 @testable import CoopReport
-@testable import XlsxWriter
 
 @Suite("Workbook read back")
 struct WorkbookTests {
@@ -165,11 +165,11 @@ struct WorkbookTests {
 struct WorkbookWriterTests {
     @Test("cell references of conditional formats: A1 notation past Z")
     func references() {
-        #expect(Worksheet.reference(row: 1, column: 0) == "A2")
-        #expect(Worksheet.reference(row: 0, column: 25) == "Z1")
-        #expect(Worksheet.reference(row: 9, column: 26) == "AA10")
-        #expect(Worksheet.reference(row: 0, column: 701) == "ZZ1")  // 26 + 26 × 26 − 1
-        #expect(Worksheet.reference(row: 0, column: 702) == "AAA1")
+        #expect(cellName(row: 1, column: 0) == "A2")
+        #expect(cellName(row: 0, column: 25) == "Z1")
+        #expect(cellName(row: 9, column: 26) == "AA10")
+        #expect(cellName(row: 0, column: 701) == "ZZ1")  // 26 + 26 × 26 − 1
+        #expect(cellName(row: 0, column: 702) == "AAA1")
     }
 
     @Test("text longer than Excel's 32,767 characters is cut and says so; NaN never reaches a cell")
