@@ -24,7 +24,8 @@ struct DataQuality {
     /// A session with more responses than present participants.
     func responseRatesAboveOne() -> [Diagnostic] {
         sessions.compactMap { s in
-            guard let t = tallies[s.key], s.survey, t.responses > t.presentSurveyed else { return nil }
+            // A surveyed project phase (`survey: true` on `action`) has no attendance to compare with.
+            guard let t = tallies[s.key], s.survey, t.presentSurveyed > 0, t.responses > t.presentSurveyed else { return nil }
             return Diagnostic(
                 severity: .warning, file: "", line: 0, column: nil,
                 message:
@@ -51,12 +52,13 @@ struct DataQuality {
 
     /// Journeys « à vérifier »: started, the programme ended, and a step's attendance never
     /// typed in; one line per programme and step (the Parcours sheet lists the people).
-    func unverifiedJourneys(_ steps: [(programme: String, step: String, count: Int)]) -> [Diagnostic] {
+    func unverifiedJourneys(_ steps: [(step: Session, count: Int)]) -> [Diagnostic] {
         steps.map { s in
-            Diagnostic(
+            let what = s.step.isTaught ? "présence \(s.step.code) non saisie" : "réalisation du projet \(s.step.code) non saisie"
+            return Diagnostic(
                 severity: .warning, file: "", line: 0, column: nil,
                 message:
-                    "\(s.programme) : \(s.count) parcours à vérifier, présence \(s.step) non saisie alors que la session est terminée (détail : feuille Parcours, option --detail)"
+                    "\(s.step.programme) : \(s.count) parcours à vérifier, \(what) alors que l'étape est terminée (détail : feuille Parcours, option --detail)"
             )
         }
     }

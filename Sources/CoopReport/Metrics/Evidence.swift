@@ -39,7 +39,7 @@ public struct Evidence: Sendable {
         public var label: String {
             switch subject {
             case .question(let q): q.label
-            case .objective(let k, let wording): "Objectif \(k) : \(wording ?? "non décrit au catalogue")"
+            case .objective(let k, let wording): wording.map { "Objectif \(k) : \($0)" } ?? "(objectif \(k) non décrit au catalogue)"
             }
         }
     }

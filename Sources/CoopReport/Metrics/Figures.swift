@@ -95,7 +95,9 @@ public struct Figures: Sendable, Equatable {
         case .completed: return count(j.completed)
         case .dropped: return count(j.dropped)
         case .unverified: return count(j.unverified)
-        case .dropoutRate: return j.anyEnded ? rate() : .inProgress
+        // « en cours » while the group's journeys all belong to running programmes; a group
+        // with no journey at all (responses only) just has no rate.
+        case .dropoutRate: return j.anyEnded || j.journeys == 0 ? rate() : .inProgress
         case .nps: return ratio(.nps)?.value.map { .value($0 * 100) } ?? .empty
         case .attendanceRate, .projectRate, .fillRate, .responseRate, .satisfactionRate, .objectivesMetRate, .completionRate:
             return rate()

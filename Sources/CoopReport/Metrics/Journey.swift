@@ -51,7 +51,7 @@ public enum JourneyStep: Sendable, Equatable {
     public func french(_ session: Session) -> String? {
         switch self {
         case .done: nil
-        case .unrecorded: "présence \(session.code) non saisie"
+        case .unrecorded: session.isTaught ? "présence \(session.code) non saisie" : "réalisation du projet \(session.code) non saisie"
         case .missed(.absent): session.isTaught ? "\(session.code) : absent" : "\(session.code) non réalisée"
         case .missed(.cancelled): "\(session.code) : inscription annulée"
         case .missed(.waitlisted): "\(session.code) : en liste d'attente"

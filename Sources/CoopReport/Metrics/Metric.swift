@@ -118,9 +118,9 @@ public enum Metric: String, CaseIterable, Sendable {
         case .prerequisiteViolations:
             "Inscriptions (statut inscrit) à une session à prérequis dont le participant n'a pas suivi chaque session requise (projet réalisé pour la phase projet). Chacune est listée dans la feuille Prérequis."
         case .participants:
-            "Personnes distinctes : inscrites (statut inscrit) aux sessions du groupe ; pour un programme, une coopérative et l'ensemble, ayant un parcours (une personne de deux programmes compte une fois)."
+            "Personnes distinctes : inscrites (statut inscrit) aux sessions du groupe ; pour un programme, une coopérative et l'ensemble, ayant un parcours (une personne inscrite à deux programmes compte une fois)."
         case .responses:
-            "Réponses au questionnaire à chaud. Un identifiant de réponse répété, ou une personne identifiée qui répond deux fois à la même session, compte une fois (la réponse la plus récente l'emporte)."
+            "Réponses au questionnaire à chaud. Un identifiant de réponse répété, ou une personne identifiée qui répond deux fois à la même session, compte une fois (la dernière réponse l'emporte : soumise plus tard, sinon plus bas dans le fichier)."
         case .responseRate:
             "Réponses / présents, sur les sessions avec questionnaire. Peut dépasser 100 % (signalé comme anomalie). « sans questionnaire » si aucune session du groupe n'en a."
         case .satisfactionRate:

@@ -11,7 +11,7 @@ extension MetricsCalculator {
         var programmes: [(Programme, Group)] = []
         var overallParticipants = 0
         /// The « à vérifier » journeys: (programme, step code) → how many lack that step's attendance.
-        var unverified: [(programme: String, step: String, count: Int)] = []
+        var unverified: [(step: Session, count: Int)] = []
     }
 
     /// The journeys of `programmes`, each also counted in its cooperative's tally (journey
@@ -53,7 +53,7 @@ extension MetricsCalculator {
             }
             out.programmes.append((p, group))
             for (k, count) in unverifiedSteps.enumerated() where count > 0 {
-                out.unverified.append((p.code, mandatory[k].code, count))
+                out.unverified.append((mandatory[k], count))
             }
         }
         return out

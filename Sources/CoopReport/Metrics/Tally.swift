@@ -49,7 +49,7 @@ public struct Tally: Sendable, Equatable {
         case .waitlisted: waitlisted += 1
         case .registered:
             registered += 1
-            let done = r.attendance == .present || r.attendance == .partial
+            let done = r.isPresent
             if s.isTaught {
                 if done {
                     present += 1
@@ -164,6 +164,8 @@ public struct QuestionTally: Sendable, Equatable {
 /// journeys of programmes already ended at the as-of date, started again, dropped and
 /// unverified (« à vérifier »).
 public struct JourneyTally: Sendable, Equatable {
+    /// Journeys counted, started or not.
+    public var journeys = 0
     public var started = 0, completed = 0
     public var endedStarted = 0, dropped = 0, unverified = 0
     /// Whether any journey here belongs to an ended programme.
@@ -173,6 +175,7 @@ public struct JourneyTally: Sendable, Equatable {
 
     /// Counts one journey with this outcome.
     mutating func add(_ outcome: JourneyOutcome, programmeEnded: Bool) {
+        journeys += 1
         anyEnded = anyEnded || programmeEnded
         switch outcome {
         case .notStarted: return
@@ -187,6 +190,7 @@ public struct JourneyTally: Sendable, Equatable {
 
     func adding(_ o: JourneyTally) -> JourneyTally {
         var t = self
+        t.journeys += o.journeys
         t.started += o.started
         t.completed += o.completed
         t.endedStarted += o.endedStarted

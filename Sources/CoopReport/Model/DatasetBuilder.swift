@@ -140,11 +140,12 @@ public struct DatasetBuilder {
             dropped[laterWins ? j : i] = true
             if laterWins { kept.set(key, Int32(i)) }
             let person = r.participantID != 0 ? pool.string(r.participantID) : "(identifié par courriel)"
+            let kept = winner.file == loser.file ? "ligne \(winner.line)" : "\(files[Int(winner.file)]):\(winner.line)"
             warnings.append(
                 Diagnostic(
                     severity: .warning, file: files[Int(loser.file)], line: Int(loser.line), column: nil,
                     message:
-                        "\(person) a répondu deux fois au questionnaire de \(sessions.keys[Int(r.session)]) : la réponse \(place(winner.file, winner.line, than: loser.file)) (la plus récente) est retenue, celle-ci est écartée"
+                        "\(person) a répondu deux fois au questionnaire de \(sessions.keys[Int(r.session)]) : la réponse de la \(kept) est retenue (soumise plus tard, ou plus bas dans le fichier), celle-ci est écartée"
                 ))
         }
         guard !dropped.isEmpty else { return responses }

@@ -72,13 +72,13 @@ struct EvidenceReportTests {
         #expect(r.count == 2)
         #expect(r.map { $0["Session"] } == ["A", "A"])
         #expect(r.first?["Question ou objectif"] == "Satisfaction globale")
-        #expect(Double(r.first?["Part de satisfaits (atteinte)"] ?? "") == 2.0 / 3.0)
+        #expect(Double(r.first?["Part de satisfaits ou d'atteinte"] ?? "") == 2.0 / 3.0)
         // The only overall answer below 4 is the anonymous 2, which has no comment; p3's
         // « Satisfait » (4) is not low, so its comment is not shown here…
         #expect((r.first?["Commentaires des réponses sous le seuil"] ?? "").isEmpty)
         // …but beside objective 1, which p3 answered 2 (p1 answered 4): 1 of 2 met.
         #expect(r.last?["Question ou objectif"] == "Objectif 1 : Savoir faire A")
-        #expect(Double(r.last?["Part de satisfaits (atteinte)"] ?? "") == 0.5)
+        #expect(Double(r.last?["Part de satisfaits ou d'atteinte"] ?? "") == 0.5)
         #expect(r.last?["Commentaires des réponses sous le seuil"]?.contains("deux\nlignes") == true)
         #expect(r.last?["Commentaires des réponses sous le seuil"]?.contains("HYPERLINK") == false)
         let header = x.grid("Amélioration").first?.compactMap { $0?.value } ?? []

@@ -154,7 +154,7 @@ struct MetricsCalculatorTests {
         #expect(p.value(.completionRate) == 2.0 / 3.0)
     }
 
-    @Test("dropout is empty until the last mandatory session has ended, then (started − completed) / started")
+    @Test("dropout is empty until the last mandatory session has ended, then dropped / started over ended programmes")
     func dropout() throws {
         let regs = [F.reg("P/A", "p1"), F.reg("P/ACT", "p1"), F.reg("P/B", "p1"), F.reg("P/A", "p2"), F.reg("P/A", "p3")]
         // B, the last mandatory session, ends on 2022-04-05.

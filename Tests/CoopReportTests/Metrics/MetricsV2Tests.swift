@@ -197,6 +197,96 @@ struct MetricsV2Tests {
     }
 }
 
+@Suite("Metrics v2, edge cases")
+struct MetricsV2EdgeTests {
+    typealias F = Fixtures
+
+    @Test("the dropout rate divides by the started journeys of ended programmes only")
+    func dropoutOverEndedProgrammes() throws {
+        // P ended on 5 April; Q's only session is on 20 April: as of 10 April, Q runs.
+        let m = F.metrics(
+            [
+                F.reg("P/A", "p1", .present), F.reg("P/ACT", "p1", .present), F.reg("P/B", "p1", .absent),  // dropped
+                F.reg("P/A", "p2", .present), F.reg("P/ACT", "p2", .present), F.reg("P/B", "p2", .present),  // completed
+                F.reg("Q/Q1", "q1", .present), F.reg("Q/Q1", "q2", .present), F.reg("Q/Q1", "q3", .present),  // Q started
+            ], asOf: "2022-04-10")
+        // Overall: 5 started, 1 dropped; only P's 2 started journeys have ended: 1 / 2.
+        #expect(m.overall.value(.started) == 5)
+        #expect(m.overall.ratio(.dropoutRate) == Figures.Ratio(numerator: 1, denominator: 2))
+        #expect(m.programme("Q")?.state(.dropoutRate) == .inProgress)
+    }
+
+    @Test("a cooperative known only from responses has no dropout rate, not « en cours »")
+    func responsesOnlyCooperative() throws {
+        let m = F.metrics([F.reg("P/A", "p1", coop: "Coop 1")], [F.resp("P/A", overall: 4, coop: "Coop Réponse")])
+        #expect(m.cooperative("Coop Réponse")?.state(.dropoutRate) == .empty)
+        #expect(m.cooperative("Coop Réponse")?.value(.participants) == 0)
+    }
+
+    @Test("a programme with no mandatory session counts its participants, none started")
+    func noMandatorySession() throws {
+        let catalogue = Catalogue(programmes: [
+            Programme(
+                code: "C", title: "Conférences",
+                sessions: [
+                    Session(
+                        programme: "C", code: "C1", title: "C1", kind: .extension, start: F.day("2022-05-02"), end: F.day("2022-05-02"),
+                        hours: 2)
+                ])
+        ])
+        let data = F.dataset([F.reg("C/C1", "x1"), F.reg("C/C1", "x2")], catalogue: catalogue)
+        let c = try #require(MetricsCalculator(asOf: F.day("2022-12-31")).compute(data).programme("C"))
+        #expect(c.value(.participants) == 2)
+        #expect(c.value(.started) == 0)
+        #expect(c.state(.dropoutRate) == .inProgress)  // no step: the programme never « ends »
+    }
+
+    @Test("one person in two cooperatives counts once in each; twice in neither")
+    func personInTwoCooperatives() throws {
+        let m = F.metrics([F.reg("P/A", "p1", coop: "Coop 1"), F.reg("Q/Q1", "p1", coop: "Coop 2"), F.reg("Q/Q1", "p2", coop: "Coop 2")])
+        #expect(m.cooperative("Coop 1")?.value(.participants) == 1)
+        #expect(m.cooperative("Coop 2")?.value(.participants) == 2)
+        #expect(m.overall.value(.participants) == 2)
+    }
+
+    @Test("resubmissions: equal times → later row; e-mail-only respondents too; id and e-mail are two respondents")
+    func resubmissionKeys() throws {
+        let noon = Timestamp(day: F.day("2022-01-10"), secondsOfDay: 12 * 3600)
+        func byEmail(_ overall: Int, _ email: String, line: Int) -> Response {
+            Response(session: SessionKey("P", "A"), email: email, answers: [overall, nil, nil, nil, nil], file: "e.csv", line: line)
+        }
+        let responses = [
+            F.resp("P/A", overall: 1, participant: "p1", submittedAt: noon, line: 2),
+            F.resp("P/A", overall: 5, participant: "p1", submittedAt: noon, line: 3),  // same time: the later row wins
+            byEmail(2, "x@example.org", line: 4), byEmail(4, "x@example.org", line: 5),  // the later row wins
+            byEmail(3, "p1@example.org", line: 6),  // only an e-mail: another respondent than « p1 »
+        ]
+        let a = try #require(F.metrics([F.reg("P/A", "p1")], responses).session("P/A"))
+        #expect(a.value(.responses) == 3)
+        // Kept: 5 (p1, line 3), 4 (x, line 5), 3 (p1's e-mail): mean 4, satisfied 2 of 3.
+        #expect(a.question(0).mean == 4)
+        #expect(a.ratio(.satisfactionRate) == Figures.Ratio(numerator: 2, denominator: 3))
+    }
+
+    @Test("an improvement point lists the comments of the responses that scored it low, and only those")
+    func improvementComments() throws {
+        let responses = [
+            F.resp("P/A", overall: 2, objectives: [1: 5], comment: "trop long"),  // low on overall only
+            F.resp("P/A", overall: 5, objectives: [1: 1], comment: "objectif flou"),  // low on objective 1 only
+            F.resp("P/A", overall: 3, comment: nil),  // low on overall, no comment
+            F.resp("P/A", overall: 4, objectives: [1: 4], comment: "bien"),
+        ]
+        let data = F.dataset([], responses)
+        let asOf = F.day("2022-12-31")
+        let metrics = MetricsCalculator(asOf: asOf, minGroupSize: 3).compute(data)
+        let points = EvidenceBuilder(period: Period(), asOf: asOf).improvements(metrics)
+        // Overall: 2 of 4 satisfied (5, 4) = 50 %; objective 1: 2 of 3 met (5, 4) ≈ 67 %; both < 80 %.
+        #expect(points.map(\.label) == ["Satisfaction globale", "Objectif 1 : Objectif A1"])
+        #expect(points.map(\.satisfied) == [0.5, 2.0 / 3.0])
+        #expect(points.map(\.comments) == [["trop long"], ["objectif flou"]])
+    }
+}
+
 @Suite("Metrics v2 on the shipped sample")
 struct SampleV2Tests {
     func run(_ job: String) throws -> (ReportOutcome, TemporaryDirectory) {

@@ -105,12 +105,13 @@ enum EvidenceSheets {
         ["Programme", "Participant", "Identifiant", "Coopérative", "Fonction"] + sessionColumns + ["Projet (action)", "Issue"]
     }
 
-    /// The action phase: carried out (present), not carried out (absent), or not recorded.
+    /// The action phase, read with the journeys' own rule (`JourneyStep`): carried out,
+    /// not carried out (absent, cancelled, waitlisted, not registered), or not recorded yet.
     static func project(_ actions: [Int32], of j: JourneyRow) -> String {
         if actions.isEmpty { return "" }
-        let seats = actions.map { j.seat($0) }
-        if seats.allSatisfy({ $0?.isPresent == true }) { return "réalisé" }
-        if seats.contains(where: { $0?.attendance == .absent }) { return "non réalisé" }
+        let steps = actions.map { JourneyStep(seat: j.seat($0)).state }
+        if steps.allSatisfy({ $0 == .done }) { return "réalisé" }
+        if steps.contains(.missed) { return "non réalisé" }
         return "non renseigné"
     }
 
@@ -138,7 +139,8 @@ enum EvidenceSheets {
     static func improvements(_ e: Evidence) -> SheetPlan {
         var sheet = SheetPlan(name: "Amélioration")
         let headers = [
-            "Programme", "Session", "Question ou objectif", "n", "Part de satisfaits (atteinte)", "Commentaires des réponses sous le seuil",
+            "Programme", "Session", "Question ou objectif", "n", "Part de satisfaits ou d'atteinte",
+            "Commentaires des réponses sous le seuil",
             "Action décidée", "Responsable", "Échéance",
         ]
         sheet.append(headers.map(Cell.header))

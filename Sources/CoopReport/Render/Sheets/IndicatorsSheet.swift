@@ -38,7 +38,7 @@ enum IndicatorsSheet {
             detail: "Satisfaction"),
         Row(
             number: 32, asks: "Mettre en œuvre des mesures d'amélioration à partir des appréciations.",
-            metric: nil, population: "Sessions × questions et objectifs dont la part de satisfaits (atteinte) est sous l'objectif",
+            metric: nil, population: "Sessions × questions et objectifs dont la part de satisfaits ou d'atteinte est sous la cible",
             detail: "Amélioration"),
     ]
 
