@@ -72,6 +72,7 @@ struct ReportCommand: ParsableCommand {
         let outcome = try Pipeline(logger: logger).run(request)
         let doc = outcome.document
         logger.notice("summary: \(rowCounts(doc)); wrote \(outcome.outputs.joined(separator: ", "))")
+        if let note = doc.emptyPeriodNote { logger.warning("\(note)") }
         if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
     }
 

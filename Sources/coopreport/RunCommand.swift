@@ -83,6 +83,7 @@ struct CheckCommand: ParsableCommand {
             let logger = logging.makeLogger()
             let doc = try Pipeline(logger: logger).check(try options.request())
             logger.notice("check: \(rowCounts(doc)); nothing written")
+            if let note = doc.emptyPeriodNote { logger.warning("\(note)") }
             if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
         } catch let error as ValidationError {
             throw error

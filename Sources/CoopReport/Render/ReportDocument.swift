@@ -13,6 +13,15 @@ public struct ReportDocument: Sendable {
     public var evidence: Evidence?
     public var bpf: BPF?
 
+    /// Said when no session of the catalogue starts in the period: the report is written
+    /// (a quiet month is normal) but must not pass for one with figures (`--period 2023-03`,
+    /// a cron job run in the wrong month). Nil otherwise.
+    public var emptyPeriodNote: String? {
+        guard metrics.sessions.isEmpty else { return nil }
+        return
+            "Période sans session : aucune session du catalogue ne commence dans la période (\(metrics.period.french)) ; le rapport ne contient aucun chiffre de session."
+    }
+
     public init(metrics: MetricsResult, inputs: [InputSummary], rejects: [Diagnostic], warnings: [Diagnostic], toolVersion: String) {
         self.metrics = metrics
         self.inputs = inputs

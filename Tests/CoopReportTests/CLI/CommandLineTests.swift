@@ -43,6 +43,24 @@ struct CommandLineTests {
         ]
     }
 
+    @Test("a period with no session writes its report, exits 0, and says so last on stderr and at the top of Synthèse")
+    func emptyPeriod() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.url.appendingPathComponent("out").path
+        // SmallRun's sessions start in January and February 2022; March has none.
+        let period = ["--from", "2022-03-01", "--to", "2022-03-31"]
+        let r = try run(["report"] + inputs(dir) + ["--out", out, "--quiet"] + period)
+        #expect(r.status == ExitStatus.written.rawValue)
+        let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("coopreport: Période sans session"))
+        let x = try XLSXReader(url: URL(fileURLWithPath: out + "/report.xlsx"))
+        let second = x.grid("Synthèse").dropFirst().first ?? []
+        #expect(second.first??.value.hasPrefix("Période sans session") == true)
+        // A period with sessions says nothing of the kind.
+        let full = try run(["report"] + inputs(dir) + ["--out", out, "--quiet", "--to", "2022-03-31"])
+        #expect(!full.stderr.contains("Période sans session"))
+    }
+
     @Test("a run with rejected rows writes the four files, exits 0 and narrates on stderr")
     func success() throws {
         let dir = try TemporaryDirectory()

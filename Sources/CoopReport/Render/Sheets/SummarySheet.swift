@@ -5,6 +5,7 @@ enum SummarySheet {
         let m = doc.metrics
         var sheet = SheetPlan(name: "Synthèse")
         sheet.append([.text("Rapport de formation — synthèse", .title)])
+        if let note = doc.emptyPeriodNote { sheet.append([.text(note, .warning)]) }
         sheet.append([])
         sheet.append([.text("Période", .label), .text(m.period.french)])
         sheet.append([.text("Date d'arrêté", .label), Cell(.date(m.asOf))])
