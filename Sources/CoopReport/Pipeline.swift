@@ -69,6 +69,10 @@ public struct Pipeline {
             logger.info(
                 "[1/5] ingest: \(table.path): \(table.encoding.rawValue), separator '\(table.separator == "\t" ? "tab" : String(table.separator))', columns \(table.columns.joined(separator: ", "))"
             )
+            let unused = table.unusedHeaders
+            if !unused.isEmpty {
+                logger.info("[1/5] ingest: \(table.path): headers not used: \(unused.map { "'\($0)'" }.joined(separator: ", "))")
+            }
             return table
         }
 
@@ -82,6 +86,10 @@ public struct Pipeline {
             catalogue: catalogue, expectedRegistrations: bytes(registrationFiles) / 140, expectedResponses: bytes(evaluationFiles) / 90)
         var rejects: [Diagnostic] = []
         var inputs = [catalogueInput]
+        // The words each input's value columns hold, for the job's value maps.
+        var statusWords = WordsSeen()
+        var attendanceWords = WordsSeen()
+        var answerWords = WordsSeen()
         for path in registrationFiles {
             let table = try open(path, .registrations, request.registrations.mapping)
             var validator = RegistrationValidator(
@@ -89,6 +97,8 @@ public struct Pipeline {
             validator.fileNumber = builder.file(table.path)
             inputs.append(
                 try stream(table, role: "registrations", rejects: &rejects) { validator.validate($0, into: &builder) })
+            statusWords.add(validator.wordsSeen.status)
+            attendanceWords.add(validator.wordsSeen.attendance)
         }
         for path in evaluationFiles {
             let table = try open(path, evaluationSchema, request.evaluations.mapping)
@@ -97,7 +107,15 @@ public struct Pipeline {
             validator.fileNumber = builder.file(table.path)
             inputs.append(
                 try stream(table, role: "evaluations", rejects: &rejects) { validator.validate($0, into: &builder) })
+            answerWords.add(validator.answersSeen)
         }
+        let registrationMap = request.registrations.mapping
+        let mappingWarnings =
+            statusWords.unused(registrationMap.status.keys, entry: "values.status", mapping: registrationMap, files: registrationFiles)
+            + attendanceWords.unused(
+                registrationMap.attendance.keys, entry: "values.attendance", mapping: registrationMap, files: registrationFiles)
+            + answerWords.unused(
+                request.evaluations.mapping.answers.keys, entry: "answers", mapping: request.evaluations.mapping, files: evaluationFiles)
         for input in inputs.dropFirst() {
             logger.info("[2/5] validate: \(input.path): \(input.rowsRead) rows read, \(input.rejected) rejected, \(input.used) used")
         }
@@ -135,7 +153,7 @@ public struct Pipeline {
         } else {
             metrics = calculator.compute(dataset, index: participants)
         }
-        let warnings = dataset.warnings + metrics.warnings
+        let warnings = mappingWarnings + dataset.warnings + metrics.warnings
         for warning in warnings { logger.notice("\(warning)") }
         logger.info(
             "[4/5] metrics: \(metrics.sessions.count) session(s), \(metrics.programmes.count) programme(s), \(metrics.cooperatives.count) cooperative(s), \(metrics.months.count) month(s), \(warnings.count) warning(s) (\(clock.lap()))"

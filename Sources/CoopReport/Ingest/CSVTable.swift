@@ -39,6 +39,12 @@ public struct CSVTable {
     private let dataStart: Int
     private let dataLine: Int
 
+    /// Header cells that no canonical column reads (the ingest log lists them).
+    public var unusedHeaders: [String] {
+        let used = Set(fileIndex)
+        return header.enumerated().filter { !used.contains($0.offset) && !$0.element.isEmpty }.map(\.element)
+    }
+
     /// Index of a canonical column in `Row.values`, if the file has it.
     public func index(of column: String) -> Int? { columns.firstIndex(of: column) }
 
@@ -112,7 +118,7 @@ public struct CSVTable {
         self.header = header
         self.dataStart = dataStart
         self.dataLine = dataLine
-        (columns, fileIndex) = try CSVTable.map(header: header, schema: schema, renames: mapping.columns, path: path)
+        (columns, fileIndex) = try CSVTable.map(header: header, schema: schema, mapping: mapping, path: path)
         personal = Set(zip(columns, fileIndex).filter { CSVTable.personalColumns.contains($0.0) }.map(\.1))
     }
 
@@ -235,7 +241,24 @@ public struct CSVTable {
 
     /// Matches header cells to canonical columns (trimmed, case-, accent- and
     /// punctuation-insensitive); the first header cell wins when two match one column.
-    static func map(header: [String], schema: TableSchema, renames: [String: String] = [:], path: String) throws -> ([String], [Int]) {
+    /// Everything the job's mapping names must be in the file: a rename or a question
+    /// header that matches no header cell, or an evaluations file where no survey question
+    /// and no objective is recognised, stops the run before anything is written.
+    static func map(header: [String], schema: TableSchema, mapping: InputMapping = .none, path: String) throws -> ([String], [Int]) {
+        let renames = mapping.columns
+        let headerKeys = Set(header.map(TextKey.of))
+        let unmatched = renames.keys.filter { !headerKeys.contains($0) }.sorted()
+        if !unmatched.isEmpty {
+            throw IngestError.unmatchedHeaders(
+                path: path,
+                entries: unmatched.map { key in
+                    let text = mapping.headerTexts[key] ?? key
+                    return .init(
+                        entry: text, section: mapping.questionHeaders.contains(key) ? "questions" : "columns",
+                        nearest: Nearest.header(for: [text], in: header.filter { renames[TextKey.of($0)] == nil }))
+                },
+                found: header)
+        }
         // A job's renames win over the built-in aliases.
         var byKey: [String: String] = renames
         for column in schema.columns {
@@ -260,10 +283,16 @@ public struct CSVTable {
             let unmatched = header.enumerated().filter { i, _ in !found.values.contains(i) }.map(\.element)
             var nearest: [String: String] = [:]
             for name in missing {
-                if let hit = Nearest.match(name, in: unmatched) { nearest[name] = hit }
+                // A one-of group ("participant_id' or 'email") looks for any of its columns.
+                let group = schema.oneOf.first { $0.joined(separator: "' or '") == name } ?? [name]
+                let names = group.flatMap { c in [c] + (schema.columns.first { $0.name == c }?.aliases ?? []) }
+                if let hit = Nearest.header(for: names, in: unmatched) { nearest[name] = hit }
             }
             let expected = schema.columns.filter(\.required).map(\.name) + schema.oneOf.map { $0.joined(separator: " or ") }
             throw IngestError.missingColumns(path: path, missing: missing, found: header, expected: expected, nearest: nearest)
+        }
+        if !schema.answerColumns.isEmpty, familyColumns.isEmpty, !schema.answerColumns.contains(where: { found[$0] != nil }) {
+            throw IngestError.noAnswerColumns(path: path, questions: schema.answerColumns, found: header)
         }
         let fixed = schema.columns.compactMap { c in found[c.name].map { (c.name, $0) } }
         let all = fixed + familyColumns.sorted { $0.0.localizedStandardCompare($1.0) == .orderedAscending }

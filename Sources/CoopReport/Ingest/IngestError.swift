@@ -2,6 +2,14 @@ import Foundation
 
 /// A problem with a whole input file: it stops the run (rows are diagnosed, not thrown).
 public enum IngestError: Error, Equatable, LocalizedError {
+    /// A mapping entry the file does not match, and the closest header found.
+    public struct Unmatched: Equatable, Sendable {
+        public let entry: String
+        /// `columns` or `questions`.
+        public let section: String
+        public let nearest: String?
+    }
+
     /// The file does not exist.
     case fileNotFound(path: String)
     /// A glob matched no file.
@@ -13,13 +21,18 @@ public enum IngestError: Error, Equatable, LocalizedError {
     /// Required columns are absent. `expected` lists the required ones, `nearest` maps
     /// each missing column to the closest header found when one is a likely typo.
     case missingColumns(path: String, missing: [String], found: [String], expected: [String], nearest: [String: String])
+    /// Headers the job maps (`columns:` renames, `questions:` headers) that the file lacks.
+    case unmatchedHeaders(path: String, entries: [Unmatched], found: [String])
+    /// An evaluations file in which no survey question and no objective column is found.
+    case noAnswerColumns(path: String, questions: [String], found: [String])
     /// The catalogue breaks a rule; `keyPath` is like `programmes[0].sessions[2].kind`.
     case catalogue(path: String, line: Int, keyPath: String, message: String)
 
     public var errorDescription: String? {
         switch self {
         case .fileNotFound(let path):
-            return "\(path): error: file not found. Check the path (relative paths start from the current folder)."
+            return
+                "\(path): error: file not found. Check the path: in a job file, relative paths start from the job file's folder; on the command line, from the current folder."
         case .noMatch(let pattern):
             return "\(pattern): error: no file matches this pattern. Check the folder and the file name pattern."
         case .unreadable(let path, let reason):
@@ -34,6 +47,17 @@ public enum IngestError: Error, Equatable, LocalizedError {
                 + "Found: \(found.map { "'\($0)'" }.joined(separator: ", ")). "
                 + "Expected at least: \(expected.joined(separator: ", ")). "
                 + "Rename the header or map it in the job file."
+        case .unmatchedHeaders(let path, let entries, let found):
+            let lines = entries.map { e in
+                "\(e.section): '\(e.entry)' is not a header of this file" + (e.nearest.map { " (nearest header: '\($0)')" } ?? "")
+            }
+            return "\(path):1: error: the job maps header(s) the file does not have: \(lines.joined(separator: "; ")). "
+                + "Headers found: \(found.map { "'\($0)'" }.joined(separator: ", ")). "
+                + "Correct the job's mapping: a header that matches nothing would silently drop its column."
+        case .noAnswerColumns(let path, let questions, let found):
+            return "\(path):1: error: no survey question and no objective column found, so every response would be empty. "
+                + "Expected one of \(questions.joined(separator: ", ")) or objective_1…; found \(found.map { "'\($0)'" }.joined(separator: ", ")). "
+                + "Map the survey's question headers with `questions:` in the job (docs/jobs.md)."
         case .catalogue(let path, let line, let keyPath, let message):
             return "\(path):\(line): error: \(keyPath): \(message)"
         }

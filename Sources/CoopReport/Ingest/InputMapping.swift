@@ -16,6 +16,12 @@ public struct InputMapping: Sendable, Equatable {
     public var answers: [String: Int] = [:]
     /// The survey's questions, replacing the catalogue's (evaluations only).
     public var questions: [Survey.Question]?
+    /// Each header key of `columns` as the job writes it, and whether it came from
+    /// `questions` (for the messages of a mapping that matches nothing).
+    public var headerTexts: [String: String] = [:]
+    public var questionHeaders: Set<String> = []
+    /// Each word key of `status`, `attendance` and `answers` as the job writes it.
+    public var wordTexts: [String: String] = [:]
 
     public init() {}
 

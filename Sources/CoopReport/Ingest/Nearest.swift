@@ -13,6 +13,27 @@ enum Nearest {
         return found
     }
 
+    /// The header likeliest to be meant: the closest to one of `names` by edit distance;
+    /// else one that contains one of them (« Code participant » for `participant`); else
+    /// one sharing a long start with one of them (« Organisation » for « Organisme »).
+    static func header(for names: [String], in headers: [String]) -> String? {
+        for name in names { if let hit = match(name, in: headers) { return hit } }
+        let keys = names.map(TextKey.of).filter { $0.count >= 4 }
+        if let hit = headers.first(where: { h in
+            let key = TextKey.of(h)
+            return keys.contains { key.contains($0) || (key.count >= 4 && $0.contains(key)) }
+        }) {
+            return hit
+        }
+        return headers.first { h in
+            let key = TextKey.of(h)
+            return keys.contains { k in
+                let shared = zip(k, key).prefix { $0 == $1 }.count
+                return shared >= max(4, min(k.count, key.count) / 2 + 1)
+            }
+        }
+    }
+
     /// Levenshtein distance.
     static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

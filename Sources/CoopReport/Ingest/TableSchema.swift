@@ -21,14 +21,18 @@ public struct TableSchema: Sendable {
     /// Names a header that is not a fixed column but belongs to a family, such as
     /// `objective_3` / `Objectif 3`; returns the canonical name or nil.
     public let family: @Sendable (String) -> String?
+    /// Columns holding answers (the survey's questions): an evaluations file must have one
+    /// of them or a family column (`objective_k`), or it could only give empty figures.
+    public let answerColumns: [String]
 
     public init(
-        kind: String, columns: [Column], oneOf: [[String]] = [],
+        kind: String, columns: [Column], oneOf: [[String]] = [], answerColumns: [String] = [],
         family: @escaping @Sendable (String) -> String? = { _ in nil }
     ) {
         self.kind = kind
         self.columns = columns
         self.oneOf = oneOf
+        self.answerColumns = answerColumns
         self.family = family
     }
 }
@@ -72,6 +76,7 @@ extension TableSchema {
                 Column("recommend", aliases: ["recommandation", "recommanderiez-vous"]),
                 Column("comment", aliases: ["commentaire", "commentaires", "remarques"]),
             ],
+            answerColumns: questions,
             family: { header in
                 // objective_3, Objectif 3, objectif_3 → objective_3
                 let key = TextKey.of(header)

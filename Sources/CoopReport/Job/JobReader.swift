@@ -160,6 +160,7 @@ public enum JobReader {
         if let c = keys["columns"] {
             for (header, target) in try c.pairs() {
                 mapping.columns[TextKey.of(header)] = try target.string()
+                mapping.headerTexts[TextKey.of(header)] = header
                 renames.append((header, target))
             }
         }
@@ -171,6 +172,7 @@ public enum JobReader {
                     throw target.fail("'\(name)' is not a status (expected registered, cancelled, waitlisted)")
                 }
                 mapping.status[TextKey.of(word)] = status
+                mapping.wordTexts[TextKey.of(word)] = word
             }
             for (word, target) in try maps["attendance"]?.pairs() ?? [] {
                 let name = try target.string()
@@ -178,10 +180,14 @@ public enum JobReader {
                     throw target.fail("'\(name)' is not an attendance (expected present, partial, absent)")
                 }
                 mapping.attendance[TextKey.of(word)] = attendance
+                mapping.wordTexts[TextKey.of(word)] = word
             }
         }
         if let a = keys["answers"] {
-            for (label, points) in try a.pairs() { mapping.answers[TextKey.of(label)] = try points.integer() }
+            for (label, points) in try a.pairs() {
+                mapping.answers[TextKey.of(label)] = try points.integer()
+                mapping.wordTexts[TextKey.of(label)] = label
+            }
         }
         if let q = keys["questions"] {
             var questions: [Survey.Question] = []
@@ -196,6 +202,8 @@ public enum JobReader {
                 }
                 questions.append(Survey.Question(column: column, label: try m["label"]?.string() ?? header))
                 mapping.columns[TextKey.of(header)] = column
+                mapping.headerTexts[TextKey.of(header)] = header
+                mapping.questionHeaders.insert(TextKey.of(header))
             }
             mapping.questions = questions
         }

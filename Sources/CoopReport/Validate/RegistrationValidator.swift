@@ -17,6 +17,13 @@ public struct RegistrationValidator {
     private var attendanceMemo = WordMemo<Registration.Attendance>()
     private var halfDayMemo = WordMemo<Bool>()
     private var hoursMemo = WordMemo<Double>()
+
+    /// The distinct status and attendance words met (half-days included), for the job's
+    /// value maps; nil for a column with too many distinct texts to tell.
+    var wordsSeen: (status: [String]?, attendance: [String]?) {
+        let attendance = attendanceMemo.seen.flatMap { a in halfDayMemo.seen.map { a + $0 } }
+        return (statusMemo.seen, attendance)
+    }
     /// Participant, e-mail, last name, first name, cooperative, role of the row before.
     private var recent = [RecentText](repeating: RecentText(), count: 6)
 

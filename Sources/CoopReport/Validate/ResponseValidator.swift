@@ -19,6 +19,9 @@ public struct ResponseValidator {
     private let objectiveColumns: [(Int, Int)]
     private var answerMemo = WordMemo<Int>()
     private var recommendMemo = WordMemo<Int>()
+
+    /// The distinct answer texts met (questions and objectives), for the job's answer map.
+    var answersSeen: [String]? { answerMemo.seen }
     /// Reused for each row's answers and objective pairs.
     private var answers: [Int16] = []
     private var objectives: [Int16] = []

@@ -7,6 +7,13 @@ struct WordMemo<Value> {
     private var values: [Value?] = [nil]
     private let limit = 4096
 
+    /// The distinct texts met so far (all of them unless more than `limit` were: then nil),
+    /// for checking that a job's value map matches what the file holds.
+    var seen: [String]? {
+        guard texts.count < limit else { return nil }
+        return (1..<texts.count).map { texts.string(Int32($0)) }
+    }
+
     /// The value read from `bytes`, parsing their text the first time they are met.
     mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, parse: (String) -> Value?) -> Value? {
         if let id = texts.lookup(bytes) { return values[Int(id)] }

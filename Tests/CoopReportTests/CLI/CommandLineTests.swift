@@ -43,6 +43,21 @@ struct CommandLineTests {
         ]
     }
 
+    @Test("check and run refuse a job whose rename matches no header: exit 66, nothing written")
+    func unmatchedMappingExit() throws {
+        let dir = try TemporaryDirectory()
+        let typo = MappingMatchTests.goodRegistrations.replacingOccurrences(of: "\"Organisation\"", with: "\"Organisme\"")
+        _ = try MappingMatchTests().job(dir, registrations: typo, evaluations: MappingMatchTests.goodEvaluations)
+        let text = try String(contentsOfFile: dir.path + "/job.yml", encoding: .utf8)
+        #expect(text.contains("Organisme"))
+        for command in ["check", "run"] {
+            let r = try run([command, dir.path + "/job.yml"])
+            #expect(r.status == ExitStatus.inputMissing.rawValue, "\(command)")
+            #expect(r.stderr.contains("columns: 'Organisme' is not a header of this file (nearest header: 'Organisation')"), "\(command)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/report.xlsx"))
+    }
+
     @Test("a period with no session writes its report, exits 0, and says so last on stderr and at the top of Synthèse")
     func emptyPeriod() throws {
         let dir = try TemporaryDirectory()

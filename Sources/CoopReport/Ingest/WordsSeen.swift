@@ -1,0 +1,31 @@
+/// The distinct words an input's value column held, over all the files of a glob: a job's
+/// value-map entry that none of them matches is reported (a warning, not an error: a month
+/// may simply not hold that value), with the words found and the nearest one.
+struct WordsSeen {
+    /// Word keys (`TextKey`) → the word as first met; nil once a file had too many
+    /// distinct texts in the column to tell (then nothing is reported).
+    private var words: [String: String]? = [:]
+
+    mutating func add(_ seen: [String]?) {
+        guard let seen, words != nil else {
+            words = nil
+            return
+        }
+        for w in seen where words?[TextKey.of(w)] == nil { words?[TextKey.of(w)] = w }
+    }
+
+    /// One warning per entry of `keys` that no row used.
+    func unused(_ keys: some Collection<String>, entry: String, mapping: InputMapping, files: [String]) -> [Diagnostic] {
+        guard let words else { return [] }
+        let found = words.values.sorted()
+        return keys.filter { words[$0] == nil }.sorted().map { key in
+            let text = mapping.wordTexts[key] ?? key
+            let nearest = Nearest.match(text, in: found).map { " (nearest: '\($0)')" } ?? ""
+            return Diagnostic(
+                severity: .warning, file: files.count == 1 ? files[0] : files.joined(separator: ", "), line: 0, column: nil,
+                message:
+                    "the job's \(entry) entry '\(text)' matches no row\(nearest); values found: \(found.isEmpty ? "none" : found.map { "'\($0)'" }.joined(separator: ", "))"
+            )
+        }
+    }
+}
