@@ -90,6 +90,8 @@ public struct Pipeline {
         var statusWords = WordsSeen()
         var attendanceWords = WordsSeen()
         var answerWords = WordsSeen()
+        var registrationLabels = LabelsSeen()
+        var evaluationLabels = LabelsSeen()
         for path in registrationFiles {
             let table = try open(path, .registrations, request.registrations.mapping)
             var validator = RegistrationValidator(
@@ -98,6 +100,7 @@ public struct Pipeline {
             inputs.append(
                 try stream(table, role: "registrations", rejects: &rejects) { validator.validate($0, into: &builder) })
             statusWords.add(validator.wordsSeen.status)
+            registrationLabels.add(validator.labelsSeen)
             attendanceWords.add(validator.wordsSeen.attendance)
         }
         for path in evaluationFiles {
@@ -108,6 +111,7 @@ public struct Pipeline {
             inputs.append(
                 try stream(table, role: "evaluations", rejects: &rejects) { validator.validate($0, into: &builder) })
             answerWords.add(validator.answersSeen)
+            evaluationLabels.add(validator.labelsSeen)
         }
         let registrationMap = request.registrations.mapping
         let mappingWarnings =
@@ -116,6 +120,8 @@ public struct Pipeline {
                 registrationMap.attendance.keys, entry: "values.attendance", mapping: registrationMap, files: registrationFiles)
             + answerWords.unused(
                 request.evaluations.mapping.answers.keys, entry: "answers", mapping: request.evaluations.mapping, files: evaluationFiles)
+            + registrationLabels.unused(registrationMap, files: registrationFiles)
+            + evaluationLabels.unused(request.evaluations.mapping, files: evaluationFiles)
         for input in inputs.dropFirst() {
             logger.info("[2/5] validate: \(input.path): \(input.rowsRead) rows read, \(input.rejected) rejected, \(input.used) used")
         }

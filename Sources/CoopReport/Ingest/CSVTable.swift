@@ -275,7 +275,9 @@ public struct CSVTable {
                 familyColumns.append((name, i))
             }
         }
-        var missing = schema.columns.filter { $0.required && found[$0.name] == nil }.map(\.name)
+        var missing = schema.columns.filter { c in
+            c.required && found[c.name] == nil && !(c.replacedBy.map { found[$0] != nil } ?? false)
+        }.map(\.name)
         for group in schema.oneOf where !group.contains(where: { found[$0] != nil }) {
             missing.append(group.joined(separator: "' or '"))
         }

@@ -12,6 +12,11 @@ public struct InputMapping: Sendable, Equatable {
     public var status: [String: Registration.Status] = [:]
     /// Tool's attendance words → attendance.
     public var attendance: [String: Registration.Attendance] = [:]
+    /// The export's programme and session labels → catalogue codes, and one column's
+    /// event labels → (programme, session) (`values.programme`, `.session`, `.event`).
+    public var programmes: [String: String] = [:]
+    public var sessions: [String: String] = [:]
+    public var events: [String: SessionKey] = [:]
     /// Answer labels → points on the survey scale.
     public var answers: [String: Int] = [:]
     /// The survey's questions, replacing the catalogue's (evaluations only).

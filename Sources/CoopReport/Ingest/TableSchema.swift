@@ -6,10 +6,14 @@ public struct TableSchema: Sendable {
         public let name: String
         public let aliases: [String]
         public let required: Bool
-        public init(_ name: String, aliases: [String] = [], required: Bool = false) {
+        /// A column that stands in for this required one when the file has it (`event`
+        /// names both the programme and the session).
+        public let replacedBy: String?
+        public init(_ name: String, aliases: [String] = [], required: Bool = false, replacedBy: String? = nil) {
             self.name = name
             self.aliases = aliases
             self.required = required
+            self.replacedBy = replacedBy
         }
     }
 
@@ -42,8 +46,9 @@ extension TableSchema {
     public static let registrations = TableSchema(
         kind: "registrations",
         columns: [
-            Column("programme", aliases: ["formation", "program"], required: true),
-            Column("session", required: true),
+            Column("programme", aliases: ["formation", "program"], required: true, replacedBy: "event"),
+            Column("session", required: true, replacedBy: "event"),
+            Column("event"),
             Column("participant_id", aliases: ["identifiant", "id participant", "participant"]),
             Column("email", aliases: ["courriel", "e-mail", "mail", "adresse e-mail"]),
             Column("last_name", aliases: ["nom", "nom de famille"]),

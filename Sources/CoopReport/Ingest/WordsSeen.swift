@@ -29,3 +29,20 @@ struct WordsSeen {
         }
     }
 }
+
+/// The same for the programme, session and event labels of one input.
+struct LabelsSeen {
+    var programme = WordsSeen(), session = WordsSeen(), event = WordsSeen()
+
+    mutating func add(_ seen: (programme: [String]?, session: [String]?, event: [String]?)) {
+        programme.add(seen.programme)
+        session.add(seen.session)
+        event.add(seen.event)
+    }
+
+    func unused(_ mapping: InputMapping, files: [String]) -> [Diagnostic] {
+        programme.unused(mapping.programmes.keys, entry: "values.programme", mapping: mapping, files: files)
+            + session.unused(mapping.sessions.keys, entry: "values.session", mapping: mapping, files: files)
+            + event.unused(mapping.events.keys, entry: "values.event", mapping: mapping, files: files)
+    }
+}

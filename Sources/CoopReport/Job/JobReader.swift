@@ -131,13 +131,29 @@ public enum JobReader {
 
     enum Kind { case registrations, evaluations }
 
+    /// An event label's target: `FVC-2122/S1`, or `{programme: FVC-2122, session: S1}`.
+    static func sessionKey(_ cursor: YAMLCursor) throws -> SessionKey {
+        if case .scalar = cursor.node {
+            let parts = try cursor.string().split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw cursor.fail("'\(try cursor.string())' is not a session (expected PROGRAMME/SESSION, e.g. FVC-2122/S1)")
+            }
+            return SessionKey(parts[0], parts[1])
+        }
+        let m = try cursor.mapping(allowed: ["programme", "session"])
+        guard let p = try m["programme"]?.string(), let s = try m["session"]?.string() else {
+            throw cursor.fail("expected {programme: CODE, session: CODE}")
+        }
+        return SessionKey(p, s)
+    }
+
     /// A path, or a mapping with `path` and the export's mapping.
     static func input(_ cursor: YAMLCursor, kind: Kind) throws -> InputSpec {
         if case .scalar = cursor.node { return InputSpec(try cursor.string()) }
         let allowed =
             kind == .registrations
             ? ["path", "separator", "encoding", "columns", "values"]
-            : ["path", "separator", "encoding", "columns", "questions", "answers"]
+            : ["path", "separator", "encoding", "columns", "values", "questions", "answers"]
         let keys = try cursor.mapping(allowed: allowed)
         guard let path = keys["path"] else { throw cursor.fail("missing key 'path'") }
         var mapping = InputMapping()
@@ -165,7 +181,20 @@ public enum JobReader {
             }
         }
         if let v = keys["values"] {
-            let maps = try v.mapping(allowed: ["status", "attendance"])
+            let sessionMaps = ["programme", "session", "event"]
+            let maps = try v.mapping(allowed: kind == .registrations ? ["status", "attendance"] + sessionMaps : sessionMaps)
+            for (label, target) in try maps["programme"]?.pairs() ?? [] {
+                mapping.programmes[TextKey.of(label)] = try target.string()
+                mapping.wordTexts[TextKey.of(label)] = label
+            }
+            for (label, target) in try maps["session"]?.pairs() ?? [] {
+                mapping.sessions[TextKey.of(label)] = try target.string()
+                mapping.wordTexts[TextKey.of(label)] = label
+            }
+            for (label, target) in try maps["event"]?.pairs() ?? [] {
+                mapping.events[TextKey.of(label)] = try Self.sessionKey(target)
+                mapping.wordTexts[TextKey.of(label)] = label
+            }
             for (word, target) in try maps["status"]?.pairs() ?? [] {
                 let name = try target.string()
                 guard let status = Registration.Status(rawValue: name) else {

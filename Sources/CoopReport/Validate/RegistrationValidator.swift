@@ -10,7 +10,9 @@ public struct RegistrationValidator {
     let file: String
     var fileNumber: Int16 = 0
     private let sessions: SessionTable
-    private var recentSession = RecentSession()
+    private var sessionLookup: SessionLookup
+    /// The distinct programme, session and event labels met, for the job's value maps.
+    var labelsSeen: (programme: [String]?, session: [String]?, event: [String]?) { sessionLookup.seen }
     /// Position of each `Field` among the record's columns, −1 when the file lacks it.
     private let positions: [Int]
     private var statusMemo = WordMemo<Registration.Status>()
@@ -59,6 +61,7 @@ public struct RegistrationValidator {
         self.mapping = mapping
         self.file = file
         sessions = SessionTable(catalogue)
+        sessionLookup = SessionLookup(columns: columns, mapping: mapping)
         positions = Field.allCases.map { f in columns.firstIndex(of: f.column) ?? -1 }
     }
 
@@ -67,7 +70,6 @@ public struct RegistrationValidator {
         var builder = DatasetBuilder(catalogue: catalogue)
         var copy = self
         copy.fileNumber = builder.file(file)
-        copy.recentSession = RecentSession()
         copy.recent = [RecentText](repeating: RecentText(), count: 6)  // ids of another builder's pool
         let outcome = RecordFields.with(values: values, line: line) { copy.validate($0, into: &builder) }
         return outcome.map { builder.build().registrations[0] }
@@ -79,9 +81,11 @@ public struct RegistrationValidator {
         func has(_ f: Field) -> Bool { fields.isFilled(at: positions[f.rawValue]) }
         func bytes(_ f: Field) -> UnsafeBufferPointer<UInt8> { fields.bytes(at: positions[f.rawValue]) }
         func text(_ f: Field) -> String { String(decoding: bytes(f), as: UTF8.self) }
-        guard has(.programme) else { return .failure(RowRejection(column: "programme", "empty; expected a programme code")) }
         let session: Int32
-        switch recentSession.find(programme: bytes(.programme), session: bytes(.session), in: sessions, catalogue: catalogue) {
+        switch sessionLookup.find(
+            fields, programme: positions[Field.programme.rawValue], session: positions[Field.session.rawValue], in: sessions,
+            catalogue: catalogue)
+        {
         case .success(let n): session = n
         case .failure(let why): return .failure(why)
         }

@@ -10,7 +10,9 @@ public struct ResponseValidator {
     let file: String
     var fileNumber: Int16 = 0
     private let sessions: SessionTable
-    private var recentSession = RecentSession()
+    private var sessionLookup: SessionLookup
+    /// The distinct programme, session and event labels met, for the job's value maps.
+    var labelsSeen: (programme: [String]?, session: [String]?, event: [String]?) { sessionLookup.seen }
     /// Position of each `Field` among the record's columns, −1 when the file lacks it.
     private let positions: [Int]
     /// Position of each survey question's column (in the survey's order), -1 when absent.
@@ -35,6 +37,7 @@ public struct ResponseValidator {
             if c.hasPrefix("objective_"), let k = Int(c.dropFirst("objective_".count)) { objectives.append((k, i)) }
         }
         sessions = SessionTable(catalogue)
+        sessionLookup = SessionLookup(columns: columns, mapping: mapping)
         positions = Field.allCases.map { f in columns.firstIndex(of: f.rawValue) ?? -1 }
         questionColumns = catalogue.survey.questions.map { q in columns.firstIndex(of: q.column) ?? -1 }
         objectiveColumns = objectives.sorted { $0.0 < $1.0 }
@@ -45,7 +48,6 @@ public struct ResponseValidator {
         var builder = DatasetBuilder(catalogue: catalogue)
         var copy = self
         copy.fileNumber = builder.file(file)
-        copy.recentSession = RecentSession()
         let outcome = RecordFields.with(values: values, line: line) { copy.validate($0, into: &builder) }
         return outcome.map { builder.build().responses[0] }
     }
@@ -57,7 +59,10 @@ public struct ResponseValidator {
         func bytes(_ f: Field) -> UnsafeBufferPointer<UInt8> { fields.bytes(at: positions[f.ordinal]) }
         func text(_ f: Field) -> String { String(decoding: bytes(f), as: UTF8.self) }
         let session: Int32
-        switch recentSession.find(programme: bytes(.programme), session: bytes(.session), in: sessions, catalogue: catalogue) {
+        switch sessionLookup.find(
+            fields, programme: positions[Field.programme.ordinal], session: positions[Field.session.ordinal], in: sessions,
+            catalogue: catalogue)
+        {
         case .success(let n): session = n
         case .failure(let why): return .failure(why)
         }

@@ -35,6 +35,24 @@ struct MappedExportTests {
         #expect(mapped.document.metrics.comments.map(\.text) == canonical.document.metrics.comments.map(\.text))
     }
 
+    @Test("the ticketing export, one « Billet » label per row mapped to (programme, session), gives the canonical figures")
+    func eventLabels() throws {
+        let dir = try TemporaryDirectory()
+        let canonical = try run("jobs/sample.yml", into: dir)
+        let tickets = try run("jobs/sample-billetterie.yml", into: dir)
+        let a = try String(contentsOfFile: canonical.outputs[1], encoding: .utf8)
+        let b = try String(contentsOfFile: tickets.outputs[1], encoding: .utf8)
+        #expect(a == b)  // metrics.json byte for byte
+        #expect(tickets.document.rejects.map(\.line) == canonical.document.rejects.map(\.line))
+        // The canonical file's unknown programme and session are unknown ticket labels here,
+        // each named with the nearest label of the job.
+        let unknown = tickets.document.rejects.filter { $0.column == "event" }
+        #expect(unknown.map(\.line) == [20, 107])
+        #expect(
+            unknown.first?.message
+                == "'Session 1 - 10/12/2020' is not an event label of the job's values.event (nearest: 'Session 1 - 10/12/2021')")
+    }
+
     @Test("the survey export saved as Windows-1252 without BOM gives the same figures and the same rejected lines")
     func windows1252Survey() throws {
         let dir = try TemporaryDirectory()

@@ -137,6 +137,49 @@ struct MappingMatchTests {
         #expect(warning.message.contains("values found: 'Annulée', 'Confirmée'"))
     }
 
+    @Test("programme and session labels map onto codes; an unknown label is rejected with the nearest one")
+    func programmeAndSessionMaps() throws {
+        let dir = try TemporaryDirectory()
+        let labelled =
+            "Formation;Journée;Code participant;Organisation;État\n"
+            + "Programme P 2022;Journée A;p1;Coop Un;Confirmée\n"
+            + "Programme P 2022;Journée Z;p2;Coop Un;Confirmée\n"
+            + "Programme P 2021;Journée A;p3;Coop Un;Confirmée\n"
+        let mapping = """
+                columns: {"Journée": session, "Code participant": participant_id, "Organisation": cooperative, "État": status}
+                values:
+                  status: {"Confirmée": registered}
+                  programme: {"Programme P 2022": P}
+                  session: {"Journée A": A, "Journée B": B}
+            """
+        var job = try job(dir, registrations: mapping, evaluations: Self.goodEvaluations)
+        job.registrations.pattern = try dir.write("labels.csv", labelled)
+        let outcome = try run(job)
+        #expect(outcome.document.metrics.session("P/A")?.value(.registered) == 1)  // p1
+        let rejects = outcome.document.rejects.filter { $0.file.hasSuffix("labels.csv") }
+        #expect(rejects.map(\.line) == [3, 4])
+        #expect(rejects.map(\.column) == ["session", "programme"])
+        #expect(rejects[0].message.hasSuffix("nearest label of the job's values.session: 'Journée A'"))
+        #expect(rejects[1].message.hasSuffix("nearest label of the job's values.programme: 'Programme P 2022'"))
+        // « Journée B » maps to a real session but no row uses it: a warning.
+        #expect(outcome.document.warnings.contains { $0.message.contains("values.session entry 'Journée B' matches no row") })
+    }
+
+    @Test("an event target that is not PROGRAMME/SESSION is a job error with its line")
+    func badEventTarget() throws {
+        let text = """
+            version: 1
+            inputs:
+              catalogue: c.yml
+              registrations:
+                path: r.csv
+                values: {event: {"Session 1": FVC-2122}}
+              evaluations: e.csv
+            output: out
+            """
+        #expect(throws: JobError.self) { try JobReader.parse(text, path: "/tmp/j.yml") }
+    }
+
     @Test("a missing required column names the nearest header, an alias's or a word's")
     func nearestHeader() throws {
         // « Code participant » holds the participant but is not mapped: participant_id missing.

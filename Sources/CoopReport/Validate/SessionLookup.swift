@@ -1,0 +1,79 @@
+/// Finds a row's session (`SessionTable` number) from what the export holds: the
+/// canonical `programme` and `session` codes, the same through the job's value maps
+/// (« Formation Vie Coopérative 2021-2022 » → FVC-2122), or one `event` column whose label
+/// names both (« Session 1 - 10/12/2021 » → FVC-2122/S1). Both validators use it.
+struct SessionLookup {
+    private var recent = RecentSession()
+    private let programmes: [String: String]
+    private let sessions: [String: String]
+    private let events: [String: SessionKey]
+    /// The job's labels as written, for the nearest one in a message.
+    private let programmeLabels: [String], sessionLabels: [String], eventLabels: [String]
+    /// Where the `event` column is (−1: none; programme and session are read).
+    let eventPosition: Int
+    private var programmeMemo = WordMemo<String>()
+    private var sessionMemo = WordMemo<String>()
+    private var eventMemo = WordMemo<SessionKey>()
+
+    init(columns: [String], mapping: InputMapping) {
+        programmes = mapping.programmes
+        sessions = mapping.sessions
+        events = mapping.events
+        func texts(_ keys: some Collection<String>) -> [String] { keys.map { mapping.wordTexts[$0] ?? $0 }.sorted() }
+        programmeLabels = texts(mapping.programmes.keys)
+        sessionLabels = texts(mapping.sessions.keys)
+        eventLabels = texts(mapping.events.keys)
+        eventPosition = columns.firstIndex(of: "event") ?? -1
+    }
+
+    /// The distinct labels met in the mapped columns, for the job's unused entries.
+    var seen: (programme: [String]?, session: [String]?, event: [String]?) { (programmeMemo.seen, sessionMemo.seen, eventMemo.seen) }
+
+    /// The session of a row whose programme and session fields are at these positions.
+    mutating func find(
+        _ fields: RecordFields, programme: Int, session: Int, in table: SessionTable, catalogue: Catalogue
+    ) -> Result<Int32, RowRejection> {
+        if eventPosition >= 0 { return event(fields.bytes(at: eventPosition), in: table) }
+        let programmeBytes = fields.bytes(at: programme)
+        guard !programmeBytes.isEmpty else { return .failure(RowRejection(column: "programme", "empty; expected a programme code")) }
+        let programmes = self.programmes
+        let sessions = self.sessions
+        let code = programmes.isEmpty ? nil : programmeMemo.value(programmeBytes) { programmes[TextKey.of($0)] }
+        let sessionBytes = fields.bytes(at: session)
+        let sessionCode = sessions.isEmpty ? nil : sessionMemo.value(sessionBytes) { sessions[TextKey.of($0)] }
+        let found = Self.withBytes(code, else: programmeBytes) { p in
+            Self.withBytes(sessionCode, else: sessionBytes) { s in recent.find(programme: p, session: s, in: table, catalogue: catalogue) }
+        }
+        guard case .failure(let why) = found else { return found }
+        // Name the nearest label of the job's map, when it has one for that column.
+        let labels = why.column == "programme" ? programmeLabels : sessionLabels
+        let text = String(decoding: why.column == "programme" ? programmeBytes : sessionBytes, as: UTF8.self)
+        guard !labels.isEmpty, let near = Nearest.header(for: [text], in: labels) else { return found }
+        return .failure(RowRejection(column: why.column, why.reason + "; nearest label of the job's values.\(why.column ?? ""): '\(near)'"))
+    }
+
+    /// An `event` label: one of the job's `values.event`, naming a session of the catalogue.
+    private mutating func event(_ label: UnsafeBufferPointer<UInt8>, in table: SessionTable) -> Result<Int32, RowRejection> {
+        let text = String(decoding: label, as: UTF8.self)
+        guard !label.isEmpty else {
+            return .failure(RowRejection(column: "event", "empty; expected an event label of the job's values.event"))
+        }
+        let events = self.events
+        guard let key = eventMemo.value(label, parse: { events[TextKey.of($0)] }) else {
+            let near = Nearest.header(for: [text], in: eventLabels).map { " (nearest: '\($0)')" } ?? ""
+            return .failure(RowRejection(column: "event", "\(quoted(text)) is not an event label of the job's values.event\(near)"))
+        }
+        guard let n = table.find(key) else {
+            return .failure(RowRejection(column: "event", "\(quoted(text)) maps to \(key), which is not a session of the catalogue"))
+        }
+        return .success(n)
+    }
+
+    /// Calls `body` with the bytes of `text`, or with `fallback` when `text` is nil.
+    private static func withBytes<T>(
+        _ text: String?, else fallback: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> T
+    ) -> T {
+        guard var text else { return body(fallback) }
+        return text.withUTF8(body)
+    }
+}
