@@ -32,6 +32,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Reads .xlsx inputs (a zip archive); also the tests' way to read workbooks back.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Thin CLI: argument parsing, printing, exit codes.

@@ -64,11 +64,10 @@ public struct Pipeline {
         let evaluationSchema = TableSchema.evaluations(questions: catalogue.survey.questions.map(\.column))
         logger.info("[1/5] ingest: \(catalogue.programmes.count) programme(s), \(catalogueInput.rowsRead) session(s) (\(clock.lap()))")
         // One file in memory at a time: each is opened, streamed, then let go.
-        func open(_ path: String, _ schema: TableSchema, _ mapping: InputMapping) throws -> CSVTable {
-            let table = try CSVTable(path: path, schema: schema, mapping: mapping)
-            logger.info(
-                "[1/5] ingest: \(table.path): \(table.encoding.rawValue), separator '\(table.separator == "\t" ? "tab" : String(table.separator))', columns \(table.columns.joined(separator: ", "))"
-            )
+        func open(_ path: String, _ schema: TableSchema, _ mapping: InputMapping) throws -> any InputTable {
+            let table = try InputTables.open(path, schema: schema, mapping: mapping)
+            let separator = table.separatorName.map { ", separator '\($0 == "\t" ? "tab" : $0)'" } ?? ""
+            logger.info("[1/5] ingest: \(table.path): \(table.encodingName)\(separator), columns \(table.columns.joined(separator: ", "))")
             let unused = table.unusedHeaders
             if !unused.isEmpty {
                 logger.info("[1/5] ingest: \(table.path): headers not used: \(unused.map { "'\($0)'" }.joined(separator: ", "))")
@@ -194,7 +193,7 @@ public struct Pipeline {
 
     /// Streams a table through `handle`, collecting rejected rows with their raw text.
     private func stream(
-        _ table: CSVTable, role: String, rejects: inout [Diagnostic],
+        _ table: any InputTable, role: String, rejects: inout [Diagnostic],
         handle: (RecordFields) -> Result<Void, RowRejection>
     ) throws -> InputSummary {
         var rows = 0
@@ -211,8 +210,8 @@ public struct Pipeline {
             }
         }
         var summary = InputSummary(role: role, path: table.path, bytes: read.bytes, sha256: read.sha256)
-        summary.encoding = table.encoding.rawValue
-        summary.separator = String(table.separator)
+        summary.encoding = table.encodingName
+        summary.separator = table.separatorName
         summary.rowsRead = rows
         summary.rejected = rejected
         return summary

@@ -25,6 +25,10 @@ public enum IngestError: Error, Equatable, LocalizedError {
     case unmatchedHeaders(path: String, entries: [Unmatched], found: [String])
     /// An evaluations file in which no survey question and no objective column is found.
     case noAnswerColumns(path: String, questions: [String], found: [String])
+    /// The job's `sheet:` is not a sheet of the workbook.
+    case noSheet(path: String, sheet: String, found: [String])
+    /// A spreadsheet format that is not read (`.xls`, `.ods`).
+    case unsupportedFormat(path: String, format: String)
     /// The catalogue breaks a rule; `keyPath` is like `programmes[0].sessions[2].kind`.
     case catalogue(path: String, line: Int, keyPath: String, message: String)
 
@@ -58,6 +62,13 @@ public enum IngestError: Error, Equatable, LocalizedError {
             return "\(path):1: error: no survey question and no objective column found, so every response would be empty. "
                 + "Expected one of \(questions.joined(separator: ", ")) or objective_1…; found \(found.map { "'\($0)'" }.joined(separator: ", ")). "
                 + "Map the survey's question headers with `questions:` in the job (docs/jobs.md)."
+        case .noSheet(let path, let sheet, let found):
+            let near = Nearest.header(for: [sheet], in: found).map { " (nearest: '\($0)')" } ?? ""
+            return
+                "\(path): error: no sheet named '\(sheet)'\(near); the workbook's sheets: \(found.map { "'\($0)'" }.joined(separator: ", ")). Correct the job's `sheet:`."
+        case .unsupportedFormat(let path, let format):
+            return "\(path): error: \(format) files are not read. Open the file in Excel or LibreOffice Calc and save it as "
+                + "« Classeur Excel (.xlsx) » (Fichier > Enregistrer sous) or as CSV (séparateur point-virgule, UTF-8), then point the job at the new file."
         case .catalogue(let path, let line, let keyPath, let message):
             return "\(path):\(line): error: \(keyPath): \(message)"
         }

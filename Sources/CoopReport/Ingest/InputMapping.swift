@@ -2,6 +2,8 @@
 /// `inputs.registrations` / `inputs.evaluations`, docs/jobs.md). Keys are `TextKey`s, so
 /// they match ignoring case, accents and punctuation.
 public struct InputMapping: Sendable, Equatable {
+    /// The sheet of an `.xlsx` input (by name); nil = the first.
+    public var sheet: String?
     /// Forced separator byte (`;`, `,`, tab); nil = detected.
     public var separator: UInt8?
     /// Forced encoding; nil = detected.

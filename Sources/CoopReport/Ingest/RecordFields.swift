@@ -92,6 +92,40 @@ struct RecordFields {
         return fields.joined(separator: String(UnicodeScalar(separator)))
     }
 
+    /// Points at the cells of a workbook row (`XLSXTable`) and calls `body`: the same
+    /// fields as a CSV record's, trimmed, and the row as `;`-separated text for rejects.
+    mutating func load(cells: [String], line: Int, _ body: (RecordFields) -> Void) {
+        self.line = line
+        problem =
+            cells.count > width && cells[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+            ? "the row has \(cells.count) cells but the header has \(width)" : nil
+        scratch.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
+        for i in fileIndex {
+            let start = scratch.count
+            if i < cells.count { scratch.append(contentsOf: cells[i].utf8) }
+            ranges.append(start..<scratch.count)
+        }
+        let joined = Array(cells.map(Self.csvField).joined(separator: ";").utf8)
+        let copy = scratch
+        copy.withUnsafeBufferPointer { b in
+            for k in ranges.indices { ranges[k] = CSVTable.trimmed(ranges[k], in: b) }
+            joined.withUnsafeBufferPointer { r in
+                base = b
+                recordBytes = r
+                body(self)
+            }
+        }
+        base = UnsafeBufferPointer(start: nil, count: 0)
+        recordBytes = UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    /// A cell as a `;`-separated CSV field: quoted when it holds `;`, a quote or a line break.
+    private static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     /// Points at `record` in `buffer` and calls `body`.
     mutating func load(_ record: CSVScanner.Record, from buffer: UnsafeBufferPointer<UInt8>, _ body: (RecordFields) -> Void) {
         line = record.line

@@ -152,11 +152,12 @@ public enum JobReader {
         if case .scalar = cursor.node { return InputSpec(try cursor.string()) }
         let allowed =
             kind == .registrations
-            ? ["path", "separator", "encoding", "columns", "values"]
-            : ["path", "separator", "encoding", "columns", "values", "questions", "answers"]
+            ? ["path", "sheet", "separator", "encoding", "columns", "values"]
+            : ["path", "sheet", "separator", "encoding", "columns", "values", "questions", "answers"]
         let keys = try cursor.mapping(allowed: allowed)
         guard let path = keys["path"] else { throw cursor.fail("missing key 'path'") }
         var mapping = InputMapping()
+        mapping.sheet = try keys["sheet"]?.string()
         if let s = keys["separator"] {
             switch try s.string() {
             case ";": mapping.separator = UInt8(ascii: ";")

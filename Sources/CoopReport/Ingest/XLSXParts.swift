@@ -1,0 +1,145 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// The small parts of an `.xlsx` workbook, read whole: which sheets it has, its shared
+/// strings, and which cell styles are dates.
+enum XLSXParts {
+    /// The sheets in tab order: name and part path (`xl/worksheets/sheet1.xml`).
+    static func sheets(workbook: Data, relations: Data) -> [(name: String, part: String)] {
+        let listed = Elements(workbook, named: ["sheet"]).found
+        var targets: [String: String] = [:]
+        for r in Elements(relations, named: ["Relationship"]).found {
+            guard let id = r["Id"], let target = r["Target"] else { continue }
+            targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        }
+        return listed.compactMap { s in
+            guard let name = s["name"] else { return nil }
+            let id = s["r:id"] ?? s.first { $0.key.hasSuffix(":id") }?.value
+            return (name, id.flatMap { targets[$0] } ?? "xl/worksheets/sheet\(s["sheetId"] ?? "1").xml")
+        }
+    }
+
+    /// The shared strings, in order: each `<si>`'s text runs joined (phonetic runs left out).
+    static func sharedStrings(_ data: Data) -> [String] {
+        guard !data.isEmpty else { return [] }
+        let reader = SharedStrings()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        _ = parser.parse()
+        return reader.strings
+    }
+
+    /// Indices of the cell formats (`cellXfs`) whose number format shows a date: the
+    /// built-in date formats, or a custom code with a day or a year in it.
+    static func dateStyles(_ data: Data) -> Set<Int> {
+        guard !data.isEmpty else { return [] }
+        let reader = Styles()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        _ = parser.parse()
+        var dates: Set<Int> = []
+        for (i, id) in reader.formats.enumerated() {
+            if builtinDates.contains(id) || reader.codes[id].map(isDateCode) == true { dates.insert(i) }
+        }
+        return dates
+    }
+
+    /// Built-in number formats that show a date (ECMA-376 §18.8.30: 14–17 and 22, and the
+    /// East Asian date formats); 18–21 and 45–47 are times of day, read as numbers.
+    static let builtinDates: Set<Int> = Set([14, 15, 16, 17, 22] + Array(27...31) + Array(34...36) + Array(50...58))
+
+    /// A format code showing a date: `d` or `y` outside quoted text and `[…]` sections.
+    static func isDateCode(_ code: String) -> Bool {
+        var quoted = false
+        var bracket = false
+        for c in code.lowercased() {
+            switch c {
+            case "\"": quoted.toggle()
+            case "[" where !quoted: bracket = true
+            case "]" where !quoted: bracket = false
+            case "d", "y": if !quoted && !bracket { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// Every element with one of these names, as its attributes.
+    private final class Elements: NSObject, XMLParserDelegate {
+        let names: Set<Substring>
+        var found: [[String: String]] = []
+
+        init(_ data: Data, named names: Set<Substring>) {
+            self.names = names
+            super.init()
+            let parser = XMLParser(data: data)
+            parser.delegate = self
+            _ = parser.parse()
+        }
+
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            if names.contains(elementName.split(separator: ":").last ?? "") { found.append(attributes) }
+        }
+    }
+
+    private final class SharedStrings: NSObject, XMLParserDelegate {
+        var strings: [String] = []
+        private var text = ""
+        private var reading = false
+        private var inPhonetic = false
+
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            switch elementName.split(separator: ":").last ?? "" {
+            case "si": text = ""
+            case "t": reading = !inPhonetic
+            case "rPh": inPhonetic = true
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if reading { text += string } }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            switch elementName.split(separator: ":").last ?? "" {
+            case "t": reading = false
+            case "rPh": inPhonetic = false
+            case "si": strings.append(text)
+            default: break
+            }
+        }
+    }
+
+    private final class Styles: NSObject, XMLParserDelegate {
+        /// Custom number formats: id → code.
+        var codes: [Int: String] = [:]
+        /// `numFmtId` of each `cellXfs` entry, in order.
+        var formats: [Int] = []
+        private var inCellXfs = false
+
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            switch elementName.split(separator: ":").last ?? "" {
+            case "numFmt":
+                if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] { codes[id] = code }
+            case "cellXfs": inCellXfs = true
+            case "xf" where inCellXfs: formats.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            if elementName.split(separator: ":").last == "cellXfs" { inCellXfs = false }
+        }
+    }
+}
