@@ -20,9 +20,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Seed: the same seed gives the same files.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Write registrations.xlsx and evaluations.xlsx (one sheet each) instead of CSV files.")
+    var xlsx = false
+
     func run() throws {
         guard programmes >= 1, participants >= 1 else { throw ValidationError("--programmes and --participants must be at least 1") }
-        let summary = try SampleGenerator(seed: seed, programmes: programmes, participantsPerProgramme: participants).write(to: out)
+        let summary = try SampleGenerator(seed: seed, programmes: programmes, participantsPerProgramme: participants, xlsx: xlsx)
+            .write(to: out)
         FileHandle.standardError.write(
             Data(
                 "coopreport: wrote \(out): \(summary.sessions) sessions, \(summary.registrations) registrations, \(summary.responses) responses\n"

@@ -10,10 +10,15 @@ public struct SampleGenerator {
     /// Participants registered to each programme.
     public var participantsPerProgramme: Int
 
-    public init(seed: UInt64 = 1, programmes: Int = 10, participantsPerProgramme: Int = 100) {
+    /// Writes the registrations and evaluations as `.xlsx` workbooks (one sheet each,
+    /// through the XlsxWriter wrapper) instead of CSV files: the same rows.
+    public var xlsx = false
+
+    public init(seed: UInt64 = 1, programmes: Int = 10, participantsPerProgramme: Int = 100, xlsx: Bool = false) {
         self.seed = seed
         self.programmes = programmes
         self.participantsPerProgramme = participantsPerProgramme
+        self.xlsx = xlsx
     }
 
     /// Counts of what was written.
@@ -21,7 +26,7 @@ public struct SampleGenerator {
         public var sessions = 0, registrations = 0, responses = 0
     }
 
-    /// Writes `catalogue.yml`, `registrations.csv` and `evaluations.csv` into `directory`.
+    /// Writes `catalogue.yml`, `registrations.csv` and `evaluations.csv` (or `.xlsx`) into `directory`.
     public func write(to directory: String) throws -> Summary {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var rng = SplitMix(state: seed)
@@ -30,14 +35,21 @@ public struct SampleGenerator {
         summary.sessions = catalogue.reduce(0) { $0 + $1.sessions.count }
         try Data(yaml(catalogue).utf8).write(to: URL(fileURLWithPath: directory + "/catalogue.yml"))
 
-        let registrations = try BufferedFile(path: directory + "/registrations.csv")
-        let evaluations = try BufferedFile(path: directory + "/evaluations.csv")
-        registrations.write(
-            "\u{FEFF}programme;session;participant_id;email;last_name;first_name;cooperative;role;status;registered_at;attendance;hours_attended;morning;afternoon\r\n"
-        )
-        evaluations.write(
-            "programme,session,response_id,submitted_at,participant_id,email,cooperative,overall,content,trainers,organisation,venue,objective_1,objective_2,objective_3,recommend,comment\n"
-        )
+        let registrations: any RowSink =
+            xlsx
+            ? try XLSXSink(path: directory + "/registrations.xlsx", sheet: "Inscriptions")
+            : try CSVSink(
+                path: directory + "/registrations.csv", separator: ";", lineEnd: "\r\n", prefix: "\u{FEFF}", quoting: [";", "\"", "\n"])
+        let evaluations: any RowSink =
+            xlsx
+            ? try XLSXSink(path: directory + "/evaluations.xlsx", sheet: "Réponses")
+            : try CSVSink(path: directory + "/evaluations.csv", separator: ",", lineEnd: "\n", quoting: [",", "\"", "\n", ";"])
+        try registrations.row(
+            "programme;session;participant_id;email;last_name;first_name;cooperative;role;status;registered_at;attendance;hours_attended;morning;afternoon"
+                .split(separator: ";").map(String.init))
+        try evaluations.row(
+            "programme,session,response_id,submitted_at,participant_id,email,cooperative,overall,content,trainers,organisation,venue,objective_1,objective_2,objective_3,recommend,comment"
+                .split(separator: ",").map(String.init))
         var responseNumber = 0
         for (p, programme) in catalogue.enumerated() {
             for i in 0..<participantsPerProgramme {
@@ -70,11 +82,10 @@ public struct SampleGenerator {
                         }
                     }
                     let date = "\(Int(rng.next() % 28) + 1)/\(Int(rng.next() % 12) + 1)/2021"
-                    registrations.write(
-                        [
-                            programme.code, s.code, byEmail ? "" : id, email, last, first, coop, role, status, date,
-                            attendance, hours, morning, afternoon,
-                        ].joined(separator: ";") + "\r\n")
+                    try registrations.row([
+                        programme.code, s.code, byEmail ? "" : id, email, last, first, coop, role, status, date,
+                        attendance, hours, morning, afternoon,
+                    ])
                     summary.registrations += 1
                     let present = status == "registered" && (attendance == "present" || attendance == "partial" || morning == "present")
                     guard present, s.kind != "action", rng.chance(0.85) else { continue }
@@ -84,12 +95,11 @@ public struct SampleGenerator {
                     let recommend = String(min(10, max(0, Int(rng.next() % 5) + 6 + (rng.chance(0.2) ? -4 : 0))))
                     let anonymous = rng.chance(0.2)
                     let comment = rng.chance(0.2) ? Self.comments[Int(rng.next() % UInt64(Self.comments.count))] : ""
-                    evaluations.write(
+                    try evaluations.row(
                         [
                             programme.code, s.code, "R\(responseNumber)", s.start + "T17:\(10 + Int(rng.next() % 40)):00",
                             anonymous ? "" : id, "", anonymous && rng.chance(0.5) ? coop : "",
-                        ].joined(separator: ",")
-                            + "," + (answers + objectives + [recommend]).joined(separator: ",") + "," + csvQuoted(comment) + "\n")
+                        ] + answers + objectives + [recommend, comment])
                     summary.responses += 1
                 }
             }
@@ -161,12 +171,6 @@ public struct SampleGenerator {
         "Très bonne journée ; merci.", "Contenu riche, \"ateliers\" trop courts.", "La salle était froide.\nSinon parfait.",
         "=À refaire l'an prochain", "Formateurs à l'écoute, rythme soutenu.",
     ]
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-func csvQuoted(_ value: String) -> String {
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == ";" }) else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
 /// SplitMix64: small, fast, and the same sequence on every machine for a given seed.

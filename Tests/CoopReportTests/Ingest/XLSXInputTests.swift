@@ -113,6 +113,27 @@ struct XLSXInputTests {
         #expect(ev == [48, 56, 61, 64].map { $0 - 3 })
     }
 
+    @Test("a generated dataset written as workbooks (numbers as number cells, inline strings) gives the CSV's metrics.json")
+    func generatedWorkbooks() throws {
+        let dir = try TemporaryDirectory()
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        var outputs: [String] = []
+        for xlsx in [false, true] {
+            let folder = dir.path + (xlsx ? "/xlsx" : "/csv")
+            _ = try SampleGenerator(seed: 5, programmes: 3, participantsPerProgramme: 40, xlsx: xlsx).write(to: folder)
+            let ext = xlsx ? "xlsx" : "csv"
+            let request = ReportRequest(
+                catalogue: folder + "/catalogue.yml", registrations: folder + "/registrations.\(ext)",
+                evaluations: folder + "/evaluations.\(ext)", outputDirectory: folder + "/out", asOf: Fixtures.day("2026-11-27"))
+            let outcome = try Pipeline(logger: logger).run(request)
+            #expect(outcome.document.rejects.isEmpty)
+            outputs.append(try String(contentsOfFile: outcome.outputs[1], encoding: .utf8))
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0].contains("\"registered\""))
+    }
+
     @Test("a missing sheet names the workbook's sheets and the nearest; .xls and .ods say how to save as .xlsx")
     func errors() throws {
         let dir = try TemporaryDirectory()

@@ -58,7 +58,8 @@ struct JobReaderTests {
         #expect(
             throws: JobError.invalid(
                 path: "j.yml", line: 8, keyPath: "inputs.registrations.colums",
-                message: "unknown key 'colums' (did you mean 'columns'?); expected one of path, sheet, separator, encoding, columns, values")
+                message: "unknown key 'colums' (did you mean 'columns'?); expected one of path, sheet, separator, encoding, columns, values"
+            )
         ) {
             try JobReader.parse(text, path: "j.yml")
         }
