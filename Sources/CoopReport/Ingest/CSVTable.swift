@@ -159,7 +159,7 @@ public struct CSVTable {
             let (bytes, sha256) = try digest.wait()
             return Read(bytes: bytes, sha256: sha256)
         }
-        return Read(bytes: reader.total, sha256: reader.sha256())
+        return Read(bytes: reader.total, sha256: reader.sha256() ?? "")
     }
 
     /// Calls `body` for each non-blank data row, as owned Strings.

@@ -84,8 +84,10 @@ final class ChunkReader {
             close(descriptor)
             descriptor = -1
         } else {
-            buffer.withUnsafeBufferPointer { b in
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[count..<(count + read)])))
+            if hashing {
+                buffer.withUnsafeBufferPointer { b in
+                    hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[count..<(count + read)])))
+                }
             }
             count += read
             total += read
@@ -97,11 +99,12 @@ final class ChunkReader {
     static func digest(of path: String) throws -> (bytes: Int, sha256: String) {
         let reader = try ChunkReader(.file(path), path: path)
         while !reader.atEnd { try reader.fill(keepingFrom: reader.count) }
-        return (reader.total, reader.sha256())
+        return (reader.total, reader.sha256() ?? "")
     }
 
-    /// Hex SHA-256 of everything read; call once the input is exhausted.
-    func sha256() -> String { InputFile.hex(hasher.finalize()) }
+    /// Hex SHA-256 of everything read, once the input is exhausted; nil for a reader that
+    /// does not hash (its file is hashed elsewhere).
+    func sha256() -> String? { hashing ? InputFile.hex(hasher.finalize()) : nil }
 }
 
 /// The size and SHA-256 of a file, computed on another core while this one parses it:

@@ -40,6 +40,19 @@ struct ChunkedReadingTests {
         #expect(read.bytes == text.utf8.count)
     }
 
+    @Test("a reader told not to hash hashes nothing (the file is hashed once, on the other core)")
+    func hashOnce() throws {
+        let directory = try TemporaryDirectory()
+        let text = Self.text(rows: 30)
+        let path = try directory.write("r.csv", text)
+        let quiet = try ChunkReader(.file(path), path: path, chunkSize: 16, hashing: false)
+        while !quiet.atEnd { try quiet.fill(keepingFrom: quiet.count) }
+        #expect(quiet.total == text.utf8.count)
+        #expect(quiet.sha256() == nil)
+        let expected = SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        #expect(try ChunkReader.digest(of: path).sha256 == expected)
+    }
+
     @Test("a Windows-1252 byte far past the first chunk still makes the file Windows-1252")
     func lateEncoding() throws {
         let directory = try TemporaryDirectory()
