@@ -139,7 +139,7 @@ public struct CSVTable {
         while reader.valid.count < dataStart && !reader.atEnd { try reader.fill(keepingFrom: 0) }
         var scanner = CSVScanner(separator: separatorByte, start: min(dataStart, reader.valid.count), line: dataLine)
         var record = CSVScanner.Record()
-        var fields = RecordFields(
+        var fields = RecordLoader(
             encoding: encoding, width: header.count, fileIndex: fileIndex, separator: separatorByte, personal: personal)
         while true {
             let final = reader.atEnd

@@ -1,53 +1,56 @@
 /// One record's fields by canonical column, as UTF-8 bytes, trimmed: what validators
-/// read. Valid only during the `CSVTable.forEachRecord` call that hands it over. Usually
-/// the bytes are the reading buffer itself; a record with doubled quotes, Windows-1252
-/// accents or malformed UTF-8 is first copied out, unescaped, converted or repaired.
+/// read. It points into memory that only lives during the call that hands it over
+/// (`RecordLoader.load`, `with(values:)`): it is made inside that call and never kept.
+/// Usually the bytes are the reading buffer itself; a record with doubled quotes,
+/// Windows-1252 accents or malformed UTF-8 is first copied out, unescaped, converted or
+/// repaired.
 struct RecordFields {
     /// 1-based line where the record starts.
-    private(set) var line = 0
+    let line: Int
     /// A structural problem of the record (unterminated quote, too many fields).
-    private(set) var problem: String?
-    private var base = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    private var ranges: [Range<Int>] = []
+    let problem: String?
+    private let base: UnsafeBufferPointer<UInt8>
+    private let ranges: [Range<Int>]
     /// The record as it stands in the buffer, for rejects.
-    private var recordBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    private var scratch: [UInt8] = []
+    private let recordBytes: UnsafeBufferPointer<UInt8>
     private let encoding: TextEncoding
-    private let width: Int
-    private let fileIndex: [Int]
     private let separator: UInt8
     private let personal: Set<Int>
 
-    init(encoding: TextEncoding, width: Int, fileIndex: [Int], separator: UInt8, personal: Set<Int>) {
+    fileprivate init(
+        line: Int, problem: String?, base: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], recordBytes: UnsafeBufferPointer<UInt8>,
+        encoding: TextEncoding, separator: UInt8, personal: Set<Int>
+    ) {
+        self.line = line
+        self.problem = problem
+        self.base = base
+        self.ranges = ranges
+        self.recordBytes = recordBytes
         self.encoding = encoding
-        self.width = width
-        self.fileIndex = fileIndex
         self.separator = separator
         self.personal = personal
-        ranges.reserveCapacity(fileIndex.count)
     }
 
     /// Calls `body` with fields holding `values` (trimmed like a file's), for callers that
     /// have the texts already (tests, tools).
     static func with<R>(values: [String], line: Int, _ body: (RecordFields) -> R) -> R {
-        var fields = RecordFields(encoding: .utf8, width: values.count, fileIndex: Array(values.indices), separator: 0x3B, personal: [])
-        fields.line = line
         var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
         for v in values {
             let start = bytes.count
             bytes += Array(v.utf8)
-            fields.ranges.append(start..<bytes.count)
+            ranges.append(start..<bytes.count)
         }
         return bytes.withUnsafeBufferPointer { b in
-            fields.base = b
-            fields.recordBytes = b
-            for k in fields.ranges.indices { fields.ranges[k] = CSVTable.trimmed(fields.ranges[k], in: b) }
-            return body(fields)
+            let trimmed = ranges.map { CSVTable.trimmed($0, in: b) }
+            return body(
+                RecordFields(
+                    line: line, problem: nil, base: b, ranges: trimmed, recordBytes: b, encoding: .utf8, separator: 0x3B, personal: []))
         }
     }
 
     /// How many canonical columns.
-    var count: Int { fileIndex.count }
+    var count: Int { ranges.count }
 
     /// Whether column `i` is empty (or absent from the file).
     @inline(__always) func isEmpty(_ i: Int) -> Bool { ranges[i].isEmpty }
@@ -91,12 +94,39 @@ struct RecordFields {
         }
         return fields.joined(separator: String(UnicodeScalar(separator)))
     }
+}
 
-    /// Points at the cells of a workbook row (`XLSXTable`) and calls `body`: the same
-    /// fields as a CSV record's, trimmed, and the row as `;`-separated text for rejects.
+/// Turns records into `RecordFields`, one at a time, reusing its buffers: what lives
+/// across records (ranges, the scratch copy, the file's layout). The pointers into the
+/// reading buffer are handed to a `RecordFields` made inside each `load`, never kept here.
+struct RecordLoader {
+    private var ranges: [Range<Int>] = []
+    private var scratch: [UInt8] = []
+    private let encoding: TextEncoding
+    private let width: Int
+    private let fileIndex: [Int]
+    private let separator: UInt8
+    private let personal: Set<Int>
+
+    init(encoding: TextEncoding, width: Int, fileIndex: [Int], separator: UInt8, personal: Set<Int>) {
+        self.encoding = encoding
+        self.width = width
+        self.fileIndex = fileIndex
+        self.separator = separator
+        self.personal = personal
+        ranges.reserveCapacity(fileIndex.count)
+    }
+
+    private func fields(line: Int, problem: String?, base: UnsafeBufferPointer<UInt8>, record: UnsafeBufferPointer<UInt8>) -> RecordFields {
+        RecordFields(
+            line: line, problem: problem, base: base, ranges: ranges, recordBytes: record, encoding: encoding, separator: separator,
+            personal: personal)
+    }
+
+    /// Hands `body` the cells of a workbook row (`XLSXTable`): the same fields as a CSV
+    /// record's, trimmed, and the row as `;`-separated text for rejects.
     mutating func load(cells: [String], line: Int, _ body: (RecordFields) -> Void) {
-        self.line = line
-        problem =
+        let problem =
             cells.count > width && cells[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
             ? "the row has \(cells.count) cells but the header has \(width)" : nil
         scratch.removeAll(keepingCapacity: true)
@@ -110,14 +140,8 @@ struct RecordFields {
         let copy = scratch
         copy.withUnsafeBufferPointer { b in
             for k in ranges.indices { ranges[k] = CSVTable.trimmed(ranges[k], in: b) }
-            joined.withUnsafeBufferPointer { r in
-                base = b
-                recordBytes = r
-                body(self)
-            }
+            joined.withUnsafeBufferPointer { r in body(fields(line: line, problem: problem, base: b, record: r)) }
         }
-        base = UnsafeBufferPointer(start: nil, count: 0)
-        recordBytes = UnsafeBufferPointer(start: nil, count: 0)
     }
 
     /// A cell as a `;`-separated CSV field: quoted when it holds `;`, a quote or a line break.
@@ -126,12 +150,11 @@ struct RecordFields {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// Points at `record` in `buffer` and calls `body`.
+    /// Hands `body` the fields of `record`, which lies in `buffer`.
     mutating func load(_ record: CSVScanner.Record, from buffer: UnsafeBufferPointer<UInt8>, _ body: (RecordFields) -> Void) {
-        line = record.line
-        recordBytes = UnsafeBufferPointer(rebasing: buffer[record.bytes])
+        let recordBytes = UnsafeBufferPointer(rebasing: buffer[record.bytes])
         let fields = record.fields
-        problem = nil
+        var problem: String?
         if record.unterminatedQuote {
             problem = "a quoted field is never closed (missing \")"
         } else if fields.count > width, fields[width...].contains(where: { !CSVTable.trimmed($0.range, in: buffer).isEmpty }) {
@@ -153,8 +176,7 @@ struct RecordFields {
             }
         }
         guard !plain else {
-            base = buffer
-            body(self)
+            body(self.fields(line: record.line, problem: problem, base: buffer, record: recordBytes))
             return
         }
         // Copied out: quotes undone, Windows-1252 turned into UTF-8.
@@ -182,10 +204,6 @@ struct RecordFields {
             ranges[k] = start..<scratch.count
         }
         let copy = scratch
-        copy.withUnsafeBufferPointer { b in
-            base = b
-            body(self)
-        }
-        base = UnsafeBufferPointer(start: nil, count: 0)
+        copy.withUnsafeBufferPointer { b in body(self.fields(line: record.line, problem: problem, base: b, record: recordBytes)) }
     }
 }

@@ -110,7 +110,7 @@ final class XLSXTable {
     /// Calls `body` for each non-blank row after the header, in sheet order.
     func forEachRecord(_ body: (RecordFields) -> Void) throws -> CSVTable.Read {
         let digest = BackgroundDigest(path: path)
-        var fields = RecordFields(encoding: .utf8, width: header.count, fileIndex: fileIndex, separator: 0x3B, personal: personal)
+        var fields = RecordLoader(encoding: .utf8, width: header.count, fileIndex: fileIndex, separator: 0x3B, personal: personal)
         var pastHeader = false
         // The parser's delegate keeps the closure, but only while `rows` runs.
         try withoutActuallyEscaping(body) { body in

@@ -15,6 +15,21 @@ public struct DatasetBuilder {
     private var answers: [Int16] = []
     private var objectives: [Int16] = []
     private var warnings: [Diagnostic] = []
+    /// The last text met in each registration column, with its id in `pool`: the ids are
+    /// this builder's, so the memory of them is too (`RecentText`).
+    private var recent = [RecentText](repeating: RecentText(), count: RecentColumn.allCases.count)
+
+    /// Registration columns whose next row usually repeats the text of the row before.
+    enum RecentColumn: Int, CaseIterable { case participant, email, lastName, firstName, cooperative, role }
+
+    /// The pool id of `bytes`, in a column whose last text is remembered; `lowercased`
+    /// interns the e-mail's lower-case form.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, column: RecentColumn, lowercased: Bool = false) -> Int32 {
+        var memory = RecentText()
+        swap(&memory, &recent[column.rawValue])  // moved out, so that it stays uniquely held
+        defer { swap(&memory, &recent[column.rawValue]) }
+        return memory.id(bytes) { lowercased ? RegistrationValidator.internLowercased($0, into: &pool) : pool.intern($0) }
+    }
 
     /// The expected counts size the rows and the duplicate index up front (no regrowing
     /// while a million rows stream in).

@@ -27,7 +27,6 @@ public struct RegistrationValidator {
         return (statusMemo.seen, attendance)
     }
     /// Participant, e-mail, last name, first name, cooperative, role of the row before.
-    private var recent = [RecentText](repeating: RecentText(), count: 6)
 
     /// The columns this validator reads; positions are found once per file.
     enum Field: Int, CaseIterable {
@@ -70,7 +69,6 @@ public struct RegistrationValidator {
         var builder = DatasetBuilder(catalogue: catalogue)
         var copy = self
         copy.fileNumber = builder.file(file)
-        copy.recent = [RecentText](repeating: RecentText(), count: 6)  // ids of another builder's pool
         let outcome = RecordFields.with(values: values, line: line) { copy.validate($0, into: &builder) }
         return outcome.map { builder.build().registrations[0] }
     }
@@ -89,8 +87,8 @@ public struct RegistrationValidator {
         case .success(let n): session = n
         case .failure(let why): return .failure(why)
         }
-        let id = recent[0].id(bytes(.participantId)) { builder.pool.intern($0) }
-        let email = recent[1].id(bytes(.email)) { Self.internLowercased($0, into: &builder.pool) }
+        let id = builder.intern(bytes(.participantId), column: .participant)
+        let email = builder.intern(bytes(.email), column: .email, lowercased: true)
         guard id != 0 || email != 0 else {
             return .failure(RowRejection(column: "participant_id", "no participant_id and no email: the participant cannot be identified"))
         }
@@ -148,10 +146,10 @@ public struct RegistrationValidator {
         builder.add(
             RegistrationRow(
                 session: session, participant: id != 0 ? id : email, email: email,
-                lastName: recent[2].id(bytes(.lastName)) { builder.pool.intern($0) },
-                firstName: recent[3].id(bytes(.firstName)) { builder.pool.intern($0) },
-                cooperative: recent[4].id(bytes(.cooperative)) { builder.pool.intern($0) },
-                role: recent[5].id(bytes(.role)) { builder.pool.intern($0) }, line: Int32(fields.line), file: fileNumber, status: status,
+                lastName: builder.intern(bytes(.lastName), column: .lastName),
+                firstName: builder.intern(bytes(.firstName), column: .firstName),
+                cooperative: builder.intern(bytes(.cooperative), column: .cooperative),
+                role: builder.intern(bytes(.role), column: .role), line: Int32(fields.line), file: fileNumber, status: status,
                 attendance: attendance,
                 halves: halves, identifiedByEmail: id == 0, hours: hours, registeredAt: registeredAt))
         return .success(())
