@@ -57,6 +57,13 @@ public struct Pipeline {
         if let questions = request.evaluations.mapping.questions {
             catalogue = Catalogue(programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: questions))
         }
+        if let code = request.period.programme, catalogue.programme(code) == nil {
+            let codes = catalogue.programmes.map(\.code)
+            let near = Nearest.header(for: [code], in: codes).map { " (did you mean '\($0)'?)" } ?? ""
+            throw JobError.invalid(
+                path: request.job ?? "command line", line: 0, keyPath: "period.programme",
+                message: "'\(code)' is not a programme of the catalogue\(near); expected one of \(codes.joined(separator: ", "))")
+        }
         var catalogueInput = loaded
         catalogueInput.rowsRead = catalogue.programmes.reduce(0) { $0 + $1.sessions.count }
         let registrationFiles = try InputFiles.expand(request.registrations.pattern)
@@ -70,7 +77,7 @@ public struct Pipeline {
             logger.info("[1/5] ingest: \(table.path): \(table.encodingName)\(separator), columns \(table.columns.joined(separator: ", "))")
             let unused = table.unusedHeaders
             if !unused.isEmpty {
-                logger.info("[1/5] ingest: \(table.path): headers not used: \(unused.map { "'\($0)'" }.joined(separator: ", "))")
+                logger.info("[1/5] ingest: \(table.path): headers not used: \(IngestError.list(unused))")
             }
             return table
         }

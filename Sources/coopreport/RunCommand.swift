@@ -49,6 +49,12 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
+    func validate() throws {
+        guard wait.isFinite, wait >= 0, wait <= 86_400 else {
+            throw ValidationError("--wait must be a number of seconds between 0 and 86400, found \(wait)")
+        }
+    }
+
     func run() throws {
         do {
             var request = try options.request()

@@ -70,6 +70,7 @@ public struct CSVTable {
         self.source = source
         self.chunkSize = chunkSize
         let reader = try ChunkReader(source, path: path, chunkSize: chunkSize)
+        if Self.looksUTF16(reader.valid) { throw IngestError.utf16(path: path) }
         // The header must be whole in the buffer: read on until its end is seen.
         var start = 0
         var line = 1
@@ -120,6 +121,14 @@ public struct CSVTable {
         self.dataLine = dataLine
         (columns, fileIndex) = try CSVTable.map(header: header, schema: schema, mapping: mapping, path: path)
         personal = Set(zip(columns, fileIndex).filter { CSVTable.personalColumns.contains($0.0) }.map(\.1))
+    }
+
+    /// A UTF-16 file (Excel's « Texte Unicode »): its BOM, or NUL bytes between the
+    /// characters of its first line.
+    static func looksUTF16(_ head: ArraySlice<UInt8>) -> Bool {
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return true }
+        let sample = head.prefix(256)
+        return sample.count >= 8 && sample.filter { $0 == 0 }.count * 4 >= sample.count
     }
 
     /// What streaming read: the file's size and SHA-256 (of the bytes read, for the manifest).

@@ -66,7 +66,26 @@ public enum CatalogueReader {
                     .fail("requires '\(r)', which is not a session of \(code) (sessions: \(sessions.map(\.code).joined(separator: ", ")))")
             }
         }
+        if let cycle = requirementCycle(sessions) {
+            throw list.fail(
+                "the sessions' requires go round in a circle: \(cycle.joined(separator: " → ")); a session cannot require itself")
+        }
         return Programme(code: code, title: try keys["title"]?.string() ?? code, sessions: sessions)
+    }
+
+    /// A loop in the sessions' `requires` (S1 → S2 → S1), or nil.
+    static func requirementCycle(_ sessions: [Session]) -> [String]? {
+        let requires = Dictionary(sessions.map { ($0.code, $0.requires) }, uniquingKeysWith: { a, _ in a })
+        var done: Set<String> = []
+        func visit(_ code: String, _ path: [String]) -> [String]? {
+            if let start = path.firstIndex(of: code) { return Array(path[start...]) + [code] }
+            guard !done.contains(code) else { return nil }
+            for r in requires[code] ?? [] { if let cycle = visit(r, path + [code]) { return cycle } }
+            done.insert(code)
+            return nil
+        }
+        for s in sessions { if let cycle = visit(s.code, []) { return cycle } }
+        return nil
     }
 
     private static let sessionKeys = [
@@ -90,6 +109,11 @@ public enum CatalogueReader {
         guard start <= end else { throw (k["end"] ?? cursor).fail("ends (\(end)) before it starts (\(start))") }
         let hours = try need("hours").number()
         guard hours >= 0 else { throw (k["hours"] ?? cursor).fail("hours must be 0 or more, found \(hours)") }
+        guard hours <= Session.maxHours(from: start, to: end) else {
+            throw (k["hours"] ?? cursor).fail(
+                "hours \(hours) is more than the session's dates allow (at most \(Int(Session.maxHours(from: start, to: end))): 24 a day from start to end)"
+            )
+        }
         let price = try k["price_ht"]?.number()
         if let price, price < 0 { throw (k["price_ht"] ?? cursor).fail("price_ht must be 0 or more") }
         let capacity = try k["capacity"]?.integer()

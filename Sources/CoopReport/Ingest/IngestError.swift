@@ -25,6 +25,8 @@ public enum IngestError: Error, Equatable, LocalizedError {
     case unmatchedHeaders(path: String, entries: [Unmatched], found: [String])
     /// An evaluations file in which no survey question and no objective column is found.
     case noAnswerColumns(path: String, questions: [String], found: [String])
+    /// The file is UTF-16, which no export the tool reads uses.
+    case utf16(path: String)
     /// The job's `sheet:` is not a sheet of the workbook.
     case noSheet(path: String, sheet: String, found: [String])
     /// A spreadsheet format that is not read (`.xls`, `.ods`).
@@ -48,7 +50,7 @@ public enum IngestError: Error, Equatable, LocalizedError {
                 nearest[name].map { "'\(name)' (nearest found: '\($0)')" } ?? "'\(name)'"
             }
             return "\(path):1: error: missing required column(s) \(hints.joined(separator: ", ")). "
-                + "Found: \(found.map { "'\($0)'" }.joined(separator: ", ")). "
+                + "Found: \(Self.list(found)). "
                 + "Expected at least: \(expected.joined(separator: ", ")). "
                 + "Rename the header or map it in the job file."
         case .unmatchedHeaders(let path, let entries, let found):
@@ -56,12 +58,15 @@ public enum IngestError: Error, Equatable, LocalizedError {
                 "\(e.section): '\(e.entry)' is not a header of this file" + (e.nearest.map { " (nearest header: '\($0)')" } ?? "")
             }
             return "\(path):1: error: the job maps header(s) the file does not have: \(lines.joined(separator: "; ")). "
-                + "Headers found: \(found.map { "'\($0)'" }.joined(separator: ", ")). "
+                + "Headers found: \(Self.list(found)). "
                 + "Correct the job's mapping: a header that matches nothing would silently drop its column."
         case .noAnswerColumns(let path, let questions, let found):
             return "\(path):1: error: no survey question and no objective column found, so every response would be empty. "
-                + "Expected one of \(questions.joined(separator: ", ")) or objective_1…; found \(found.map { "'\($0)'" }.joined(separator: ", ")). "
+                + "Expected one of \(questions.joined(separator: ", ")) or objective_1…; found \(Self.list(found)). "
                 + "Map the survey's question headers with `questions:` in the job (docs/jobs.md)."
+        case .utf16(let path):
+            return
+                "\(path): error: this file is UTF-16 (Excel's « Texte Unicode »); save it as « CSV UTF-8 (délimité par des virgules) » or as CSV with ';', then run again."
         case .noSheet(let path, let sheet, let found):
             let near = Nearest.header(for: [sheet], in: found).map { " (nearest: '\($0)')" } ?? ""
             return
@@ -72,5 +77,12 @@ public enum IngestError: Error, Equatable, LocalizedError {
         case .catalogue(let path, let line, let keyPath, let message):
             return "\(path):\(line): error: \(keyPath): \(message)"
         }
+    }
+
+    /// Headers in a message: each quoted and shortened (`quoted`), at most 40 of them, so
+    /// that a file whose header is a megabyte long does not flood the terminal.
+    static func list(_ headers: [String]) -> String {
+        let shown = headers.prefix(40).map(quoted).joined(separator: ", ")
+        return headers.count > 40 ? shown + " … (\(headers.count) headers)" : shown
     }
 }

@@ -71,7 +71,12 @@ public enum JobReader {
                 guard keys["from"] == nil && keys["to"] == nil else {
                     throw p.fail("give either 'programme' or 'from'/'to', not both")
                 }
-                period = .fixed(Period(programme: try programme.string()))
+                let code = try programme.string()
+                // The code names the output folder through {period}: it must stay one name.
+                guard !code.isEmpty, !code.contains("/"), code != ".", code != ".." else {
+                    throw programme.fail("'\(code)' cannot name a programme (not empty, no '/', not '.' or '..')")
+                }
+                period = .fixed(Period(programme: code))
             } else {
                 let range = Period(from: try keys["from"]?.day(), to: try keys["to"]?.day())
                 if let f = range.from, let t = range.to, t < f { throw p.fail("'to' (\(t)) is before 'from' (\(f))") }
@@ -85,6 +90,9 @@ public enum JobReader {
             throw n.fail("must be a fraction between 0 and 1 (0.05 = 5 %), found \(maxRejectRate)")
         }
         guard let output = top["output"] else { throw doc.fail("missing key 'output' (the folder receiving the report)") }
+        guard !(try output.string()).trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw output.fail("empty; expected the folder receiving the report (relative to the job file's folder)")
+        }
         let name = try top["name"]?.string()
         if let name, let n = top["name"], name.isEmpty || name.contains("/") || name.hasPrefix(".") {
             throw n.fail("'\(name)' cannot start a file name (no '/', not empty, not starting with '.')")

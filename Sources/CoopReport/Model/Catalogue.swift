@@ -104,6 +104,10 @@ public struct Session: Sendable {
     }
 
     public var key: SessionKey { SessionKey(programme, code) }
+
+    /// The most hours anything can last between two dates, both included: 24 a day.
+    /// Bounds the catalogue's `hours` and a row's `hours_attended`, so no sum overflows.
+    static func maxHours(from start: Day, to end: Day) -> Double { Double(24 * (end.daysSinceEpoch - start.daysSinceEpoch + 1)) }
     /// A session somebody attends (every kind but the project phase): its attendance
     /// counts as present / absent / unrecorded; an `action` session's as a project done or not.
     public var isTaught: Bool { kind != .action }

@@ -55,7 +55,7 @@ public struct ReportFiles {
             let m = doc.metrics
             let plans = WorkbookPlanner.plan(doc)
             let workbook = final(names.workbook)
-            let workbookTemporary = AtomicFile.temporaryPath(for: workbook)
+            let workbookTemporary = AtomicFile.freshTemporaryPath(for: workbook)
             staged.append((workbookTemporary, workbook))
             try WorkbookWriter.write(plans, properties: Self.properties(doc), to: workbookTemporary)
             let metricsJSON = Data(MetricsJSON.document(doc).serialized().utf8)

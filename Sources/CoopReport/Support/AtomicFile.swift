@@ -7,14 +7,42 @@ public enum AtomicFile {
     /// that an interrupted run removes it.
     public static func temporaryPath(for path: String) -> String { TemporaryFiles.shared.make(for: path) }
 
-    /// Writes `data` to a temporary beside `path` and returns the temporary's path.
-    static func stage(_ data: Data, for path: String) throws -> String {
+    /// A temporary path beside `path`, with whatever stood at that name removed: the file
+    /// is then created anew, never written through a link planted there.
+    public static func freshTemporaryPath(for path: String) -> String {
         let temporary = temporaryPath(for: path)
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
-        } catch {
+        unlink(temporary)
+        return temporary
+    }
+
+    /// Writes `data` to a new temporary beside `path` (created exclusively, links not
+    /// followed, flushed to disk) and returns the temporary's path.
+    static func stage(_ data: Data, for path: String) throws -> String {
+        let temporary = freshTemporaryPath(for: path)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            TemporaryFiles.shared.forget(temporary)
+            throw OutputError.notWritable(path: path, reason: reason)
+        }
+        defer { close(fd) }
+        var failure: String?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count, let base = raw.baseAddress {
+                let n = write(fd, base + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
             discard(temporary)
-            throw OutputError.notWritable(path: path, reason: error.localizedDescription)
+            throw OutputError.notWritable(path: path, reason: failure)
         }
         return temporary
     }

@@ -4,9 +4,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let month: Int
     public let day: Int
 
-    /// A valid Gregorian date, or nil (31/02 is nil).
+    /// A valid Gregorian date from 1900 on, or nil (31/02 is nil). Excel's calendar starts
+    /// on 1 January 1900: an earlier date would be shifted in a workbook, so it is refused.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+        guard (1900...9999).contains(year), (1...12).contains(month), day >= 1,
             day <= Day.daysIn(month: month, year: year)
         else { return nil }
         self.year = year

@@ -15,8 +15,18 @@ public final class OutputLock {
             throw OutputError.notWritable(path: directory, reason: error.localizedDescription)
         }
         path = URL(fileURLWithPath: directory).appendingPathComponent(".coopreport.lock").path
-        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputError.notWritable(path: path, reason: String(cString: strerror(errno))) }
+        // Never through a link: a link planted here would have a (root) cron run write the
+        // holder's note into any file it points to.
+        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            let reason = errno == ELOOP ? "it is a symbolic link; remove it" : String(cString: strerror(errno))
+            throw OutputError.notWritable(path: path, reason: reason)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw OutputError.notWritable(path: path, reason: "it is not a regular file; remove it")
+        }
         let deadline = Date().addingTimeInterval(wait)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {

@@ -11,6 +11,8 @@ public struct RegistrationValidator {
     var fileNumber: Int16 = 0
     private let sessions: SessionTable
     private var sessionLookup: SessionLookup
+    /// The most hours a row may give for each session (by number).
+    private let maxHours: [Double]
     /// The distinct programme, session and event labels met, for the job's value maps.
     var labelsSeen: (programme: [String]?, session: [String]?, event: [String]?) { sessionLookup.seen }
     /// Position of each `Field` among the record's columns, −1 when the file lacks it.
@@ -61,6 +63,7 @@ public struct RegistrationValidator {
         self.file = file
         sessions = SessionTable(catalogue)
         sessionLookup = SessionLookup(columns: columns, mapping: mapping)
+        maxHours = sessions.sessions.map { s in s.map { Session.maxHours(from: $0.start, to: $0.end) } ?? 24 }
         positions = Field.allCases.map { f in columns.firstIndex(of: f.column) ?? -1 }
     }
 
@@ -126,6 +129,15 @@ public struct RegistrationValidator {
                     RowRejection(
                         column: "hours_attended",
                         "\(quoted(text(.hoursAttended))) is not a number of hours (expected a number ≥ 0, e.g. 3,5)"))
+            }
+            // A sum of such hours stays finite: no more than the session's calendar days allow.
+            let ceiling = maxHours[Int(session)]
+            guard h <= ceiling else {
+                return .failure(
+                    RowRejection(
+                        column: "hours_attended",
+                        "\(quoted(text(.hoursAttended))) hours is more than the session allows (at most \(SheetCells.shortest(ceiling)) h: 24 h a day over its dates)"
+                    ))
             }
             hours = h
         }

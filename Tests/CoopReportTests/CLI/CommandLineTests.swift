@@ -58,6 +58,15 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/report.xlsx"))
     }
 
+    @Test("--wait that is not a number of seconds is a usage error (64), not a crash")
+    func badWait() throws {
+        for value in ["nan", "-1", "inf"] {
+            let r = try run(["run", Repository.path("jobs/sample.yml"), "--wait=\(value)"])
+            #expect(r.status == ExitStatus.usage.rawValue, "\(value)")
+            #expect(r.stderr.contains("--wait must be a number of seconds"), "\(value)")
+        }
+    }
+
     @Test("a period with no session writes its report, exits 0, and says so last on stderr and at the top of Synthèse")
     func emptyPeriod() throws {
         let dir = try TemporaryDirectory()

@@ -1,0 +1,128 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import CoopReport
+
+/// What an adversarial run broke (issue « Hardening »), each reproduced first.
+@Suite("Hardening")
+struct HardeningTests {
+    func request(_ dir: TemporaryDirectory, registrations: String = SmallRun.registrations, catalogue: String = SmallRun.catalogue) throws
+        -> ReportRequest
+    {
+        var r = ReportRequest(
+            catalogue: try dir.write("catalogue.yml", catalogue), registrations: try dir.write("registrations.csv", registrations),
+            evaluations: try dir.write("evaluations.csv", SmallRun.evaluations), outputDirectory: dir.path + "/out",
+            asOf: Fixtures.day("2022-03-01"))
+        r.maxRejectRate = 1
+        return r
+    }
+
+    var pipeline: Pipeline {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return Pipeline(logger: logger)
+    }
+
+    @Test("a link planted as the lock file is refused, and the file it points to is untouched")
+    func lockLink() throws {
+        let dir = try TemporaryDirectory()
+        let victim = try dir.write("victim.txt", "keep me")
+        try FileManager.default.createDirectory(atPath: dir.path + "/out", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/out/.coopreport.lock", withDestinationPath: victim)
+        do {
+            _ = try pipeline.run(request(dir))
+            Issue.record("the run took a lock through a link")
+        } catch let error as OutputError {
+            #expect(ExitStatus.forError(error) == .outputNotWritable)
+            #expect("\(error)".contains("symbolic link"))
+        }
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me")
+    }
+
+    @Test("a link planted at a temporary's name is not written through")
+    func temporaryLink() throws {
+        let dir = try TemporaryDirectory()
+        let victim = try dir.write("victim.txt", "keep me")
+        try FileManager.default.createDirectory(atPath: dir.path + "/out", withIntermediateDirectories: true)
+        let name = ".metrics.json\(TemporaryFiles.marker)\(ProcessInfo.processInfo.processIdentifier).tmp"
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/out/" + name, withDestinationPath: victim)
+        _ = try pipeline.run(request(dir))
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me")
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/out/metrics.json"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: dir.path + "/out/metrics.json")
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+    }
+
+    @Test("hours past what the session's dates allow are rejected; no sum reaches infinity")
+    func hugeHours() throws {
+        let dir = try TemporaryDirectory()
+        let huge = "1" + String(repeating: "0", count: 308)  // 1e308 written out: a number, finite
+        let rows =
+            "programme;session;participant_id;cooperative;status;attendance;hours_attended\n"
+            + "P;A;p1;Coop;registered;present;\(huge)\n" + "P;A;p2;Coop;registered;present;\(huge)\n"
+            + "P;A;p3;Coop;registered;present;24\n"
+            + "P;A;p4;Coop;registered;present;24.5\n"
+        let outcome = try pipeline.run(request(dir, registrations: rows))
+        let rejected = outcome.document.rejects.filter { $0.file.hasSuffix("registrations.csv") }
+        // A is one day (10 January): 24 h at most; p3's 24 is kept.
+        #expect(rejected.map(\.line) == [2, 3, 5])
+        #expect(rejected.first?.message.contains("at most 24 h") == true)
+        #expect(outcome.document.metrics.session("P/A")?.value(.hoursTrainee) == 24)
+        let catalogue = SmallRun.catalogue.replacingOccurrences(of: "hours: 7, price_ht: 100", with: "hours: 1e308, price_ht: 100")
+        #expect(throws: IngestError.self) { try pipeline.run(request(dir, catalogue: catalogue)) }
+    }
+
+    @Test("a circle in the catalogue's requires stops the run, naming it")
+    func requiresCycle() throws {
+        let dir = try TemporaryDirectory()
+        let catalogue = SmallRun.catalogue.replacingOccurrences(of: "objectives: [\"Savoir faire A\"]}", with: "requires: [B]}")
+        do {
+            _ = try pipeline.run(request(dir, catalogue: catalogue))
+            Issue.record("a circular requires was accepted")
+        } catch let error as IngestError {
+            #expect(ExitStatus.forError(error) == .inputMissing)
+            #expect(error.errorDescription?.contains("A → B → A") == true)
+        }
+    }
+
+    @Test("a job's period naming no programme of the catalogue is a usage error, before anything is written")
+    func unknownProgramme() throws {
+        let dir = try TemporaryDirectory()
+        var r = try request(dir)
+        r.period = Period(programme: "NOPE")
+        do {
+            _ = try pipeline.run(r)
+            Issue.record("an unknown programme gave a report")
+        } catch let error as JobError {
+            #expect(ExitStatus.forError(error) == .usage)
+            #expect("\(error)".contains("'NOPE' is not a programme of the catalogue"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/report.xlsx"))
+    }
+
+    @Test("job values that cannot be right are refused: empty output, a programme code leaving the folder")
+    func badJobValues() {
+        let base = "version: 1\ninputs: {catalogue: c.yml, registrations: r.csv, evaluations: e.csv}\n"
+        #expect(throws: JobError.self) { try JobReader.parse(base + "output: \"\"\n", path: "/srv/j.yml") }
+        #expect(throws: JobError.self) {
+            try JobReader.parse(base + "period: {programme: \"../../etc\"}\noutput: out/{period}\n", path: "/srv/j.yml")
+        }
+    }
+
+    @Test("a UTF-16 file says so; a date before 1900 is refused; a huge header is not echoed whole")
+    func smallOnes() throws {
+        let dir = try TemporaryDirectory()
+        let utf16 = [UInt8]([0xFF, 0xFE]) + Array("programme;session\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let path = try dir.write("u16.csv", bytes: utf16)
+        #expect(throws: IngestError.utf16(path: path)) { try CSVTable(path: path, schema: .registrations) }
+        #expect(ValueParser.timestamp("31/12/1899") == nil)
+        #expect(ValueParser.timestamp("01/01/1900") != nil)
+        let wide = String(repeating: "x", count: 1_000_000)
+        let message =
+            IngestError.missingColumns(path: "r.csv", missing: ["status"], found: [wide, "b"], expected: ["status"], nearest: [:])
+            .errorDescription ?? ""
+        #expect(message.count < 1000)
+        #expect(message.contains("(1000000 characters)"))
+    }
+}
