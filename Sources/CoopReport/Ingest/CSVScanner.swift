@@ -16,6 +16,8 @@ struct CSVScanner {
         var line = 0
         /// The file ended inside a quoted field.
         var unterminatedQuote = false
+        /// A line whose quote swallowed the lines after it (`CSVTable.strayQuoteLine`).
+        var strayQuote = false
     }
 
     /// What `next` found.
@@ -33,6 +35,12 @@ struct CSVScanner {
     }
 
     private static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+
+    /// Goes on reading at `position`, which starts line `line` (after a stray quote).
+    mutating func resume(at position: Int, line: Int) {
+        self.position = position
+        self.line = line
+    }
 
     /// Reads the next record of `bytes` into `record` (its arrays reused). The buffer may
     /// hold only part of the input: unless it is `final`, a record that runs to its end may

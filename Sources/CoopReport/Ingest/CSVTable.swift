@@ -157,6 +157,13 @@ public struct CSVTable {
                     let outcome = scanner.next(in: buffer, final: final, into: &record)
                     guard outcome == .record else { return outcome }
                     if record.fields.allSatisfy({ $0.range.isEmpty }) { continue }  // blank line or only separators
+                    if let line = Self.strayQuoteLine(record, scanner: scanner, width: header.count, in: buffer) {
+                        // A quote that swallowed the lines after it: its line alone is
+                        // rejected, and reading goes on with the next line.
+                        fields.load(line.record, from: buffer, body)
+                        scanner.resume(at: line.next, line: record.line + 1)
+                        continue
+                    }
                     fields.load(record, from: buffer, body)
                 }
             }
@@ -169,6 +176,24 @@ public struct CSVTable {
             return Read(bytes: bytes, sha256: sha256)
         }
         return Read(bytes: reader.total, sha256: reader.sha256() ?? "")
+    }
+
+    /// A record that runs over several lines and does not fit the header (a field count
+    /// other than the header's, or a quote never closed) came from a stray quote: the
+    /// record of its first line alone, marked unterminated, and where the next line starts.
+    static func strayQuoteLine(
+        _ record: CSVScanner.Record, scanner: CSVScanner, width: Int, in buffer: UnsafeBufferPointer<UInt8>
+    ) -> (record: CSVScanner.Record, next: Int)? {
+        guard scanner.line - record.line > 1, record.unterminatedQuote || record.fields.count != width else { return nil }
+        let lf = UInt8(ascii: "\n")
+        var end = record.bytes.lowerBound
+        while end < record.bytes.upperBound && buffer[end] != lf { end += 1 }
+        guard end < record.bytes.upperBound else { return nil }
+        var line = CSVScanner.Record()
+        line.bytes = record.bytes.lowerBound..<(end > record.bytes.lowerBound && buffer[end - 1] == UInt8(ascii: "\r") ? end - 1 : end)
+        line.line = record.line
+        line.strayQuote = true
+        return (line, end + 1)
     }
 
     /// Calls `body` for each non-blank data row, as owned Strings.
@@ -249,7 +274,7 @@ public struct CSVTable {
     }
 
     /// Matches header cells to canonical columns (trimmed, case-, accent- and
-    /// punctuation-insensitive); the first header cell wins when two match one column.
+    /// punctuation-insensitive); two header cells for one column are an error.
     /// Everything the job's mapping names must be in the file: a rename or a question
     /// header that matches no header cell, or an evaluations file where no survey question
     /// and no objective is recognised, stops the run before anything is written.
@@ -279,7 +304,12 @@ public struct CSVTable {
         var familyColumns: [(String, Int)] = []
         for (i, cell) in header.enumerated() {
             if let name = byKey[TextKey.of(cell)], schema.columns.contains(where: { $0.name == name }) {
-                if found[name] == nil { found[name] = i }
+                // Two headers for one column (`status` twice; `cooperative` and `Coopérative`):
+                // which one holds the data cannot be guessed.
+                if let first = found[name] {
+                    throw IngestError.duplicateHeaders(path: path, column: name, headers: [header[first], cell])
+                }
+                found[name] = i
             } else if let name = schema.family(byKey[TextKey.of(cell)] ?? cell), !familyColumns.contains(where: { $0.0 == name }) {
                 familyColumns.append((name, i))
             }

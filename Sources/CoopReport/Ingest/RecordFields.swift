@@ -155,7 +155,10 @@ struct RecordLoader {
         let recordBytes = UnsafeBufferPointer(rebasing: buffer[record.bytes])
         let fields = record.fields
         var problem: String?
-        if record.unterminatedQuote {
+        if record.strayQuote {
+            problem =
+                "a quote opened on this line is not closed on it and would swallow the lines after it: this line is rejected and reading goes on with the next"
+        } else if record.unterminatedQuote {
             problem = "a quoted field is never closed (missing \")"
         } else if fields.count > width, fields[width...].contains(where: { !CSVTable.trimmed($0.range, in: buffer).isEmpty }) {
             problem = "the row has \(fields.count) fields but the header has \(width)"

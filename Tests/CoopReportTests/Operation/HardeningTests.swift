@@ -125,4 +125,49 @@ struct HardeningTests {
         #expect(message.count < 1000)
         #expect(message.contains("(1000000 characters)"))
     }
+
+    @Test("a stray quote on line 11 of the sample rejects line 11 only; the lines after it are read")
+    func strayQuote() throws {
+        let dir = try TemporaryDirectory()
+        var lines = try String(contentsOfFile: Repository.path("input/registrations.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+        // Line 11 (index 10): a quote opened before the name, never closed on the line.
+        lines[10] = lines[10].replacingOccurrences(of: ";Roux;", with: ";\"Roux;")
+        let broken = lines.joined(separator: "\r\n")
+        func run(_ registrations: String) throws -> ReportDocument {
+            var r = try request(
+                dir, registrations: registrations,
+                catalogue: String(contentsOfFile: Repository.path("input/catalogue.yml"), encoding: .utf8))
+            r.evaluations = InputSpec(Repository.path("input/evaluations.csv"))
+            r.asOf = Fixtures.day("2022-07-31")
+            return try pipeline.run(r).document
+        }
+        let canonical = try run(String(contentsOfFile: Repository.path("input/registrations.csv"), encoding: .utf8))
+        let doc = try run(broken)
+        let rejected = doc.rejects.filter { $0.file.hasSuffix("registrations.csv") }
+        #expect(rejected.map(\.line) == [11, 20, 107, 114, 124])
+        #expect(rejected.first?.message.contains("reading goes on with the next") == true)
+        // One registration less (P010 at S1), nothing else lost. Without S1, P010's ACTION
+        // (line 52) and S2 (line 86) now lack a required session: two violations more, not
+        // the 51 of a quote that swallowed forty lines.
+        #expect(doc.metrics.overall.value(.registered) == (canonical.metrics.overall.value(.registered) ?? 0) - 1)
+        #expect(doc.metrics.overall.value(.prerequisiteViolations) == (canonical.metrics.overall.value(.prerequisiteViolations) ?? 0) + 2)
+    }
+
+    @Test("two headers for one column stop the run, naming both")
+    func duplicateHeaders() {
+        for header in [
+            ["programme", "session", "participant_id", "cooperative", "status", "status"],
+            ["programme", "session", "participant_id", "cooperative", "Coopérative", "status"],
+        ] {
+            do {
+                _ = try CSVTable.map(header: header, schema: .registrations, path: "r.csv")
+                Issue.record("\(header) was accepted")
+            } catch IngestError.duplicateHeaders(_, let column, let headers) {
+                #expect(headers.count == 2)
+                #expect(["status", "cooperative"].contains(column))
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
 }
