@@ -38,7 +38,7 @@ public final class Chart {
         guard let series = chart_add_series(raw, nil, nil) else {
             throw XlsxError(operation: "chart_add_series", code: -1, reason: "libxlsxwriter refused the series")
         }
-        name.withCString { chart_series_set_name(series, $0) }
+        XMLText.clean(name).withCString { chart_series_set_name(series, $0) }
         categories.sheet.withCString {
             chart_series_set_categories(
                 series, $0, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),
@@ -52,11 +52,11 @@ public final class Chart {
     }
 
     /// Sets the chart's title.
-    public func setTitle(_ title: String) { title.withCString { chart_title_set_name(raw, $0) } }
+    public func setTitle(_ title: String) { XMLText.clean(title).withCString { chart_title_set_name(raw, $0) } }
 
     /// Sets the value axis' title and number format (e.g. `0%`).
     public func setValueAxis(title: String?, numberFormat: String?, min: Double? = nil, max: Double? = nil) {
-        if let title { title.withCString { chart_axis_set_name(raw.pointee.y_axis, $0) } }
+        if let title { XMLText.clean(title).withCString { chart_axis_set_name(raw.pointee.y_axis, $0) } }
         if let numberFormat { numberFormat.withCString { chart_axis_set_num_format(raw.pointee.y_axis, $0) } }
         if let min { chart_axis_set_min(raw.pointee.y_axis, min) }
         if let max { chart_axis_set_max(raw.pointee.y_axis, max) }

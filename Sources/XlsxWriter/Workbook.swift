@@ -95,9 +95,9 @@ public final class Workbook {
     /// Sets the document properties shown in Excel's File › Info. `created` is seconds
     /// since 1970 (pass the report's date, not the clock, for byte-stable files).
     public func setProperties(title: String, subject: String, author: String, created: Int) throws {
-        try title.withCString { t in
-            try subject.withCString { s in
-                try author.withCString { a in
+        try XMLText.clean(title).withCString { t in
+            try XMLText.clean(subject).withCString { s in
+                try XMLText.clean(author).withCString { a in
                     var p = lxw_doc_properties()
                     p.title = UnsafeMutablePointer(mutating: t)
                     p.subject = UnsafeMutablePointer(mutating: s)
@@ -111,7 +111,9 @@ public final class Workbook {
 
     /// Adds a custom document property (File › Properties › Custom), e.g. an input's hash.
     public func setCustomProperty(_ name: String, _ value: String) throws {
-        let status = name.withCString { n in value.withCString { v in workbook_set_custom_property_string(raw, n, v) } }
+        let status = XMLText.clean(name).withCString { n in
+            XMLText.clean(value).withCString { v in workbook_set_custom_property_string(raw, n, v) }
+        }
         try check(status, "set custom property '\(name)'")
     }
 

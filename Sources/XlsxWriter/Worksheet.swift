@@ -137,17 +137,7 @@ public final class Worksheet {
     }
 
     /// Text with the two non-characters that break the XML replaced by U+FFFD.
-    static func xmlSafe(_ text: String) -> String {
-        // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8: most text has no 0xEF byte at all.
-        guard text.utf8.contains(0xEF), text.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else {
-            return text
-        }
-        return String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map {
-                    $0.value == 0xFFFE || $0.value == 0xFFFF ? "\u{FFFD}" : $0
-                }))
-    }
+    static func xmlSafe(_ text: String) -> String { XMLText.clean(text) }
 }
 
 extension Worksheet {
@@ -242,10 +232,10 @@ extension Worksheet {
             "write_number at \(name)!\(cellName(row: row, column: column))")
     }
 
-    /// Whether the bytes hold U+FFFE or U+FFFF (EF BF BE, EF BF BF).
+    /// Whether the bytes may need `XMLText.clean`: a control character (a NUL would end the
+    /// C string), the start of U+FFFE/U+FFFF, or an `_` that may open `_xHHHH_`.
     static func mayBreakXML(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 3 else { return false }
-        for i in 0..<(bytes.count - 2) where bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE { return true }
-        return false
+        // Most texts have none of these bytes: one pass, then `XMLText.clean` decides.
+        bytes.contains(where: XMLText.mayNeedWork)
     }
 }

@@ -14,6 +14,26 @@ struct StderrLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        FileHandle.standardError.write(Data("coopreport: \(event.message)\n".utf8))
+        FileHandle.standardError.write(Data("coopreport: \(Self.oneLine("\(event.message)"))\n".utf8))
+    }
+
+    /// A message as one line of plain text: input text quoted in it (a value, a header)
+    /// cannot start a forged line (« \nsummary: … ») nor send the terminal escape
+    /// sequences. Control characters are written as `\n`, `\u{1B}`…
+    static func oneLine(_ message: String) -> String {
+        guard message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) else {
+            return message
+        }
+        var out = ""
+        for s in message.unicodeScalars {
+            switch s.value {
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0..<0x20, 0x7F, 0x80..<0xA0: out += "\\u{\(String(s.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(s)
+            }
+        }
+        return out
     }
 }

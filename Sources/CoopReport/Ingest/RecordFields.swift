@@ -1,3 +1,5 @@
+import Foundation
+
 /// One record's fields by canonical column, as UTF-8 bytes, trimmed: what validators
 /// read. It points into memory that only lives during the call that hands it over
 /// (`RecordLoader.load`, `with(values:)`): it is made inside that call and never kept.
@@ -150,6 +152,12 @@ struct RecordLoader {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// Whether the bytes hold a NUL (memchr: the C library's fast scan).
+    @inline(__always) private static func hasNUL(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let base = buffer.baseAddress, !range.isEmpty else { return false }
+        return memchr(base + range.lowerBound, 0, range.count) != nil
+    }
+
     /// Hands `body` the fields of `record`, which lies in `buffer`.
     mutating func load(_ record: CSVScanner.Record, from buffer: UnsafeBufferPointer<UInt8>, _ body: (RecordFields) -> Void) {
         let recordBytes = UnsafeBufferPointer(rebasing: buffer[record.bytes])
@@ -174,6 +182,7 @@ struct RecordLoader {
             ranges.append(range)
             if fields[i].hasDoubledQuotes
                 || (encoding == .utf8 ? !UTF8Check.isWellFormed(buffer[range]) : buffer[range].contains { $0 >= 0x80 })
+                || Self.hasNUL(buffer, range)
             {
                 plain = false
             }
@@ -205,6 +214,18 @@ struct RecordLoader {
                 }
             }
             ranges[k] = start..<scratch.count
+        }
+        // A NUL would cut the text wherever a C string carries it (the workbook): U+FFFD,
+        // the same in every output.
+        if scratch.contains(0) {
+            var repaired: [UInt8] = []
+            for k in ranges.indices {
+                let r = ranges[k]
+                let start = repaired.count
+                for b in scratch[r] { if b == 0 { repaired += [0xEF, 0xBF, 0xBD] } else { repaired.append(b) } }
+                ranges[k] = start..<repaired.count
+            }
+            scratch = repaired
         }
         let copy = scratch
         copy.withUnsafeBufferPointer { b in body(self.fields(line: record.line, problem: problem, base: b, record: recordBytes)) }

@@ -58,6 +58,18 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/report.xlsx"))
     }
 
+    @Test("input text on stderr cannot forge a line or send escape sequences")
+    func terminalText() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.url.appendingPathComponent("out").path
+        let forged = SmallRun.registrations + "P;\"Z\nsummary: all good\u{1B}[31m\";p9;Nom;Pré;x@example.org;Coop;inscrit;présent\r\n"
+        let r = try run(["report"] + inputs(dir, registrations: forged) + ["--out", out, "--max-reject-rate", "1"])
+        #expect(r.status == ExitStatus.written.rawValue)
+        #expect(!r.stderr.split(separator: "\n").contains { $0.hasPrefix("summary: all good") })
+        #expect(!r.stderr.contains("\u{1B}"))
+        #expect(r.stderr.contains("\\nsummary: all good\\u{1B}[31m"))
+    }
+
     @Test("--wait that is not a number of seconds is a usage error (64), not a crash")
     func badWait() throws {
         for value in ["nan", "-1", "inf"] {

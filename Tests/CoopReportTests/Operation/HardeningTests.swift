@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+import XlsxWriter
 
 @testable import CoopReport
 
@@ -169,5 +170,27 @@ struct HardeningTests {
                 Issue.record("\(error)")
             }
         }
+    }
+
+    @Test("text for the XML: NUL shown as U+FFFD, control characters left out, a literal _xHHHH_ kept as typed")
+    func xmlText() {
+        #expect(XMLText.clean("Gu\u{0}rin") == "Gu\u{FFFD}rin")
+        #expect(XMLText.clean("Satis\u{1}faction\u{7F}") == "Satisfaction")
+        #expect(XMLText.clean("ligne 1\nligne 2\t") == "ligne 1\nligne 2\t")
+        #expect(XMLText.clean("code _x0041_ ici") == "code _x005F_x0041_ ici")
+        #expect(XMLText.clean("jean_dupont _xyz_") == "jean_dupont _xyz_")
+        #expect(XMLText.clean("\u{FFFE}") == "\u{FFFD}")
+    }
+
+    @Test("a NUL in a cooperative's name is the same U+FFFD in metrics.json and in the workbook")
+    func nulInText() throws {
+        let dir = try TemporaryDirectory()
+        let rows = "programme;session;participant_id;cooperative;status;attendance\n" + "P;A;p1;Gu\u{0}rin Habitat;registered;present\n"
+        let outcome = try pipeline.run(request(dir, registrations: rows))
+        let json = try String(contentsOfFile: outcome.outputs[1], encoding: .utf8)
+        #expect(json.contains("Gu\u{FFFD}rin Habitat"))
+        let x = try XLSXReader(url: URL(fileURLWithPath: outcome.outputs[0]))
+        let names = x.grid("Coopératives").dropFirst().compactMap { $0.first??.value }
+        #expect(names.contains("Gu\u{FFFD}rin Habitat"))
     }
 }

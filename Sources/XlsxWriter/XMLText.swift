@@ -1,0 +1,36 @@
+/// Text made safe for the workbook's XML, wherever it comes from (inputs, the job, the
+/// catalogue). libxlsxwriter escapes `<` and `&`, but a NUL ends a C string, control
+/// characters are not XML 1.0 (and reach chart caches and document properties raw),
+/// `_x0041_` would be read back by Excel as « A », and U+FFFE and U+FFFF are not XML.
+public enum XMLText {
+    /// NUL, U+FFFE and U+FFFF become U+FFFD; the other control characters but tab and line
+    /// breaks are left out; a literal `_xHHHH_` keeps its underscore (written `_x005F_`,
+    /// as the format asks).
+    public static func clean(_ text: String) -> String {
+        guard text.utf8.contains(where: mayNeedWork) else { return text }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (i, s) in scalars.enumerated() {
+            switch s.value {
+            case 0, 0xFFFE, 0xFFFF: out.append("\u{FFFD}")
+            case 0x09, 0x0A, 0x0D: out.append(s)
+            case 0x01..<0x20, 0x7F: continue
+            case 0x5F where isEscapeLike(scalars, at: i): out.append(contentsOf: "_x005F_".unicodeScalars)
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// A byte that may need a change: a control character, 0xEF (U+FFFE/U+FFFF start so)
+    /// or `_`.
+    @inline(__always) public static func mayNeedWork(_ b: UInt8) -> Bool {
+        (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xEF || b == 0x5F
+    }
+
+    /// `_xHHHH_` starting at `i`.
+    private static func isEscapeLike(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i + 6 < s.count, s[i + 1] == "x", s[i + 6] == "_" else { return false }
+        return s[(i + 2)...(i + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
+    }
+}
