@@ -131,7 +131,9 @@ public struct Pipeline {
         for input in inputs.dropFirst() {
             logger.info("[2/5] validate: \(input.path): \(input.rowsRead) rows read, \(input.rejected) rejected, \(input.used) used")
         }
-        for reject in rejects { logger.warning("\(reject)") }
+        for line in Self.logLines(rejects, perKind: 20, noun: "rejected row(s)", whereToRead: "rejects.csv and the Rejets sheet") {
+            logger.warning("\(line)")
+        }
         if let limit = request.maxRejectRate {
             for role in ["registrations", "evaluations"] {
                 let read = inputs.filter { $0.role == role }.reduce(0) { $0 + $1.rowsRead }
@@ -166,7 +168,7 @@ public struct Pipeline {
             metrics = calculator.compute(dataset, index: participants)
         }
         let warnings = mappingWarnings + dataset.warnings + metrics.warnings
-        for warning in warnings { logger.notice("\(warning)") }
+        for line in Self.logLines(warnings, perKind: 20, noun: "warning(s)", whereToRead: "the Alertes sheet") { logger.notice("\(line)") }
         logger.info(
             "[4/5] metrics: \(metrics.sessions.count) session(s), \(metrics.programmes.count) programme(s), \(metrics.cooperatives.count) cooperative(s), \(metrics.months.count) month(s), \(warnings.count) warning(s) (\(clock.lap()))"
         )
@@ -183,6 +185,30 @@ public struct Pipeline {
         }
         if let settings = request.options.bpf { document.bpf = BPF.compute(dataset, metrics: metrics, settings: settings) }
         return document
+    }
+
+    /// The diagnostics as log lines: the first `perKind` of each kind (file and column) in
+    /// full, then one line counting the rest, so that two million duplicates make a few
+    /// lines of log, not two hundred megabytes.
+    static func logLines(_ diagnostics: [Diagnostic], perKind: Int, noun: String, whereToRead: String) -> [String] {
+        var seen: [String: Int] = [:]
+        var order: [String] = []
+        var lines: [String] = []
+        for d in diagnostics {
+            let kind = d.file + "\u{0}" + (d.column ?? "")
+            let n = seen[kind, default: 0]
+            if n == 0 { order.append(kind) }
+            seen[kind] = n + 1
+            if n < perKind { lines.append("\(d)") }
+        }
+        for kind in order {
+            guard let n = seen[kind], n > perKind else { continue }
+            let parts = kind.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+            let column = parts.count > 1 && !parts[1].isEmpty ? " in column '\(parts[1])'" : ""
+            lines.append(
+                "\(parts[0].isEmpty ? "" : parts[0] + ": ")… and \(n - perKind) more \(noun)\(column); all of them in \(whereToRead)")
+        }
+        return lines
     }
 
     /// The folder exists and is writable, or its nearest existing parent is.

@@ -9,8 +9,11 @@ public enum WorkbookPlanner {
         if options.evidence { sheets.append(IndicatorsSheet.plan(doc)) }
         sheets += [
             GroupSheet.sessions(m), GroupSheet.programmes(m), GroupSheet.cooperatives(m), GroupSheet.months(m),
-            SatisfactionSheet.plan(m), ObjectivesSheet.plan(m), ListSheets.comments(m),
+            SatisfactionSheet.plan(m), ObjectivesSheet.plan(m),
         ]
+        let comments = ListSheets.comments(m)
+        sheets += comments
+        SummarySheet.noteSplits(comments, in: &sheets[0])
         let prerequisites = ListSheets.prerequisites(m)
         sheets += prerequisites
         SummarySheet.noteSplits(prerequisites, in: &sheets[0])
@@ -21,7 +24,10 @@ public enum WorkbookPlanner {
             if options.evidence { sheets.append(EvidenceSheets.improvements(e)) }
         }
         if let bpf = doc.bpf { sheets.append(BPFSheet.plan(bpf, m)) }
-        sheets += [ListSheets.rejects(doc), ListSheets.warnings(doc), MethodSheet.plan(m)]
+        let lists = ListSheets.rejects(doc) + ListSheets.warnings(doc)
+        sheets += lists
+        SummarySheet.noteSplits(lists, in: &sheets[0])
+        sheets.append(MethodSheet.plan(m))
         // A satisfied share below the target shows at a glance, wherever it is.
         for i in sheets.indices { sheets[i].highlightTargets(below: options.targetSatisfaction) }
         return sheets

@@ -51,7 +51,7 @@ struct RecentSession {
             return .failure(
                 RowRejection(
                     column: "programme",
-                    "\(quoted(String(decoding: programme, as: UTF8.self))) is not a programme of the catalogue (expected \(catalogue.programmes.map(\.code).joined(separator: ", ")))"
+                    "\(quoted(String(decoding: programme, as: UTF8.self))) is not a programme of the catalogue (expected \(Self.codes(catalogue.programmes.map(\.code), near: String(decoding: programme, as: UTF8.self))))"
                 ))
         }
         let n = session(code, programme: p, in: table)
@@ -60,10 +60,18 @@ struct RecentSession {
             return .failure(
                 RowRejection(
                     column: "session",
-                    "\(quoted(String(decoding: code, as: UTF8.self))) is not a session of \(prog.code) (expected \(prog.sessions.map(\.code).joined(separator: ", ")))"
+                    "\(quoted(String(decoding: code, as: UTF8.self))) is not a session of \(prog.code) (expected \(Self.codes(prog.sessions.map(\.code), near: String(decoding: code, as: UTF8.self))))"
                 ))
         }
         return .success(n)
+    }
+
+    /// The valid codes for a message: all of them when few; else the nearest and a count,
+    /// so that a catalogue of 2,500 sessions does not repeat them on every rejected row.
+    static func codes(_ all: [String], near text: String) -> String {
+        guard all.count > 12 else { return all.joined(separator: ", ") }
+        let near = Nearest.header(for: [text], in: all).map { "nearest: \($0); " } ?? ""
+        return "\(near)one of the catalogue's \(all.count) codes"
     }
 }
 

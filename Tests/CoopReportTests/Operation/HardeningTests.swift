@@ -193,4 +193,33 @@ struct HardeningTests {
         let names = x.grid("Coopératives").dropFirst().compactMap { $0.first??.value }
         #expect(names.contains("Gu\u{FFFD}rin Habitat"))
     }
+
+    @Test("a list longer than a sheet goes on in numbered sheets, and Synthèse names them")
+    func listSheetsSplit() {
+        let rows: [[Cell]] = (1...5).map { [.int($0)] }
+        let sheets = ListSheets.table(name: "Alertes", headers: ["N"], rows: rows, maxRows: 3)
+        #expect(sheets.map(\.name) == ["Alertes", "Alertes (2)", "Alertes (3)"])
+        #expect(sheets.map { $0.rows.count } == [3, 3, 2])  // header + 2, header + 2, header + 1
+        #expect(sheets.allSatisfy { $0.tables.first.map { $0.lastRow < 3 } == true })
+        var summary = SheetPlan(name: "Synthèse")
+        SummarySheet.noteSplits(sheets, in: &summary)
+        let note = summary.rows.compactMap { row -> String? in
+            guard row.count > 1, case .text(let t) = row[1].value else { return nil }
+            return t
+        }
+        #expect(note.first?.hasPrefix("Alertes : 5 lignes réparties sur 3 feuilles") == true)
+    }
+
+    @Test("the log counts what repeats: 20 lines of a kind, then one line for the rest")
+    func logLines() {
+        let many = (1...2500).map { Diagnostic(severity: .warning, file: "r.csv", line: $0 + 1, column: nil, message: "duplicate") }
+        let other = [Diagnostic(severity: .error, file: "r.csv", line: 3, column: "status", message: "bad status")]
+        let lines = Pipeline.logLines(many + other, perKind: 20, noun: "warning(s)", whereToRead: "the Alertes sheet")
+        #expect(lines.count == 22)
+        #expect(lines.last == "r.csv: … and 2480 more warning(s); all of them in the Alertes sheet")
+        // A large catalogue's codes are not listed on every rejected row.
+        let codes = (1...2500).map { "S\($0)" }
+        #expect(RecentSession.codes(codes, near: "s-2500") == "nearest: S2500; one of the catalogue's 2500 codes")
+        #expect(RecentSession.codes(["S1", "S2"], near: "S3") == "S1, S2")
+    }
 }

@@ -3,7 +3,7 @@ import XlsxWriter
 /// The sheets that list rows rather than figures: comments, prerequisite violations,
 /// rejected rows, warnings. None shows a name or an e-mail.
 enum ListSheets {
-    static func comments(_ m: MetricsResult) -> SheetPlan {
+    static func comments(_ m: MetricsResult, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
         table(
             name: "Commentaires", headers: ["Programme", "Session", "Date", "Coopérative", "Commentaire"],
             rows: m.comments.map { c in
@@ -11,7 +11,7 @@ enum ListSheets {
                     .text(c.session.programme), .text(c.session.session),
                     c.submittedAt.map { Cell(.dateTime($0)) } ?? .empty, .text(c.cooperative), Cell(.text(c.text), .wrap),
                 ]
-            }, fixed: [4: 80])
+            }, fixed: [4: 80], maxRows: maxRows)
     }
 
     /// Prérequis: one row per registration whose required sessions were not all attended
@@ -35,7 +35,7 @@ enum ListSheets {
         }
     }
 
-    static func rejects(_ doc: ReportDocument) -> SheetPlan {
+    static func rejects(_ doc: ReportDocument, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
         table(
             name: "Rejets", headers: ["Fichier", "Ligne", "Colonne", "Motif", "Ligne brute (noms et courriels masqués)"],
             rows: doc.rejects.map { d in
@@ -43,25 +43,32 @@ enum ListSheets {
                     .text(d.file), .int(d.line), .text(d.column ?? ""), Cell(.text(d.message), .wrap),
                     Cell(.text(d.redactedRaw ?? ""), .wrap),
                 ]
-            }, fixed: [3: 60, 4: 60])
+            }, fixed: [3: 60, 4: 60], maxRows: maxRows)
     }
 
-    static func warnings(_ doc: ReportDocument) -> SheetPlan {
+    static func warnings(_ doc: ReportDocument, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
         table(
             name: "Alertes", headers: ["Fichier", "Ligne", "Colonne", "Message"],
             rows: doc.warnings.map { d in
                 [.text(d.file), d.line > 0 ? .int(d.line) : .empty, .text(d.column ?? ""), Cell(.text(d.message), .wrap)]
-            }, fixed: [3: 90])
+            }, fixed: [3: 90], maxRows: maxRows)
     }
 
-    static func table(name: String, headers: [String], rows: [[Cell]], fixed: [Int: Double] = [:]) -> SheetPlan {
-        var sheet = SheetPlan(name: name)
-        sheet.append(headers.map(Cell.header))
-        for row in rows { sheet.append(row) }
-        sheet.frozenRows = 1
-        sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(rows.count, 1), headers: headers)]
-        sheet.fitColumns(max: 50, fixed: fixed)
-        sheet.fitRowHeights()
-        return sheet
+    /// A list as tables of at most `maxRows` rows (header included): past Excel's last row
+    /// the list goes on in « Alertes (2) »…, which Synthèse names — never cut short.
+    static func table(name: String, headers: [String], rows: [[Cell]], fixed: [Int: Double] = [:], maxRows: Int) -> [SheetPlan] {
+        let perSheet = max(1, maxRows - 1)
+        let parts = max(1, (rows.count + perSheet - 1) / perSheet)
+        return (0..<parts).map { part in
+            var sheet = SheetPlan(name: part == 0 ? name : "\(name) (\(part + 1))")
+            sheet.append(headers.map(Cell.header))
+            let slice = rows[min(rows.count, part * perSheet)..<min(rows.count, (part + 1) * perSheet)]
+            for row in slice { sheet.append(row) }
+            sheet.frozenRows = 1
+            sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(slice.count, 1), headers: headers)]
+            sheet.fitColumns(max: 50, fixed: fixed)
+            sheet.fitRowHeights()
+            return sheet
+        }
     }
 }

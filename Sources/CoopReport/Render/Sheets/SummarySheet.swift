@@ -52,7 +52,9 @@ enum SummarySheet {
         let continued = detail.filter { $0.name.hasSuffix(")") }
         guard !continued.isEmpty else { return }
         summary.append([])
-        for base in ["Émargement", "Parcours"] {
+        var bases: [String] = []
+        for sheet in detail where !sheet.name.hasSuffix(")") && !bases.contains(sheet.name) { bases.append(sheet.name) }
+        for base in bases {
             let parts = detail.filter { $0.name == base || $0.name.hasPrefix(base + " (") }
             guard parts.count > 1 else { continue }
             let rows = parts.reduce(0) { $0 + $1.rowCount - 1 }
