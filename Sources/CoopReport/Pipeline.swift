@@ -22,6 +22,9 @@ public struct Pipeline {
         let started = now()
         let lock = try OutputLock(directory: request.outputDirectory, wait: request.lockWait)
         defer { withExtendedLifetime(lock) {} }
+        for name in ReportFiles.recover(in: request.outputDirectory) {
+            logger.notice("completed \(name) in \(request.outputDirectory): a run was killed while switching its files into place")
+        }
         for name in TemporaryFiles.removeStale(in: request.outputDirectory) {
             logger.notice("removed \(name), left in \(request.outputDirectory) by an interrupted run")
         }
@@ -119,6 +122,11 @@ public struct Pipeline {
             answerWords.add(validator.answersSeen)
             evaluationLabels.add(validator.labelsSeen)
         }
+        // A registrations export with a header and no row is a broken export, not a quiet
+        // month: it must not replace the previous report with an empty one.
+        if inputs.filter({ $0.role == "registrations" }).allSatisfy({ $0.rowsRead == 0 }) {
+            throw IngestError.noRows(path: registrationFiles.joined(separator: ", "))
+        }
         let registrationMap = request.registrations.mapping
         let mappingWarnings =
             statusWords.unused(registrationMap.status.keys, entry: "values.status", mapping: registrationMap, files: registrationFiles)
@@ -167,7 +175,14 @@ public struct Pipeline {
         } else {
             metrics = calculator.compute(dataset, index: participants)
         }
-        let warnings = mappingWarnings + dataset.warnings + metrics.warnings
+        var emptyInputs: [Diagnostic] = []
+        for input in inputs where input.role == "evaluations" && input.rowsRead == 0 {
+            emptyInputs.append(
+                Diagnostic(
+                    severity: .warning, file: input.path, line: 0, column: nil,
+                    message: "no response in this file (a header and no row): every satisfaction figure is empty"))
+        }
+        let warnings = mappingWarnings + emptyInputs + dataset.warnings + metrics.warnings
         for line in Self.logLines(warnings, perKind: 20, noun: "warning(s)", whereToRead: "the Alertes sheet") { logger.notice("\(line)") }
         logger.info(
             "[4/5] metrics: \(metrics.sessions.count) session(s), \(metrics.programmes.count) programme(s), \(metrics.cooperatives.count) cooperative(s), \(metrics.months.count) month(s), \(warnings.count) warning(s) (\(clock.lap()))"

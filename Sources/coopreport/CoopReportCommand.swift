@@ -74,22 +74,24 @@ func rowCounts(_ doc: ReportDocument) -> String {
 /// Maps a thrown error to its message on stderr and its exit code.
 func fail(_ error: Error) -> ExitCode {
     let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
-    FileHandle.standardError.write(Data("coopreport: \(message)\n".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("coopreport: \(message)\n".utf8))
     return ExitCode(ExitStatus.forError(error).rawValue)
 }
 
-/// SIGINT/SIGTERM handling: remove the run's temporary files, then exit 128 + signal.
+/// SIGINT/SIGTERM/SIGHUP handling: remove the run's temporary files, then exit 128 + signal.
+/// SIGPIPE is ignored: a closed stderr (cron's pipe gone) must not kill the run.
 enum Interruption {
     nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
 
     static func install() {
-        for sig in [SIGINT, SIGTERM] {
+        signal(SIGPIPE, SIG_IGN)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 TemporaryFiles.shared.removeAll()
-                FileHandle.standardError.write(
-                    Data("coopreport: interrupted (signal \(sig)); temporary files removed, previous report untouched\n".utf8))
+                try? FileHandle.standardError.write(
+                    contentsOf: Data("coopreport: interrupted (signal \(sig)); temporary files removed, previous report untouched\n".utf8))
                 exit(128 + sig)
             }
             source.resume()

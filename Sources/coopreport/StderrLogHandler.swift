@@ -14,7 +14,8 @@ struct StderrLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        FileHandle.standardError.write(Data("coopreport: \(Self.oneLine("\(event.message)"))\n".utf8))
+        // `try?`: a closed stderr is not a reason to stop the run (EBADF, EPIPE).
+        try? FileHandle.standardError.write(contentsOf: Data("coopreport: \(Self.oneLine("\(event.message)"))\n".utf8))
     }
 
     /// A message as one line of plain text: input text quoted in it (a value, a header)

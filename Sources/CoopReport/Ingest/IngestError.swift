@@ -25,6 +25,8 @@ public enum IngestError: Error, Equatable, LocalizedError {
     case unmatchedHeaders(path: String, entries: [Unmatched], found: [String])
     /// An evaluations file in which no survey question and no objective column is found.
     case noAnswerColumns(path: String, questions: [String], found: [String])
+    /// The registrations have a header and no row.
+    case noRows(path: String)
     /// Two header cells name the same column.
     case duplicateHeaders(path: String, column: String, headers: [String])
     /// The file is UTF-16, which no export the tool reads uses.
@@ -66,6 +68,9 @@ public enum IngestError: Error, Equatable, LocalizedError {
             return "\(path):1: error: no survey question and no objective column found, so every response would be empty. "
                 + "Expected one of \(questions.joined(separator: ", ")) or objective_1…; found \(Self.list(found)). "
                 + "Map the survey's question headers with `questions:` in the job (docs/jobs.md)."
+        case .noRows(let path):
+            return "\(path): error: the registrations have a header and no row; nothing is written and the previous report is kept. "
+                + "Check the export (a filter left on, the wrong period) and run again."
         case .duplicateHeaders(let path, let column, let headers):
             return "\(path):1: error: the headers \(headers.map(quoted).joined(separator: " and ")) both name the column '\(column)'; "
                 + "keep one (rename or remove the other, or map it to another column in the job)."

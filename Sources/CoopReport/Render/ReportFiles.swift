@@ -84,12 +84,81 @@ public struct ReportFiles {
                     throw OutputError.notWritable(path: file.path, reason: "a folder has this name")
                 }
             }
-            for file in staged { try AtomicFile.commit(file.temporary, to: file.path) }
+            try Self.switchSet(staged, in: directory)
         } catch {
             for file in staged { AtomicFile.discard(file.temporary) }
             throw error
         }
         return staged.map(\.path)
+    }
+
+    /// The name of the journal that lists a set's renames while they happen.
+    static let journalName = ".coopreport-commit"
+
+    /// Renames the staged files into place as one set: each file and the folder flushed to
+    /// disk, then a journal listing the renames, then the renames, then the journal
+    /// removed. A run killed between two renames leaves the journal and the temporaries
+    /// still to rename; the next run in the folder completes the switch (`recover`) before
+    /// anything else, so the set a reader finds is the old one, the new one, or — for the
+    /// few milliseconds of the renames — the new one being completed, never one that stays
+    /// mixed (a manifest whose hashes disagree with its workbook).
+    static func switchSet(_ staged: [(temporary: String, path: String)], in directory: String) throws {
+        for file in staged { fsyncFile(file.temporary) }
+        let journal = URL(fileURLWithPath: directory).appendingPathComponent(journalName).path
+        let lines = staged.map {
+            URL(fileURLWithPath: $0.temporary).lastPathComponent + "\t" + URL(fileURLWithPath: $0.path).lastPathComponent
+        }
+        unlink(journal)
+        let fd = open(journal, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError.notWritable(path: journal, reason: String(cString: strerror(errno))) }
+        let text = lines.joined(separator: "\n") + "\n"
+        let written = text.withCString { Foundation.write(fd, $0, strlen($0)) }
+        fsync(fd)
+        close(fd)
+        guard written == text.utf8.count else { throw OutputError.notWritable(path: journal, reason: "could not write the journal") }
+        fsyncFile(directory)
+        TemporaryFiles.shared.committing = true
+        defer { TemporaryFiles.shared.committing = false }
+        if ProcessInfo.processInfo.environment["COOPREPORT_TEST_PAUSE_MID_COMMIT"] != nil, let first = staged.first {
+            try AtomicFile.commit(first.temporary, to: first.path)
+            Thread.sleep(forTimeInterval: Double(ProcessInfo.processInfo.environment["COOPREPORT_TEST_PAUSE_MID_COMMIT"] ?? "") ?? 0)
+            for file in staged.dropFirst() { try AtomicFile.commit(file.temporary, to: file.path) }
+        } else {
+            for file in staged { try AtomicFile.commit(file.temporary, to: file.path) }
+        }
+        fsyncFile(directory)
+        unlink(journal)
+        fsyncFile(directory)
+    }
+
+    /// Completes the switch of a set a killed run left half-renamed (its journal is still
+    /// there): the temporaries it lists that remain are renamed into place. Returns the
+    /// files so completed. Call under the folder's lock, before removing stale temporaries.
+    public static func recover(in directory: String) -> [String] {
+        let folder = URL(fileURLWithPath: directory)
+        let journal = folder.appendingPathComponent(journalName).path
+        guard let text = try? String(contentsOfFile: journal, encoding: .utf8) else { return [] }
+        var done: [String] = []
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "\t").map(String.init)
+            // Names only, in this folder: a journal cannot send a file elsewhere.
+            guard parts.count == 2, !parts.contains(where: { $0.contains("/") || $0 == ".." || $0 == "." }) else { continue }
+            let temporary = folder.appendingPathComponent(parts[0]).path
+            guard FileManager.default.fileExists(atPath: temporary) else { continue }
+            if rename(temporary, folder.appendingPathComponent(parts[1]).path) == 0 { done.append(parts[1]) }
+        }
+        fsyncFile(directory)
+        unlink(journal)
+        return done
+    }
+
+    /// Flushes a file or a folder to disk (best effort: a failure leaves the rename as safe
+    /// as it was before).
+    static func fsyncFile(_ path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
     }
 
     /// Title, subject, author (the federation), created = the as-of date, and custom

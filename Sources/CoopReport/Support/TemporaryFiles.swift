@@ -10,6 +10,14 @@ public final class TemporaryFiles: @unchecked Sendable {
 
     private let lock = NSLock()
     private var paths: Set<String> = []
+    private var switching = false
+
+    /// Set while a set of outputs is being renamed into place: an interruption then leaves
+    /// the temporaries for the next run to complete the switch (`ReportFiles.recover`).
+    public var committing: Bool {
+        get { lock.withLock { switching } }
+        set { lock.withLock { switching = newValue } }
+    }
 
     /// A temporary path beside `path`, registered for cleanup.
     func make(for path: String) -> String {
@@ -32,6 +40,10 @@ public final class TemporaryFiles: @unchecked Sendable {
     /// Removes every registered temporary (called on SIGINT/SIGTERM and on failure).
     public func removeAll() {
         lock.lock()
+        guard !switching else {
+            lock.unlock()
+            return
+        }
         let all = paths
         paths.removeAll()
         lock.unlock()

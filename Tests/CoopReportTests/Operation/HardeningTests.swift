@@ -222,4 +222,23 @@ struct HardeningTests {
         #expect(RecentSession.codes(codes, near: "s-2500") == "nearest: S2500; one of the catalogue's 2500 codes")
         #expect(RecentSession.codes(["S1", "S2"], near: "S3") == "S1, S2")
     }
+
+    @Test("registrations with a header and no row stop the run (66) and keep the previous report; empty evaluations warn")
+    func headerOnly() throws {
+        let dir = try TemporaryDirectory()
+        let first = try pipeline.run(request(dir))
+        let before = try Data(contentsOf: URL(fileURLWithPath: first.outputs[0]))
+        do {
+            _ = try pipeline.run(request(dir, registrations: "programme;session;participant_id;cooperative;status\n"))
+            Issue.record("an empty registrations export gave a report")
+        } catch let error as IngestError {
+            #expect(ExitStatus.forError(error) == .inputMissing)
+            #expect(error.errorDescription?.contains("header and no row") == true)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first.outputs[0])) == before)
+        var r = try request(dir)
+        r.evaluations = InputSpec(try dir.write("empty-evaluations.csv", "programme,session,overall\n"))
+        let outcome = try pipeline.run(r)
+        #expect(outcome.document.warnings.contains { $0.message.hasPrefix("no response in this file") })
+    }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 
@@ -36,12 +37,12 @@ struct UnattendedRunTests {
         return out
     }
 
-    func start(_ arguments: [String], pause: Double) throws -> Process {
+    func start(_ arguments: [String], pause: Double, hook: String = "COOPREPORT_TEST_PAUSE_BEFORE_COMMIT") throws -> Process {
         let process = Process()
         process.executableURL = CommandLineTests.executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["COOPREPORT_TEST_PAUSE_BEFORE_COMMIT"] = String(pause)
+        environment[hook] = String(pause)
         process.environment = environment
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -84,6 +85,42 @@ struct UnattendedRunTests {
             #expect(try contents(out).keys.allSatisfy { !$0.hasSuffix(".tmp") })
             #expect(try contents(out) != before)
         }
+    }
+
+    @Test("a run killed between two renames: the next run completes the switch, so the manifest vouches for its files")
+    func killedMidSwitch() throws {
+        let dir = try TemporaryDirectory()
+        let job = try setUp(dir)
+        let out = dir.path + "/out"
+        #expect(try cli.run(["run", job]).status == 0)
+        try dir.write("registrations.csv", SmallRun.registrations.replacingOccurrences(of: "absent", with: "présent"))
+        let process = try start(["run", job], pause: 30, hook: "COOPREPORT_TEST_PAUSE_MID_COMMIT")
+        // The journal appears once the set starts switching; the workbook is renamed first.
+        for _ in 0..<300 where !FileManager.default.fileExists(atPath: out + "/" + ReportFiles.journalName) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        // Mixed: the new workbook beside the old manifest, and the journal left behind.
+        func manifestAgrees() throws -> Bool {
+            let data = try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))
+            let manifest = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+            let outputs = manifest["outputs"] as? [[String: Any]] ?? []
+            return try !outputs.isEmpty
+                && outputs.allSatisfy { o in
+                    let path = o["path"] as? String ?? ""
+                    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+                    return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() == o["sha256"] as? String
+                }
+        }
+        #expect(FileManager.default.fileExists(atPath: out + "/" + ReportFiles.journalName))
+        #expect(try !manifestAgrees())
+        // The next look at the folder under its lock completes the switch.
+        let completed = ReportFiles.recover(in: out)
+        #expect(completed == ["metrics.json", "rejects.csv", "manifest.json"])
+        #expect(try manifestAgrees())
+        #expect(!FileManager.default.fileExists(atPath: out + "/" + ReportFiles.journalName))
     }
 
     @Test("a failure while writing leaves the previous report intact and no temporary file")
