@@ -53,15 +53,17 @@ public enum CatalogueReader {
         let code = try codeNode.string()
         guard let list = keys["sessions"] else { throw cursor.fail("missing key 'sessions'") }
         var sessions: [Session] = []
+        // Codes in a set: a catalogue of ten thousand sessions is read in linear time.
+        var codes: Set<String> = []
         for item in try list.sequence() {
             let s = try session(item, programme: code)
-            if sessions.contains(where: { $0.code == s.code }) {
+            guard codes.insert(s.code).inserted else {
                 throw item.fail("session code '\(s.code)' appears twice in programme \(code)")
             }
             sessions.append(s)
         }
         for (i, s) in sessions.enumerated() {
-            for r in s.requires where !sessions.contains(where: { $0.code == r }) {
+            for r in s.requires where !codes.contains(r) {
                 throw list.child(try list.sequence()[i].node, path: "\(list.path)[\(i)].requires")
                     .fail("requires '\(r)', which is not a session of \(code) (sessions: \(sessions.map(\.code).joined(separator: ", ")))")
             }
@@ -73,18 +75,34 @@ public enum CatalogueReader {
         return Programme(code: code, title: try keys["title"]?.string() ?? code, sessions: sessions)
     }
 
-    /// A loop in the sessions' `requires` (S1 → S2 → S1), or nil.
+    /// A loop in the sessions' `requires` (S1 → S2 → S1), or nil. Depth-first without
+    /// recursion: a chain of ten thousand requirements must not exhaust the stack.
     static func requirementCycle(_ sessions: [Session]) -> [String]? {
         let requires = Dictionary(sessions.map { ($0.code, $0.requires) }, uniquingKeysWith: { a, _ in a })
-        var done: Set<String> = []
-        func visit(_ code: String, _ path: [String]) -> [String]? {
-            if let start = path.firstIndex(of: code) { return Array(path[start...]) + [code] }
-            guard !done.contains(code) else { return nil }
-            for r in requires[code] ?? [] { if let cycle = visit(r, path + [code]) { return cycle } }
-            done.insert(code)
-            return nil
+        var state: [String: Int] = [:]  // 1: on the current path, 2: done
+        for start in sessions where state[start.code] == nil {
+            var path: [(code: String, next: Int)] = [(start.code, 0)]
+            state[start.code] = 1
+            while let top = path.last {
+                let needs = requires[top.code] ?? []
+                guard top.next < needs.count else {
+                    state[top.code] = 2
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let r = needs[top.next]
+                switch state[r] {
+                case 1:
+                    let from = path.firstIndex { $0.code == r } ?? 0
+                    return path[from...].map(\.code) + [r]
+                case 2: continue
+                default:
+                    state[r] = 1
+                    path.append((r, 0))
+                }
+            }
         }
-        for s in sessions { if let cycle = visit(s.code, []) { return cycle } }
         return nil
     }
 

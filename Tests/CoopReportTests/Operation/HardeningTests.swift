@@ -241,4 +241,24 @@ struct HardeningTests {
         let outcome = try pipeline.run(r)
         #expect(outcome.document.warnings.contains { $0.message.hasPrefix("no response in this file") })
     }
+
+    @Test("a catalogue of ten thousand chained sessions is read (no quadratic scan, no deep recursion); a loop in it is named")
+    func largeCatalogue() throws {
+        let n = 10_000
+        var yaml = "programmes:\n  - code: BIG\n    title: Big\n    sessions:\n"
+        for i in 0..<n {
+            // Each requires the next one: the deepest chain a depth-first search can meet.
+            yaml += "      - {code: S\(i), start: 2022-01-10, hours: 7, requires: [\(i < n - 1 ? "S\(i + 1)" : "")]}\n"
+        }
+        let catalogue = try CatalogueReader.parse(yaml, path: "big.yml")
+        #expect(catalogue.programmes.first?.sessions.count == n)
+        func session(_ code: String, _ requires: [String]) -> Session {
+            Session(
+                programme: "P", code: code, title: code, kind: .classroom, start: Fixtures.day("2022-01-10"),
+                end: Fixtures.day("2022-01-10"), hours: 7, requires: requires)
+        }
+        let loop = [session("S1", ["S2"]), session("S2", ["S3"]), session("S3", ["S1"]), session("S4", [])]
+        #expect(CatalogueReader.requirementCycle(loop) == ["S1", "S2", "S3", "S1"])
+        #expect(CatalogueReader.requirementCycle([session("S1", []), session("S2", ["S1"])]) == nil)
+    }
 }
