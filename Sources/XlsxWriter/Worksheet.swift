@@ -29,12 +29,18 @@ public final class Worksheet {
 
     /// `write(text:)` with a format made beforehand.
     public func write(text: String, row: Int, column: Int, format: FormatHandle) throws {
-        let safe = Worksheet.xmlSafe(text)
-        // UTF-8 bytes bound the characters from above: the exact count only for long text.
-        guard safe.utf8.count <= Worksheet.maxStringLength || safe.count <= Worksheet.maxStringLength else {
+        // Counted as libxlsxwriter counts: code points. UTF-8 bytes bound them from above,
+        // so the exact count is taken only for long text.
+        let limit = Worksheet.maxStringLength
+        guard text.utf8.count <= limit || text.unicodeScalars.count <= limit else {
             throw XlsxError(
                 operation: "write_string at \(place(row, column))", code: -1,
-                reason: "text of \(safe.count) characters exceeds Excel's 32,767")
+                reason: "text of \(text.unicodeScalars.count) characters exceeds Excel's 32,767")
+        }
+        var safe = Worksheet.xmlSafe(text)
+        // Escaping a literal `_xHHHH_` lengthens the text: a text at the limit loses its end.
+        if safe.utf8.count > limit && safe.unicodeScalars.count > limit {
+            safe = String(String.UnicodeScalarView(safe.unicodeScalars.prefix(limit)))
         }
         let status = safe.withCString {
             worksheet_write_string(raw, lxw_row_t(row), lxw_col_t(column), $0, format.pointer)

@@ -111,10 +111,11 @@ public enum WorkbookWriter {
 
     /// Excel refuses text over 32,767 characters: longer text is cut, and says so.
     static func clip(_ text: String) -> String {
+        // Code points, as libxlsxwriter counts them (a grapheme count can be lower).
         let limit = Worksheet.maxStringLength
-        guard text.utf8.count > limit, text.count > limit else { return text }
-        let marker = " […] (texte tronqué : \(text.count) caractères)"
-        return String(text.prefix(limit - marker.count)) + marker
+        guard text.utf8.count > limit, text.unicodeScalars.count > limit else { return text }
+        let marker = " […] (texte tronqué : \(text.unicodeScalars.count) caractères)"
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit - marker.unicodeScalars.count))) + marker
     }
 
     /// Total rows above which the workbook is written in constant-memory mode.

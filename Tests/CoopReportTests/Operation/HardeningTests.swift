@@ -261,4 +261,22 @@ struct HardeningTests {
         #expect(CatalogueReader.requirementCycle(loop) == ["S1", "S2", "S3", "S1"])
         #expect(CatalogueReader.requirementCycle([session("S1", []), session("S2", ["S1"])]) == nil)
     }
+
+    @Test("a text at Excel's limit stays writable when escaping lengthens it, and combining marks count as libxlsxwriter counts")
+    func textAtTheLimit() throws {
+        let dir = try TemporaryDirectory()
+        // A rejected row of 32,760 characters holding a literal _x0041_ (escaped, it grows
+        // by 6) and a comment of combining accents (more code points than characters).
+        let long = "P;Z;p9;Nom;Pré;x@example.org;Coop;_x0041_" + String(repeating: "a", count: 32_740) + ";présent"
+        let accents = String(repeating: "e\u{301}", count: 20_000)  // 20,000 characters, 40,000 code points
+        let regs = SmallRun.registrations + long + "\r\n"
+        var r = try request(dir, registrations: regs)
+        r.evaluations = InputSpec(try dir.write("e.csv", "programme,session,participant_id,overall,comment\nP,A,p1,4,\(accents)\n"))
+        let outcome = try pipeline.run(r)
+        let x = try XLSXReader(url: URL(fileURLWithPath: outcome.outputs[0]))
+        let row = x.grid("Commentaires").dropFirst().first ?? []
+        let comment = row.count > 4 ? row[4]?.value ?? "" : ""
+        #expect(comment.unicodeScalars.count <= 32_767)
+        #expect(comment.hasSuffix("(texte tronqué : 40000 caractères)"))
+    }
 }
