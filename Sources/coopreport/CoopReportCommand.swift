@@ -74,7 +74,7 @@ func rowCounts(_ doc: ReportDocument) -> String {
 /// Maps a thrown error to its message on stderr and its exit code.
 func fail(_ error: Error) -> ExitCode {
     let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
-    try? FileHandle.standardError.write(contentsOf: Data("coopreport: \(message)\n".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("coopreport: \(StderrLogHandler.oneLine(message))\n".utf8))
     return ExitCode(ExitStatus.forError(error).rawValue)
 }
 

@@ -18,6 +18,9 @@ struct CSVScanner {
         var unterminatedQuote = false
         /// A line whose quote swallowed the lines after it (`CSVTable.strayQuoteLine`).
         var strayQuote = false
+        /// A quoted field that ran over a line break and closed with text after its quote
+        /// (`"Bien;…\n…;"Super`): the mark of a stray quote meeting a later one.
+        var textAfterMultilineQuote = false
     }
 
     /// What `next` found.
@@ -59,6 +62,7 @@ struct CSVScanner {
     private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, into record: inout Record) -> Bool {
         record.fields.removeAll(keepingCapacity: true)
         record.unterminatedQuote = false
+        record.textAfterMultilineQuote = false
         let end = bytes.count
         guard position < end else { return false }
         record.line = line
@@ -96,6 +100,7 @@ struct CSVScanner {
                 if bytes[(j + 1)..<k].allSatisfy({ $0 == 0x20 }) {
                     record.fields.append(Field(range: (i + 1)..<j, hasDoubledQuotes: doubled))
                 } else {
+                    if bytes[i..<j].contains(Self.lf) { record.textAfterMultilineQuote = true }
                     // Text after the closing quote (`"a"b`): not RFC 4180; the field is kept
                     // as it stands in the file, quotes included, rather than guessed at.
                     record.fields.append(Field(range: i..<k, hasDoubledQuotes: false))

@@ -184,7 +184,9 @@ public struct CSVTable {
     static func strayQuoteLine(
         _ record: CSVScanner.Record, scanner: CSVScanner, width: Int, in buffer: UnsafeBufferPointer<UInt8>
     ) -> (record: CSVScanner.Record, next: Int)? {
-        guard scanner.line - record.line > 1, record.unterminatedQuote || record.fields.count != width else { return nil }
+        guard scanner.line - record.line > 1,
+            record.unterminatedQuote || record.textAfterMultilineQuote || record.fields.count != width
+        else { return nil }
         let lf = UInt8(ascii: "\n")
         var end = record.bytes.lowerBound
         while end < record.bytes.upperBound && buffer[end] != lf { end += 1 }
@@ -310,9 +312,16 @@ public struct CSVTable {
                     throw IngestError.duplicateHeaders(path: path, column: name, headers: [header[first], cell])
                 }
                 found[name] = i
-            } else if let name = schema.family(byKey[TextKey.of(cell)] ?? cell), !familyColumns.contains(where: { $0.0 == name }) {
+            } else if let name = schema.family(byKey[TextKey.of(cell)] ?? cell) {
+                if let first = familyColumns.first(where: { $0.0 == name }) {
+                    throw IngestError.duplicateHeaders(path: path, column: name, headers: [header[first.1], cell])
+                }
                 familyColumns.append((name, i))
             }
+        }
+        // An `event` column names programme and session only when the job maps its labels.
+        if found["event"] != nil && mapping.events.isEmpty {
+            found["event"] = nil
         }
         var missing = schema.columns.filter { c in
             c.required && found[c.name] == nil && !(c.replacedBy.map { found[$0] != nil } ?? false)

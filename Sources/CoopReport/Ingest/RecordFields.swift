@@ -18,11 +18,15 @@ struct RecordFields {
     private let encoding: TextEncoding
     private let separator: UInt8
     private let personal: Set<Int>
+    /// The record's quotes cannot be trusted (a stray or unclosed quote): its raw text is
+    /// split on the separator alone for masking.
+    private let quotesBroken: Bool
 
     fileprivate init(
         line: Int, problem: String?, base: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], recordBytes: UnsafeBufferPointer<UInt8>,
-        encoding: TextEncoding, separator: UInt8, personal: Set<Int>
+        encoding: TextEncoding, separator: UInt8, personal: Set<Int>, quotesBroken: Bool = false
     ) {
+        self.quotesBroken = quotesBroken
         self.line = line
         self.problem = problem
         self.base = base
@@ -87,6 +91,13 @@ struct RecordFields {
     /// reports never show them (the full row stays in rejects.csv for the data team).
     var redactedRaw: String {
         guard !personal.isEmpty else { return raw }
+        if quotesBroken {
+            // A quote that opens a field and never closes would hide the names after it in
+            // one field: here every separator splits, quotes or not.
+            let parts = raw.split(separator: Character(UnicodeScalar(separator)), omittingEmptySubsequences: false)
+            return parts.enumerated().map { personal.contains($0.offset) && !$0.element.isEmpty ? "[masqué]" : String($0.element) }
+                .joined(separator: String(UnicodeScalar(separator)))
+        }
         var scanner = CSVScanner(separator: separator, start: 0)
         var record = CSVScanner.Record()
         guard scanner.next(in: recordBytes, final: true, into: &record) == .record else { return raw }
@@ -119,10 +130,12 @@ struct RecordLoader {
         ranges.reserveCapacity(fileIndex.count)
     }
 
-    private func fields(line: Int, problem: String?, base: UnsafeBufferPointer<UInt8>, record: UnsafeBufferPointer<UInt8>) -> RecordFields {
+    private func fields(
+        line: Int, problem: String?, base: UnsafeBufferPointer<UInt8>, record: UnsafeBufferPointer<UInt8>, quotesBroken: Bool = false
+    ) -> RecordFields {
         RecordFields(
             line: line, problem: problem, base: base, ranges: ranges, recordBytes: record, encoding: encoding, separator: separator,
-            personal: personal)
+            personal: personal, quotesBroken: quotesBroken)
     }
 
     /// Hands `body` the cells of a workbook row (`XLSXTable`): the same fields as a CSV
@@ -187,8 +200,9 @@ struct RecordLoader {
                 plain = false
             }
         }
+        let broken = record.strayQuote || record.unterminatedQuote
         guard !plain else {
-            body(self.fields(line: record.line, problem: problem, base: buffer, record: recordBytes))
+            body(self.fields(line: record.line, problem: problem, base: buffer, record: recordBytes, quotesBroken: broken))
             return
         }
         // Copied out: quotes undone, Windows-1252 turned into UTF-8.
@@ -228,6 +242,8 @@ struct RecordLoader {
             scratch = repaired
         }
         let copy = scratch
-        copy.withUnsafeBufferPointer { b in body(self.fields(line: record.line, problem: problem, base: b, record: recordBytes)) }
+        copy.withUnsafeBufferPointer { b in
+            body(self.fields(line: record.line, problem: problem, base: b, record: recordBytes, quotesBroken: broken))
+        }
     }
 }

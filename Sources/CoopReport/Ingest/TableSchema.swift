@@ -70,8 +70,9 @@ extension TableSchema {
         TableSchema(
             kind: "evaluations",
             columns: [
-                Column("programme", aliases: ["formation", "program"], required: true),
-                Column("session", required: true),
+                Column("programme", aliases: ["formation", "program"], required: true, replacedBy: "event"),
+                Column("session", required: true, replacedBy: "event"),
+                Column("event"),
                 Column("response_id", aliases: ["identifiant de réponse", "id réponse", "réponse"]),
                 Column("submitted_at", aliases: ["date de réponse", "horodateur", "horodatage", "soumis le"]),
                 Column("participant_id", aliases: ["identifiant", "id participant", "participant"]),

@@ -22,14 +22,20 @@ enum XLSXParts {
         }
     }
 
-    /// The shared strings, in order: each `<si>`'s text runs joined (phonetic runs left out).
-    static func sharedStrings(_ data: Data) -> [String] {
+    /// The shared strings, in order: each `<si>`'s text runs joined (phonetic runs left
+    /// out); nil when the part is not well-formed XML.
+    static func sharedStrings(_ data: Data) -> [String]? {
         guard !data.isEmpty else { return [] }
         let reader = SharedStrings()
         let parser = XMLParser(data: data)
         parser.delegate = reader
-        _ = parser.parse()
+        guard parser.parse() else { return nil }
         return reader.strings
+    }
+
+    /// Whether the workbook counts dates in the 1904 system (`<workbookPr date1904="1"/>`).
+    static func isDate1904(_ workbook: Data) -> Bool {
+        Elements(workbook, named: ["workbookPr"]).found.contains { ["1", "true"].contains($0["date1904"]?.lowercased() ?? "") }
     }
 
     /// Indices of the cell formats (`cellXfs`) whose number format shows a date: the

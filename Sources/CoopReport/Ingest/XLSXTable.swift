@@ -42,6 +42,10 @@ final class XLSXTable {
         }
         func part(_ name: String) throws -> Data? {
             guard let entry = archive[name] else { return nil }
+            guard entry.uncompressedSize <= Self.maxPartBytes else {
+                throw IngestError.unreadable(
+                    path: path, reason: "the workbook's part \(name) is too large once decompressed (\(entry.uncompressedSize) bytes)")
+            }
             var data = Data()
             do {
                 _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
@@ -68,14 +72,26 @@ final class XLSXTable {
         guard let entry = archive[chosen.part] else {
             throw IngestError.unreadable(path: path, reason: "the sheet '\(chosen.name)' (\(chosen.part)) is missing from the workbook")
         }
+        guard let shared = XLSXParts.sharedStrings(try part("xl/sharedStrings.xml") ?? Data()) else {
+            throw IngestError.unreadable(path: path, reason: "the workbook's shared strings (xl/sharedStrings.xml) are not readable XML")
+        }
         cells = SheetCells(
-            shared: XLSXParts.sharedStrings(try part("xl/sharedStrings.xml") ?? Data()),
-            dateStyles: XLSXParts.dateStyles(try part("xl/styles.xml") ?? Data()))
-        sheetFile = FileManager.default.temporaryDirectory.appendingPathComponent("coopreport-sheet-\(UUID().uuidString).xml")
+            shared: shared, dateStyles: XLSXParts.dateStyles(try part("xl/styles.xml") ?? Data()),
+            date1904: XLSXParts.isDate1904(workbook))
+        // Decompressed into a private folder (names and e-mails inside), removed with the
+        // table or by the signal handler; a sheet past the size cap is refused (zip bomb).
+        guard entry.uncompressedSize <= Self.maxSheetBytes else {
+            throw IngestError.unreadable(
+                path: path,
+                reason:
+                    "the sheet '\(chosen.name)' would take \(entry.uncompressedSize) bytes once decompressed (at most \(Self.maxSheetBytes))"
+            )
+        }
+        sheetFile = try Self.privateFile(path: path)
         do {
             _ = try archive.extract(entry, to: sheetFile, skipCRC32: true)
         } catch {
-            try? FileManager.default.removeItem(at: sheetFile)
+            Self.remove(sheetFile)
             throw IngestError.unreadable(path: path, reason: "the sheet '\(chosen.name)' cannot be decompressed (\(error))")
         }
         // The header: the first row with something in it.
@@ -86,20 +102,46 @@ final class XLSXTable {
             return false
         }
         guard let found else {
-            try? FileManager.default.removeItem(at: sheetFile)
+            Self.remove(sheetFile)
             throw IngestError.emptyFile(path: path)
         }
         header = found.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         do {
             (columns, fileIndex) = try CSVTable.map(header: header, schema: schema, mapping: mapping, path: path)
         } catch {
-            try? FileManager.default.removeItem(at: sheetFile)
+            Self.remove(sheetFile)
             throw error
         }
         personal = Set(zip(columns, fileIndex).filter { CSVTable.personalColumns.contains($0.0) }.map(\.1))
     }
 
-    deinit { try? FileManager.default.removeItem(at: sheetFile) }
+    deinit { Self.remove(sheetFile) }
+
+    /// The largest sheet (decompressed) and small part read: far past any export, short of
+    /// filling a disk or the memory with a zip bomb.
+    static let maxSheetBytes: UInt64 = 16 << 30
+    static let maxPartBytes: UInt64 = 1 << 30
+
+    /// A new file in a folder only this user can enter, registered for removal on a signal.
+    private static func privateFile(path: String) throws -> URL {
+        var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("coopreport-XXXXXX").path.utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { b in b.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) } }
+        guard let folder = made else {
+            throw IngestError.unreadable(
+                path: path, reason: "no private temporary folder to decompress the sheet into (\(String(cString: strerror(errno))))")
+        }
+        let file = URL(fileURLWithPath: folder).appendingPathComponent("sheet.xml")
+        TemporaryFiles.shared.register(file.path)
+        TemporaryFiles.shared.register(folder)
+        return file
+    }
+
+    private static func remove(_ file: URL) {
+        unlink(file.path)
+        rmdir(file.deletingLastPathComponent().path)
+        TemporaryFiles.shared.forget(file.path)
+        TemporaryFiles.shared.forget(file.deletingLastPathComponent().path)
+    }
 
     /// Header cells that no canonical column reads.
     var unusedHeaders: [String] {
@@ -135,6 +177,7 @@ final class XLSXTable {
         let reader = SheetReader(cells: cells, onRow: body)
         parser.delegate = reader
         let finished = parser.parse()
+        if let problem = reader.problem { throw IngestError.unreadable(path: path, reason: problem) }
         if !finished && !reader.stopped {
             let why = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
             throw IngestError.unreadable(path: path, reason: "the sheet's XML is broken near row \(reader.lastRow + 1) (\(why))")
@@ -149,14 +192,18 @@ struct SheetCells: Sendable {
     /// Style indices (`s`) whose number format is a date.
     let dateStyles: Set<Int>
 
-    func text(_ raw: String, type: String, style: Int) -> String {
+    /// Reads the 1904 date system (Mac workbooks) as such.
+    let date1904: Bool
+
+    /// The cell's text; nil for a shared string the workbook does not hold.
+    func text(_ raw: String, type: String, style: Int) -> String? {
         switch type {
-        case "s": return Int(raw).flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
+        case "s": return Int(raw).flatMap { shared.indices.contains($0) ? shared[$0] : nil }
         case "inlineStr", "str", "e", "d": return raw
         case "b": return raw == "1" ? "TRUE" : "FALSE"
         default:
             guard !raw.isEmpty, let number = Double(raw), number.isFinite else { return raw }
-            if dateStyles.contains(style) { return Self.isoDate(serial: number) ?? raw }
+            if dateStyles.contains(style) { return Self.isoDate(serial: number, date1904: date1904) ?? raw }
             return Self.shortest(number)
         }
     }
@@ -167,12 +214,21 @@ struct SheetCells: Sendable {
         return String(x)
     }
 
-    /// An Excel serial (days since 1899-12-30, the time as the fraction) as `2022-06-30`
-    /// or `2022-06-30T14:05:00`.
-    static func isoDate(serial: Double) -> String? {
-        guard serial >= 1, serial < 2_958_466 else { return nil }  // 1900-01-01 … 9999-12-31
-        let days = Int(serial.rounded(.down))
-        let seconds = Int(((serial - Double(days)) * 86_400).rounded())
+    /// An Excel serial as `2022-06-30` or `2022-06-30T14:05:00`: days since 1899-12-30 (the
+    /// time as the fraction), except that serials 1–59 count from 1899-12-31 and 60 is
+    /// Excel's 29 February 1900, which never was (nil); in the 1904 system, days since
+    /// 1904-01-01.
+    static func isoDate(serial: Double, date1904: Bool = false) -> String? {
+        guard serial >= (date1904 ? 0 : 1), serial < 2_958_466 else { return nil }  // … 9999-12-31
+        var value = serial
+        if date1904 {
+            value += 1462
+        } else if serial < 61 {
+            guard serial.rounded(.down) != 60 else { return nil }
+            if serial < 60 { value += 1 }
+        }
+        let days = Int(value.rounded(.down))
+        let seconds = Int(((value - Double(days)) * 86_400).rounded())
         let day = Day(daysSinceEpoch: days - 25_569 + seconds / 86_400)
         let s = seconds % 86_400
         guard s != 0 else { return day.iso }
@@ -186,6 +242,9 @@ private final class SheetReader: NSObject, XMLParserDelegate {
     let onRow: (Int, [String]) -> Bool
     private(set) var lastRow = 0
     private(set) var stopped = false
+    /// Why the sheet cannot be read (a row number out of order or range, a missing shared
+    /// string); the parse stops there.
+    private(set) var problem: String?
     private var values: [String] = []
     private var column = 0, nextColumn = 0
     private var type = "n", style = 0
@@ -198,6 +257,12 @@ private final class SheetReader: NSObject, XMLParserDelegate {
         self.onRow = onRow
     }
 
+    private func fail(_ parser: XMLParser, _ why: String) {
+        guard problem == nil else { return }
+        problem = why
+        parser.abortParsing()
+    }
+
     private static func local(_ name: String) -> Substring { name.split(separator: ":").last ?? Substring(name) }
 
     func parser(
@@ -206,7 +271,12 @@ private final class SheetReader: NSObject, XMLParserDelegate {
     ) {
         switch Self.local(elementName) {
         case "row":
-            lastRow = attributes["r"].flatMap { Int($0) } ?? lastRow + 1
+            let r = attributes["r"].map { Int($0) ?? -1 } ?? lastRow + 1
+            guard r > lastRow, r <= 1_048_576 else {
+                fail(parser, "row number \(quoted(attributes["r"] ?? "?")) after row \(lastRow): rows must go up, within 1…1048576")
+                return
+            }
+            lastRow = r
             values.removeAll(keepingCapacity: true)
             nextColumn = 0
         case "c":
@@ -233,7 +303,11 @@ private final class SheetReader: NSObject, XMLParserDelegate {
             // Cells past Excel's last column (XFD) are not a table's: ignored.
             guard column < 16_384 else { return }
             if column >= values.count { values.append(contentsOf: repeatElement("", count: column - values.count + 1)) }
-            values[column] = cells.text(text, type: type, style: style)
+            guard let value = cells.text(text, type: type, style: style) else {
+                fail(parser, "row \(lastRow) names shared string \(quoted(text)), which the workbook does not hold")
+                return
+            }
+            values[column] = value
             nextColumn = column + 1
         case "row":
             if !onRow(lastRow, values) {

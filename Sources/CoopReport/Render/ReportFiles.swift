@@ -55,7 +55,7 @@ public struct ReportFiles {
             let m = doc.metrics
             let plans = WorkbookPlanner.plan(doc)
             let workbook = final(names.workbook)
-            let workbookTemporary = AtomicFile.freshTemporaryPath(for: workbook)
+            let workbookTemporary = try AtomicFile.createdTemporary(for: workbook)
             staged.append((workbookTemporary, workbook))
             try WorkbookWriter.write(plans, properties: Self.properties(doc), to: workbookTemporary)
             let metricsJSON = Data(MetricsJSON.document(doc).serialized().utf8)
@@ -137,12 +137,18 @@ public struct ReportFiles {
     public static func recover(in directory: String) -> [String] {
         let folder = URL(fileURLWithPath: directory)
         let journal = folder.appendingPathComponent(journalName).path
-        guard let text = try? String(contentsOfFile: journal, encoding: .utf8) else { return [] }
+        var info = stat()
+        guard lstat(journal, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+            let text = try? String(contentsOfFile: journal, encoding: .utf8)
+        else { return [] }
         var done: [String] = []
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t").map(String.init)
             // Names only, in this folder: a journal cannot send a file elsewhere.
-            guard parts.count == 2, !parts.contains(where: { $0.contains("/") || $0 == ".." || $0 == "." }) else { continue }
+            // Only a staged temporary of this very file: `.NAME.coopreport-PID.tmp` → NAME.
+            guard parts.count == 2, !parts.contains(where: { $0.contains("/") || $0 == ".." || $0 == "." }),
+                parts[0].hasPrefix("." + parts[1] + TemporaryFiles.marker), parts[0].hasSuffix(".tmp")
+            else { continue }
             let temporary = folder.appendingPathComponent(parts[0]).path
             guard FileManager.default.fileExists(atPath: temporary) else { continue }
             if rename(temporary, folder.appendingPathComponent(parts[1]).path) == 0 { done.append(parts[1]) }

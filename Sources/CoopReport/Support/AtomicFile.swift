@@ -15,6 +15,19 @@ public enum AtomicFile {
         return temporary
     }
 
+    /// A fresh temporary beside `path`, created here as an empty regular file (exclusively,
+    /// links not followed) for a writer that opens it by name afterwards (libxlsxwriter).
+    static func createdTemporary(for path: String) throws -> String {
+        let temporary = freshTemporaryPath(for: path)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            TemporaryFiles.shared.forget(temporary)
+            throw OutputError.notWritable(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(fd)
+        return temporary
+    }
+
     /// Writes `data` to a new temporary beside `path` (created exclusively, links not
     /// followed, flushed to disk) and returns the temporary's path.
     static func stage(_ data: Data, for path: String) throws -> String {

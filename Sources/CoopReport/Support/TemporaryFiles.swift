@@ -30,6 +30,13 @@ public final class TemporaryFiles: @unchecked Sendable {
         return temporary
     }
 
+    /// Registers a file (or an empty folder) made elsewhere, for removal on a signal.
+    public func register(_ path: String) {
+        lock.lock()
+        paths.insert(path)
+        lock.unlock()
+    }
+
     /// Forgets a temporary that was renamed into place or removed.
     func forget(_ temporary: String) {
         lock.lock()
@@ -47,7 +54,9 @@ public final class TemporaryFiles: @unchecked Sendable {
         let all = paths
         paths.removeAll()
         lock.unlock()
-        for p in all { unlink(p) }
+        for p in all.sorted(by: { $0.count > $1.count }) {  // files before their folders
+            if unlink(p) != 0 { rmdir(p) }
+        }
     }
 
     /// Removes temporaries left in `directory` by runs that were killed. Call only while

@@ -70,6 +70,16 @@ struct CommandLineTests {
         #expect(r.stderr.contains("\\nsummary: all good\\u{1B}[31m"))
     }
 
+    @Test("an error quoting the file's text (a header) cannot forge a line either")
+    func errorText() throws {
+        let dir = try TemporaryDirectory()
+        let bad = "formation;session;\"x\nsummary: fine\u{1B}[2J\";statut\r\nP;A;y;inscrit\r\n"
+        let r = try run(["report"] + inputs(dir, registrations: bad) + ["--out", dir.path + "/out"])
+        #expect(r.status == ExitStatus.inputMissing.rawValue)
+        #expect(!r.stderr.contains("\u{1B}"))
+        #expect(!r.stderr.split(separator: "\n").contains { $0.hasPrefix("summary: fine") })
+    }
+
     @Test("--wait that is not a number of seconds is a usage error (64), not a crash")
     func badWait() throws {
         for value in ["nan", "-1", "inf"] {

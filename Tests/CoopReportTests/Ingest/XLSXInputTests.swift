@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 import XlsxWriter
+import ZIPFoundation
 
 @testable import CoopReport
 
@@ -180,5 +181,57 @@ struct XLSXInputTests {
         #expect(XLSXParts.isDateCode("dd/mm/yyyy hh:mm"))
         #expect(!XLSXParts.isDateCode("0.00\" d\""))  // a quoted d is text
         #expect(!XLSXParts.isDateCode("[Red]0.0"))
+    }
+
+    /// A copy of the workbook at `path` whose first sheet's XML is changed by `transform`.
+    func rewritten(_ path: String, in dir: TemporaryDirectory, sheet part: String, _ transform: (String) -> String) throws -> String {
+        let source = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        let target = dir.url.appendingPathComponent("changed-\(UUID().uuidString).xlsx")
+        let out = try Archive(url: target, accessMode: .create)
+        for entry in source {
+            var data = Data()
+            _ = try source.extract(entry) { data.append($0) }
+            if entry.path == part { data = Data(transform(String(decoding: data, as: UTF8.self)).utf8) }
+            let bytes = data
+            try out.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count)) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return target.path
+    }
+
+    @Test("a row number out of range or out of order, and a shared string the workbook lacks, stop the read (66)")
+    func brokenSheets() throws {
+        let dir = try TemporaryDirectory()
+        let path = try registrationsWorkbook(dir)  // « Inscriptions » is the second sheet
+        let part = "xl/worksheets/sheet2.xml"
+        let cases: [(String, (String) -> String)] = [
+            ("huge row", { $0.replacingOccurrences(of: "<row r=\"3\"", with: "<row r=\"2147483648\"") }),
+            ("backwards", { $0.replacingOccurrences(of: "<row r=\"5\"", with: "<row r=\"2\"") }),
+            ("missing string", { $0.replacingOccurrences(of: "<v>1</v>", with: "<v>99999</v>") }),
+        ]
+        for (what, change) in cases {
+            let broken = try rewritten(path, in: dir, sheet: part, change)
+            do {
+                _ = try rows(table(broken))
+                Issue.record("\(what): read")
+            } catch let error as IngestError {
+                guard case .unreadable(_, let reason) = error else {
+                    Issue.record("\(what): \(error)")
+                    continue
+                }
+                #expect(reason.contains(what == "missing string" ? "shared string" : "row number"), "\(what): \(reason)")
+            }
+        }
+    }
+
+    @Test("serial dates: Excel's 1900 leap-year error and the 1904 system")
+    func serialSystems() {
+        #expect(SheetCells.isoDate(serial: 1) == "1900-01-01")
+        #expect(SheetCells.isoDate(serial: 59) == "1900-02-28")
+        #expect(SheetCells.isoDate(serial: 60) == nil)  // 29 February 1900, which never was
+        #expect(SheetCells.isoDate(serial: 61) == "1900-03-01")
+        #expect(SheetCells.isoDate(serial: 0, date1904: true) == "1904-01-01")
+        #expect(SheetCells.isoDate(serial: 43_281, date1904: true) == SheetCells.isoDate(serial: 43_281 + 1462))
     }
 }

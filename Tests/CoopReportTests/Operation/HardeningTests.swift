@@ -279,4 +279,43 @@ struct HardeningTests {
         #expect(comment.unicodeScalars.count <= 32_767)
         #expect(comment.hasSuffix("(texte tronqué : 40000 caractères)"))
     }
+
+    @Test("a stray quote meeting a later quote in the same column still rejects its line; names stay masked")
+    func strayQuoteMeetsQuote() throws {
+        let dir = try TemporaryDirectory()
+        let rows =
+            "programme;session;participant_id;email;last_name;cooperative;status\n"
+            + "P;A;id1;\"a@example.org;Durand;Coop;registered\n"  // stray quote before the e-mail
+            + "P;A;id2;b@example.org;Martin;Coop;registered\n"
+            + "P;A;id3;c@example.org;\"Petit, fils\";Coop;registered\n"
+        let doc = try pipeline.run(request(dir, registrations: rows)).document
+        let rejected = doc.rejects.filter { $0.file.hasSuffix("registrations.csv") }
+        #expect(rejected.map(\.line) == [2])
+        #expect(doc.metrics.session("P/A")?.value(.registered) == 2)  // id2 and id3 kept
+        let masked = rejected.first?.redactedRaw ?? ""
+        #expect(!masked.contains("a@example.org") && !masked.contains("Durand"))
+        #expect(masked.contains("id1"))
+    }
+
+    @Test("two objective columns for one objective stop the run; an « Event » header without a label map is not read")
+    func moreHeaders() throws {
+        let schema = TableSchema.evaluations(questions: ["overall"])
+        #expect(throws: IngestError.self) {
+            try CSVTable.map(header: ["programme", "session", "Objectif 3", "objective_3"], schema: schema, path: "e.csv")
+        }
+        let (columns, _) = try CSVTable.map(
+            header: ["programme", "session", "participant_id", "cooperative", "status", "Event"], schema: .registrations, path: "r.csv")
+        #expect(!columns.contains("event"))
+    }
+
+    @Test("a journal names only staged temporaries of its own files: anything else is left alone")
+    func journalNames() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("secret.txt", "keep")
+        try dir.write(".report.xlsx\(TemporaryFiles.marker)1.tmp", "new workbook")
+        try dir.write(ReportFiles.journalName, "secret.txt\tmanifest.json\n.report.xlsx\(TemporaryFiles.marker)1.tmp\treport.xlsx\n")
+        #expect(ReportFiles.recover(in: dir.path) == ["report.xlsx"])
+        #expect(try String(contentsOfFile: dir.path + "/secret.txt", encoding: .utf8) == "keep")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/manifest.json"))
+    }
 }
