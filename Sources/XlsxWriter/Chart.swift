@@ -33,10 +33,15 @@ public final class Chart {
         }
     }
 
-    /// Adds a series: its name, category labels and values, each read from the sheet.
-    public func addSeries(name: String, categories: Range, values: Range) throws {
+    /// Adds a series: its name, category labels and values, each read from the sheet;
+    /// `markers`: a round marker on every point (a line chart's months stay visible).
+    public func addSeries(name: String, categories: Range, values: Range, markers: Bool = false) throws {
         guard let series = chart_add_series(raw, nil, nil) else {
             throw XlsxError(operation: "chart_add_series", code: -1, reason: "libxlsxwriter refused the series")
+        }
+        if markers {
+            chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
+            chart_series_set_marker_size(series, 6)
         }
         XMLText.clean(name).withCString { chart_series_set_name(series, $0) }
         categories.sheet.withCString {
@@ -61,6 +66,15 @@ public final class Chart {
         if let min { chart_axis_set_min(raw.pointee.y_axis, min) }
         if let max { chart_axis_set_max(raw.pointee.y_axis, max) }
     }
+
+    /// The category axis' number format (`[$-40C]mmm yyyy`: dates as French months).
+    public func setCategoryAxis(numberFormat: String) {
+        numberFormat.withCString { chart_axis_set_num_format(raw.pointee.x_axis, $0) }
+    }
+
+    /// Draws the line on across an empty point (a month with no figure) instead of
+    /// breaking it, so that a lone month between two empty ones still shows.
+    public func connectAcrossBlanks() { chart_show_blanks_as(raw, UInt8(LXW_CHART_BLANKS_AS_CONNECTED.rawValue)) }
 
     /// Puts the legend below the plot.
     public func legendAtBottom() { chart_legend_set_position(raw, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }

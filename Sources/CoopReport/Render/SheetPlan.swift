@@ -158,7 +158,8 @@ public struct Cell: Sendable, Equatable {
             }
             return max(longest, current)
         case .number(_, let style): return style == .euros ? 12 : 8
-        case .date, .month: return 10
+        case .date: return 10
+        case .month: return 14  // « septembre 2022 »
         case .dateTime: return 16
         }
     }
@@ -187,6 +188,9 @@ public struct ChartPlan: Sendable {
     public let anchorRow: Int, anchorColumn: Int
     public let valueAxisFormat: String?
     public let valueAxisTitle: String?
+    /// A line chart over months: markers on every point, the line drawn across empty
+    /// months, the category axis as French month names.
+    public var monthly = false
 }
 
 /// Numbers of a block below a threshold, shown in red (an Excel conditional format).

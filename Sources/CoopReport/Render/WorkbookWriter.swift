@@ -102,7 +102,7 @@ public enum WorkbookWriter {
                 format: CellFormat(fontColor: 0x0563C1, alignTop: true))
         case .number(let x, let style): try sheet.write(number: x, row: row, column: column, format: look(cell.role, numberFormat(style)))
         case .date(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, "dd/mm/yyyy"))
-        case .month(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, "mmmm yyyy"))
+        case .month(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, Self.monthFormat))
         case .dateTime(let t):
             let format = t.secondsOfDay == nil ? "dd/mm/yyyy" : "dd/mm/yyyy hh:mm"
             try sheet.write(number: t.excelSerial, row: row, column: column, format: look(cell.role, format))
@@ -120,6 +120,9 @@ public enum WorkbookWriter {
 
     /// Total rows above which the workbook is written in constant-memory mode.
     public static let defaultConstantMemoryRows = 200_000
+
+    /// A month as « juin 2022 » whatever the reader's language (LCID 040C: French).
+    static let monthFormat = "[$-40C]mmmm yyyy"
 
     static func numberFormat(_ style: Cell.NumberStyle) -> String {
         switch style {
@@ -176,7 +179,12 @@ public enum WorkbookWriter {
                     lastRow: s.categories.2, lastColumn: s.categories.3),
                 values: .init(
                     sheet: sheetName, firstRow: s.values.0, firstColumn: s.values.1,
-                    lastRow: s.values.2, lastColumn: s.values.3))
+                    lastRow: s.values.2, lastColumn: s.values.3),
+                markers: plan.monthly)
+        }
+        if plan.monthly {
+            chart.setCategoryAxis(numberFormat: "[$-40C]mmm yyyy")
+            chart.connectAcrossBlanks()
         }
         chart.setValueAxis(title: plan.valueAxisTitle, numberFormat: plan.valueAxisFormat)
         chart.legendAtBottom()

@@ -32,6 +32,15 @@ struct MonthlyJobTests {
         let monthCells = x.grid("Mois").dropFirst().prefix { $0.contains { $0 != nil } }
         #expect(monthCells.count == 12)
         #expect(x.parts.keys.contains { $0.hasPrefix("xl/charts/") })
+        // The trend chart: a marker on every month, the line drawn across empty months,
+        // months named in French on the axis (« juin 2022 »), not as serial numbers.
+        let chart =
+            x.parts.filter { $0.key.hasPrefix("xl/charts/chart") }.map { String(decoding: $0.value, as: UTF8.self) }
+            .first { $0.contains("<c:lineChart>") } ?? ""
+        #expect(chart.components(separatedBy: "<c:symbol val=\"circle\"/>").count - 1 == 3)  // one per series
+        #expect(chart.contains("<c:dispBlanksAs val=\"span\"/>"))
+        #expect(chart.contains("formatCode=\"[$-40C]mmm yyyy\""))
+        #expect(x.styleFormats.values.contains("[$-40C]mmmm yyyy"))  // the month cells too
         let data = try Data(contentsOf: URL(fileURLWithPath: outcome.outputs[3]))
         let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         for input in manifest["inputs"] as? [[String: Any]] ?? [] {

@@ -81,14 +81,14 @@ enum GroupSheet {
             sheet.append([label] + rates.map { .number(month.figures.value($0), .percent) })
         }
         let last = sheet.rows.count - 1
-        sheet.charts = [
-            ChartPlan(
-                kind: .line, title: "Présence, satisfaction et réponses par mois",
-                series: rates.enumerated().map { i, rate in
-                    ChartPlan.Series(name: rate.label, categories: (first, 0, last, 0), values: (first, i + 1, last, i + 1))
-                },
-                anchorRow: titleRow, anchorColumn: 5, valueAxisFormat: "0%", valueAxisTitle: nil)
-        ]
+        var chart = ChartPlan(
+            kind: .line, title: "Présence, satisfaction et réponses par mois",
+            series: rates.enumerated().map { i, rate in
+                ChartPlan.Series(name: rate.label, categories: (first, 0, last, 0), values: (first, i + 1, last, i + 1))
+            },
+            anchorRow: titleRow, anchorColumn: 5, valueAxisFormat: "0%", valueAxisTitle: nil)
+        chart.monthly = true
+        sheet.charts = [chart]
     }
 }
 
