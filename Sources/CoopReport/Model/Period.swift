@@ -30,11 +30,13 @@ public struct Period: Sendable, Equatable {
         return Period(from: first, to: day.lastOfMonth, programme: nil)
     }
 
-    /// A short name for file and folder names: `2022-06` for a calendar month,
-    /// `2022-06-01_2022-06-30` for other ranges, the programme code, or `tout`.
+    /// A short name for file and folder names: `2022` for a calendar year, `2022-06` for a
+    /// calendar month, `2022-06-01_2022-06-30` for other ranges, the programme code, or
+    /// `tout`.
     public var label: String {
         if let programme { return programme }
         switch (from, to) {
+        case let (f?, t?) where f.month == 1 && f.day == 1 && t.year == f.year && t.month == 12 && t.day == 31: return String(f.year)
         case let (f?, t?) where f.day == 1 && t == f.lastOfMonth: return f.monthKey
         case let (f?, t?): return "\(f.iso)_\(t.iso)"
         case let (f?, nil): return "depuis-\(f.iso)"

@@ -35,6 +35,8 @@ struct PeriodTests {
         #expect(Period.month(of: d("2022-06-15")).label == "2022-06")
         #expect(Period(from: d("2022-06-01"), to: d("2022-06-15")).label == "2022-06-01_2022-06-15")
         #expect(Period(programme: "FVC-2122").label == "FVC-2122")
+        #expect(Period(from: d("2022-01-01"), to: d("2022-12-31")).label == "2022")  // a calendar year
+        #expect(Period(from: d("2022-01-01"), to: d("2023-12-31")).label == "2022-01-01_2023-12-31")
         #expect(Period().label == "tout")
     }
 
