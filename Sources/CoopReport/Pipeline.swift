@@ -107,7 +107,9 @@ public struct Pipeline {
                 catalogue: catalogue, columns: table.columns, mapping: request.registrations.mapping, file: table.path)
             validator.fileNumber = builder.file(table.path)
             inputs.append(
-                try stream(table, role: "registrations", rejects: &rejects) { validator.validate($0, into: &builder) })
+                try stream(table, role: "registrations", rejects: &rejects, sessions: builder.sessions) {
+                    (validator.validate($0, into: &builder), validator.lastSession)
+                })
             statusWords.add(validator.wordsSeen.status)
             registrationLabels.add(validator.labelsSeen)
             attendanceWords.add(validator.wordsSeen.attendance)
@@ -118,7 +120,9 @@ public struct Pipeline {
                 catalogue: catalogue, columns: table.columns, mapping: request.evaluations.mapping, file: table.path)
             validator.fileNumber = builder.file(table.path)
             inputs.append(
-                try stream(table, role: "evaluations", rejects: &rejects) { validator.validate($0, into: &builder) })
+                try stream(table, role: "evaluations", rejects: &rejects, sessions: builder.sessions) {
+                    (validator.validate($0, into: &builder), validator.lastSession)
+                })
             answerWords.add(validator.answersSeen)
             evaluationLabels.add(validator.labelsSeen)
         }
@@ -139,8 +143,16 @@ public struct Pipeline {
         for input in inputs.dropFirst() {
             logger.info("[2/5] validate: \(input.path): \(input.rowsRead) rows read, \(input.rejected) rejected, \(input.used) used")
         }
-        for line in Self.logLines(rejects, perKind: 20, noun: "rejected row(s)", whereToRead: "rejects.csv and the Rejets sheet") {
+        // A report of one period lists the rejected rows of its sessions (and those that
+        // cannot be placed); the others are counted in one line.
+        let periodSessions = Set(MetricsCalculator.sessions(of: catalogue, in: request.period).map(\.key))
+        let inScope = rejects.filter { $0.scope(inPeriod: periodSessions) != .outside }
+        for line in Self.logLines(inScope, perKind: 20, noun: "rejected row(s)", whereToRead: "rejects.csv and the Rejets sheet") {
             logger.warning("\(line)")
+        }
+        if inScope.count < rejects.count {
+            logger.warning(
+                "\(rejects.count - inScope.count) other rejected row(s) belong to sessions outside the period: all in rejects.csv")
         }
         if let limit = request.maxRejectRate {
             for role in ["registrations", "evaluations"] {
@@ -241,20 +253,21 @@ public struct Pipeline {
 
     /// Streams a table through `handle`, collecting rejected rows with their raw text.
     private func stream(
-        _ table: any InputTable, role: String, rejects: inout [Diagnostic],
-        handle: (RecordFields) -> Result<Void, RowRejection>
+        _ table: any InputTable, role: String, rejects: inout [Diagnostic], sessions: SessionTable,
+        handle: (RecordFields) -> (Result<Void, RowRejection>, Int32)
     ) throws -> InputSummary {
         var rows = 0
         var rejected = 0
         let read = try table.forEachRecord { fields in
             rows += 1
-            let outcome = fields.problem.map { .failure(RowRejection(column: nil, $0)) } ?? handle(fields)
+            let (outcome, session) = fields.problem.map { (.failure(RowRejection(column: nil, $0)), -1) } ?? handle(fields)
             if case .failure(let why) = outcome {
                 rejected += 1
-                rejects.append(
-                    Diagnostic(
-                        severity: .error, file: table.path, line: fields.line, column: why.column,
-                        message: why.reason, raw: fields.raw, redactedRaw: fields.redactedRaw))
+                var d = Diagnostic(
+                    severity: .error, file: table.path, line: fields.line, column: why.column,
+                    message: why.reason, raw: fields.raw, redactedRaw: fields.redactedRaw)
+                if session >= 0 { d.session = sessions.keys[Int(session)] }
+                rejects.append(d)
             }
         }
         var summary = InputSummary(role: role, path: table.path, bytes: read.bytes, sha256: read.sha256)

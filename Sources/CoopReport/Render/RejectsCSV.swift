@@ -2,10 +2,13 @@
 /// opens it directly, and safe there: a value starting with `=`, `+`, `-`, `@`, tab or CR
 /// is prefixed with `'` so Excel never reads it as a formula.
 public enum RejectsCSV {
-    public static func text(_ rejects: [Diagnostic]) -> String {
-        var out = "\u{FEFF}file;line;column;reason;raw\r\n"
+    /// `scope` says where each row stands against the period: `période`, `hors période`
+    /// (a session of another period) or `non rattachée` (no session could be read).
+    public static func text(_ rejects: [Diagnostic], periodSessions: Set<SessionKey>) -> String {
+        var out = "\u{FEFF}file;line;column;reason;scope;raw\r\n"
         for d in rejects {
-            out += [d.file, String(d.line), d.column ?? "", d.message, d.raw ?? ""].map(field).joined(separator: ";") + "\r\n"
+            let scope = d.scope(inPeriod: periodSessions).rawValue
+            out += [d.file, String(d.line), d.column ?? "", d.message, scope, d.raw ?? ""].map(field).joined(separator: ";") + "\r\n"
         }
         return out
     }

@@ -22,6 +22,17 @@ public struct ReportDocument: Sendable {
             "Période sans session : aucune session du catalogue ne commence dans la période (\(metrics.period.french)) ; le rapport ne contient aucun chiffre de session."
     }
 
+    /// The sessions of the reported period.
+    var periodSessions: Set<SessionKey> { Set(metrics.sessions.map(\.session.key)) }
+
+    /// The rejected rows to list: those of the period's sessions and those that cannot be
+    /// placed; and how many belong to sessions of another period (counted, not listed).
+    public var listedRejects: (rows: [Diagnostic], outside: Int) {
+        let sessions = periodSessions
+        let rows = rejects.filter { $0.scope(inPeriod: sessions) != .outside }
+        return (rows, rejects.count - rows.count)
+    }
+
     public init(metrics: MetricsResult, inputs: [InputSummary], rejects: [Diagnostic], warnings: [Diagnostic], toolVersion: String) {
         self.metrics = metrics
         self.inputs = inputs

@@ -60,7 +60,7 @@ public struct ReportFiles {
             try WorkbookWriter.write(plans, properties: Self.properties(doc), to: workbookTemporary)
             let metricsJSON = Data(MetricsJSON.document(doc).serialized().utf8)
             staged.append((try AtomicFile.stage(metricsJSON, for: final(names.metrics)), final(names.metrics)))
-            let rejects = Data(RejectsCSV.text(doc.rejects).utf8)
+            let rejects = Data(RejectsCSV.text(doc.rejects, periodSessions: doc.periodSessions).utf8)
             staged.append((try AtomicFile.stage(rejects, for: final(names.rejects)), final(names.rejects)))
 
             let rows = [

@@ -15,6 +15,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public let raw: String?
     /// The row with names and e-mail masked, as workbooks show it.
     public let redactedRaw: String?
+    /// The session the row belongs to, when it could be read (a rejected row of another
+    /// month is counted, not listed, in a monthly report).
+    public var session: SessionKey?
 
     public init(
         severity: Severity, file: String, line: Int, column: String?, message: String, raw: String? = nil, redactedRaw: String? = nil
@@ -26,6 +29,20 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = message
         self.raw = raw
         self.redactedRaw = redactedRaw ?? raw
+    }
+
+    /// Where a rejected row stands against the reported period: one of its sessions, a
+    /// session of another period (a monthly report counts it, lists it in rejects.csv), or
+    /// not placed (its programme or session could not be read: always listed).
+    public enum Scope: String, Sendable {
+        case period = "période"
+        case outside = "hors période"
+        case unplaced = "non rattachée"
+    }
+
+    public func scope(inPeriod sessions: Set<SessionKey>) -> Scope {
+        guard let session else { return .unplaced }
+        return sessions.contains(session) ? .period : .outside
     }
 
     /// Compiler style: `input/registrations.csv:14: error: column 'status': …`.

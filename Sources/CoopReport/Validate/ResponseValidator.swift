@@ -9,6 +9,9 @@ public struct ResponseValidator {
     /// The file being validated, and its number in the dataset.
     let file: String
     var fileNumber: Int16 = 0
+    /// The session (`SessionTable` number) of the row last validated, −1 when its
+    /// programme or session could not be read: a rejected row is placed by it.
+    private(set) var lastSession: Int32 = -1
     private let sessions: SessionTable
     private var sessionLookup: SessionLookup
     /// The distinct programme, session and event labels met, for the job's value maps.
@@ -54,6 +57,7 @@ public struct ResponseValidator {
 
     /// Validates one record and adds it to `builder`, or says why it cannot be used.
     mutating func validate(_ fields: RecordFields, into builder: inout DatasetBuilder) -> Result<Void, RowRejection> {
+        lastSession = -1
         let positions = self.positions
         func has(_ f: Field) -> Bool { fields.isFilled(at: positions[f.ordinal]) }
         func bytes(_ f: Field) -> UnsafeBufferPointer<UInt8> { fields.bytes(at: positions[f.ordinal]) }
@@ -63,7 +67,9 @@ public struct ResponseValidator {
             fields, programme: positions[Field.programme.ordinal], session: positions[Field.session.ordinal], in: sessions,
             catalogue: catalogue)
         {
-        case .success(let n): session = n
+        case .success(let n):
+            session = n
+            lastSession = n
         case .failure(let why): return .failure(why)
         }
         if let s = sessions.sessions[Int(session)], !s.survey {

@@ -48,4 +48,30 @@ struct MonthlyJobTests {
             #expect(input["sha256"] as? String == (try ManifestTests().sha256sum(path)))
         }
     }
+
+    @Test("June 2022 speaks of June: its rejected rows listed, those of other months counted in one line, all in rejects.csv")
+    func juneRejects() throws {
+        let dir = try TemporaryDirectory()
+        let job = try JobReader.read(path: Repository.path("jobs/monthly.yml"))
+        var request = ReportRequest(job: job, asOf: nil, today: Fixtures.day("2026-11-27"), month: Fixtures.day("2022-06-01"))
+        request.outputDirectory = dir.path
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let outcome = try Pipeline(logger: logger).run(request)
+        // By hand (input/README.md): June's only session is FVC-2122/S2. Listed: the rows no
+        // session can be read from (registrations 20 and 107, evaluations 56) and S2's
+        // evaluation 48; counted: EXT (114), GOUV (124, evaluation 61) and ACTION (64).
+        let (listed, outside) = outcome.document.listedRejects
+        #expect(listed.map(\.line) == [20, 107, 48, 56])
+        #expect(outside == 4)
+        let x = try XLSXReader(url: URL(fileURLWithPath: outcome.outputs[0]))
+        let rejets = x.grid("Rejets").dropFirst()
+        #expect(rejets.count == 5)
+        let note = (rejets.last ?? []).count > 3 ? (rejets.last ?? [])[3]?.value ?? "" : ""
+        #expect(note.hasPrefix("4 autre(s) ligne(s) écartée(s) concernent des sessions hors de la période"))
+        let csv = try String(contentsOfFile: outcome.outputs[2], encoding: .utf8).split(separator: "\r\n").dropFirst()
+        #expect(csv.count == 8)
+        #expect(csv.filter { $0.contains(";hors période;") }.count == 4)
+        #expect(csv.filter { $0.contains(";non rattachée;") }.count == 3)
+    }
 }

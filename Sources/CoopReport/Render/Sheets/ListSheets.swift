@@ -35,15 +35,31 @@ enum ListSheets {
         }
     }
 
+    /// Rejets: the rejected rows of the period's sessions and those that cannot be placed;
+    /// the rows of sessions of another period are counted in one line (rejects.csv lists
+    /// them all), so that a monthly report speaks of its month.
     static func rejects(_ doc: ReportDocument, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
-        table(
-            name: "Rejets", headers: ["Fichier", "Ligne", "Colonne", "Motif", "Ligne brute (noms et courriels masqués)"],
-            rows: doc.rejects.map { d in
-                [
-                    .text(d.file), .int(d.line), .text(d.column ?? ""), Cell(.text(d.message), .wrap),
-                    Cell(.text(d.redactedRaw ?? ""), .wrap),
-                ]
-            }, fixed: [3: 60, 4: 60], maxRows: maxRows)
+        let (listed, outside) = doc.listedRejects
+        var rows: [[Cell]] = listed.map { d in
+            [
+                .text(d.file), .int(d.line), .text(d.column ?? ""), Cell(.text(d.message), .wrap),
+                Cell(.text(d.redactedRaw ?? ""), .wrap),
+            ]
+        }
+        if outside > 0 {
+            rows.append([
+                .empty, .empty, .empty,
+                Cell(
+                    .text(
+                        "\(outside) autre(s) ligne(s) écartée(s) concernent des sessions hors de la période : comptées ici, détaillées dans rejects.csv (colonne scope)."
+                    ),
+                    .wrap),
+                .empty,
+            ])
+        }
+        return table(
+            name: "Rejets", headers: ["Fichier", "Ligne", "Colonne", "Motif", "Ligne brute (noms et courriels masqués)"], rows: rows,
+            fixed: [3: 60, 4: 60], maxRows: maxRows)
     }
 
     static func warnings(_ doc: ReportDocument, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {

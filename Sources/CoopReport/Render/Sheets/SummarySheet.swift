@@ -14,7 +14,12 @@ enum SummarySheet {
             .text("Les indicateurs de satisfaction d'un groupe de moins de \(m.minGroupSize) réponses sont masqués."),
         ])
         sheet.append([
-            .text("Lignes rejetées", .label), .int(doc.rejects.count), .text(doc.rejects.isEmpty ? "" : "Détail : feuille Rejets"),
+            .text("Lignes rejetées", .label), .int(doc.rejects.count),
+            .text(
+                doc.rejects.isEmpty
+                    ? ""
+                    : "Détail : feuille Rejets"
+                        + (doc.listedRejects.outside > 0 ? " (dont \(doc.listedRejects.outside) hors période : rejects.csv)" : "")),
         ])
         sheet.append([.text("Alertes", .label), .int(doc.warnings.count), .text(doc.warnings.isEmpty ? "" : "Détail : feuille Alertes")])
         sheet.append([.text("Généré par", .label), .text("coopreport \(doc.toolVersion)")])
