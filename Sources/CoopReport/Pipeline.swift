@@ -195,7 +195,13 @@ public struct Pipeline {
                     message: "no response in this file (a header and no row): every satisfaction figure is empty"))
         }
         let warnings = mappingWarnings + emptyInputs + dataset.warnings + metrics.warnings
-        for line in Self.logLines(warnings, perKind: 20, noun: "warning(s)", whereToRead: "the Alertes sheet") { logger.notice("\(line)") }
+        let warningsInScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
+        for line in Self.logLines(warningsInScope, perKind: 20, noun: "warning(s)", whereToRead: "the Alertes sheet") {
+            logger.notice("\(line)")
+        }
+        if warningsInScope.count < warnings.count {
+            logger.notice("\(warnings.count - warningsInScope.count) other warning(s) concern rows of sessions outside the period")
+        }
         logger.info(
             "[4/5] metrics: \(metrics.sessions.count) session(s), \(metrics.programmes.count) programme(s), \(metrics.cooperatives.count) cooperative(s), \(metrics.months.count) month(s), \(warnings.count) warning(s) (\(clock.lap()))"
         )

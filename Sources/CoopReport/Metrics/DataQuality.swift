@@ -70,15 +70,17 @@ struct DataQuality {
         for r in data.registrationRows where !counted.contains(r.session) { registrations[r.session, default: 0] += 1 }
         for r in data.responseRows where !counted.contains(r.session) { responses[r.session, default: 0] += 1 }
         let keys = Set(registrations.keys).union(responses.keys).sorted { data.sessions.keys[Int($0)] < data.sessions.keys[Int($1)] }
-        return keys.map { n in
-            let key = data.sessions.keys[Int(n)]
-            let start = data.catalogue.session(key).map { " (\($0.start.french))" } ?? ""
-            return Diagnostic(
+        guard !keys.isEmpty else { return [] }
+        // One line for them all: a monthly report speaks of its month.
+        let names = keys.map { "\(data.sessions.keys[Int($0)])" }
+        let shown = names.prefix(6).joined(separator: ", ") + (names.count > 6 ? "…" : "")
+        return [
+            Diagnostic(
                 severity: .warning, file: "", line: 0, column: nil,
                 message:
-                    "session \(key)\(start) is outside the period: \(registrations[n] ?? 0) registration(s) and \(responses[n] ?? 0) response(s) not counted"
+                    "\(keys.count) session(s) outside the period (\(shown)): \(registrations.values.reduce(0, +)) registration(s) and \(responses.values.reduce(0, +)) response(s) not counted"
             )
-        }
+        ]
     }
 
 }

@@ -58,7 +58,8 @@ public struct DatasetBuilder {
                 Diagnostic(
                     severity: .warning, file: files[Int(r.file)], line: Int(r.line), column: nil,
                     message:
-                        "duplicate registration of \(who) to \(sessions.keys[Int(r.session)]) (also \(place(earlier.file, earlier.line, than: r.file))): this later row wins"
+                        "duplicate registration of \(who) to \(sessions.keys[Int(r.session)]) (also \(place(earlier.file, earlier.line, than: r.file))): this later row wins",
+                    session: sessions.keys[Int(r.session)]
                 ))
             registrations[Int(i)] = r
         } else {
@@ -84,7 +85,8 @@ public struct DatasetBuilder {
                 Diagnostic(
                     severity: .warning, file: files[Int(r.file)], line: Int(r.line), column: "response_id",
                     message:
-                        "response '\(pool.string(r.responseID))' appears again (also \(place(earlier.file, earlier.line, than: r.file))): this later row wins"
+                        "response '\(pool.string(r.responseID))' appears again (also \(place(earlier.file, earlier.line, than: r.file))): this later row wins",
+                    session: sessions.keys[Int(r.session)]
                 ))
             responses[Int(i)] = r
         } else {
@@ -160,7 +162,8 @@ public struct DatasetBuilder {
                 Diagnostic(
                     severity: .warning, file: files[Int(loser.file)], line: Int(loser.line), column: nil,
                     message:
-                        "\(person) a répondu deux fois au questionnaire de \(sessions.keys[Int(r.session)]) : la réponse de la \(kept) est retenue (soumise plus tard, ou plus bas dans le fichier), celle-ci est écartée"
+                        "\(person) a répondu deux fois au questionnaire de \(sessions.keys[Int(r.session)]) : la réponse de la \(kept) est retenue (soumise plus tard, ou plus bas dans le fichier), celle-ci est écartée",
+                    session: sessions.keys[Int(r.session)]
                 ))
         }
         guard !dropped.isEmpty else { return responses }

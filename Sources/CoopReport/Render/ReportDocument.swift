@@ -33,6 +33,13 @@ public struct ReportDocument: Sendable {
         return (rows, rejects.count - rows.count)
     }
 
+    /// The same for the alerts: those of rows of another period's sessions are counted.
+    public var listedWarnings: (rows: [Diagnostic], outside: Int) {
+        let sessions = periodSessions
+        let rows = warnings.filter { $0.scope(inPeriod: sessions) != .outside }
+        return (rows, warnings.count - rows.count)
+    }
+
     public init(metrics: MetricsResult, inputs: [InputSummary], rejects: [Diagnostic], warnings: [Diagnostic], toolVersion: String) {
         self.metrics = metrics
         self.inputs = inputs

@@ -20,8 +20,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var session: SessionKey?
 
     public init(
-        severity: Severity, file: String, line: Int, column: String?, message: String, raw: String? = nil, redactedRaw: String? = nil
+        severity: Severity, file: String, line: Int, column: String?, message: String, raw: String? = nil, redactedRaw: String? = nil,
+        session: SessionKey? = nil
     ) {
+        self.session = session
         self.severity = severity
         self.file = file
         self.line = line

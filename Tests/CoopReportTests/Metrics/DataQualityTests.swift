@@ -16,12 +16,14 @@ struct DataQualityTests {
         #expect(found.first?.file == "e.csv")
     }
 
-    @Test("sessions outside the period are reported once each, with what was not counted")
+    @Test("sessions outside the period are reported in one line, with what was not counted")
     func outsidePeriod() {
+        // April holds B (5 April) and Q1 (20 April); A (January) and ACT (February) hold
+        // rows outside it.
         let m = F.metrics(
-            [F.reg("P/A", "p1"), F.reg("P/A", "p2"), F.reg("Q/Q1", "p1")], [F.resp("P/A", overall: 4)],
+            [F.reg("P/A", "p1"), F.reg("P/A", "p2"), F.reg("P/ACT", "p2"), F.reg("Q/Q1", "p1")], [F.resp("P/A", overall: 4)],
             period: Period(from: F.day("2022-04-01"), to: F.day("2022-04-30")))
         let found = m.warnings.filter { $0.message.contains("outside the period") }.map(\.message)
-        #expect(found == ["session P/A (10/01/2022) is outside the period: 2 registration(s) and 1 response(s) not counted"])
+        #expect(found == ["2 session(s) outside the period (P/A, P/ACT): 3 registration(s) and 1 response(s) not counted"])
     }
 }

@@ -69,6 +69,11 @@ struct MonthlyJobTests {
         #expect(rejets.count == 5)
         let note = (rejets.last ?? []).count > 3 ? (rejets.last ?? [])[3]?.value ?? "" : ""
         #expect(note.hasPrefix("4 autre(s) ligne(s) écartée(s) concernent des sessions hors de la période"))
+        // Alerts: the duplicates of S1 (P005) and EXT (P009) and the repeated response id of
+        // S1 are other months'; P001's resubmission to S2 is June's, listed.
+        let (alerts, alertsOutside) = outcome.document.listedWarnings
+        #expect(alertsOutside == 3)
+        #expect(alerts.contains { $0.message.contains("P001 a répondu deux fois") })
         let csv = try String(contentsOfFile: outcome.outputs[2], encoding: .utf8).split(separator: "\r\n").dropFirst()
         #expect(csv.count == 8)
         #expect(csv.filter { $0.contains(";hors période;") }.count == 4)

@@ -63,11 +63,20 @@ enum ListSheets {
     }
 
     static func warnings(_ doc: ReportDocument, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
-        table(
-            name: "Alertes", headers: ["Fichier", "Ligne", "Colonne", "Message"],
-            rows: doc.warnings.map { d in
-                [.text(d.file), d.line > 0 ? .int(d.line) : .empty, .text(d.column ?? ""), Cell(.text(d.message), .wrap)]
-            }, fixed: [3: 90], maxRows: maxRows)
+        let (listed, outside) = doc.listedWarnings
+        var rows: [[Cell]] = listed.map { d in
+            [.text(d.file), d.line > 0 ? .int(d.line) : .empty, .text(d.column ?? ""), Cell(.text(d.message), .wrap)]
+        }
+        if outside > 0 {
+            rows.append([
+                .empty, .empty, .empty,
+                Cell(
+                    .text(
+                        "\(outside) autre(s) alerte(s) concernent des lignes de sessions hors de la période (doublons, réponses en double) : comptées ici, non détaillées."
+                    ), .wrap),
+            ])
+        }
+        return table(name: "Alertes", headers: ["Fichier", "Ligne", "Colonne", "Message"], rows: rows, fixed: [3: 90], maxRows: maxRows)
     }
 
     /// A list as tables of at most `maxRows` rows (header included): past Excel's last row
