@@ -34,7 +34,7 @@ public struct Pipeline {
         // [5/5] render
         let files = ReportFiles(directory: request.outputDirectory, names: request.names, pauseBeforeCommit: request.pauseBeforeCommit)
         let outputs = try files.write(document, job: request.job, started: started, now: now)
-        logger.info("[5/5] render: \(outputs.joined(separator: ", ")) (\(clock.lap()))")
+        logger.info("[5/5] render: \(outputs.map(document.paths.show).joined(separator: ", ")) (\(clock.lap()))")
         return ReportOutcome(document: document, outputs: outputs)
     }
 
@@ -50,8 +50,10 @@ public struct Pipeline {
 
     /// Stages 1 to 4: ingest, validate, model, metrics.
     func analyse(_ request: ReportRequest, clock: inout StageClock) throws -> ReportDocument {
+        let paths = request.job.map { DisplayPaths(base: URL(fileURLWithPath: $0).deletingLastPathComponent().path) } ?? .currentFolder
+        let show = paths.show
         logger.info(
-            "job: \(request.job.map { "\($0): " } ?? "")catalogue \(request.catalogue), registrations \(request.registrations.pattern), evaluations \(request.evaluations.pattern), \(request.period.french), as of \(request.asOf.iso), min group size \(request.minGroupSize), out \(request.outputDirectory), coopreport \(Pipeline.toolVersion)"
+            "job: \(request.job.map { "\($0): " } ?? "")catalogue \(show(request.catalogue)), registrations \(show(request.registrations.pattern)), evaluations \(show(request.evaluations.pattern)), \(request.period.french), as of \(request.asOf.iso), min group size \(request.minGroupSize), out \(show(request.outputDirectory)), coopreport \(Pipeline.toolVersion)"
         )
 
         // [1/5] ingest: the catalogue (with the job's survey questions, if any) and the files.
@@ -77,10 +79,11 @@ public struct Pipeline {
         func open(_ path: String, _ schema: TableSchema, _ mapping: InputMapping) throws -> any InputTable {
             let table = try InputTables.open(path, schema: schema, mapping: mapping)
             let separator = table.separatorName.map { ", separator '\($0 == "\t" ? "tab" : $0)'" } ?? ""
-            logger.info("[1/5] ingest: \(table.path): \(table.encodingName)\(separator), columns \(table.columns.joined(separator: ", "))")
+            logger.info(
+                "[1/5] ingest: \(show(table.path)): \(table.encodingName)\(separator), columns \(table.columns.joined(separator: ", "))")
             let unused = table.unusedHeaders
             if !unused.isEmpty {
-                logger.info("[1/5] ingest: \(table.path): headers not used: \(IngestError.list(unused))")
+                logger.info("[1/5] ingest: \(show(table.path)): headers not used: \(IngestError.list(unused))")
             }
             return table
         }
@@ -141,13 +144,15 @@ public struct Pipeline {
             + registrationLabels.unused(registrationMap, files: registrationFiles)
             + evaluationLabels.unused(request.evaluations.mapping, files: evaluationFiles)
         for input in inputs.dropFirst() {
-            logger.info("[2/5] validate: \(input.path): \(input.rowsRead) rows read, \(input.rejected) rejected, \(input.used) used")
+            logger.info("[2/5] validate: \(show(input.path)): \(input.rowsRead) rows read, \(input.rejected) rejected, \(input.used) used")
         }
         // A report of one period lists the rejected rows of its sessions (and those that
         // cannot be placed); the others are counted in one line.
         let periodSessions = Set(MetricsCalculator.sessions(of: catalogue, in: request.period).map(\.key))
         let inScope = rejects.filter { $0.scope(inPeriod: periodSessions) != .outside }
-        for line in Self.logLines(inScope, perKind: 20, noun: "rejected row(s)", whereToRead: "rejects.csv and the Rejets sheet") {
+        for line in Self.logLines(
+            inScope, perKind: 20, noun: "rejected row(s)", whereToRead: "rejects.csv and the Rejets sheet", paths: paths)
+        {
             logger.warning("\(line)")
         }
         if inScope.count < rejects.count {
@@ -196,7 +201,7 @@ public struct Pipeline {
         }
         let warnings = mappingWarnings + emptyInputs + dataset.warnings + metrics.warnings
         let warningsInScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
-        for line in Self.logLines(warningsInScope, perKind: 20, noun: "warning(s)", whereToRead: "the Alertes sheet") {
+        for line in Self.logLines(warningsInScope, perKind: 20, noun: "warning(s)", whereToRead: "the Alertes sheet", paths: paths) {
             logger.notice("\(line)")
         }
         if warningsInScope.count < warnings.count {
@@ -209,6 +214,7 @@ public struct Pipeline {
         var document = ReportDocument(
             metrics: metrics, inputs: inputs, rejects: rejects, warnings: warnings, toolVersion: Pipeline.toolVersion)
         document.options = request.options
+        document.paths = paths
         if let evidence {
             document.evidence = evidence.with(evidenceBuilder.improvements(metrics))
             // The benchmark reads this line to have its floor write as many cells.
@@ -223,7 +229,9 @@ public struct Pipeline {
     /// The diagnostics as log lines: the first `perKind` of each kind (file and column) in
     /// full, then one line counting the rest, so that two million duplicates make a few
     /// lines of log, not two hundred megabytes.
-    static func logLines(_ diagnostics: [Diagnostic], perKind: Int, noun: String, whereToRead: String) -> [String] {
+    static func logLines(
+        _ diagnostics: [Diagnostic], perKind: Int, noun: String, whereToRead: String, paths: DisplayPaths = .currentFolder
+    ) -> [String] {
         var seen: [String: Int] = [:]
         var order: [String] = []
         var lines: [String] = []
@@ -232,14 +240,15 @@ public struct Pipeline {
             let n = seen[kind, default: 0]
             if n == 0 { order.append(kind) }
             seen[kind] = n + 1
-            if n < perKind { lines.append("\(d)") }
+            if n < perKind { lines.append(d.described(with: paths)) }
         }
         for kind in order {
             guard let n = seen[kind], n > perKind else { continue }
             let parts = kind.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
             let column = parts.count > 1 && !parts[1].isEmpty ? " in column '\(parts[1])'" : ""
             lines.append(
-                "\(parts[0].isEmpty ? "" : parts[0] + ": ")… and \(n - perKind) more \(noun)\(column); all of them in \(whereToRead)")
+                "\(parts[0].isEmpty ? "" : paths.show(parts[0]) + ": ")… and \(n - perKind) more \(noun)\(column); all of them in \(whereToRead)"
+            )
         }
         return lines
     }

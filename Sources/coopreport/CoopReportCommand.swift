@@ -67,7 +67,7 @@ struct LoggingOptions: ParsableArguments {
 /// Rows read, rejected and used per input file, and the warnings: the run's summary.
 func rowCounts(_ doc: ReportDocument) -> String {
     let read = doc.inputs.filter { $0.role != "catalogue" }
-    let files = read.map { "\($0.path): \($0.rowsRead) read, \($0.rejected) rejected, \($0.used) used" }
+    let files = read.map { "\(doc.paths.show($0.path)): \($0.rowsRead) read, \($0.rejected) rejected, \($0.used) used" }
     return files.joined(separator: "; ") + "; \(doc.warnings.count) warning(s)"
 }
 

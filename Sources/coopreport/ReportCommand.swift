@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
     static func execute(_ request: ReportRequest, strict: Bool, logger: Logger) throws {
         let outcome = try Pipeline(logger: logger).run(request)
         let doc = outcome.document
-        logger.notice("summary: \(rowCounts(doc)); wrote \(outcome.outputs.joined(separator: ", "))")
+        logger.notice("summary: \(rowCounts(doc)); wrote \(outcome.outputs.map(doc.paths.show).joined(separator: ", "))")
         if let note = doc.emptyPeriodNote { logger.warning("\(note)") }
         if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
     }

@@ -12,6 +12,8 @@ public struct ReportDocument: Sendable {
     /// Participant-level detail, when the options ask for it.
     public var evidence: Evidence?
     public var bpf: BPF?
+    /// How paths are shown to a person (the workbook, the terminal).
+    public var paths = DisplayPaths.currentFolder
 
     /// Said when no session of the catalogue starts in the period: the report is written
     /// (a quiet month is normal) but must not pass for one with figures (`--period 2023-03`,

@@ -48,9 +48,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Compiler style: `input/registrations.csv:14: error: column 'status': …`.
-    public var description: String {
+    public var description: String { described(file) }
+
+    /// The same with the file shown as `paths` shows it.
+    public func described(with paths: DisplayPaths) -> String { described(paths.show(file)) }
+
+    private func described(_ shownFile: String) -> String {
         let place = column.map { "column '\($0)': " } ?? ""
-        let at = line > 0 ? "\(file):\(line): " : file.isEmpty ? "" : "\(file): "
+        let at = line > 0 ? "\(shownFile):\(line): " : shownFile.isEmpty ? "" : "\(shownFile): "
         return "\(at)\(severity.rawValue): \(place)\(message)"
     }
 }

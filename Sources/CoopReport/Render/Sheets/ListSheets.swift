@@ -42,7 +42,7 @@ enum ListSheets {
         let (listed, outside) = doc.listedRejects
         var rows: [[Cell]] = listed.map { d in
             [
-                .text(d.file), .int(d.line), .text(d.column ?? ""), Cell(.text(d.message), .wrap),
+                .text(doc.paths.show(d.file)), .int(d.line), .text(d.column ?? ""), Cell(.text(d.message), .wrap),
                 Cell(.text(d.redactedRaw ?? ""), .wrap),
             ]
         }
@@ -65,7 +65,7 @@ enum ListSheets {
     static func warnings(_ doc: ReportDocument, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
         let (listed, outside) = doc.listedWarnings
         var rows: [[Cell]] = listed.map { d in
-            [.text(d.file), d.line > 0 ? .int(d.line) : .empty, .text(d.column ?? ""), Cell(.text(d.message), .wrap)]
+            [.text(doc.paths.show(d.file)), d.line > 0 ? .int(d.line) : .empty, .text(d.column ?? ""), Cell(.text(d.message), .wrap)]
         }
         if outside > 0 {
             rows.append([

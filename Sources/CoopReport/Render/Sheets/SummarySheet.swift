@@ -32,7 +32,7 @@ enum SummarySheet {
         ])
         for input in doc.inputs {
             sheet.append([
-                .text(input.role), .text(input.path), .int(input.rowsRead), .int(input.rejected), .int(input.used),
+                .text(input.role), .text(doc.paths.show(input.path)), .int(input.rowsRead), .int(input.rejected), .int(input.used),
                 .text(input.encoding ?? ""), .text(input.separator.map(separatorName) ?? ""),
             ])
         }

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Paths as a person reads them in a report and on the terminal: relative to the job
+/// file's folder (`../input/registrations.csv`), or to the current folder for the `report`
+/// command — never the absolute path of the machine that ran the report.
+public struct DisplayPaths: Sendable, Equatable {
+    /// The folder paths are shown from (absolute).
+    public let base: String
+
+    public init(base: String) { self.base = URL(fileURLWithPath: base).standardizedFileURL.path }
+
+    /// The current folder.
+    public static var currentFolder: DisplayPaths { DisplayPaths(base: FileManager.default.currentDirectoryPath) }
+
+    /// `path` relative to `base`; a path with nothing in common with it (another disk,
+    /// `/tmp` beside `/srv`) stays absolute, which says more than a row of `..`.
+    public func show(_ path: String) -> String {
+        guard !path.isEmpty else { return path }
+        let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let from = URL(fileURLWithPath: base).pathComponents
+        var common = 0
+        while common < min(target.count, from.count) && target[common] == from[common] { common += 1 }
+        guard common > 1 else { return path }  // only "/" in common
+        let ups = Array(repeating: "..", count: from.count - common)
+        let rest = Array(target[common...])
+        let parts = ups + rest
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}
