@@ -331,6 +331,13 @@ struct SampleV2Tests {
         #expect(cell("ACTION", rate)?.value == "sans questionnaire")
         #expect(cell("EXT", satisfaction)?.value == "masqué (< 3 réponses)")
         #expect(cell("EXT", rate)?.isNumber == true)  // 2 responses / 10 present: a count, shown
+        // Synthèse flags its satisfaction and objectives rates below the target too.
+        let summary = x.grid("Synthèse")
+        let synthese = String(decoding: try #require(x.parts["xl/worksheets/sheet1.xml"]), as: UTF8.self)
+        for metric in Metric.allCases where metric.hasTarget {
+            let row = try #require(summary.firstIndex { $0.count > 4 && $0[4]?.value == metric.id })
+            #expect(synthese.contains("<formula>AND(ISNUMBER(B\(row + 1)),B\(row + 1)&lt;0.8)</formula>"), "\(metric.id)")
+        }
         // The overall participants are 38 people, not 36 + 6 journeys.
         #expect(outcome.document.metrics.overall.value(.participants) == 38)
     }

@@ -44,9 +44,14 @@ enum SummarySheet {
         ])
         for metric in Metric.allCases {
             let parts = metric.parts == nil ? [Cell.empty, .empty] : FigureCells.parts(metric, m.overall, minGroupSize: m.minGroupSize)
-            sheet.append(
+            let row = sheet.append(
                 [.text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)]
                     + parts + [.text(metric.id)])
+            // Below the target, in red here too, as on every sheet where the figure appears.
+            if metric.hasTarget {
+                sheet.highlights.append(
+                    Highlight(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: 1, below: doc.options.targetSatisfaction))
+            }
         }
         sheet.fitColumns(max: 45, fixed: [0: 32, 1: 30, 2: 14, 3: 14, 4: 14, 5: 14])
         return sheet
