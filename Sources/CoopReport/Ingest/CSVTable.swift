@@ -40,7 +40,10 @@ public struct CSVTable {
     private let dataLine: Int
 
     /// Header cells that no canonical column reads (the ingest log lists them).
-    public var unusedHeaders: [String] {
+    public var unusedHeaders: [String] { Self.unused(header, fileIndex) }
+
+    /// The header cells no column index points at (blank ones left out).
+    static func unused(_ header: [String], _ fileIndex: [Int]) -> [String] {
         let used = Set(fileIndex)
         return header.enumerated().filter { !used.contains($0.offset) && !$0.element.isEmpty }.map(\.element)
     }

@@ -144,10 +144,7 @@ final class XLSXTable {
     }
 
     /// Header cells that no canonical column reads.
-    var unusedHeaders: [String] {
-        let used = Set(fileIndex)
-        return header.enumerated().filter { !used.contains($0.offset) && !$0.element.isEmpty }.map(\.element)
-    }
+    var unusedHeaders: [String] { CSVTable.unused(header, fileIndex) }
 
     /// Calls `body` for each non-blank row after the header, in sheet order.
     func forEachRecord(_ body: (RecordFields) -> Void) throws -> CSVTable.Read {

@@ -27,20 +27,17 @@ public struct ReportDocument: Sendable {
     /// The sessions of the reported period.
     var periodSessions: Set<SessionKey> { Set(metrics.sessions.map(\.session.key)) }
 
-    /// The rejected rows to list: those of the period's sessions and those that cannot be
-    /// placed; and how many belong to sessions of another period (counted, not listed).
-    public var listedRejects: (rows: [Diagnostic], outside: Int) {
+    /// The rejected rows (or alerts) to list: those of the period's sessions and those that
+    /// cannot be placed; and how many belong to sessions of another period (counted, not
+    /// listed).
+    public func listed(_ diagnostics: [Diagnostic]) -> (rows: [Diagnostic], outside: Int) {
         let sessions = periodSessions
-        let rows = rejects.filter { $0.scope(inPeriod: sessions) != .outside }
-        return (rows, rejects.count - rows.count)
+        let rows = diagnostics.filter { $0.scope(inPeriod: sessions) != .outside }
+        return (rows, diagnostics.count - rows.count)
     }
 
-    /// The same for the alerts: those of rows of another period's sessions are counted.
-    public var listedWarnings: (rows: [Diagnostic], outside: Int) {
-        let sessions = periodSessions
-        let rows = warnings.filter { $0.scope(inPeriod: sessions) != .outside }
-        return (rows, warnings.count - rows.count)
-    }
+    public var listedRejects: (rows: [Diagnostic], outside: Int) { listed(rejects) }
+    public var listedWarnings: (rows: [Diagnostic], outside: Int) { listed(warnings) }
 
     public init(metrics: MetricsResult, inputs: [InputSummary], rejects: [Diagnostic], warnings: [Diagnostic], toolVersion: String) {
         self.metrics = metrics

@@ -11,7 +11,7 @@ public struct RegistrationValidator {
     var fileNumber: Int16 = 0
     /// The session (`SessionTable` number) of the row last validated, −1 when its
     /// programme or session could not be read: a rejected row is placed by it.
-    private(set) var lastSession: Int32 = -1
+    var lastSession: Int32 { sessionLookup.lastFound }
     private let sessions: SessionTable
     private var sessionLookup: SessionLookup
     /// The most hours a row may give for each session (by number).
@@ -81,7 +81,6 @@ public struct RegistrationValidator {
 
     /// Validates one record and adds it to `builder`, or says why it cannot be used.
     mutating func validate(_ fields: RecordFields, into builder: inout DatasetBuilder) -> Result<Void, RowRejection> {
-        lastSession = -1
         let positions = self.positions
         func has(_ f: Field) -> Bool { fields.isFilled(at: positions[f.rawValue]) }
         func bytes(_ f: Field) -> UnsafeBufferPointer<UInt8> { fields.bytes(at: positions[f.rawValue]) }
@@ -91,9 +90,7 @@ public struct RegistrationValidator {
             fields, programme: positions[Field.programme.rawValue], session: positions[Field.session.rawValue], in: sessions,
             catalogue: catalogue)
         {
-        case .success(let n):
-            session = n
-            lastSession = n
+        case .success(let n): session = n
         case .failure(let why): return .failure(why)
         }
         let id = builder.intern(bytes(.participantId), column: .participant)

@@ -11,7 +11,7 @@ public struct ResponseValidator {
     var fileNumber: Int16 = 0
     /// The session (`SessionTable` number) of the row last validated, −1 when its
     /// programme or session could not be read: a rejected row is placed by it.
-    private(set) var lastSession: Int32 = -1
+    var lastSession: Int32 { sessionLookup.lastFound }
     private let sessions: SessionTable
     private var sessionLookup: SessionLookup
     /// The distinct programme, session and event labels met, for the job's value maps.
@@ -57,7 +57,6 @@ public struct ResponseValidator {
 
     /// Validates one record and adds it to `builder`, or says why it cannot be used.
     mutating func validate(_ fields: RecordFields, into builder: inout DatasetBuilder) -> Result<Void, RowRejection> {
-        lastSession = -1
         let positions = self.positions
         func has(_ f: Field) -> Bool { fields.isFilled(at: positions[f.ordinal]) }
         func bytes(_ f: Field) -> UnsafeBufferPointer<UInt8> { fields.bytes(at: positions[f.ordinal]) }
@@ -67,9 +66,7 @@ public struct ResponseValidator {
             fields, programme: positions[Field.programme.ordinal], session: positions[Field.session.ordinal], in: sessions,
             catalogue: catalogue)
         {
-        case .success(let n):
-            session = n
-            lastSession = n
+        case .success(let n): session = n
         case .failure(let why): return .failure(why)
         }
         if let s = sessions.sessions[Int(session)], !s.survey {

@@ -4,6 +4,8 @@
 /// names both (« Session 1 - 10/12/2021 » → FVC-2122/S1). Both validators use it.
 struct SessionLookup {
     private var recent = RecentSession()
+    /// The session the last `find` found (−1: none): a rejected row is placed by it.
+    private(set) var lastFound: Int32 = -1
     private let programmes: [String: String]
     private let sessions: [String: String]
     private let events: [String: SessionKey]
@@ -31,6 +33,14 @@ struct SessionLookup {
 
     /// The session of a row whose programme and session fields are at these positions.
     mutating func find(
+        _ fields: RecordFields, programme: Int, session: Int, in table: SessionTable, catalogue: Catalogue
+    ) -> Result<Int32, RowRejection> {
+        let found = lookUp(fields, programme: programme, session: session, in: table, catalogue: catalogue)
+        lastFound = (try? found.get()) ?? -1
+        return found
+    }
+
+    private mutating func lookUp(
         _ fields: RecordFields, programme: Int, session: Int, in table: SessionTable, catalogue: Catalogue
     ) -> Result<Int32, RowRejection> {
         if eventPosition >= 0 { return event(fields.bytes(at: eventPosition), in: table) }

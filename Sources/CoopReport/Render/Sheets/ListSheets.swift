@@ -47,15 +47,10 @@ enum ListSheets {
             ]
         }
         if outside > 0 {
-            rows.append([
-                .empty, .empty, .empty,
-                Cell(
-                    .text(
-                        "\(outside) autre(s) ligne(s) écartée(s) concernent des sessions hors de la période : comptées ici, détaillées dans rejects.csv (colonne scope)."
-                    ),
-                    .wrap),
-                .empty,
-            ])
+            rows.append(
+                countRow(
+                    "\(outside) autre(s) ligne(s) écartée(s) concernent des sessions hors de la période : comptées ici, détaillées dans rejects.csv (colonne scope).",
+                    columns: 5))
         }
         return table(
             name: "Rejets", headers: ["Fichier", "Ligne", "Colonne", "Motif", "Ligne brute (noms et courriels masqués)"], rows: rows,
@@ -68,15 +63,17 @@ enum ListSheets {
             [.text(doc.paths.show(d.file)), d.line > 0 ? .int(d.line) : .empty, .text(d.column ?? ""), Cell(.text(d.message), .wrap)]
         }
         if outside > 0 {
-            rows.append([
-                .empty, .empty, .empty,
-                Cell(
-                    .text(
-                        "\(outside) autre(s) alerte(s) concernent des lignes de sessions hors de la période (doublons, réponses en double) : comptées ici, non détaillées."
-                    ), .wrap),
-            ])
+            rows.append(
+                countRow(
+                    "\(outside) autre(s) alerte(s) concernent des lignes de sessions hors de la période (doublons, réponses en double) : comptées ici, non détaillées.",
+                    columns: 4))
         }
         return table(name: "Alertes", headers: ["Fichier", "Ligne", "Colonne", "Message"], rows: rows, fixed: [3: 90], maxRows: maxRows)
+    }
+
+    /// The last row of a list that counts what it does not show, in its message column (3).
+    static func countRow(_ text: String, columns: Int) -> [Cell] {
+        (0..<columns).map { $0 == 3 ? Cell(.text(text), .wrap) : .empty }
     }
 
     /// A list as tables of at most `maxRows` rows (header included): past Excel's last row
