@@ -80,7 +80,7 @@ public enum IngestError: Error, Equatable, LocalizedError {
         case .noSheet(let path, let sheet, let found):
             let near = Nearest.header(for: [sheet], in: found).map { " (nearest: '\($0)')" } ?? ""
             return
-                "\(path): error: no sheet named '\(sheet)'\(near); the workbook's sheets: \(found.map { "'\($0)'" }.joined(separator: ", ")). Correct the job's `sheet:`."
+                "\(path): error: no sheet named '\(sheet)'\(near); the workbook's sheets: \(Self.list(found)). Correct the job's `sheet:`."
         case .unsupportedFormat(let path, let format):
             return "\(path): error: \(format) files are not read. Open the file in Excel or LibreOffice Calc and save it as "
                 + "« Classeur Excel (.xlsx) » (Fichier > Enregistrer sous) or as CSV (séparateur point-virgule, UTF-8), then point the job at the new file."
