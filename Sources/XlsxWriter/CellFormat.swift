@@ -19,6 +19,9 @@ public struct CellFormat: Hashable, Sendable {
     /// A thin border on all sides.
     public var border = false
     public var fontSize: Double?
+    /// Text turned by this many degrees (90: reads upwards), for the headers of narrow
+    /// figure columns.
+    public var rotation: Int16 = 0
 
     public init(
         bold: Bool = false, italic: Bool = false, numberFormat: String? = nil,

@@ -35,13 +35,26 @@ public final class Chart {
 
     /// Adds a series: its name, category labels and values, each read from the sheet;
     /// `markers`: a round marker on every point (a line chart's months stay visible).
-    public func addSeries(name: String, categories: Range, values: Range, markers: Bool = false) throws {
+    /// `color` (0xRRGGBB): the series' fill, line and markers.
+    public func addSeries(name: String, categories: Range, values: Range, markers: Bool = false, color: UInt32? = nil) throws {
         guard let series = chart_add_series(raw, nil, nil) else {
             throw XlsxError(operation: "chart_add_series", code: -1, reason: "libxlsxwriter refused the series")
         }
         if markers {
             chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
             chart_series_set_marker_size(series, 6)
+        }
+        if let color {
+            var fill = lxw_chart_fill()
+            fill.color = color
+            var line = lxw_chart_line()
+            line.color = color
+            chart_series_set_fill(series, &fill)
+            chart_series_set_line(series, &line)
+            if markers {
+                chart_series_set_marker_fill(series, &fill)
+                chart_series_set_marker_line(series, &line)
+            }
         }
         XMLText.clean(name).withCString { chart_series_set_name(series, $0) }
         categories.sheet.withCString {

@@ -74,6 +74,7 @@ public final class Workbook {
         if look.alignTop { format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
         if look.border { format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue)) }
         if let s = look.fontSize { format_set_font_size(f, s) }
+        if look.rotation != 0 { format_set_rotation(f, look.rotation) }
         formats[look] = f
         remember(look, f)
         return f

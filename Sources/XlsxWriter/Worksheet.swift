@@ -84,6 +84,19 @@ public final class Worksheet {
             "set_column on \(name)")
     }
 
+    /// Puts columns `first...last` in an outline group at `level` (1 = the first level),
+    /// hidden when `hidden`; `collapsed` marks the column beside a hidden group whose
+    /// button shows it again.
+    public func setColumns(_ first: Int, _ last: Int, width: Double, hidden: Bool, level: Int, collapsed: Bool = false) throws {
+        var options = lxw_row_col_options()
+        options.hidden = hidden ? 1 : 0
+        options.level = UInt8(clamping: level)
+        options.collapsed = collapsed ? 1 : 0
+        try check(
+            worksheet_set_column_opt(raw, lxw_col_t(first), lxw_col_t(last), width, nil, &options),
+            "set_column_opt on \(name)")
+    }
+
     /// Sets a row's height in points.
     public func setRow(_ row: Int, height: Double) throws {
         try check(worksheet_set_row(raw, lxw_row_t(row), height, nil), "set_row on \(name)")
@@ -150,10 +163,12 @@ extension Worksheet {
     /// Print setup: orientation, pages across (0 = as many as needed), rows repeated at
     /// the top of each page, columns repeated at the left, and a footer
     /// (libxlsxwriter/Excel codes: `&P` page, `&N` pages, `&A` sheet name).
-    public func setupPrint(landscape: Bool, pagesWide: Int, repeatRows: Int, repeatColumns: Int, header: String?, footer: String?) throws {
+    public func setupPrint(
+        landscape: Bool, pagesWide: Int, pagesTall: Int = 0, repeatRows: Int, repeatColumns: Int, header: String?, footer: String?
+    ) throws {
         if landscape { worksheet_set_landscape(raw) }
         worksheet_set_paper(raw, 9)  // A4
-        if pagesWide > 0 { worksheet_fit_to_pages(raw, UInt16(pagesWide), 0) }
+        if pagesWide > 0 { worksheet_fit_to_pages(raw, UInt16(clamping: pagesWide), UInt16(clamping: pagesTall)) }
         if repeatRows > 0 { try check(worksheet_repeat_rows(raw, 0, lxw_row_t(repeatRows - 1)), "repeat_rows on \(name)") }
         if repeatColumns > 0 {
             try check(worksheet_repeat_columns(raw, 0, lxw_col_t(repeatColumns - 1)), "repeat_columns on \(name)")
@@ -164,17 +179,27 @@ extension Worksheet {
 }
 
 extension Worksheet {
-    /// Highlights the numeric cells of a block that are below `threshold` with `format`
+    /// Prints only this block (zero-based, inclusive).
+    public func setPrintArea(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
+        try check(
+            worksheet_print_area(raw, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn)),
+            "print_area on \(name)")
+    }
+}
+
+extension Worksheet {
+    /// Highlights the numeric cells of a block that are below `threshold` (above it when
+    /// `above`: a dropout rate's ceiling) with `format`
     /// (an Excel conditional format: it follows the values if someone edits them). A
     /// formula rule, `AND(ISNUMBER(B2),B2<0.8)`, so that an empty cell — a rate with no
     /// denominator — is not read as 0 and flagged.
     public func highlightBelow(
         _ threshold: Double, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
-        format: CellFormat
+        format: CellFormat, above: Bool = false
     ) throws {
         // Relative: written for the top-left cell, Excel shifts it over the block.
         let corner = cellName(row: firstRow, column: firstColumn)
-        let formula = "AND(ISNUMBER(\(corner)),\(corner)<\(threshold))"
+        let formula = "AND(ISNUMBER(\(corner)),\(corner)\(above ? ">" : "<")\(threshold))"
         var rule = lxw_conditional_format()
         rule.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
         rule.format = workbook.format(format)

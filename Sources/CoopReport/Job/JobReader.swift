@@ -36,7 +36,7 @@ public enum JobReader {
         }
         let top = try doc.mapping(allowed: [
             "version", "inputs", "period", "as_of", "min_group_size", "max_reject_rate", "output", "name", "trend_months",
-            "evidence", "detail", "target_satisfaction", "pseudonymise", "organisation", "bpf",
+            "evidence", "detail", "target_satisfaction", "targets", "pseudonymise", "organisation", "bpf",
         ])
         guard let versionNode = top["version"] else { throw doc.fail("missing key 'version' (expected version: \(version))") }
         let found = try versionNode.integer()
@@ -119,6 +119,20 @@ public enum JobReader {
         if let t = top["target_satisfaction"] {
             options.targetSatisfaction = try t.number()
             guard (0...1).contains(options.targetSatisfaction) else { throw t.fail("must be a fraction between 0 and 1 (0.8 = 80 %)") }
+        }
+        if let t = top["targets"] {
+            for (key, value) in try t.pairs() {
+                guard let metric = Metric(rawValue: key), metric.unit == .rate else {
+                    throw value.fail(
+                        "« \(key) » n'est pas un taux (attendus : \(Metric.allCases.filter { $0.unit == .rate }.map(\.id).joined(separator: ", ")))"
+                    )
+                }
+                let target = try value.number()
+                guard (0...1).contains(target) else {
+                    throw value.fail("doit être une fraction entre 0 et 1 (0.9 = 90 %), trouvé \(target)")
+                }
+                options.targets[metric] = target
+            }
         }
         if let b = top["bpf"] {
             var settings = BPF.Settings()

@@ -68,6 +68,9 @@ public enum Metric: String, CaseIterable, Sendable {
     /// Compared with the job's `target_satisfaction`: shown in red below it.
     public var hasTarget: Bool { self == .satisfactionRate || self == .objectivesMetRate }
 
+    /// A rate whose target is a ceiling (flagged above it) rather than a floor.
+    public var targetIsCeiling: Bool { self == .dropoutRate }
+
     public var label: String {
         switch self {
         case .registered: "Inscrits"

@@ -49,30 +49,24 @@ enum FigureCells {
         Metric.allCases.filter { journeys || $0.scope == .everyGroup }
     }
 
-    /// Headers for the figure columns: a rate brings its numerator and denominator.
+    /// Rates among them, whose numerator and denominator follow in the outline.
+    static func rates(journeys: Bool) -> [Metric] { metrics(journeys: journeys).filter { $0.parts != nil } }
+
+    /// Headers for the figure columns: every figure, then each rate's numerator and
+    /// denominator (grouped in a collapsed outline by `GroupSheet`).
     static func headers(journeys: Bool) -> [String] {
-        metrics(journeys: journeys).flatMap { m in
-            m.parts == nil ? [m.label] : ["\(m.label) (num.)", "\(m.label) (dén.)", m.label]
-        }
+        metrics(journeys: journeys).map(\.label) + rates(journeys: journeys).flatMap { ["\($0.label) (num.)", "\($0.label) (dén.)"] }
     }
 
-    /// The columns, counted from the first figure column, of the figures compared with
-    /// the satisfaction target.
-    static func targetColumns(journeys: Bool) -> [Int] {
-        var columns: [Int] = []
-        var c = 0
-        for m in metrics(journeys: journeys) {
-            c += m.parts == nil ? 1 : 3
-            if m.hasTarget { columns.append(c - 1) }
-        }
+    /// The rates' columns, counted from the first figure column.
+    static func targetColumns(journeys: Bool) -> [Int: Metric] {
+        var columns: [Int: Metric] = [:]
+        for (c, m) in metrics(journeys: journeys).enumerated() where m.unit == .rate { columns[c] = m }
         return columns
     }
 
     static func row(_ f: Figures, journeys: Bool, minGroupSize: Int) -> [Cell] {
-        metrics(journeys: journeys).flatMap { m in
-            m.parts == nil
-                ? [value(m, f, minGroupSize: minGroupSize)]
-                : parts(m, f, minGroupSize: minGroupSize) + [value(m, f, minGroupSize: minGroupSize)]
-        }
+        metrics(journeys: journeys).map { value($0, f, minGroupSize: minGroupSize) }
+            + rates(journeys: journeys).flatMap { parts($0, f, minGroupSize: minGroupSize) }
     }
 }

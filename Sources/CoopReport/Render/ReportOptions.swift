@@ -6,6 +6,20 @@ public struct ReportOptions: Sendable, Equatable {
     public var detail = false
     /// Satisfied share below which a rate is flagged and a question is an improvement point.
     public var targetSatisfaction = 0.8
+    /// The job's `targets:`, over `defaultTargets` (docs/jobs.md).
+    public var targets: [Metric: Double] = [:]
+
+    /// Targets of the key rates when the job sets none: the federation's own commitments
+    /// as the training team stated them in its Qualiopi file (decision written in
+    /// docs/jobs.md). Satisfaction and objectives follow `target_satisfaction`.
+    public static let defaultTargets: [Metric: Double] = [
+        .attendanceRate: 0.9, .responseRate: 0.7, .completionRate: 0.8, .dropoutRate: 0.15,
+    ]
+
+    /// The target of a rate (a floor; a ceiling for `Metric.targetIsCeiling`), or nil.
+    public func target(_ metric: Metric) -> Double? {
+        targets[metric] ?? (metric.hasTarget ? targetSatisfaction : Self.defaultTargets[metric])
+    }
     /// Names and identifiers replaced by stable pseudonyms.
     public var pseudonymise = false
     /// The author of the document (the federation).

@@ -20,25 +20,42 @@ public struct SheetPlan: Sendable {
     /// Columns repeated at the left of each printed page (the group's name).
     public var keyColumns = 0
 
+    /// Columns grouped in a collapsed Excel outline (level 1, hidden until its button is
+    /// pressed): the numerators and denominators of the group sheets. Not printed.
+    public var outlineColumns: ClosedRange<Int>?
+    /// Only this block is printed (the one-page Synthèse).
+    public var printArea: (lastRow: Int, lastColumn: Int)?
+    /// Pages down the print is fitted on (0: as many as the rows need).
+    public var printPagesTall = 0
+
+    /// Pages across, when the sheet fixes it (the group sheets: one).
+    public var pagesWide: Int?
+
     /// Pages across when printed landscape on A4: one for a sheet up to about 200
-    /// characters wide (Excel shrinks it), more for the wide figure tables, so that the
-    /// print stays legible.
-    public var printPagesWide: Int { max(1, Int((columnWidths.reduce(0, +) / 200).rounded(.up))) }
+    /// characters wide (Excel shrinks it), more for the wider tables, so that the print
+    /// stays legible. Columns of a collapsed outline are not printed.
+    public var printPagesWide: Int {
+        if let pagesWide { return pagesWide }
+        let printed = columnWidths.enumerated().filter { outlineColumns?.contains($0.offset) != true }
+        return max(1, Int((printed.reduce(0) { $0 + $1.element } / 200).rounded(.up)))
+    }
 
     public init(name: String) { self.name = name }
 
-    /// Columns of the table under header row 0 that hold a share compared with the
-    /// satisfaction target (`Metric.hasTarget`, `QuestionFigure.satisfied`, objectives
-    /// met): set by the sheet that lays them out.
-    public var targetColumns: [Int] = []
+    /// Columns of the table under header row 0 that hold a rate with a target (the
+    /// satisfied share of a question compares with the satisfaction rate's): set by the
+    /// sheet that lays them out.
+    public var targetColumns: [Int: Metric] = [:]
 
-    /// Highlights, in the table under header row 0, the `targetColumns` where a value is
-    /// below `threshold`.
-    public mutating func highlightTargets(below threshold: Double) {
+    /// Highlights, in the table under header row 0, the `targetColumns` whose value misses
+    /// its target (below a floor, above a ceiling).
+    public mutating func highlightTargets(_ options: ReportOptions) {
         let last = (rows.dropFirst().firstIndex { $0.isEmpty } ?? rows.count) - 1
         guard last >= 1 else { return }
-        for c in targetColumns {
-            highlights.append(Highlight(firstRow: 1, firstColumn: c, lastRow: last, lastColumn: c, below: threshold))
+        for (c, metric) in targetColumns.sorted(by: { $0.key < $1.key }) {
+            guard let target = options.target(metric) else { continue }
+            highlights.append(
+                Highlight(firstRow: 1, firstColumn: c, lastRow: last, lastColumn: c, below: target, above: metric.targetIsCeiling))
         }
     }
 
@@ -64,11 +81,13 @@ public struct SheetPlan: Sendable {
                 // Wrapped texts, and notes (always wrapped: `WorkbookWriter.noteLook`).
                 let text: String
                 switch cell.value {
-                case .text(let t) where cell.role == .wrap: text = t
+                case .text(let t) where cell.role == .wrap || cell.role == .labelWrap: text = t
                 case .note(let t): text = t
                 default: continue
                 }
-                let perLine = max(1, Int(columnWidths[c]) - 1)
+                // A column width counts the digit « 0 »; text of proportional letters
+                // holds about a tenth more a line.
+                let perLine = max(1, Int(columnWidths[c] * 1.1) - 1)
                 let needed = text.split(separator: "\n", omittingEmptySubsequences: false)
                     .reduce(0) { $0 + max(1, ($1.unicodeScalars.count + perLine - 1) / perLine) }
                 lines = max(lines, needed)
@@ -113,11 +132,17 @@ public struct Cell: Sendable, Equatable {
     /// The number formats the reports use.
     public enum NumberStyle: String, Sendable {
         case integer, decimal, percent, euros, hours, score
+        /// A target: « ≥ 90 % » (a floor), « ≤ 15 % » (a ceiling).
+        case atLeast, atMost
     }
 
     /// Emphasis.
     public enum Role: Sendable {
         case body, header, title, label, wrap, warning
+        /// A label that wraps rather than being cut by the next cell.
+        case labelWrap
+        /// The header of a narrow figure column: turned to read upwards, wrapped.
+        case upwardHeader
         /// A header over numbers: right-aligned like them.
         case numberHeader
         /// A row that needs attention (a prerequisite not met): filled in light red.
@@ -181,6 +206,8 @@ public struct ChartPlan: Sendable {
         /// Zero-based inclusive cell ranges: (firstRow, firstColumn, lastRow, lastColumn).
         public let categories: (Int, Int, Int, Int)
         public let values: (Int, Int, Int, Int)
+        /// 0xRRGGBB, or nil for the chart style's colour.
+        public var color: UInt32? = nil
     }
     public let kind: Kind
     public let title: String
@@ -191,12 +218,41 @@ public struct ChartPlan: Sendable {
     /// A line chart over months: markers on every point, the line drawn across empty
     /// months, the category axis as French month names.
     public var monthly = false
+
+    /// The value axis' bounds when they must not follow the data (a rate axis from 0, so
+    /// that 86 % against 94 % is not drawn as a fall to nothing).
+    public var valueAxisMin: Double? = nil
+    public var valueAxisMax: Double? = nil
+
+    /// The chart's size, as a multiple of Excel's default 480 × 288 pixels.
+    public var scale: (x: Double, y: Double) = (2, 1.5)
+
+    /// A value axis in percent, « 80 % ».
+    static let percentAxis = "0\"\u{00A0}\"%"
 }
 
-/// Numbers of a block below a threshold, shown in red (an Excel conditional format).
+/// Numbers of a block below a threshold (above it, for a ceiling), shown in red (an
+/// Excel conditional format).
 public struct Highlight: Sendable, Equatable {
     public let firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int
     public let below: Double
+    public var above = false
+
+    public init(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, below: Double, above: Bool = false) {
+        self.firstRow = firstRow
+        self.firstColumn = firstColumn
+        self.lastRow = lastRow
+        self.lastColumn = lastColumn
+        self.below = below
+        self.above = above
+    }
+
+    /// The highlight of one cell compared with a rate's target, or nil without target.
+    static func of(_ metric: Metric, row: Int, column: Int, _ options: ReportOptions) -> Highlight? {
+        options.target(metric).map {
+            Highlight(firstRow: row, firstColumn: column, lastRow: row, lastColumn: column, below: $0, above: metric.targetIsCeiling)
+        }
+    }
 }
 
 extension SheetPlan {

@@ -28,8 +28,8 @@ public enum WorkbookPlanner {
         sheets += lists
         SummarySheet.noteSplits(lists, in: &sheets[0])
         sheets.append(MethodSheet.plan(m))
-        // A satisfied share below the target shows at a glance, wherever it is.
-        for i in sheets.indices { sheets[i].highlightTargets(below: options.targetSatisfaction) }
+        // A rate that misses its target shows at a glance, wherever it is.
+        for i in sheets.indices { sheets[i].highlightTargets(options) }
         return sheets
     }
 }

@@ -50,9 +50,22 @@ public enum WorkbookWriter {
     static func write(_ plan: SheetPlan, into workbook: Workbook, footer: String, constantMemory: Bool) throws {
         let sheet = try workbook.addWorksheet(named: plan.name)
         try sheet.setupPrint(
-            landscape: true, pagesWide: plan.printPagesWide, repeatRows: plan.frozenRows,
+            landscape: true, pagesWide: plan.printPagesWide, pagesTall: plan.printPagesTall, repeatRows: plan.frozenRows,
             repeatColumns: plan.keyColumns, header: "&C&A", footer: footer)
-        for (c, width) in plan.columnWidths.enumerated() { try sheet.setColumns(c, c, width: width) }
+        if let area = plan.printArea {
+            try sheet.setPrintArea(firstRow: 0, firstColumn: 0, lastRow: area.lastRow, lastColumn: area.lastColumn)
+        }
+        for (c, width) in plan.columnWidths.enumerated() {
+            if plan.outlineColumns?.contains(c) == true {
+                try sheet.setColumns(c, c, width: width, hidden: true, level: 1)
+            } else {
+                try sheet.setColumns(c, c, width: width)
+            }
+        }
+        if let outline = plan.outlineColumns {
+            // The column after the group carries its « + » button.
+            try sheet.setColumns(outline.upperBound + 1, outline.upperBound + 1, width: 8.43, hidden: false, level: 0, collapsed: true)
+        }
         // Tables, filters, highlights and charts first: in constant-memory mode libxlsxwriter
         // refuses any reference to a row already written.
         if plan.frozenRows > 0 { sheet.freezePanes(row: plan.frozenRows, column: 0) }
@@ -70,7 +83,7 @@ public enum WorkbookWriter {
         for h in plan.highlights {
             try sheet.highlightBelow(
                 h.below, firstRow: h.firstRow, firstColumn: h.firstColumn, lastRow: h.lastRow,
-                lastColumn: h.lastColumn, format: CellFormat(bold: true, fontColor: 0x9C0006, fillColor: 0xFFC7CE))
+                lastColumn: h.lastColumn, format: missedTarget, above: h.above)
         }
         for chart in plan.charts { try insert(chart, on: sheet, sheetName: plan.name, workbook: workbook) }
         // Rows strictly in order, each height set just before its cells (constant-memory
@@ -118,6 +131,14 @@ public enum WorkbookWriter {
         return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit - marker.unicodeScalars.count))) + marker
     }
 
+    /// A rate that misses its target: red, and with one decimal, since « 80 % » in red
+    /// beside a target of 80 % must read 79.6 %.
+    static let missedTarget = CellFormat(bold: true, numberFormat: percentWithDecimal, fontColor: 0x9C0006, fillColor: 0xFFC7CE)
+
+    /// « 85 % », with the no-break space French puts before %.
+    static let percent = "0\"\u{00A0}\"%"
+    static let percentWithDecimal = "0.0\"\u{00A0}\"%"
+
     /// Total rows above which the workbook is written in constant-memory mode.
     public static let defaultConstantMemoryRows = 200_000
 
@@ -128,10 +149,12 @@ public enum WorkbookWriter {
         switch style {
         case .integer: "0"
         case .decimal: "0.00"
-        case .percent: "0.0%"
+        case .percent: percent
         case .euros: "#,##0.00 \"€\""
         case .hours: "#,##0.0"
         case .score: "0.0"
+        case .atLeast: "\"≥\u{00A0}\"" + percent
+        case .atMost: "\"≤\u{00A0}\"" + percent
         }
     }
 
@@ -144,6 +167,12 @@ public enum WorkbookWriter {
         var f = CellFormat(numberFormat: numberFormat, alignTop: true)
         switch role {
         case .body: break
+        case .upwardHeader:
+            f.bold = true
+            f.wrap = true
+            f.rotation = 90
+            f.alignment = .center
+            f.alignTop = false
         case .header, .numberHeader:
             f.bold = true
             f.wrap = true
@@ -153,6 +182,9 @@ public enum WorkbookWriter {
             f.bold = true
             f.fontSize = 14
         case .label: f.bold = true
+        case .labelWrap:
+            f.bold = true
+            f.wrap = true
         case .wrap:
             f.wrap = true
             f.alignTop = true
@@ -180,14 +212,14 @@ public enum WorkbookWriter {
                 values: .init(
                     sheet: sheetName, firstRow: s.values.0, firstColumn: s.values.1,
                     lastRow: s.values.2, lastColumn: s.values.3),
-                markers: plan.monthly)
+                markers: plan.monthly, color: s.color)
         }
         if plan.monthly {
             chart.setCategoryAxis(numberFormat: "[$-40C]mmm yyyy")
             chart.connectAcrossBlanks()
         }
-        chart.setValueAxis(title: plan.valueAxisTitle, numberFormat: plan.valueAxisFormat)
+        chart.setValueAxis(title: plan.valueAxisTitle, numberFormat: plan.valueAxisFormat, min: plan.valueAxisMin, max: plan.valueAxisMax)
         chart.legendAtBottom()
-        try sheet.insert(chart, row: plan.anchorRow, column: plan.anchorColumn, xScale: 2, yScale: 1.5)
+        try sheet.insert(chart, row: plan.anchorRow, column: plan.anchorColumn, xScale: plan.scale.x, yScale: plan.scale.y)
     }
 }

@@ -335,9 +335,15 @@ struct SampleV2Tests {
         let summary = x.grid("Synthèse")
         let synthese = String(decoding: try #require(x.parts["xl/worksheets/sheet1.xml"]), as: UTF8.self)
         for metric in Metric.allCases where metric.hasTarget {
-            let row = try #require(summary.firstIndex { $0.count > 4 && $0[4]?.value == metric.id })
-            #expect(synthese.contains("<formula>AND(ISNUMBER(B\(row + 1)),B\(row + 1)&lt;0.8)</formula>"), "\(metric.id)")
+            let rows = summary.indices.filter { summary[$0].first??.value == metric.label }
+            #expect(rows.count == 2, "\(metric.id): a key figure and a line of the full list")
+            for row in rows {
+                #expect(synthese.contains("<formula>AND(ISNUMBER(B\(row + 1)),B\(row + 1)&lt;0.8)</formula>"), "\(metric.id)")
+            }
         }
+        // The dropout rate is flagged above its ceiling, not below.
+        let dropout = try #require(summary.firstIndex { $0.first??.value == Metric.dropoutRate.label })
+        #expect(synthese.contains("<formula>AND(ISNUMBER(B\(dropout + 1)),B\(dropout + 1)&gt;0.15)</formula>"))
         // The overall participants are 38 people, not 36 + 6 journeys.
         #expect(outcome.document.metrics.overall.value(.participants) == 38)
     }

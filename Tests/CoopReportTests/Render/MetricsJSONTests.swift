@@ -88,11 +88,12 @@ struct MetricsJSONTests {
         let firstOfMonth = [Fixtures.day("2022-01-01").excelSerial: "2022-01", Fixtures.day("2022-02-01").excelSerial: "2022-02"]
         checkGroups(x, sheet: "Mois", key: "month", header: "Mois", groups: months) { firstOfMonth[$0.number ?? 0] ?? "?" }
 
-        // Overall figures against Synthèse's indicator table (found by identifier).
+        // Overall figures against Synthèse's full list below the printed page (its last
+        // row of each label: the key figures above it show some of them again).
         let overall = json["overall"] as? [String: Any] ?? [:]
         let grid = x.grid("Synthèse")
         for metric in Metric.allCases {
-            let row = try #require(grid.first { $0.count > 4 && $0[4]?.value == metric.id }, "\(metric.id) in Synthèse")
+            let row = try #require(grid.last { $0.first??.value == metric.label }, "\(metric.id) in Synthèse")
             agree(overall[metric.id], row[1], "overall \(metric.id)")
         }
     }

@@ -127,17 +127,19 @@ struct WorkbookTests {
         #expect(rows.contains("P;Z;p4;Secret"))  // the data team's file keeps the full row
     }
 
-    @Test("Satisfaction and Mois carry native charts over their own cells")
+    @Test("Synthèse, Satisfaction and Mois carry native charts over their own cells")
     func charts() throws {
         let x = try SmallRun().workbook()
-        let charts = x.parts.filter { $0.key.hasPrefix("xl/charts/chart") }.map { String(decoding: $0.value, as: UTF8.self) }
-        #expect(charts.count == 2)
-        let bar = try #require(charts.first { $0.contains("<c:barChart>") })
+        let charts = x.charts
+        #expect(charts.count == 3)
+        let columns = try #require(charts.first { $0.contains("<c:barDir val=\"col\"/>") })
+        #expect(columns.contains("'Synthèse'!$A$"))  // the programmes, from the table below the key figures
+        let bar = try #require(charts.first { $0.contains("<c:barDir val=\"bar\"/>") })
         #expect(bar.contains("Satisfaction!$I$2:$I$6"))  // the first answer value, over the five questions
         let line = try #require(charts.first { $0.contains("<c:lineChart>") })
         #expect(line.contains("Mois!$B$"))  // attendance rate, from the trend block below the table
         let rels = x.parts.filter { $0.key.hasPrefix("xl/worksheets/_rels/") }.map { String(decoding: $0.value, as: UTF8.self) }
-        #expect(rels.filter { $0.contains("drawing") }.count == 2)
+        #expect(rels.filter { $0.contains("drawing") }.count == 3)
     }
 
     @Test("group sheets are Excel tables with a frozen header row")

@@ -99,6 +99,16 @@ struct XLSXReader {
         return rows
     }
 
+    /// A sheet's XML, parsed (columns, print setup, outline).
+    func sheetTree(_ sheet: String) -> XMLTree.Node {
+        XMLTree.parse(sheetPaths[sheet].flatMap { parts[$0] } ?? Data())
+    }
+
+    /// The charts' XML, as text.
+    var charts: [String] {
+        parts.filter { $0.key.hasPrefix("xl/charts/chart") }.sorted { $0.key < $1.key }.map { String(decoding: $0.value, as: UTF8.self) }
+    }
+
     /// The number format of a cell's style.
     func numberFormat(_ cell: StoredCell) -> String { styleFormats[cell.style] ?? "General" }
 

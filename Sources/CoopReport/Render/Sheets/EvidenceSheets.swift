@@ -152,7 +152,7 @@ enum EvidenceSheets {
             ])
         }
         var plan = finish(sheet, headers: headers, keyColumns: 2, fixed: [2: 40, 5: 60, 6: 30, 7: 16, 8: 12])
-        plan.targetColumns = [4]
+        plan.targetColumns = [4: .satisfactionRate]
         return plan
     }
 

@@ -56,15 +56,14 @@ enum IndicatorsSheet {
             if let metric = row.metric {
                 let parts =
                     metric.parts == nil ? [Cell.empty, .empty] : FigureCells.parts(metric, m.overall, minGroupSize: m.minGroupSize)
-                cells += [.text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)] + parts
-                if metric.hasTarget {
-                    let r = sheet.rows.count
-                    sheet.highlights.append(Highlight(firstRow: r, firstColumn: 3, lastRow: r, lastColumn: 3, below: target))
-                }
+                cells +=
+                    [Cell(.text(metric.label), .labelWrap), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)] + parts
+                if let h = Highlight.of(metric, row: sheet.rows.count, column: 3, doc.options) { sheet.highlights.append(h) }
             } else {
                 let count = doc.evidence?.improvements.count ?? 0
                 cells += [
-                    .text("Points d'amélioration (satisfaits < \(Int((target * 100).rounded())) %)", .label), .int(count), .empty, .empty,
+                    Cell(.text("Points d'amélioration (satisfaits < \(Int((target * 100).rounded())) %)"), .labelWrap), .int(count), .empty,
+                    .empty,
                 ]
             }
             cells += [

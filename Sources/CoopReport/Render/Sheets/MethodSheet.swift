@@ -7,7 +7,8 @@ enum MethodSheet {
         sheet.append(headers.map(Cell.header))
         func row(_ id: String, _ label: String, _ definition: String, _ parts: (String, String)?, _ hidden: Bool) {
             sheet.append([
-                .text(id), .text(label, .label), Cell(.text(definition), .wrap), .text(parts?.0 ?? ""), .text(parts?.1 ?? ""),
+                .text(id), .text(label, .label), Cell(.text(definition), .wrap), Cell(.text(parts?.0 ?? ""), .wrap),
+                Cell(.text(parts?.1 ?? ""), .wrap),
                 .text(hidden ? "oui" : "non"),
             ])
         }
@@ -27,8 +28,11 @@ enum MethodSheet {
         for note in notes { sheet.append([.empty, .empty, Cell(.text(note), .wrap)]) }
         sheet.frozenRows = 1
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: lastTableRow, headers: headers)]
-        sheet.fitColumns(max: 40, fixed: [2: 80])
+        sheet.fitColumns(max: 30, fixed: [2: 80])
         sheet.fitRowHeights()
+        // One page: the reference a printed report carries, not four.
+        sheet.pagesWide = 1
+        sheet.printPagesTall = 1
         return sheet
     }
 }

@@ -22,7 +22,7 @@ enum ObjectivesSheet {
             }
         }
         sheet.frozenRows = 1
-        sheet.targetColumns = [7]
+        sheet.targetColumns = [7: .objectivesMetRate]
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(sheet.rows.count - 1, 1), headers: headers)]
         sheet.fitColumns(max: 70, fixed: [3: 70])
         sheet.fitRowHeights()

@@ -16,7 +16,10 @@ enum SatisfactionSheet {
                 let tally = figures.tally.questions[i]
                 var row: [Cell] = [.text(scope), .text(programme), .text(session), .text(q.label), .int(n)]
                 if FigureCells.hidesSatisfaction(figures) {
-                    row += Array(repeating: FigureCells.suppressedNote(figures, m.minGroupSize), count: 3 + values.count)
+                    // The reason once, then a short note in each hidden figure's cell.
+                    let note = FigureCells.suppressedNote(figures, m.minGroupSize)
+                    let short = figures.withoutSurvey ? note : Cell(.note("masqué"))
+                    row += [note] + Array(repeating: short, count: 2 + values.count)
                 } else {
                     row += [.number(mean, .score), .int(tally.satisfied), .number(satisfied, .percent)]
                     row += tally.distribution.map(Cell.int)
@@ -30,7 +33,7 @@ enum SatisfactionSheet {
         }
         let lastRow = sheet.rows.count - 1
         sheet.frozenRows = 1
-        sheet.targetColumns = [7]
+        sheet.targetColumns = [7: .satisfactionRate]
         sheet.rowHeights = [0: 45]
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(lastRow, 1), headers: headers)]
         var widths: [Int: Double] = [0: 34, 1: 11, 2: 9, 3: 24, 4: 7, 5: 10, 6: 11, 7: 12]
@@ -46,12 +49,22 @@ enum SatisfactionSheet {
                     series: values.enumerated().map { offset, _ in
                         ChartPlan.Series(
                             name: valueHeaders[offset], categories: (1, 3, questionCount, 3),
-                            values: (1, firstValue + offset, questionCount, firstValue + offset))
+                            values: (1, firstValue + offset, questionCount, firstValue + offset),
+                            color: scaleColor(offset, of: values.count))
                     },
-                    anchorRow: lastRow + 2, anchorColumn: 0, valueAxisFormat: "0%", valueAxisTitle: nil)
+                    anchorRow: lastRow + 2, anchorColumn: 0, valueAxisFormat: ChartPlan.percentAxis, valueAxisTitle: nil)
             ]
         }
         return sheet
+    }
+
+    /// The colour of an answer on the scale, from red (the lowest) to green (the highest),
+    /// the same in every chart.
+    static func scaleColor(_ position: Int, of count: Int) -> UInt32 {
+        let palette: [UInt32] = [0xD73027, 0xFC8D59, 0xFEE08B, 0x91CF60, 0x1A9850]
+        guard count > 1 else { return palette[4] }
+        let i = (Double(position) * Double(palette.count - 1) / Double(count - 1)).rounded()
+        return palette[min(palette.count - 1, max(0, Int(i)))]
     }
 
     /// The French labels of a 1–5 scale.

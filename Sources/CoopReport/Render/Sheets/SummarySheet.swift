@@ -1,60 +1,207 @@
-/// Synthèse: the period, the as-of date, the inputs with their row counts, and every
-/// overall figure with its numerator and denominator.
+/// Synthèse: the page the board reads, printed on one A4 landscape page — the period, the
+/// key figures against their targets, a small table and a chart per programme, one line
+/// on data quality. Below the printed page: every overall figure with its numerator and
+/// denominator, and the inputs read.
 enum SummarySheet {
+    /// The key figures of the printed page, in the order `reports.md` gives them.
+    static let keyFigures: [Metric] = [
+        .attendanceRate, .satisfactionRate, .objectivesMetRate, .responseRate, .completionRate, .dropoutRate, .participants,
+        .hoursTrainee,
+    ]
+
+    /// The rates of the per-programme table (and of the chart: the first three).
+    static let programmeFigures: [Metric] = [
+        .registered, .participants, .attendanceRate, .satisfactionRate, .objectivesMetRate, .responseRate, .completionRate,
+        .dropoutRate,
+    ]
+
+    /// Programmes listed on the printed page; the others are counted and found on the
+    /// Programmes sheet, so that the page stays one page.
+    static let programmesShown = 10
+
+    /// Column widths: labels, value, « (69 / 73) », target, flag, then the chart's columns.
+    static let widths: [Double] = [34, 11, 18, 11, 18, 11, 11, 11, 11, 11, 11]
+
     static func plan(_ doc: ReportDocument) -> SheetPlan {
-        let m = doc.metrics
         var sheet = SheetPlan(name: "Synthèse")
+        header(doc, into: &sheet)
+        let chartRow = sheet.rows.count
+        keyFigureRows(doc, into: &sheet)
+        // The chart stands right of the key figures; the programme table starts below both.
+        while sheet.rows.count < chartRow + chartRows + 1 { sheet.append([]) }
+        programmeTable(doc, chartRow: chartRow, into: &sheet)
+        sheet.append([])
+        sheet.append([.text(dataQuality(doc), doc.rejects.isEmpty && doc.warnings.isEmpty ? .body : .warning)])
+        sheet.append([
+            .text(
+                "coopreport \(doc.toolVersion) — détail de chaque chiffre : feuilles Sessions, Programmes, Coopératives, Mois ; définitions : feuille Méthode."
+            )
+        ])
+        sheet.printArea = (sheet.rows.count - 1, widths.count - 1)
+        sheet.printPagesTall = 1
+        sheet.append([])
+        sheet.append([])
+        allFigures(doc, into: &sheet)
+        inputs(doc, into: &sheet)
+        sheet.columnWidths = widths
+        return sheet
+    }
+
+    /// Rows the chart covers (288 pixels at 24 pixels a row).
+    static let chartRows = 12
+
+    static func header(_ doc: ReportDocument, into sheet: inout SheetPlan) {
+        let m = doc.metrics
         sheet.append([.text("Rapport de formation — synthèse", .title)])
         if let note = doc.emptyPeriodNote { sheet.append([.text(note, .warning)]) }
-        sheet.append([])
-        sheet.append([.text("Période", .label), .text(m.period.french)])
+        sheet.append([.text("Période", .label), .text(periodText(m))])
         sheet.append([.text("Date d'arrêté", .label), Cell(.date(m.asOf))])
+        sheet.append([])
+        sheet.append([
+            .header("Chiffres clés"), Cell(.text("Valeur"), .numberHeader), .header("Détail"),
+            Cell(.text("Cible"), .numberHeader), .header("Écart"),
+        ])
+    }
+
+    /// The period as dates: the job's dates, or those of the sessions it covers.
+    static func periodText(_ m: MetricsResult) -> String {
+        guard m.period.from == nil || m.period.to == nil,
+            let first = m.sessions.map(\.session.start).min(), let last = m.sessions.map(\.session.end).max()
+        else { return m.period.french }
+        return "\(m.period.french) (du \(first.french) au \(last.french))"
+    }
+
+    static func keyFigureRows(_ doc: ReportDocument, into sheet: inout SheetPlan) {
+        let m = doc.metrics
+        for metric in keyFigures {
+            let value = FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)
+            var detail = ""
+            if let r = m.overall.ratio(metric), case .value = m.overall.state(metric) {
+                detail = "(\(integer(r.numerator)) / \(integer(r.denominator))\(metric.scope == .journeys ? " parcours" : ""))"
+            }
+            let target = doc.options.target(metric)
+            var row: [Cell] = [.text(metric.label, .label), value, .text(detail)]
+            row.append(target.map { Cell(.number($0, metric.targetIsCeiling ? .atMost : .atLeast)) } ?? .empty)
+            row.append(gap(metric, m.overall, target))
+            let r = sheet.append(row)
+            sheet.rowHeights[r] = 18
+            if let h = Highlight.of(metric, row: r, column: 1, doc.options) { sheet.highlights.append(h) }
+        }
+        sheet.append([
+            .text("Achèvement et abandon : parcours des programmes entiers à la date d'arrêté, pas seulement des sessions de la période.")
+        ])
+    }
+
+    /// « ▼ sous la cible » in red when a figure misses its target, « atteinte » when it
+    /// meets it, nothing without a target or a figure.
+    static func gap(_ metric: Metric, _ f: Figures, _ target: Double?) -> Cell {
+        guard let target, case .value(let v) = f.state(metric) else { return .empty }
+        if metric.targetIsCeiling { return v > target ? .text("▲ au-dessus du plafond", .warning) : .text("atteinte") }
+        return v < target ? .text("▼ sous la cible", .warning) : .text("atteinte")
+    }
+
+    static func integer(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+
+    static func programmeTable(_ doc: ReportDocument, chartRow: Int, into sheet: inout SheetPlan) {
+        let m = doc.metrics
+        sheet.append([.text("Par programme", .title)])
+        let headerRow = sheet.append(
+            [.header("Programme")] + programmeFigures.map { Cell(.text($0.label), .numberHeader) })
+        sheet.rowHeights[headerRow] = 30
+        let shown = m.programmes.prefix(programmesShown)
+        for p in shown {
+            let r = sheet.append(
+                [.text("\(p.programme.code) — \(p.programme.title)", .wrap)]
+                    + programmeFigures.map { FigureCells.value($0, p.figures, minGroupSize: m.minGroupSize) })
+            for (i, metric) in programmeFigures.enumerated() {
+                if let h = Highlight.of(metric, row: r, column: i + 1, doc.options) { sheet.highlights.append(h) }
+            }
+        }
+        if m.programmes.count > shown.count {
+            sheet.append([.text("… et \(m.programmes.count - shown.count) autres programmes : feuille Programmes.")])
+        }
+        sheet.append(
+            [.text("Ensemble", .label)] + programmeFigures.map { FigureCells.value($0, m.overall, minGroupSize: m.minGroupSize) })
+        sheet.columnWidths = widths
+        sheet.fitRowHeights()
+        guard !shown.isEmpty else { return }
+        let first = headerRow + 1
+        let last = headerRow + shown.count
+        sheet.charts = [
+            ChartPlan(
+                kind: .column, title: "Présence, satisfaction et objectifs par programme",
+                series: programmeFigures.enumerated().filter {
+                    [.attendanceRate, .satisfactionRate, .objectivesMetRate].contains($0.element)
+                }
+                .map { i, metric in
+                    ChartPlan.Series(name: metric.label, categories: (first, 0, last, 0), values: (first, i + 1, last, i + 1))
+                },
+                anchorRow: chartRow, anchorColumn: 5, valueAxisFormat: ChartPlan.percentAxis, valueAxisTitle: nil, valueAxisMin: 0,
+                valueAxisMax: 1, scale: (1, 1))
+        ]
+    }
+
+    /// « 4 lignes écartées (feuille Rejets), 2 hors période (rejects.csv) ; 3 alertes
+    /// (feuille Alertes) », or that there is none.
+    static func dataQuality(_ doc: ReportDocument) -> String {
+        let rejects = doc.listedRejects
+        let warnings = doc.listedWarnings
+        var parts: [String] = []
+        if doc.rejects.isEmpty {
+            parts.append("aucune ligne écartée")
+        } else {
+            var text = "\(plural(rejects.rows.count, "ligne écartée", "lignes écartées")) (feuille Rejets)"
+            if rejects.outside > 0 { text += ", \(rejects.outside) d'autres périodes (rejects.csv)" }
+            parts.append(text)
+        }
+        if doc.warnings.isEmpty {
+            parts.append("aucune alerte")
+        } else {
+            var text = "\(plural(warnings.rows.count, "alerte", "alertes")) (feuille Alertes)"
+            if warnings.outside > 0 { text += ", \(warnings.outside) sur d'autres périodes" }
+            parts.append(text)
+        }
+        return "Qualité des données : " + parts.joined(separator: " ; ") + "."
+    }
+
+    static func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n > 1 ? many : one)" }
+
+    /// Every overall figure with its numerator, denominator and target: the reference
+    /// below the printed page.
+    static func allFigures(_ doc: ReportDocument, into sheet: inout SheetPlan) {
+        let m = doc.metrics
+        sheet.append([.text("Tous les indicateurs (ensemble de la période)", .title)])
+        sheet.append([
+            .header("Indicateur"), Cell(.text("Valeur"), .numberHeader), Cell(.text("Numérateur"), .numberHeader),
+            Cell(.text("Dénominateur"), .numberHeader), Cell(.text("Cible"), .numberHeader),
+        ])
+        for metric in Metric.allCases {
+            let parts = metric.parts == nil ? [Cell.empty, .empty] : FigureCells.parts(metric, m.overall, minGroupSize: m.minGroupSize)
+            let target = doc.options.target(metric).map { Cell(.number($0, metric.targetIsCeiling ? .atMost : .atLeast)) } ?? .empty
+            let r = sheet.append(
+                [.text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)] + parts + [target])
+            if let h = Highlight.of(metric, row: r, column: 1, doc.options) { sheet.highlights.append(h) }
+        }
         sheet.append([
             .text("Taille minimale des groupes", .label), .int(m.minGroupSize),
             .text("Les indicateurs de satisfaction d'un groupe de moins de \(m.minGroupSize) réponses sont masqués."),
         ])
-        sheet.append([
-            .text("Lignes rejetées", .label), .int(doc.rejects.count),
-            .text(
-                doc.rejects.isEmpty
-                    ? ""
-                    : "Détail : feuille Rejets"
-                        + (doc.listedRejects.outside > 0 ? " (dont \(doc.listedRejects.outside) hors période : rejects.csv)" : "")),
-        ])
-        sheet.append([.text("Alertes", .label), .int(doc.warnings.count), .text(doc.warnings.isEmpty ? "" : "Détail : feuille Alertes")])
-        sheet.append([.text("Généré par", .label), .text("coopreport \(doc.toolVersion)")])
+    }
+
+    static func inputs(_ doc: ReportDocument, into sheet: inout SheetPlan) {
         sheet.append([])
         sheet.append([.text("Fichiers d'entrée", .title)])
         sheet.append([
-            .header("Rôle"), .header("Fichier"), Cell(.text("Lignes lues"), .numberHeader),
+            .header("Fichier"), .header("Rôle"), Cell(.text("Lignes lues"), .numberHeader),
             Cell(.text("Rejetées"), .numberHeader), Cell(.text("Utilisées"), .numberHeader),
             .header("Encodage"), .header("Séparateur"),
         ])
         for input in doc.inputs {
             sheet.append([
-                .text(input.role), .text(doc.paths.show(input.path)), .int(input.rowsRead), .int(input.rejected), .int(input.used),
+                .text(doc.paths.show(input.path)), .text(input.role), .int(input.rowsRead), .int(input.rejected), .int(input.used),
                 .text(input.encoding ?? ""), .text(input.separator.map(separatorName) ?? ""),
             ])
         }
-        sheet.append([])
-        sheet.append([.text("Indicateurs (ensemble de la période)", .title)])
-        sheet.append([
-            .header("Indicateur"), Cell(.text("Valeur"), .numberHeader), Cell(.text("Numérateur"), .numberHeader),
-            Cell(.text("Dénominateur"), .numberHeader), .header("Identifiant"),
-        ])
-        for metric in Metric.allCases {
-            let parts = metric.parts == nil ? [Cell.empty, .empty] : FigureCells.parts(metric, m.overall, minGroupSize: m.minGroupSize)
-            let row = sheet.append(
-                [.text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)]
-                    + parts + [.text(metric.id)])
-            // Below the target, in red here too, as on every sheet where the figure appears.
-            if metric.hasTarget {
-                sheet.highlights.append(
-                    Highlight(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: 1, below: doc.options.targetSatisfaction))
-            }
-        }
-        sheet.fitColumns(max: 45, fixed: [0: 32, 1: 30, 2: 14, 3: 14, 4: 14, 5: 14])
-        return sheet
     }
 
     /// Says which detail sheets continue on numbered sheets (Excel stops at 1,048,576 rows).
