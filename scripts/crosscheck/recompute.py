@@ -9,9 +9,10 @@ Usage:
 Reads the three canonical inputs (../shared/spec/data-contract.md), recomputes every
 figure of ../shared/spec/metrics.md (version 2) for every group (overall, sessions,
 programmes, cooperatives, months) following docs/decisions.md and the written v2
-decisions, and compares with the metrics.json at M (schema version 2: docs/metrics-json.md
-plus the v2 keys: projects_done, projects_not_done, project_rate, surveyed, participants
-in every group, dropped, unverified). Prints "checked N figures in G groups, K mismatches"
+decisions, and compares with the metrics.json at M (schema version 3,
+docs/metrics-json.md: the v2 keys, plus each rate's <figure>_numerator and
+<figure>_denominator computed here from the same counts as the rate, each question's
+satisfied_numerator, the sessions' title and period.programme). Prints "checked N figures in G groups, K mismatches"
 and the first 30 mismatches. Exit status 1 on any mismatch, 0 otherwise, 2 on usage error.
 
 --dump writes this script's own figures as a metrics.json (same schema); with --dump and
@@ -251,6 +252,8 @@ def load_catalogue(path):
             sessions.append({
                 "programme": code,
                 "code": str(s["code"]).strip(),
+                # data-contract.md: a session without title is named by its code.
+                "title": str(s.get("title", s["code"])),
                 "kind": kind,
                 "taught": kind != "action",
                 "survey": survey,
@@ -527,6 +530,9 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
     violations: the group's prerequisite violation count.
     surveyed: the group's `surveyed` flag (computed by the caller, per group kind).
     participants: the group's distinct-people count (computed by the caller).
+
+    Schema 3: each rate (and the NPS) also gives its numerator and denominator, from the
+    same counts as the rate (see `parts` below).
     """
     registered = cancelled = waitlisted = present = absent = unrecorded = 0
     projects_done = projects_not_done = 0
@@ -592,6 +598,7 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
     hide = suppressed or not surveyed
     sat_from = scale["satisfied_from"]
     questions = {}
+    questions_counts = {}  # question -> (satisfied, n)
     for q in qcols:
         n = 0
         total = 0
@@ -603,10 +610,12 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
                 total += v
                 if v >= sat_from:
                     sat += 1
+        questions_counts[q] = (sat, n)
         if hide:
-            questions[q] = {"n": n, "mean": None, "satisfied": None}
+            questions[q] = {"n": n, "mean": None, "satisfied": None, "satisfied_numerator": None}
         else:
-            questions[q] = {"n": n, "mean": ratio(total, n), "satisfied": ratio(sat, n)}
+            questions[q] = {"n": n, "mean": ratio(total, n), "satisfied": ratio(sat, n),
+                            "satisfied_numerator": sat}
     obj_n = 0
     obj_sat = 0
     for r in resp_rows:
@@ -636,7 +645,35 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
     # when the group is not surveyed or that denominator is 0.
     response_rate = ratio(responses, present_surveyed) if surveyed else None
 
-    return {
+    # Numerators and denominators (docs/metrics-json.md, schema 3; metrics.md « Small
+    # groups »: counts are always shown, a hidden figure is not). Written even when the rate
+    # is null for a zero denominator. A group « sans questionnaire » (it counts sessions,
+    # none surveyed) has neither for its response and satisfaction figures; a suppressed
+    # group keeps the denominator (a count of answers) and hides the numerator.
+    # READING: a group that counts no session at all (a cooperative known only by its
+    # journeys) is not « sans questionnaire »: its counts are 0 / 0.
+    has_sessions = len(sessions_for_capacity) > 0 or len(resp_rows) > 0
+    without_survey = has_sessions and not surveyed
+    overall_q = questions_counts.get("overall", (None, None))
+    parts = {}
+
+    def part(key, num, den, satisfaction):
+        if without_survey and (satisfaction or key == "response_rate"):
+            num = den = None
+        elif satisfaction and suppressed:
+            num = None
+        parts[key + "_numerator"] = num
+        parts[key + "_denominator"] = den
+
+    part("attendance_rate", present, present + absent, False)
+    part("project_rate", projects_done, projects_done + projects_not_done, False)
+    part("fill_rate", reg_in_cap, cap_sum, False)
+    part("response_rate", responses, present_surveyed, False)
+    part("satisfaction_rate", overall_q[0], overall_q[1], True)
+    part("objectives_met_rate", obj_sat, obj_n, True)
+    part("nps", promoters - detractors, rec_n, True)
+
+    out = {
         "registered": registered, "cancelled": cancelled, "waitlisted": waitlisted,
         "present": present, "absent": absent, "unrecorded": unrecorded,
         "attendance_rate": ratio(present, present + absent),
@@ -656,6 +693,8 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
         "questions": questions,
         "participants": participants,
     }
+    out.update(parts)
+    return out
 
 
 def journey_block(journeys):
@@ -683,7 +722,9 @@ def journey_block(journeys):
     dropout = ratio(dropped, ended_started) if ended_any else None
     return {"started": started, "completed": completed, "dropped": dropped,
             "unverified": unverified, "completion_rate": ratio(completed, started),
-            "dropout_rate": dropout}
+            "completion_rate_numerator": completed, "completion_rate_denominator": started,
+            "dropout_rate": dropout,
+            "dropout_rate_numerator": dropped, "dropout_rate_denominator": ended_started}
 
 
 def distinct(keys):
@@ -900,9 +941,11 @@ def compute(args):
         return distinct(r["pkey"] for r in rows if r["status"] == "registered")
 
     out = {
-        "schema_version": 2,
+        "schema_version": 3,
         "tool_version": "crosscheck",
-        "period": {"from": args.period_from, "to": args.period_to},
+        # READING: this script has no programme filter; schema 3 names the programme of a
+        # programme-scoped period here, null otherwise.
+        "period": {"from": args.period_from, "to": args.period_to, "programme": None},
         "as_of": args.as_of,
         "min_group_size": min_group_size,
         "survey": {"scale": {"min": scale["min"], "max": scale["max"],
@@ -926,7 +969,8 @@ def compute(args):
     for s in sorted(period_sessions, key=lambda s: (s["programme"], s["start"], s["code"])):
         rows = [r for r in reg_in if r["programme"] == s["programme"] and r["session"] == s["code"]]
         resps = [r for r in resp_in if r["programme"] == s["programme"] and r["session"] == s["code"]]
-        g = {"programme": s["programme"], "session": s["code"], "start": s["start"].isoformat()}
+        g = {"programme": s["programme"], "session": s["code"], "title": s["title"],
+             "start": s["start"].isoformat()}
         g.update(block(rows, resps, [s], s["survey"], registered_people(rows)))
         sessions_out.append(g)
     out["sessions"] = sessions_out
@@ -977,7 +1021,11 @@ def compute(args):
         g = {"cooperative": c}
         g.update(block(rows, resps, cs, surveyed, distinct(j["pkey"] for j in cj)))
         # decisions.md: capacity belongs to a session; a cooperative has no fill rate.
+        # READING (schema 3): no capacity is attributed to a cooperative, so its fill-rate
+        # denominator is 0, while the numerator still counts its registrations at sessions
+        # that have a capacity.
         g["fill_rate"] = None
+        g["fill_rate_denominator"] = 0
         g.update(journey_block(cj))
         coops_out.append(g)
     out["cooperatives"] = coops_out
@@ -1044,13 +1092,24 @@ def compute(args):
 
 # --------------------------------------------------------------------------- comparison
 
+RATE_KEYS = ["attendance_rate", "project_rate", "fill_rate", "response_rate",
+             "satisfaction_rate", "objectives_met_rate", "nps"]
+JOURNEY_RATE_KEYS = ["completion_rate", "dropout_rate"]
+
+
+def with_parts(rates):
+    """Schema 3: each rate's numerator and denominator keys."""
+    return [k + suffix for k in rates for suffix in ["_numerator", "_denominator"]]
+
+
 FIGURE_KEYS = ["registered", "cancelled", "waitlisted", "present", "absent", "unrecorded",
                "attendance_rate", "projects_done", "projects_not_done", "project_rate",
                "hours_trainee", "fill_rate", "revenue_ht", "prerequisite_violations",
                "responses", "response_rate", "surveyed", "suppressed", "satisfaction_rate",
-               "objectives_met_rate", "nps", "questions", "participants"]
+               "objectives_met_rate", "nps", "questions", "participants"] + with_parts(RATE_KEYS)
 JOURNEY_KEYS = ["started", "completed", "dropped", "unverified", "completion_rate",
-                "dropout_rate"]
+                "dropout_rate"] + with_parts(JOURNEY_RATE_KEYS)
+QUESTION_KEYS = ["n", "mean", "satisfied", "satisfied_numerator"]
 TOP_KEYS = ["schema_version", "tool_version", "period", "as_of", "min_group_size", "survey",
             "overall", "sessions", "programmes", "cooperatives", "months", "rejects",
             "warnings"]
@@ -1083,9 +1142,9 @@ class Comparer:
         if expected != found:
             self.bad(path, expected, found)
 
-    def group(self, path, exp, got, identity, journey):
+    def group(self, path, exp, got, identity, journey, labels=()):
         self.groups += 1
-        keys = list(identity) + FIGURE_KEYS + (JOURNEY_KEYS if journey else [])
+        keys = list(identity) + list(labels) + FIGURE_KEYS + (JOURNEY_KEYS if journey else [])
         for k in sorted(set(got) - set(keys)):
             self.bad(path + "." + k, "(no such key)", got[k])
         for k in keys:
@@ -1103,9 +1162,9 @@ class Comparer:
                     if q not in gq or not isinstance(gq[q], dict):
                         self.bad(path + ".questions." + q, eq[q], gq.get(q, "(missing)"))
                         continue
-                    for sub in sorted(set(gq[q]) - {"n", "mean", "satisfied"}):
+                    for sub in sorted(set(gq[q]) - set(QUESTION_KEYS)):
                         self.bad(path + ".questions.%s.%s" % (q, sub), "(no such key)", gq[q][sub])
-                    for sub in ["n", "mean", "satisfied"]:
+                    for sub in QUESTION_KEYS:
                         if sub not in gq[q]:
                             self.bad(path + ".questions.%s.%s" % (q, sub), eq[q][sub], "(missing key)")
                         else:
@@ -1113,7 +1172,7 @@ class Comparer:
                 continue
             self.value(path + "." + k, exp[k], got[k])
 
-    def group_list(self, name, exp_list, got_list, identity, journey):
+    def group_list(self, name, exp_list, got_list, identity, journey, labels=()):
         def ident(g):
             return tuple(g.get(k) for k in identity)
         if not isinstance(got_list, list):
@@ -1132,7 +1191,7 @@ class Comparer:
             if gid not in got_by_id:
                 self.bad(label, "(group)", "(missing group)")
                 continue
-            self.group(label, g, got_by_id[gid], identity, journey)
+            self.group(label, g, got_by_id[gid], identity, journey, labels)
         for gid in got_ids:
             if gid not in exp_ids:
                 self.bad("%s[%s]" % (name, "/".join(str(x) for x in gid)), "(no such group)",
@@ -1146,8 +1205,8 @@ class Comparer:
 
 def compare(expected, found):
     c = Comparer()
-    if found.get("schema_version") != 2:
-        c.bad("schema_version", 2, found.get("schema_version"))
+    if found.get("schema_version") != 3:
+        c.bad("schema_version", 3, found.get("schema_version"))
     for k in sorted(set(found) - set(TOP_KEYS)):
         c.bad(k, "(no such key)", found[k])
     for k in TOP_KEYS:
@@ -1172,7 +1231,7 @@ def compare(expected, found):
     else:
         c.group("overall", expected["overall"], found["overall"], [], True)
     c.group_list("sessions", expected["sessions"], found.get("sessions"),
-                 ["programme", "session", "start"], False)
+                 ["programme", "session", "start"], False, labels=["title"])
     c.group_list("programmes", expected["programmes"], found.get("programmes"),
                  ["programme"], True)
     c.group_list("cooperatives", expected["cooperatives"], found.get("cooperatives"),

@@ -62,6 +62,20 @@ public struct Figures: Sendable, Equatable {
         }
     }
 
+    /// A rate's numerator and denominator as the reports show them beside it: the
+    /// numerator hidden with a suppressed figure (the denominator, a count of answers, is
+    /// always shown), neither for a group without questionnaire. Both are shown when the
+    /// rate is empty for a zero denominator or still « en cours ». nil for a figure that is
+    /// neither a rate nor the NPS, or that the group does not carry.
+    public func shownParts(_ metric: Metric) -> (numerator: Double?, denominator: Double?)? {
+        guard let r = ratio(metric) else { return nil }
+        switch state(metric) {
+        case .suppressed: return (nil, r.denominator)
+        case .withoutSurvey, .notApplicable: return (nil, nil)
+        case .value, .empty, .inProgress: return (r.numerator, r.denominator)
+        }
+    }
+
     /// Whether the group carries this figure at all (journey figures: not per session or month).
     public func applies(_ metric: Metric) -> Bool { metric.scope == .everyGroup || tally.journeys != nil }
 
@@ -107,6 +121,14 @@ public struct Figures: Sendable, Equatable {
     /// The figure's value, or nil: empty rate, no capacity/price, hidden, without
     /// questionnaire, still running, not applicable.
     public func value(_ metric: Metric) -> Double? { state(metric).number }
+
+    /// The answers to question `index` at or above `satisfied_from`: the numerator of its
+    /// satisfied share, whose denominator is n. nil when the share is hidden (small group,
+    /// no questionnaire).
+    public func questionSatisfied(_ index: Int) -> Int? {
+        guard tally.questions.indices.contains(index), surveyed, !suppressed else { return nil }
+        return tally.questions[index].satisfied
+    }
 
     /// Per-question figures: n, and unless hidden the mean and satisfied share.
     public func question(_ index: Int) -> (n: Int, mean: Double?, satisfied: Double?) {

@@ -34,14 +34,12 @@ enum FigureCells {
         }
     }
 
-    /// Numerator and denominator cells of a rate (numerator hidden with the rate).
+    /// Numerator and denominator cells of a rate (numerator hidden with the rate, by the
+    /// rule metrics.json follows too: `Figures.shownParts`).
     static func parts(_ metric: Metric, _ f: Figures, minGroupSize: Int) -> [Cell] {
-        guard let r = f.ratio(metric) else { return [.empty, .empty] }
-        switch f.state(metric) {
-        case .suppressed: return [suppressedNote(f, minGroupSize), .number(r.denominator, .integer)]
-        case .withoutSurvey: return [.empty, .empty]  // nothing was asked: the figure's cell says so
-        default: return [.number(r.numerator, .integer), .number(r.denominator, .integer)]
-        }
+        guard let p = f.shownParts(metric) else { return [.empty, .empty] }
+        let numerator = p.numerator.map { Cell.number($0, .integer) } ?? (p.denominator == nil ? .empty : suppressedNote(f, minGroupSize))
+        return [numerator, .number(p.denominator, .integer)]
     }
 
     /// Metrics shown for groups of this kind (journey figures only where they apply).

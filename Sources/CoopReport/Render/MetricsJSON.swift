@@ -1,7 +1,7 @@
 /// `metrics.json` (schema in docs/metrics-json.md): the workbook's figures, keyed by the
 /// identifiers of `metrics.md`.
 public enum MetricsJSON {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     public static func document(_ doc: ReportDocument) -> JSONValue {
         let m = doc.metrics
@@ -14,6 +14,7 @@ public enum MetricsJSON {
                 .object([
                     ("from", m.period.from.map { .string($0.iso) } ?? .null),
                     ("to", m.period.to.map { .string($0.iso) } ?? .null),
+                    ("programme", m.period.programme.map(JSONValue.string) ?? .null),
                 ])
             ),
             ("as_of", .string(m.asOf.iso)),
@@ -39,7 +40,7 @@ public enum MetricsJSON {
                         group(
                             [
                                 ("programme", .string($0.session.programme)), ("session", .string($0.session.code)),
-                                ("start", .string($0.session.start.iso)),
+                                ("title", .string($0.session.title)), ("start", .string($0.session.start.iso)),
                             ], $0.figures, survey: m.survey)
                     })
             ),
@@ -51,12 +52,19 @@ public enum MetricsJSON {
         ])
     }
 
-    /// One group: its keys, then each applicable figure (null when empty or hidden).
+    /// One group: its keys, then each applicable figure (null when empty or hidden); a rate
+    /// (and the NPS) is followed by its `…_numerator` and `…_denominator`, so that groups
+    /// can be summed and the rate recomputed (null where the workbook hides them).
     static func group(_ keys: [(String, JSONValue)], _ f: Figures, survey: Survey) -> JSONValue {
         var members = keys
         for metric in Metric.allCases where f.applies(metric) {
             let v = f.value(metric)
             members.append((metric.id, metric.unit == .count ? v.map { .int(Int($0)) } ?? .null : .number(v)))
+            if metric.parts != nil {
+                let parts = f.shownParts(metric)
+                members.append((metric.id + "_numerator", .number(parts?.numerator)))
+                members.append((metric.id + "_denominator", .number(parts?.denominator)))
+            }
         }
         members.append(
             (
@@ -64,7 +72,14 @@ public enum MetricsJSON {
                 .object(
                     survey.questions.enumerated().map { i, q in
                         let (n, mean, satisfied) = f.question(i)
-                        return (q.column, .object([("n", .int(n)), ("mean", .number(mean)), ("satisfied", .number(satisfied))]))
+                        let satisfiedCount = f.questionSatisfied(i).map(JSONValue.int) ?? .null
+                        return (
+                            q.column,
+                            .object([
+                                ("n", .int(n)), ("mean", .number(mean)), ("satisfied", .number(satisfied)),
+                                ("satisfied_numerator", satisfiedCount),
+                            ])
+                        )
                     })
             ))
         members.append(("surveyed", .bool(f.surveyed)))

@@ -106,3 +106,34 @@ struct JobReaderTests {
         #expect(m.programmes.map(\.programme.code) == ["Q"])
     }
 }
+
+@Suite("Targets in the job")
+struct JobTargetTests {
+    let base = """
+        version: 1
+        inputs: {catalogue: c.yml, registrations: r.csv, evaluations: e.csv}
+        output: out
+
+        """
+
+    @Test("targets: override the defaults; satisfaction follows target_satisfaction unless set")
+    func targets() throws {
+        let job = try JobReader.parse(
+            base + "target_satisfaction: 0.75\ntargets: {attendance_rate: 0.95, dropout_rate: 0.1}\n", path: "/srv/j.yml")
+        let o = job.options
+        #expect(o.target(.attendanceRate) == 0.95)
+        #expect(o.target(.dropoutRate) == 0.1)
+        #expect(o.target(.satisfactionRate) == 0.75)
+        #expect(o.target(.objectivesMetRate) == 0.75)
+        #expect(o.target(.responseRate) == ReportOptions.defaultTargets[.responseRate])
+        #expect(o.target(.participants) == nil)
+        #expect(Metric.dropoutRate.targetIsCeiling && !Metric.attendanceRate.targetIsCeiling)
+    }
+
+    @Test("a target that is not a rate, or not a fraction, stops the job with its line")
+    func badTargets() {
+        for text in ["targets: {participants: 0.5}\n", "targets: {attendance_rate: 90}\n"] {
+            #expect(throws: JobError.self) { try JobReader.parse(base + text, path: "/srv/j.yml") }
+        }
+    }
+}

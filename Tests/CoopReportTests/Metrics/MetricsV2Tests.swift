@@ -66,6 +66,11 @@ struct MetricsV2Tests {
         #expect(json["suppressed"] == .bool(false))
         #expect(json["satisfaction_rate"] == .null)
         #expect(json["response_rate"] == .null)
+        // Nothing was asked: no numerator, no denominator either.
+        for metric in [Metric.responseRate, .satisfactionRate] {
+            #expect(json[metric.id + "_numerator"] == .null)
+            #expect(json[metric.id + "_denominator"] == .null)
+        }
     }
 
     @Test("a session with survey: false rejects its responses; the project phase does by default")

@@ -37,7 +37,7 @@ struct SmallRun {
     let outcome: ReportOutcome
     var out: String { directory.url.appendingPathComponent("out").path }
 
-    init(minGroupSize: Int = 3, options: ReportOptions = ReportOptions()) throws {
+    init(minGroupSize: Int = 3, period: Period = Period(), options: ReportOptions = ReportOptions()) throws {
         directory = try TemporaryDirectory()
         var request = ReportRequest(
             catalogue: try directory.write("catalogue.yml", SmallRun.catalogue),
@@ -45,6 +45,7 @@ struct SmallRun {
             evaluations: try directory.write("evaluations.csv", SmallRun.evaluations),
             outputDirectory: directory.url.appendingPathComponent("out").path,
             asOf: Fixtures.day("2022-03-01"), minGroupSize: minGroupSize)
+        request.period = period
         request.options = options
         var logger = Logger(label: "test")
         logger.logLevel = .critical
