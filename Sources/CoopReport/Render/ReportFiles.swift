@@ -60,7 +60,7 @@ public struct ReportFiles {
             try WorkbookWriter.write(plans, properties: Self.properties(doc), to: workbookTemporary)
             let metricsJSON = Data(MetricsJSON.document(doc).serialized().utf8)
             staged.append((try AtomicFile.stage(metricsJSON, for: final(names.metrics)), final(names.metrics)))
-            let rejects = Data(RejectsCSV.text(doc.rejects, periodSessions: doc.periodSessions).utf8)
+            let rejects = Data(RejectsCSV.text(doc.rejects, periodSessions: doc.periodSessions, inputs: doc.inputs).utf8)
             staged.append((try AtomicFile.stage(rejects, for: final(names.rejects)), final(names.rejects)))
 
             let rows = [
@@ -81,7 +81,7 @@ public struct ReportFiles {
             for file in staged {
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
-                    throw OutputError.notWritable(path: file.path, reason: "a folder has this name")
+                    throw OutputError.notWritable(path: file.path, reason: "un dossier porte ce nom")
                 }
             }
             try Self.switchSet(staged, in: directory)
@@ -115,7 +115,7 @@ public struct ReportFiles {
         let written = text.withCString { Foundation.write(fd, $0, strlen($0)) }
         fsync(fd)
         close(fd)
-        guard written == text.utf8.count else { throw OutputError.notWritable(path: journal, reason: "could not write the journal") }
+        guard written == text.utf8.count else { throw OutputError.notWritable(path: journal, reason: "le journal n'a pas pu être écrit") }
         fsyncFile(directory)
         TemporaryFiles.shared.committing = true
         defer { TemporaryFiles.shared.committing = false }
