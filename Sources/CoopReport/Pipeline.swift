@@ -35,7 +35,8 @@ public struct Pipeline {
         // [5/5] render
         let files = ReportFiles(directory: request.outputDirectory, names: request.names, pauseBeforeCommit: request.pauseBeforeCommit)
         let outputs = try files.write(document, job: request.job, started: started, now: now)
-        logger.info("[5/5] écriture : \(Self.clipped(outputs.map(document.paths.show))) (\(clock.lap()))")
+        logger.info(
+            "[5/5] écriture : \(plural(outputs.count, "fichier")) dans \(document.paths.show(request.outputDirectory)) (\(clock.lap()))")
         return ReportOutcome(document: document, outputs: outputs)
     }
 
