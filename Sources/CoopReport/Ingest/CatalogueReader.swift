@@ -12,7 +12,7 @@ public enum CatalogueReader {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             text = String(decoding: data, as: UTF8.self)
         } catch {
-            throw IngestError.unreadable(path: path, reason: error.localizedDescription)
+            throw IngestError.unreadable(path: path, reason: SystemReason.of(error))
         }
         return try parse(text, path: path)
     }

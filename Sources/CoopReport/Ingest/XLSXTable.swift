@@ -130,7 +130,7 @@ final class XLSXTable {
         let made = template.withUnsafeMutableBufferPointer { b in b.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) } }
         guard let folder = made else {
             throw IngestError.unreadable(
-                path: path, reason: "pas de dossier temporaire privé où décompresser la feuille (\(String(cString: strerror(errno))))")
+                path: path, reason: "pas de dossier temporaire privé où décompresser la feuille (\(SystemReason.of(errno: errno)))")
         }
         let file = URL(fileURLWithPath: folder).appendingPathComponent("sheet.xml")
         TemporaryFiles.shared.register(file.path)
@@ -180,7 +180,7 @@ final class XLSXTable {
         let finished = parser.parse()
         if let problem = reader.problem { throw IngestError.unreadable(path: path, reason: problem) }
         if !finished && !reader.stopped {
-            let why = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
+            let why = parser.parserError.map { "\($0.localizedDescription)" } ?? "XML mal formé"
             throw IngestError.unreadable(path: path, reason: "le XML de la feuille est cassé vers la ligne \(reader.lastRow + 1) (\(why))")
         }
         return finished

@@ -12,7 +12,7 @@ public enum JobReader {
             text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         } catch {
             throw JobError.unreadable(
-                path: path, reason: FileManager.default.fileExists(atPath: path) ? error.localizedDescription : "fichier introuvable")
+                path: path, reason: FileManager.default.fileExists(atPath: path) ? SystemReason.of(error) : "fichier introuvable")
         }
         return try parse(text, path: path)
     }

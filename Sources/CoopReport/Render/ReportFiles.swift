@@ -46,7 +46,7 @@ public struct ReportFiles {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw OutputError.notWritable(path: directory, reason: error.localizedDescription)
+            throw OutputError.notWritable(path: directory, reason: SystemReason.of(error))
         }
         let folder = URL(fileURLWithPath: directory)
         func final(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -110,7 +110,7 @@ public struct ReportFiles {
         }
         unlink(journal)
         let fd = open(journal, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputError.notWritable(path: journal, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw OutputError.notWritable(path: journal, reason: SystemReason.of(errno: errno)) }
         let text = lines.joined(separator: "\n") + "\n"
         let written = text.withCString { Foundation.write(fd, $0, strlen($0)) }
         fsync(fd)

@@ -12,14 +12,14 @@ public final class OutputLock {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw OutputError.notWritable(path: directory, reason: error.localizedDescription)
+            throw OutputError.notWritable(path: directory, reason: SystemReason.of(error))
         }
         path = URL(fileURLWithPath: directory).appendingPathComponent(".coopreport.lock").path
         // Never through a link: a link planted here would have a (root) cron run write the
         // holder's note into any file it points to.
         let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else {
-            let reason = errno == ELOOP ? "c'est un lien symbolique ; supprimez-le" : String(cString: strerror(errno))
+            let reason = errno == ELOOP ? "c'est un lien symbolique ; supprimez-le" : SystemReason.of(errno: errno)
             throw OutputError.notWritable(path: path, reason: reason)
         }
         var info = stat()

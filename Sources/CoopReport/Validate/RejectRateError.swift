@@ -14,7 +14,7 @@ public struct RejectRateError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         let rate = read == 0 ? 0 : Double(rejected) / Double(read)
         return
-            "erreur : \(role) : \(rejected) lignes écartées sur \(read) (\(percent(rate))), au-delà de « max_reject_rate » \(percent(maxRate)) ; "
+            "erreur : \(role) : \(rejected) \(rejected > 1 ? "lignes écartées" : "ligne écartée") sur \(read) (\(percent(rate))), au-delà de « max_reject_rate » \(percent(maxRate)) ; "
             + "la plupart pour la colonne « \(worstColumn) » (\(worstCount) \(worstCount > 1 ? "lignes" : "ligne")), par exemple \(example). "
             + "Vérifiez l'export et la correspondance de cette colonne dans le fichier de tâche ; rien n'a été écrit."
     }
