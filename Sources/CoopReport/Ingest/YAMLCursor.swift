@@ -42,7 +42,7 @@ struct YAMLCursor {
 
     /// The items of a sequence.
     func sequence() throws -> [YAMLCursor] {
-        guard case .sequence(let seq) = node else { throw fail("expected a list, found \(kind)") }
+        guard case .sequence(let seq) = node else { throw fail("attendu : une liste ; trouvé : \(kind)") }
         return seq.enumerated().map { child($1, path: "\(path)[\($0)]") }
     }
 
