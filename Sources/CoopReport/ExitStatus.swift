@@ -35,6 +35,6 @@ public struct StrictModeError: Error, Equatable, CustomStringConvertible {
     public let rejected: Int
     public init(rejected: Int) { self.rejected = rejected }
     public var description: String {
-        "error: \(rejected) row(s) rejected and --strict is set; see rejects.csv, fix the inputs and run again"
+        "erreur : \(rejected) \(rejected > 1 ? "lignes écartées" : "ligne écartée") avec --strict ; voir le fichier CSV des rejets, corriger les entrées et relancer"
     }
 }

@@ -22,11 +22,12 @@ public struct Pipeline {
         let started = now()
         let lock = try OutputLock(directory: request.outputDirectory, wait: request.lockWait)
         defer { withExtendedLifetime(lock) {} }
+        let folder = Self.paths(request).show(request.outputDirectory)
         for name in ReportFiles.recover(in: request.outputDirectory) {
-            logger.notice("completed \(name) in \(request.outputDirectory): a run was killed while switching its files into place")
+            logger.notice("\(name) mis en place dans \(folder) : une exécution avait été arrêtée pendant l'échange de ses fichiers")
         }
         for name in TemporaryFiles.removeStale(in: request.outputDirectory) {
-            logger.notice("removed \(name), left in \(request.outputDirectory) by an interrupted run")
+            logger.notice("\(name) supprimé de \(folder) : laissé par une exécution interrompue")
         }
         var clock = StageClock(now: now)
         let document = try analyse(request, clock: &clock)
@@ -34,7 +35,8 @@ public struct Pipeline {
         // [5/5] render
         let files = ReportFiles(directory: request.outputDirectory, names: request.names, pauseBeforeCommit: request.pauseBeforeCommit)
         let outputs = try files.write(document, job: request.job, started: started, now: now)
-        logger.info("[5/5] render: \(outputs.map(document.paths.show).joined(separator: ", ")) (\(clock.lap()))")
+        logger.info(
+            "[5/5] écriture : \(plural(outputs.count, "fichier")) dans \(document.paths.show(request.outputDirectory)) (\(clock.lap()))")
         return ReportOutcome(document: document, outputs: outputs)
     }
 
@@ -44,16 +46,19 @@ public struct Pipeline {
         var clock = StageClock(now: now)
         let document = try analyse(request, clock: &clock)
         try Self.checkWritable(request.outputDirectory)
-        logger.info("[5/5] render: skipped (check); \(request.outputDirectory) is writable")
+        logger.info("[5/5] écriture : rien (check) ; le dossier \(document.paths.show(request.outputDirectory)) est accessible en écriture")
         return document
     }
 
     /// Stages 1 to 4: ingest, validate, model, metrics.
     func analyse(_ request: ReportRequest, clock: inout StageClock) throws -> ReportDocument {
-        let paths = request.job.map { DisplayPaths(base: URL(fileURLWithPath: $0).deletingLastPathComponent().path) } ?? .currentFolder
+        let paths = Self.paths(request)
         let show = paths.show
         logger.info(
-            "job: \(request.job.map { "\($0): " } ?? "")catalogue \(show(request.catalogue)), registrations \(show(request.registrations.pattern)), evaluations \(show(request.evaluations.pattern)), \(request.period.french), as of \(request.asOf.iso), min group size \(request.minGroupSize), out \(show(request.outputDirectory)), coopreport \(Pipeline.toolVersion)"
+            "tâche : \(request.job.map { "\(show($0)) — " } ?? "")\(request.period.french), arrêté au \(request.asOf.french), sortie \(show(request.outputDirectory)), coopreport \(Pipeline.toolVersion)"
+        )
+        logger.info(
+            "entrées : catalogue \(show(request.catalogue)), inscriptions \(show(request.registrations.pattern)), évaluations \(show(request.evaluations.pattern)), groupe minimal \(request.minGroupSize)"
         )
 
         // [1/5] ingest: the catalogue (with the job's survey questions, if any) and the files.
@@ -64,26 +69,29 @@ public struct Pipeline {
         }
         if let code = request.period.programme, catalogue.programme(code) == nil {
             let codes = catalogue.programmes.map(\.code)
-            let near = Nearest.header(for: [code], in: codes).map { " (did you mean '\($0)'?)" } ?? ""
+            let near = Nearest.header(for: [code], in: codes).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
             throw JobError.invalid(
-                path: request.job ?? "command line", line: 0, keyPath: "period.programme",
-                message: "'\(code)' is not a programme of the catalogue\(near); expected one of \(codes.joined(separator: ", "))")
+                path: request.job ?? "ligne de commande", line: 0, keyPath: "period.programme",
+                message: "\(quoted(code)) n'est pas un programme du catalogue\(near) ; attendu : \(Self.clipped(codes))")
         }
         var catalogueInput = loaded
         catalogueInput.rowsRead = catalogue.programmes.reduce(0) { $0 + $1.sessions.count }
         let registrationFiles = try InputFiles.expand(request.registrations.pattern)
         let evaluationFiles = try InputFiles.expand(request.evaluations.pattern)
         let evaluationSchema = TableSchema.evaluations(questions: catalogue.survey.questions.map(\.column))
-        logger.info("[1/5] ingest: \(catalogue.programmes.count) programme(s), \(catalogueInput.rowsRead) session(s) (\(clock.lap()))")
+        logger.info(
+            "[1/5] lecture : \(plural(catalogue.programmes.count, "programme")), \(plural(catalogueInput.rowsRead, "session")) (\(clock.lap()))"
+        )
         // One file in memory at a time: each is opened, streamed, then let go.
         func open(_ path: String, _ schema: TableSchema, _ mapping: InputMapping) throws -> any InputTable {
             let table = try InputTables.open(path, schema: schema, mapping: mapping)
-            let separator = table.separatorName.map { ", separator '\($0 == "\t" ? "tab" : $0)'" } ?? ""
+            let separator = table.separatorName.map { ", séparateur « \($0 == "\t" ? "tabulation" : $0) »" } ?? ""
             logger.info(
-                "[1/5] ingest: \(show(table.path)): \(table.encodingName)\(separator), columns \(table.columns.joined(separator: ", "))")
+                "[1/5] lecture : \(show(table.path)) : \(table.encodingName)\(separator), \(plural(table.columns.count, "colonne reconnue", "colonnes reconnues"))"
+            )
             let unused = table.unusedHeaders
             if !unused.isEmpty {
-                logger.info("[1/5] ingest: \(show(table.path)): headers not used: \(IngestError.list(unused))")
+                logger.info("[1/5] lecture : \(show(table.path)) : en-têtes non utilisés : \(Self.clipped(unused.map(quoted)))")
             }
             return table
         }
@@ -144,20 +152,25 @@ public struct Pipeline {
             + registrationLabels.unused(registrationMap, files: registrationFiles)
             + evaluationLabels.unused(request.evaluations.mapping, files: evaluationFiles)
         for input in inputs.dropFirst() {
-            logger.info("[2/5] validate: \(show(input.path)): \(input.rowsRead) rows read, \(input.rejected) rejected, \(input.used) used")
+            logger.info(
+                "[2/5] contrôle : \(show(input.path)) : \(plural(input.rowsRead, "ligne lue", "lignes lues")), \(plural(input.rejected, "écartée")), \(plural(input.used, "retenue"))"
+            )
         }
         // A report of one period lists the rejected rows of its sessions (and those that
         // cannot be placed); the others are counted in one line.
         let periodSessions = Set(MetricsCalculator.sessions(of: catalogue, in: request.period).map(\.key))
         let inScope = rejects.filter { $0.scope(inPeriod: periodSessions) != .outside }
         for line in Self.logLines(
-            inScope, perKind: 20, noun: "rejected row(s)", whereToRead: "rejects.csv and the Rejets sheet", paths: paths)
+            inScope, perKind: 20, noun: ("ligne écartée", "lignes écartées"), whereToRead: "le fichier CSV des rejets et la feuille Rejets",
+            paths: paths)
         {
             logger.warning("\(line)")
         }
         if inScope.count < rejects.count {
+            let n = rejects.count - inScope.count
             logger.warning(
-                "\(rejects.count - inScope.count) other rejected row(s) belong to sessions outside the period: all in rejects.csv")
+                "\(plural(n, "autre ligne écartée", "autres lignes écartées")) \(n > 1 ? "concernent" : "concerne") des sessions hors de la période : toutes dans le fichier CSV des rejets"
+            )
         }
         if let limit = request.maxRejectRate {
             for role in ["registrations", "evaluations"] {
@@ -173,7 +186,7 @@ public struct Pipeline {
         // The builder's duplicate indexes go with it: only the dataset lives on.
         let dataset = (consume builder).build()
         logger.info(
-            "[3/5] model: \(dataset.registrations.count) registrations, \(dataset.responses.count) responses, \(dataset.warnings.count) duplicate(s) (\(clock.lap()))"
+            "[3/5] données : \(plural(dataset.registrations.count, "inscription")), \(plural(dataset.responses.count, "réponse")), \(plural(dataset.warnings.count, "doublon")) (\(clock.lap()))"
         )
 
         // [4/5] metrics, and the detail rows when asked: they need the period, not the
@@ -197,18 +210,23 @@ public struct Pipeline {
             emptyInputs.append(
                 Diagnostic(
                     severity: .warning, file: input.path, line: 0, column: nil,
-                    message: "no response in this file (a header and no row): every satisfaction figure is empty"))
+                    message: "aucune réponse dans ce fichier (un en-tête et aucune ligne) : tous les chiffres de satisfaction sont vides"))
         }
         let warnings = mappingWarnings + emptyInputs + dataset.warnings + metrics.warnings
         let warningsInScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
-        for line in Self.logLines(warningsInScope, perKind: 20, noun: "warning(s)", whereToRead: "the Alertes sheet", paths: paths) {
+        for line in Self.logLines(
+            warningsInScope, perKind: 20, noun: ("alerte", "alertes"), whereToRead: "la feuille Alertes", paths: paths)
+        {
             logger.notice("\(line)")
         }
         if warningsInScope.count < warnings.count {
-            logger.notice("\(warnings.count - warningsInScope.count) other warning(s) concern rows of sessions outside the period")
+            let n = warnings.count - warningsInScope.count
+            logger.notice(
+                "\(plural(n, "autre alerte", "autres alertes")) \(n > 1 ? "concernent" : "concerne") des lignes de sessions hors de la période"
+            )
         }
         logger.info(
-            "[4/5] metrics: \(metrics.sessions.count) session(s), \(metrics.programmes.count) programme(s), \(metrics.cooperatives.count) cooperative(s), \(metrics.months.count) month(s), \(warnings.count) warning(s) (\(clock.lap()))"
+            "[4/5] calculs : \(plural(metrics.sessions.count, "session")), \(plural(metrics.programmes.count, "programme")), \(plural(metrics.cooperatives.count, "coopérative")), \(metrics.months.count) mois, \(plural(warnings.count, "alerte")) (\(clock.lap()))"
         )
 
         var document = ReportDocument(
@@ -219,7 +237,7 @@ public struct Pipeline {
             document.evidence = evidence.with(evidenceBuilder.improvements(metrics))
             // The benchmark reads this line to have its floor write as many cells.
             logger.info(
-                "[4/5] detail: \(evidence.attendance.count) Émargement rows, \(evidence.journeys.count) Parcours rows × \(EvidenceSheets.journeyHeaders(EvidenceSheets.sessionCodes(evidence)).count) columns"
+                "[4/5] détail : \(evidence.attendance.count) lignes Émargement, \(evidence.journeys.count) lignes Parcours × \(EvidenceSheets.journeyHeaders(EvidenceSheets.sessionCodes(evidence)).count) colonnes"
             )
         }
         if let settings = request.options.bpf { document.bpf = BPF.compute(dataset, metrics: metrics, settings: settings) }
@@ -230,7 +248,8 @@ public struct Pipeline {
     /// full, then one line counting the rest, so that two million duplicates make a few
     /// lines of log, not two hundred megabytes.
     static func logLines(
-        _ diagnostics: [Diagnostic], perKind: Int, noun: String, whereToRead: String, paths: DisplayPaths = .currentFolder
+        _ diagnostics: [Diagnostic], perKind: Int, noun: (one: String, many: String), whereToRead: String,
+        paths: DisplayPaths = .currentFolder
     ) -> [String] {
         var seen: [String: Int] = [:]
         var order: [String] = []
@@ -245,12 +264,25 @@ public struct Pipeline {
         for kind in order {
             guard let n = seen[kind], n > perKind else { continue }
             let parts = kind.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
-            let column = parts.count > 1 && !parts[1].isEmpty ? " in column '\(parts[1])'" : ""
+            let column = parts.count > 1 && !parts[1].isEmpty ? " (colonne « \(parts[1]) »)" : ""
             lines.append(
-                "\(parts[0].isEmpty ? "" : paths.show(parts[0]) + ": ")… and \(n - perKind) more \(noun)\(column); all of them in \(whereToRead)"
+                "\(parts[0].isEmpty ? "" : paths.show(parts[0]) + " : ")… et \(plural(n - perKind, noun.one, noun.many))\(column) de plus ; toutes dans \(whereToRead)"
             )
         }
         return lines
+    }
+
+    /// Paths as a person reads them: relative to the job file's folder, or to the current
+    /// folder for `report`.
+    static func paths(_ request: ReportRequest) -> DisplayPaths {
+        request.job.map { DisplayPaths(base: URL(fileURLWithPath: $0).deletingLastPathComponent().path) } ?? .currentFolder
+    }
+
+    /// A list for a log line: the first `limit` items, then « … (N de plus) », so that a
+    /// line stays short whatever the catalogue or the header.
+    static func clipped(_ items: [String], limit: Int = 6) -> String {
+        let shown = items.prefix(limit).joined(separator: ", ")
+        return items.count > limit ? shown + " … (\(items.count - limit) de plus)" : shown
     }
 
     /// The folder exists and is writable, or its nearest existing parent is.
@@ -262,7 +294,8 @@ public struct Pipeline {
         }
         guard isFolder.boolValue, access(url.path, W_OK) == 0 else {
             throw OutputError.notWritable(
-                path: directory, reason: isFolder.boolValue ? "permission denied on \(url.path)" : "\(url.path) is a file, not a folder")
+                path: directory,
+                reason: isFolder.boolValue ? "permission refusée sur \(url.path)" : "\(url.path) est un fichier, pas un dossier")
         }
     }
 
@@ -281,6 +314,7 @@ public struct Pipeline {
                 var d = Diagnostic(
                     severity: .error, file: table.path, line: fields.line, column: why.column,
                     message: why.reason, raw: fields.raw, redactedRaw: fields.redactedRaw)
+                d.value = why.value
                 if session >= 0 { d.session = sessions.keys[Int(session)] }
                 rejects.append(d)
             }

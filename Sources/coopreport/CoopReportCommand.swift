@@ -35,7 +35,7 @@ struct CoopReportCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "coopreport",
-        abstract: "Training reports for housing cooperatives: CSV exports in, Excel workbook out.",
+        abstract: "Rapports de formation des coopératives d'HLM : exports CSV en entrée, classeur Excel en sortie.",
         version: Pipeline.toolVersion,
         subcommands: [RunCommand.self, CheckCommand.self, ReportCommand.self, GenerateCommand.self, FloorCommand.self]
     )
@@ -43,16 +43,16 @@ struct CoopReportCommand: ParsableCommand {
 
 /// Options shared by the commands that narrate a run.
 struct LoggingOptions: ParsableArguments {
-    @Flag(help: "Print only warnings and errors.")
+    @Flag(help: "N'afficher que les lignes écartées, les alertes et les erreurs.")
     var quiet = false
 
-    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    @Option(help: "Niveau de détail du journal : trace, debug, info, notice, warning, error ou critical.")
     var logLevel = "info"
 
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError(
-                "--log-level '\(logLevel)' is not a level (expected trace, debug, info, notice, warning, error, critical)")
+                "--log-level « \(logLevel) » n'est pas un niveau (attendus : trace, debug, info, notice, warning, error, critical)")
         }
     }
 
@@ -64,11 +64,26 @@ struct LoggingOptions: ParsableArguments {
     }
 }
 
-/// Rows read, rejected and used per input file, and the warnings: the run's summary.
+/// « 1 alerte », « 3 alertes »: a count and its noun, plural from 2 on as in French.
+func plural(_ n: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
+    "\(n) \(n > 1 ? pluralForm ?? singular + "s" : singular)"
+}
+
+/// Rows read, rejected and used per input file: the run's summary.
 func rowCounts(_ doc: ReportDocument) -> String {
     let read = doc.inputs.filter { $0.role != "catalogue" }
-    let files = read.map { "\(doc.paths.show($0.path)): \($0.rowsRead) read, \($0.rejected) rejected, \($0.used) used" }
-    return files.joined(separator: "; ") + "; \(doc.warnings.count) warning(s)"
+    return read.map {
+        "\(doc.paths.show($0.path)) : \(plural($0.rowsRead, "ligne lue", "lignes lues")), \(plural($0.rejected, "écartée")), \(plural($0.used, "retenue"))"
+    }.joined(separator: " ; ")
+}
+
+/// What a person should read after the run: the rejected rows and the warnings, and
+/// where; empty when there are none.
+func whatToRead(_ doc: ReportDocument) -> String {
+    var parts: [String] = []
+    if !doc.rejects.isEmpty { parts.append("\(plural(doc.rejects.count, "ligne écartée", "lignes écartées")) (feuille Rejets)") }
+    if !doc.warnings.isEmpty { parts.append("\(plural(doc.warnings.count, "alerte")) (feuille Alertes)") }
+    return parts.joined(separator: ", ")
 }
 
 /// Maps a thrown error to its message on stderr and its exit code.
@@ -91,7 +106,9 @@ enum Interruption {
             source.setEventHandler {
                 TemporaryFiles.shared.removeAll()
                 try? FileHandle.standardError.write(
-                    contentsOf: Data("coopreport: interrupted (signal \(sig)); temporary files removed, previous report untouched\n".utf8))
+                    contentsOf: Data(
+                        "coopreport: erreur : interrompu (signal \(sig)) ; fichiers temporaires supprimés, rapport précédent intact\n".utf8)
+                )
                 exit(128 + sig)
             }
             source.resume()

@@ -8,22 +8,22 @@ import XlsxWriter
 /// costs for the same cells. Not for users; hidden.
 struct FloorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-floor", abstract: "Benchmark floor: write N detail-shaped rows with the writer alone.",
+        commandName: "bench-floor", abstract: "Plancher du banc d'essai : écrire N lignes de détail avec le seul écrivain de classeur.",
         shouldDisplay: false)
 
-    @Option(help: "Rows to write.")
+    @Option(help: "Lignes à écrire.")
     var rows = 100_000
 
-    @Option(help: "Parcours rows to write after the Émargement rows.")
+    @Option(help: "Lignes Parcours à écrire après les lignes Émargement.")
     var journeys = 0
 
-    @Option(help: "Cells per Parcours row.")
+    @Option(help: "Cellules par ligne Parcours.")
     var journeyColumns = 13
 
-    @Option(help: "The .xlsx to write.")
+    @Option(help: "Le fichier .xlsx à écrire.")
     var out: String
 
-    @Flag(help: "libxlsxwriter's constant-memory mode.")
+    @Flag(help: "Mode « constant memory » de libxlsxwriter.")
     var constantMemory = false
 
     func run() throws {

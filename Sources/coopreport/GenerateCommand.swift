@@ -5,31 +5,31 @@ import Foundation
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a fictional catalogue, registrations and evaluations of any size (deterministic by seed)."
+        abstract: "Écrire un catalogue, des inscriptions et des évaluations fictifs de toute taille (déterministes par graine)."
     )
 
-    @Option(help: "The folder receiving catalogue.yml, registrations.csv and evaluations.csv.")
+    @Option(help: "Le dossier qui reçoit catalogue.yml, registrations.csv et evaluations.csv.")
     var out: String
 
-    @Option(help: "Number of programmes (2 to 5 sessions each).")
+    @Option(help: "Nombre de programmes (de 2 à 5 sessions chacun).")
     var programmes = 10
 
-    @Option(help: "Participants per programme.")
+    @Option(help: "Participants par programme.")
     var participants = 100
 
-    @Option(help: "Seed: the same seed gives the same files.")
+    @Option(help: "Graine : la même graine donne les mêmes fichiers.")
     var seed: UInt64 = 1
 
-    @Flag(help: "Write registrations.xlsx and evaluations.xlsx (one sheet each) instead of CSV files.")
+    @Flag(help: "Écrire registrations.xlsx et evaluations.xlsx (une feuille chacun) au lieu de fichiers CSV.")
     var xlsx = false
 
     func run() throws {
-        guard programmes >= 1, participants >= 1 else { throw ValidationError("--programmes and --participants must be at least 1") }
+        guard programmes >= 1, participants >= 1 else { throw ValidationError("--programmes et --participants doivent valoir au moins 1") }
         let summary = try SampleGenerator(seed: seed, programmes: programmes, participantsPerProgramme: participants, xlsx: xlsx)
             .write(to: out)
         FileHandle.standardError.write(
             Data(
-                "coopreport: wrote \(out): \(summary.sessions) sessions, \(summary.registrations) registrations, \(summary.responses) responses\n"
+                "coopreport: écrit dans \(out) : \(summary.sessions) sessions, \(summary.registrations) inscriptions, \(summary.responses) réponses\n"
                     .utf8))
     }
 }

@@ -6,40 +6,40 @@ import Logging
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Compute every figure and write report.xlsx, metrics.json, rejects.csv and manifest.json."
+        abstract: "Calculer tous les chiffres et écrire report.xlsx, metrics.json, rejects.csv et manifest.json."
     )
 
-    @Option(help: "The catalogue of programmes and sessions (YAML).")
+    @Option(help: "Le catalogue des programmes et des sessions (YAML).")
     var catalogue: String
 
-    @Option(help: "The registrations export (CSV).")
+    @Option(help: "L'export des inscriptions (CSV).")
     var registrations: String
 
-    @Option(help: "The evaluations export (CSV).")
+    @Option(help: "L'export des évaluations (CSV).")
     var evaluations: String
 
-    @Option(help: "The output folder (created when missing).")
+    @Option(help: "Le dossier de sortie (créé s'il manque).")
     var out: String
 
-    @Option(help: "First session start date reported (YYYY-MM-DD).")
+    @Option(help: "Première date de début de session retenue (AAAA-MM-JJ).")
     var from: String?
 
-    @Option(help: "Last session start date reported (YYYY-MM-DD).")
+    @Option(help: "Dernière date de début de session retenue (AAAA-MM-JJ).")
     var to: String?
 
-    @Option(help: "Date the programme figures are computed at (YYYY-MM-DD). Default: --to, else today (Europe/Paris).")
+    @Option(help: "Date d'arrêté des chiffres de programme (AAAA-MM-JJ). Par défaut : --to, sinon aujourd'hui (Europe/Paris).")
     var asOf: String?
 
-    @Option(help: "Satisfaction figures of groups with fewer responses are hidden.")
+    @Option(help: "Les chiffres de satisfaction des groupes ayant moins de réponses sont masqués.")
     var minGroupSize = 3
 
-    @Flag(help: "Fail (exit 65) when any row is rejected; the outputs are still written.")
+    @Flag(help: "Échouer (code 65) dès qu'une ligne est écartée ; les fichiers sont tout de même écrits.")
     var strict = false
 
-    @Flag(help: "Add the per-registration Émargement and per-participant Parcours sheets.")
+    @Flag(help: "Ajouter les feuilles Émargement (par inscription) et Parcours (par participant).")
     var detail = false
 
-    @Option(help: "Fail (exit 65, nothing written) when an input has a larger share of rejected rows, e.g. 0.05.")
+    @Option(help: "Échouer (code 65, rien n'est écrit) si une entrée a une part plus grande de lignes écartées, par exemple 0.05.")
     var maxRejectRate: Double?
 
     @OptionGroup var logging: LoggingOptions
@@ -48,15 +48,15 @@ struct ReportCommand: ParsableCommand {
         let fromDay = try Self.day(from, flag: "--from")
         let toDay = try Self.day(to, flag: "--to")
         if let fromDay, let toDay, toDay < fromDay {
-            throw ValidationError("--to (\(toDay)) is before --from (\(fromDay))")
+            throw ValidationError("--to (\(toDay)) est antérieur à --from (\(fromDay))")
         }
-        guard minGroupSize >= 1 else { throw ValidationError("--min-group-size must be at least 1, found \(minGroupSize)") }
+        guard minGroupSize >= 1 else { throw ValidationError("--min-group-size doit valoir au moins 1 ; reçu : \(minGroupSize)") }
         let asOfDay = try Self.day(asOf, flag: "--as-of") ?? toDay ?? Self.today()
         var request = ReportRequest(
             catalogue: catalogue, registrations: registrations, evaluations: evaluations, outputDirectory: out,
             period: Period(from: fromDay, to: toDay), asOf: asOfDay, minGroupSize: minGroupSize)
         if let rate = maxRejectRate, !(0...1).contains(rate) {
-            throw ValidationError("--max-reject-rate must be between 0 and 1, found \(rate)")
+            throw ValidationError("--max-reject-rate doit être compris entre 0 et 1 ; reçu : \(rate)")
         }
         request.maxRejectRate = maxRejectRate
         request.options.detail = detail
@@ -71,14 +71,16 @@ struct ReportCommand: ParsableCommand {
     static func execute(_ request: ReportRequest, strict: Bool, logger: Logger) throws {
         let outcome = try Pipeline(logger: logger).run(request)
         let doc = outcome.document
-        logger.notice("summary: \(rowCounts(doc)); wrote \(outcome.outputs.map(doc.paths.show).joined(separator: ", "))")
-        if let note = doc.emptyPeriodNote { logger.warning("\(note)") }
+        logger.notice("bilan : \(rowCounts(doc))")
+        if let note = doc.emptyPeriodNote { logger.warning("alerte : \(note)") }
+        let read = whatToRead(doc)
+        logger.notice("Rapport écrit : \(outcome.outputs.first.map(doc.paths.show) ?? "")\(read.isEmpty ? "" : " — " + read)")
         if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
     }
 
     static func day(_ text: String?, flag: String) throws -> Day? {
         guard let text else { return nil }
-        guard let day = Day(iso: text) else { throw ValidationError("\(flag) '\(text)' is not a date (expected YYYY-MM-DD)") }
+        guard let day = Day(iso: text) else { throw ValidationError("\(flag) « \(text) » n'est pas une date (attendu : AAAA-MM-JJ)") }
         return day
     }
 

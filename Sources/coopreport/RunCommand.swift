@@ -4,15 +4,15 @@ import Foundation
 
 /// Options shared by `run` and `check`: the job and what may override it.
 struct JobOptions: ParsableArguments {
-    @Argument(help: "The job file (YAML, docs/jobs.md).")
+    @Argument(help: "Le fichier de tâche (YAML, docs/jobs.md).")
     var job: String
 
-    @Option(help: "Report this calendar month (YYYY-MM) instead of the job's period.")
+    @Option(help: "Rapporter ce mois civil (AAAA-MM) au lieu de la période du fichier de tâche.")
     var period: String?
 
     @Option(
         help:
-            "Date the programme figures are computed at (YYYY-MM-DD). Default: the job's as_of, else the period's end, else today (Europe/Paris)."
+            "Date d'arrêté des chiffres de programme (AAAA-MM-JJ). Par défaut : « as_of » du fichier de tâche, sinon la fin de la période, sinon aujourd'hui (Europe/Paris)."
     )
     var asOf: String?
 
@@ -22,7 +22,7 @@ struct JobOptions: ParsableArguments {
         var month: Day?
         if let period {
             guard let first = Day(iso: period + "-01"), period.count == 7 else {
-                throw ValidationError("--period '\(period)' is not a month (expected YYYY-MM, e.g. 2022-06)")
+                throw ValidationError("--period « \(period) » n'est pas un mois (attendu : AAAA-MM, par exemple 2022-06)")
             }
             month = first
         }
@@ -33,25 +33,25 @@ struct JobOptions: ParsableArguments {
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a job file: its inputs, mappings, period and output folder."
+        abstract: "Exécuter un fichier de tâche : ses entrées, ses correspondances, sa période et son dossier de sortie."
     )
 
     @OptionGroup var options: JobOptions
 
-    @Flag(help: "Fail (exit 65) when any row is rejected; the outputs are still written.")
+    @Flag(help: "Échouer (code 65) dès qu'une ligne est écartée ; les fichiers sont tout de même écrits.")
     var strict = false
 
-    @Option(help: "Seconds to wait for another run writing to the same folder before giving up (exit 75).")
+    @Option(help: "Secondes d'attente d'une autre exécution qui écrit dans le même dossier avant d'abandonner (code 75).")
     var wait: Double = 60
 
-    @Flag(help: "Add the per-registration Émargement and per-participant Parcours sheets (as the job's detail: true).")
+    @Flag(help: "Ajouter les feuilles Émargement (par inscription) et Parcours (par participant), comme « detail: true » dans la tâche.")
     var detail = false
 
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         guard wait.isFinite, wait >= 0, wait <= 86_400 else {
-            throw ValidationError("--wait must be a number of seconds between 0 and 86400, found \(wait)")
+            throw ValidationError("--wait doit être un nombre de secondes entre 0 et 86400 ; reçu : \(wait)")
         }
     }
 
@@ -74,12 +74,12 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract:
-            "Read and validate a job and its inputs, print every diagnostic, write nothing; the exit code says whether run would succeed."
+            "Lire et contrôler une tâche et ses entrées, afficher chaque ligne écartée et chaque alerte, ne rien écrire ; le code de sortie dit si run réussirait."
     )
 
     @OptionGroup var options: JobOptions
 
-    @Flag(help: "Check as `run --strict` would: any rejected row fails (exit 65).")
+    @Flag(help: "Contrôler comme « run --strict » : une ligne écartée fait échouer (code 65).")
     var strict = false
 
     @OptionGroup var logging: LoggingOptions
@@ -88,8 +88,10 @@ struct CheckCommand: ParsableCommand {
         do {
             let logger = logging.makeLogger()
             let doc = try Pipeline(logger: logger).check(try options.request())
-            logger.notice("check: \(rowCounts(doc)); nothing written")
-            if let note = doc.emptyPeriodNote { logger.warning("\(note)") }
+            logger.notice("bilan : \(rowCounts(doc))")
+            if let note = doc.emptyPeriodNote { logger.warning("alerte : \(note)") }
+            let read = whatToRead(doc)
+            logger.notice("Contrôle terminé, rien n'est écrit\(read.isEmpty ? "" : " — " + read)")
             if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
         } catch let error as ValidationError {
             throw error

@@ -330,18 +330,18 @@ public struct CSVTable {
             c.required && found[c.name] == nil && !(c.replacedBy.map { found[$0] != nil } ?? false)
         }.map(\.name)
         for group in schema.oneOf where !group.contains(where: { found[$0] != nil }) {
-            missing.append(group.joined(separator: "' or '"))
+            missing.append(group.joined(separator: " » ou « "))
         }
         if !missing.isEmpty {
             let unmatched = header.enumerated().filter { i, _ in !found.values.contains(i) }.map(\.element)
             var nearest: [String: String] = [:]
             for name in missing {
-                // A one-of group ("participant_id' or 'email") looks for any of its columns.
-                let group = schema.oneOf.first { $0.joined(separator: "' or '") == name } ?? [name]
+                // A one-of group (« participant_id » ou « email ») looks for any of its columns.
+                let group = schema.oneOf.first { $0.joined(separator: " » ou « ") == name } ?? [name]
                 let names = group.flatMap { c in [c] + (schema.columns.first { $0.name == c }?.aliases ?? []) }
                 if let hit = Nearest.header(for: names, in: unmatched) { nearest[name] = hit }
             }
-            let expected = schema.columns.filter(\.required).map(\.name) + schema.oneOf.map { $0.joined(separator: " or ") }
+            let expected = schema.columns.filter(\.required).map(\.name) + schema.oneOf.map { $0.joined(separator: " ou ") }
             throw IngestError.missingColumns(path: path, missing: missing, found: header, expected: expected, nearest: nearest)
         }
         if !schema.answerColumns.isEmpty, familyColumns.isEmpty, !schema.answerColumns.contains(where: { found[$0] != nil }) {

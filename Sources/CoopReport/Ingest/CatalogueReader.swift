@@ -12,7 +12,7 @@ public enum CatalogueReader {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             text = String(decoding: data, as: UTF8.self)
         } catch {
-            throw IngestError.unreadable(path: path, reason: error.localizedDescription)
+            throw IngestError.unreadable(path: path, reason: SystemReason.of(error))
         }
         return try parse(text, path: path)
     }
@@ -26,20 +26,20 @@ public enum CatalogueReader {
         } catch let error as IngestError {
             throw error
         } catch let error as YamlError {
-            throw IngestError.catalogue(path: path, line: 0, keyPath: "(document)", message: "not valid YAML: \(error)")
+            throw IngestError.catalogue(path: path, line: 0, keyPath: "(document)", message: "YAML invalide : \(error)")
         } catch {
-            throw IngestError.catalogue(path: path, line: 0, keyPath: "(document)", message: "not valid YAML: \(error)")
+            throw IngestError.catalogue(path: path, line: 0, keyPath: "(document)", message: "YAML invalide : \(error)")
         }
         let document = YAMLCursor(node: root, path: "", file: path) { file, line, keyPath, message in
             IngestError.catalogue(path: file, line: line, keyPath: keyPath, message: message)
         }
         let top = try document.mapping(allowed: ["programmes", "survey"])
-        guard let list = top["programmes"] else { throw document.fail("missing key 'programmes'") }
+        guard let list = top["programmes"] else { throw document.fail("clé « programmes » absente") }
         var programmes: [Programme] = []
         for item in try list.sequence() {
             let p = try programme(item)
             if programmes.contains(where: { $0.code == p.code }) {
-                throw item.fail("programme code '\(p.code)' appears twice; codes must be unique")
+                throw item.fail("le code de programme « \(p.code) » apparaît deux fois ; chaque code doit être unique")
             }
             programmes.append(p)
         }
@@ -49,28 +49,31 @@ public enum CatalogueReader {
 
     private static func programme(_ cursor: YAMLCursor) throws -> Programme {
         let keys = try cursor.mapping(allowed: ["code", "title", "sessions"])
-        guard let codeNode = keys["code"] else { throw cursor.fail("missing key 'code'") }
+        guard let codeNode = keys["code"] else { throw cursor.fail("clé « code » absente") }
         let code = try codeNode.string()
-        guard let list = keys["sessions"] else { throw cursor.fail("missing key 'sessions'") }
+        guard let list = keys["sessions"] else { throw cursor.fail("clé « sessions » absente") }
         var sessions: [Session] = []
         // Codes in a set: a catalogue of ten thousand sessions is read in linear time.
         var codes: Set<String> = []
         for item in try list.sequence() {
             let s = try session(item, programme: code)
             guard codes.insert(s.code).inserted else {
-                throw item.fail("session code '\(s.code)' appears twice in programme \(code)")
+                throw item.fail("le code de session « \(s.code) » apparaît deux fois dans le programme \(code)")
             }
             sessions.append(s)
         }
         for (i, s) in sessions.enumerated() {
             for r in s.requires where !codes.contains(r) {
                 throw list.child(try list.sequence()[i].node, path: "\(list.path)[\(i)].requires")
-                    .fail("requires '\(r)', which is not a session of \(code) (sessions: \(sessions.map(\.code).joined(separator: ", ")))")
+                    .fail(
+                        "« requires » nomme « \(r) », qui n'est pas une session de \(code) (sessions : \(sessions.map(\.code).joined(separator: ", ")))"
+                    )
             }
         }
         if let cycle = requirementCycle(sessions) {
             throw list.fail(
-                "the sessions' requires go round in a circle: \(cycle.joined(separator: " → ")); a session cannot require itself")
+                "les « requires » des sessions tournent en rond : \(cycle.joined(separator: " → ")) ; une session ne peut pas se requérir elle-même"
+            )
         }
         return Programme(code: code, title: try keys["title"]?.string() ?? code, sessions: sessions)
     }
@@ -114,30 +117,31 @@ public enum CatalogueReader {
     private static func session(_ cursor: YAMLCursor, programme: String) throws -> Session {
         let k = try cursor.mapping(allowed: sessionKeys)
         func need(_ name: String) throws -> YAMLCursor {
-            guard let v = k[name] else { throw cursor.fail("missing key '\(name)'") }
+            guard let v = k[name] else { throw cursor.fail("clé « \(name) » absente") }
             return v
         }
         let code = try need("code").string()
         let kindText = try k["kind"]?.string() ?? "classroom"
         guard let kind = Session.Kind(rawValue: kindText) else {
-            throw (k["kind"] ?? cursor).fail("'\(kindText)' is not a session kind (expected classroom, remote, action, extension)")
+            throw (k["kind"] ?? cursor).fail(
+                "\(quoted(kindText)) n'est pas un type de session (attendu : classroom, remote, action, extension)")
         }
         let start = try need("start").day()
         let end = try k["end"]?.day() ?? start
-        guard start <= end else { throw (k["end"] ?? cursor).fail("ends (\(end)) before it starts (\(start))") }
+        guard start <= end else { throw (k["end"] ?? cursor).fail("se termine (\(end)) avant de commencer (\(start))") }
         let hours = try need("hours").number()
-        guard hours >= 0 else { throw (k["hours"] ?? cursor).fail("hours must be 0 or more, found \(hours)") }
+        guard hours >= 0 else { throw (k["hours"] ?? cursor).fail("« hours » doit valoir 0 ou plus ; trouvé : \(hours)") }
         guard hours <= Session.maxHours(from: start, to: end) else {
             throw (k["hours"] ?? cursor).fail(
-                "hours \(hours) is more than the session's dates allow (at most \(Int(Session.maxHours(from: start, to: end))): 24 a day from start to end)"
+                "« hours » \(hours) : plus que les dates de la session ne permettent (au plus \(Int(Session.maxHours(from: start, to: end))), soit 24 par jour du début à la fin)"
             )
         }
         let price = try k["price_ht"]?.number()
-        if let price, price < 0 { throw (k["price_ht"] ?? cursor).fail("price_ht must be 0 or more") }
+        if let price, price < 0 { throw (k["price_ht"] ?? cursor).fail("« price_ht » doit valoir 0 ou plus") }
         let capacity = try k["capacity"]?.integer()
-        if let capacity, capacity <= 0 { throw (k["capacity"] ?? cursor).fail("capacity must be at least 1") }
+        if let capacity, capacity <= 0 { throw (k["capacity"] ?? cursor).fail("« capacity » doit valoir au moins 1") }
         let requires = try k["requires"]?.strings() ?? []
-        if requires.contains(code) { throw (k["requires"] ?? cursor).fail("a session cannot require itself") }
+        if requires.contains(code) { throw (k["requires"] ?? cursor).fail("une session ne peut pas se requérir elle-même") }
         return Session(
             programme: programme, code: code, title: try k["title"]?.string() ?? code, kind: kind,
             start: start, end: end, hours: hours, priceHT: price, capacity: capacity,
@@ -154,8 +158,8 @@ public enum CatalogueReader {
             let lo = try m["min"]?.integer() ?? scale.min
             let hi = try m["max"]?.integer() ?? scale.max
             let from = try m["satisfied_from"]?.integer() ?? scale.satisfiedFrom
-            guard lo < hi else { throw s.fail("min (\(lo)) must be below max (\(hi))") }
-            guard (lo...hi).contains(from) else { throw s.fail("satisfied_from (\(from)) must lie between min and max") }
+            guard lo < hi else { throw s.fail("« min » (\(lo)) doit être inférieur à « max » (\(hi))") }
+            guard (lo...hi).contains(from) else { throw s.fail("« satisfied_from » (\(from)) doit être compris entre « min » et « max »") }
             scale = Survey.Scale(min: lo, max: hi, satisfiedFrom: from)
         }
         var questions = Survey.standard.questions
@@ -163,9 +167,9 @@ public enum CatalogueReader {
             questions = []
             for item in try q.sequence() {
                 let m = try item.mapping(allowed: ["column", "label"])
-                guard let column = try m["column"]?.string(), !column.isEmpty else { throw item.fail("missing key 'column'") }
+                guard let column = try m["column"]?.string(), !column.isEmpty else { throw item.fail("clé « column » absente") }
                 guard !questions.contains(where: { $0.column == column }) else {
-                    throw item.fail("question column '\(column)' appears twice")
+                    throw item.fail("la colonne de question « \(column) » apparaît deux fois")
                 }
                 questions.append(Survey.Question(column: column, label: try m["label"]?.string() ?? column))
             }

@@ -43,7 +43,7 @@ final class ChunkReader {
             atEnd = true
         case .file(let name):
             descriptor = open(name, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+            guard descriptor >= 0 else { throw IngestError.unreadable(path: path, reason: SystemReason.of(errno: errno)) }
             buffer = [UInt8](repeating: 0, count: chunkSize)
             try fill(keepingFrom: 0)
         }
@@ -74,7 +74,7 @@ final class ChunkReader {
             while true {
                 let n = Foundation.read(descriptor, base + count, b.count - count)
                 if n < 0 && errno == EINTR { continue }
-                if n < 0 { failure = String(cString: strerror(errno)) }
+                if n < 0 { failure = SystemReason.of(errno: errno) }
                 return max(n, 0)
             }
         }

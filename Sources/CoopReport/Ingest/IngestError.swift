@@ -42,50 +42,56 @@ public enum IngestError: Error, Equatable, LocalizedError {
         switch self {
         case .fileNotFound(let path):
             return
-                "\(path): error: file not found. Check the path: in a job file, relative paths start from the job file's folder; on the command line, from the current folder."
+                "\(path) : erreur : fichier introuvable. Vérifiez le chemin : dans un fichier de tâche, un chemin relatif part du dossier du fichier de tâche ; en ligne de commande, du dossier courant."
         case .noMatch(let pattern):
-            return "\(pattern): error: no file matches this pattern. Check the folder and the file name pattern."
+            return "\(pattern) : erreur : aucun fichier ne correspond à ce motif. Vérifiez le dossier et le motif du nom de fichier."
         case .unreadable(let path, let reason):
-            return "\(path): error: cannot read the file (\(reason)). Check its permissions."
+            return "\(path) : erreur : lecture impossible (\(reason)). Vérifiez ses droits d'accès."
         case .emptyFile(let path):
-            return "\(path): error: the file is empty; expected a header line and one row per record."
+            return "\(path) : erreur : le fichier est vide ; attendu : une ligne d'en-tête puis une ligne par enregistrement."
         case .missingColumns(let path, let missing, let found, let expected, let nearest):
             let hints = missing.map { name in
-                nearest[name].map { "'\(name)' (nearest found: '\($0)')" } ?? "'\(name)'"
+                nearest[name].map { "« \(name) » (en-tête le plus proche : « \($0) »)" } ?? "« \(name) »"
             }
-            return "\(path):1: error: missing required column(s) \(hints.joined(separator: ", ")). "
-                + "Found: \(Self.list(found)). "
-                + "Expected at least: \(expected.joined(separator: ", ")). "
-                + "Rename the header or map it in the job file."
+            return
+                "\(path):1 : erreur : \(missing.count > 1 ? "colonnes obligatoires absentes" : "colonne obligatoire absente") : \(hints.joined(separator: ", ")). "
+                + "En-têtes trouvés : \(Self.list(found)). "
+                + "Attendu au moins : \(expected.joined(separator: ", ")). "
+                + "Renommez l'en-tête ou faites-le correspondre dans le fichier de tâche."
         case .unmatchedHeaders(let path, let entries, let found):
             let lines = entries.map { e in
-                "\(e.section): '\(e.entry)' is not a header of this file" + (e.nearest.map { " (nearest header: '\($0)')" } ?? "")
+                "\(e.section) : « \(e.entry) » n'est pas un en-tête de ce fichier"
+                    + (e.nearest.map { " (le plus proche : « \($0) »)" } ?? "")
             }
-            return "\(path):1: error: the job maps header(s) the file does not have: \(lines.joined(separator: "; ")). "
-                + "Headers found: \(Self.list(found)). "
-                + "Correct the job's mapping: a header that matches nothing would silently drop its column."
+            return
+                "\(path):1 : erreur : le fichier de tâche fait correspondre des en-têtes que le fichier n'a pas : \(lines.joined(separator: " ; ")). "
+                + "En-têtes trouvés : \(Self.list(found)). "
+                + "Corrigez la correspondance du fichier de tâche : un en-tête qui ne correspond à rien ferait disparaître sa colonne sans bruit."
         case .noAnswerColumns(let path, let questions, let found):
-            return "\(path):1: error: no survey question and no objective column found, so every response would be empty. "
-                + "Expected one of \(questions.joined(separator: ", ")) or objective_1…; found \(Self.list(found)). "
-                + "Map the survey's question headers with `questions:` in the job (docs/jobs.md)."
+            return "\(path):1 : erreur : aucune question du questionnaire ni colonne d'objectif trouvée, chaque réponse serait donc vide. "
+                + "Attendu : l'une de \(questions.joined(separator: ", ")) ou objective_1… ; trouvé : \(Self.list(found)). "
+                + "Faites correspondre les en-têtes des questions avec « questions: » dans le fichier de tâche (docs/jobs.md)."
         case .noRows(let path):
-            return "\(path): error: the registrations have a header and no row; nothing is written and the previous report is kept. "
-                + "Check the export (a filter left on, the wrong period) and run again."
+            return
+                "\(path) : erreur : les inscriptions ont un en-tête et aucune ligne ; rien n'est écrit et le rapport précédent est conservé. "
+                + "Vérifiez l'export (un filtre resté actif, une mauvaise période) et relancez."
         case .duplicateHeaders(let path, let column, let headers):
-            return "\(path):1: error: the headers \(headers.map(quoted).joined(separator: " and ")) both name the column '\(column)'; "
-                + "keep one (rename or remove the other, or map it to another column in the job)."
+            return
+                "\(path):1 : erreur : les en-têtes \(headers.map(quoted).joined(separator: " et ")) désignent tous deux la colonne « \(column) » ; "
+                + "gardez-en un (renommez ou supprimez l'autre, ou faites-le correspondre à une autre colonne dans le fichier de tâche)."
         case .utf16(let path):
             return
-                "\(path): error: this file is UTF-16 (Excel's « Texte Unicode »); save it as « CSV UTF-8 (délimité par des virgules) » or as CSV with ';', then run again."
+                "\(path) : erreur : ce fichier est en UTF-16 (« Texte Unicode » d'Excel) ; enregistrez-le en « CSV UTF-8 (délimité par des virgules) » ou en CSV avec « ; », puis relancez."
         case .noSheet(let path, let sheet, let found):
-            let near = Nearest.header(for: [sheet], in: found).map { " (nearest: '\($0)')" } ?? ""
+            let near = Nearest.header(for: [sheet], in: found).map { " (la plus proche : « \($0) »)" } ?? ""
             return
-                "\(path): error: no sheet named '\(sheet)'\(near); the workbook's sheets: \(Self.list(found)). Correct the job's `sheet:`."
+                "\(path) : erreur : aucune feuille nommée « \(sheet) »\(near) ; feuilles du classeur : \(Self.list(found)). Corrigez « sheet: » dans le fichier de tâche."
         case .unsupportedFormat(let path, let format):
-            return "\(path): error: \(format) files are not read. Open the file in Excel or LibreOffice Calc and save it as "
-                + "« Classeur Excel (.xlsx) » (Fichier > Enregistrer sous) or as CSV (séparateur point-virgule, UTF-8), then point the job at the new file."
+            return
+                "\(path) : erreur : les fichiers \(format) ne sont pas lus. Ouvrez le fichier dans Excel ou LibreOffice Calc et enregistrez-le en "
+                + "« Classeur Excel (.xlsx) » (Fichier > Enregistrer sous) ou en CSV (séparateur point-virgule, UTF-8), puis indiquez le nouveau fichier dans le fichier de tâche."
         case .catalogue(let path, let line, let keyPath, let message):
-            return "\(path):\(line): error: \(keyPath): \(message)"
+            return "\(path):\(line) : erreur : \(keyPath) : \(message)"
         }
     }
 
@@ -93,6 +99,6 @@ public enum IngestError: Error, Equatable, LocalizedError {
     /// that a file whose header is a megabyte long does not flood the terminal.
     static func list(_ headers: [String]) -> String {
         let shown = headers.prefix(40).map(quoted).joined(separator: ", ")
-        return headers.count > 40 ? shown + " … (\(headers.count) headers)" : shown
+        return headers.count > 40 ? shown + " … (\(headers.count - 40) de plus)" : shown
     }
 }

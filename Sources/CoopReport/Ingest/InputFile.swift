@@ -9,7 +9,7 @@ enum InputFile {
         guard FileManager.default.fileExists(atPath: path) else { throw IngestError.fileNotFound(path: path) }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw IngestError.unreadable(path: path, reason: error.localizedDescription)
+            throw IngestError.unreadable(path: path, reason: SystemReason.of(error))
         }
         return (data, InputSummary(role: role, path: path, bytes: data.count, sha256: sha256Hex(data)))
     }

@@ -143,7 +143,7 @@ struct RecordLoader {
     mutating func load(cells: [String], line: Int, _ body: (RecordFields) -> Void) {
         let problem =
             cells.count > width && cells[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
-            ? "the row has \(cells.count) cells but the header has \(width)" : nil
+            ? "la ligne a \(cells.count) cellules mais l'en-tête en a \(width)" : nil
         scratch.removeAll(keepingCapacity: true)
         ranges.removeAll(keepingCapacity: true)
         for i in fileIndex {
@@ -178,11 +178,11 @@ struct RecordLoader {
         var problem: String?
         if record.strayQuote {
             problem =
-                "a quote opened on this line is not closed on it and would swallow the lines after it: this line is rejected and reading goes on with the next"
+                "un guillemet ouvert sur cette ligne n'y est pas refermé et avalerait les lignes suivantes : cette ligne est écartée et la lecture reprend à la suivante"
         } else if record.unterminatedQuote {
-            problem = "a quoted field is never closed (missing \")"
+            problem = "un champ entre guillemets n'est jamais refermé (\" manquant)"
         } else if fields.count > width, fields[width...].contains(where: { !CSVTable.trimmed($0.range, in: buffer).isEmpty }) {
-            problem = "the row has \(fields.count) fields but the header has \(width)"
+            problem = "la ligne a \(fields.count) champs mais l'en-tête en a \(width)"
         }
         ranges.removeAll(keepingCapacity: true)
         var plain = true

@@ -20,11 +20,11 @@ struct WordsSeen {
         let found = words.values.sorted()
         return keys.filter { words[$0] == nil }.sorted().map { key in
             let text = mapping.wordTexts[key] ?? key
-            let nearest = Nearest.match(text, in: found).map { " (nearest: '\($0)')" } ?? ""
+            let nearest = Nearest.match(text, in: found).map { " (le plus proche : « \($0) »)" } ?? ""
             return Diagnostic(
                 severity: .warning, file: files.count == 1 ? files[0] : files.joined(separator: ", "), line: 0, column: nil,
                 message:
-                    "the job's \(entry) entry '\(text)' matches no row\(nearest); values found: \(found.isEmpty ? "none" : found.map { "'\($0)'" }.joined(separator: ", "))"
+                    "l'entrée \(quoted(text)) de « \(entry) » du fichier de tâche ne correspond à aucune ligne\(nearest) ; valeurs trouvées : \(found.isEmpty ? "aucune" : IngestError.list(found))"
             )
         }
     }

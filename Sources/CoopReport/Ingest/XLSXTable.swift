@@ -38,27 +38,28 @@ final class XLSXTable {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw IngestError.unreadable(path: path, reason: "not a readable .xlsx workbook (\(error))")
+            throw IngestError.unreadable(path: path, reason: "classeur .xlsx illisible (\(error))")
         }
         func part(_ name: String) throws -> Data? {
             guard let entry = archive[name] else { return nil }
             guard entry.uncompressedSize <= Self.maxPartBytes else {
                 throw IngestError.unreadable(
-                    path: path, reason: "the workbook's part \(name) is too large once decompressed (\(entry.uncompressedSize) bytes)")
+                    path: path,
+                    reason: "la partie \(name) du classeur est trop grande une fois décompressée (\(entry.uncompressedSize) octets)")
             }
             var data = Data()
             do {
                 _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
             } catch {
-                throw IngestError.unreadable(path: path, reason: "the workbook's part \(name) cannot be read (\(error))")
+                throw IngestError.unreadable(path: path, reason: "la partie \(name) du classeur est illisible (\(error))")
             }
             return data
         }
         guard let workbook = try part("xl/workbook.xml") else {
-            throw IngestError.unreadable(path: path, reason: "not an .xlsx workbook: xl/workbook.xml is missing")
+            throw IngestError.unreadable(path: path, reason: "ce n'est pas un classeur .xlsx : xl/workbook.xml manque")
         }
         let sheets = XLSXParts.sheets(workbook: workbook, relations: try part("xl/_rels/workbook.xml.rels") ?? Data())
-        guard !sheets.isEmpty else { throw IngestError.unreadable(path: path, reason: "the workbook has no sheet") }
+        guard !sheets.isEmpty else { throw IngestError.unreadable(path: path, reason: "le classeur n'a aucune feuille") }
         let chosen: (name: String, part: String)
         if let wanted = mapping.sheet {
             guard let hit = sheets.first(where: { TextKey.of($0.name) == TextKey.of(wanted) }) else {
@@ -70,10 +71,11 @@ final class XLSXTable {
         }
         sheet = chosen.name
         guard let entry = archive[chosen.part] else {
-            throw IngestError.unreadable(path: path, reason: "the sheet '\(chosen.name)' (\(chosen.part)) is missing from the workbook")
+            throw IngestError.unreadable(path: path, reason: "la feuille « \(chosen.name) » (\(chosen.part)) manque dans le classeur")
         }
         guard let shared = XLSXParts.sharedStrings(try part("xl/sharedStrings.xml") ?? Data()) else {
-            throw IngestError.unreadable(path: path, reason: "the workbook's shared strings (xl/sharedStrings.xml) are not readable XML")
+            throw IngestError.unreadable(
+                path: path, reason: "les textes partagés du classeur (xl/sharedStrings.xml) ne sont pas du XML lisible")
         }
         cells = SheetCells(
             shared: shared, dateStyles: XLSXParts.dateStyles(try part("xl/styles.xml") ?? Data()),
@@ -84,7 +86,7 @@ final class XLSXTable {
             throw IngestError.unreadable(
                 path: path,
                 reason:
-                    "the sheet '\(chosen.name)' would take \(entry.uncompressedSize) bytes once decompressed (at most \(Self.maxSheetBytes))"
+                    "la feuille « \(chosen.name) » occuperait \(entry.uncompressedSize) octets une fois décompressée (au plus \(Self.maxSheetBytes))"
             )
         }
         sheetFile = try Self.privateFile(path: path)
@@ -92,7 +94,7 @@ final class XLSXTable {
             _ = try archive.extract(entry, to: sheetFile, skipCRC32: true)
         } catch {
             Self.remove(sheetFile)
-            throw IngestError.unreadable(path: path, reason: "the sheet '\(chosen.name)' cannot be decompressed (\(error))")
+            throw IngestError.unreadable(path: path, reason: "la feuille « \(chosen.name) » ne peut pas être décompressée (\(error))")
         }
         // The header: the first row with something in it.
         var found: [String]?
@@ -128,7 +130,7 @@ final class XLSXTable {
         let made = template.withUnsafeMutableBufferPointer { b in b.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) } }
         guard let folder = made else {
             throw IngestError.unreadable(
-                path: path, reason: "no private temporary folder to decompress the sheet into (\(String(cString: strerror(errno))))")
+                path: path, reason: "pas de dossier temporaire privé où décompresser la feuille (\(SystemReason.of(errno: errno)))")
         }
         let file = URL(fileURLWithPath: folder).appendingPathComponent("sheet.xml")
         TemporaryFiles.shared.register(file.path)
@@ -169,15 +171,17 @@ final class XLSXTable {
 
     /// Streams the rows of a sheet's XML; `body` returns false to stop.
     private static func rows(of file: URL, cells: SheetCells, path: String, _ body: @escaping (Int, [String]) -> Bool) throws -> Bool {
-        guard let stream = InputStream(url: file) else { throw IngestError.unreadable(path: path, reason: "the sheet cannot be read back") }
+        guard let stream = InputStream(url: file) else {
+            throw IngestError.unreadable(path: path, reason: "la feuille ne peut pas être relue")
+        }
         let parser = XMLParser(stream: stream)
         let reader = SheetReader(cells: cells, onRow: body)
         parser.delegate = reader
         let finished = parser.parse()
         if let problem = reader.problem { throw IngestError.unreadable(path: path, reason: problem) }
         if !finished && !reader.stopped {
-            let why = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
-            throw IngestError.unreadable(path: path, reason: "the sheet's XML is broken near row \(reader.lastRow + 1) (\(why))")
+            let why = parser.parserError.map { "\($0.localizedDescription)" } ?? "XML mal formé"
+            throw IngestError.unreadable(path: path, reason: "le XML de la feuille est cassé vers la ligne \(reader.lastRow + 1) (\(why))")
         }
         return finished
     }
@@ -270,7 +274,10 @@ private final class SheetReader: NSObject, XMLParserDelegate {
         case "row":
             let r = attributes["r"].map { Int($0) ?? -1 } ?? lastRow + 1
             guard r > lastRow, r <= 1_048_576 else {
-                fail(parser, "row number \(quoted(attributes["r"] ?? "?")) after row \(lastRow): rows must go up, within 1…1048576")
+                fail(
+                    parser,
+                    "numéro de ligne \(quoted(attributes["r"] ?? "?")) après la ligne \(lastRow) : les lignes doivent croître, entre 1 et 1048576"
+                )
                 return
             }
             lastRow = r
@@ -301,7 +308,7 @@ private final class SheetReader: NSObject, XMLParserDelegate {
             guard column < 16_384 else { return }
             if column >= values.count { values.append(contentsOf: repeatElement("", count: column - values.count + 1)) }
             guard let value = cells.text(text, type: type, style: style) else {
-                fail(parser, "row \(lastRow) names shared string \(quoted(text)), which the workbook does not hold")
+                fail(parser, "la ligne \(lastRow) renvoie au texte partagé \(quoted(text)), que le classeur ne contient pas")
                 return
             }
             values[column] = value

@@ -23,17 +23,17 @@ struct YAMLCursor {
 
     /// The mapping's entries; a key outside `allowed` is an error naming the nearest one.
     func mapping(allowed: [String]) throws -> [String: YAMLCursor] {
-        guard case .mapping(let mapping) = node else { throw fail("expected a mapping (key: value lines), found \(kind)") }
+        guard case .mapping(let mapping) = node else { throw fail("attendu : une table (lignes « clé: valeur ») ; trouvé : \(kind)") }
         var out: [String: YAMLCursor] = [:]
         for (key, value) in mapping {
             let name = key.string ?? ""
             let child = child(value, path: path.isEmpty ? name : "\(path).\(name)")
             guard allowed.contains(name) else {
-                let hint = Nearest.match(name, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Nearest.match(name, in: allowed).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                 // Reported at the key's own line (a nested value starts on the next one).
                 throw makeError(
                     file, key.mark?.line ?? child.line, child.path,
-                    "unknown key '\(name)'\(hint); expected one of \(allowed.joined(separator: ", "))")
+                    "clé inconnue « \(name) »\(hint) ; attendu : l'une de \(allowed.joined(separator: ", "))")
             }
             out[name] = child
         }
@@ -42,43 +42,43 @@ struct YAMLCursor {
 
     /// The items of a sequence.
     func sequence() throws -> [YAMLCursor] {
-        guard case .sequence(let seq) = node else { throw fail("expected a list, found \(kind)") }
+        guard case .sequence(let seq) = node else { throw fail("attendu : une liste ; trouvé : \(kind)") }
         return seq.enumerated().map { child($1, path: "\(path)[\($0)]") }
     }
 
     func string() throws -> String {
-        guard case .scalar(let s) = node else { throw fail("expected text, found \(kind)") }
+        guard case .scalar(let s) = node else { throw fail("attendu : un texte ; trouvé : \(kind)") }
         return s.string
     }
 
     func day() throws -> Day {
         let text = try string()
-        guard let day = Day(iso: text) else { throw fail("'\(text)' is not a date (expected YYYY-MM-DD)") }
+        guard let day = Day(iso: text) else { throw fail("\(quoted(text)) n'est pas une date (attendu : AAAA-MM-JJ)") }
         return day
     }
 
     func number() throws -> Double {
         let text = try string()
         guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
-            throw fail("'\(text)' is not a number")
+            throw fail("\(quoted(text)) n'est pas un nombre")
         }
         return value
     }
 
     func integer() throws -> Int {
         let text = try string()
-        guard let value = Int(text) else { throw fail("'\(text)' is not a whole number") }
+        guard let value = Int(text) else { throw fail("\(quoted(text)) n'est pas un nombre entier") }
         return value
     }
 
     func bool() throws -> Bool {
-        guard let value = node.bool else { throw fail("'\((try? string()) ?? kind)' is not true or false") }
+        guard let value = node.bool else { throw fail("\(quoted((try? string()) ?? kind)) n'est ni true ni false") }
         return value
     }
 
     /// Key → value pairs of a mapping whose keys are free text (header renames, value maps).
     func pairs() throws -> [(key: String, value: YAMLCursor)] {
-        guard case .mapping(let mapping) = node else { throw fail("expected a mapping (key: value lines), found \(kind)") }
+        guard case .mapping(let mapping) = node else { throw fail("attendu : une table (lignes « clé: valeur ») ; trouvé : \(kind)") }
         return mapping.map { key, value in
             let name = key.string ?? ""
             return (name, child(value, path: "\(path).\(name)"))
@@ -92,10 +92,10 @@ struct YAMLCursor {
 
     private var kind: String {
         switch node {
-        case .scalar: "a value"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
+        case .scalar: "une valeur"
+        case .mapping: "une table"
+        case .sequence: "une liste"
+        case .alias: "un alias"
         }
     }
 }

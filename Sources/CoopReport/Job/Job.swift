@@ -47,8 +47,8 @@ public enum JobError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unreadable(let path, let reason): "\(path): error: cannot read the job file (\(reason))"
-        case .invalid(let path, let line, let keyPath, let message): "\(path):\(line): error: \(keyPath): \(message)"
+        case .unreadable(let path, let reason): "\(path) : erreur : lecture du fichier de tâche impossible (\(reason))"
+        case .invalid(let path, let line, let keyPath, let message): "\(path):\(line) : erreur : \(keyPath) : \(message)"
         }
     }
 }

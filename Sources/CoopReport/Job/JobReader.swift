@@ -12,7 +12,7 @@ public enum JobReader {
             text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         } catch {
             throw JobError.unreadable(
-                path: path, reason: FileManager.default.fileExists(atPath: path) ? error.localizedDescription : "file not found")
+                path: path, reason: FileManager.default.fileExists(atPath: path) ? SystemReason.of(error) : "fichier introuvable")
         }
         return try parse(text, path: path)
     }
@@ -23,13 +23,14 @@ public enum JobReader {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw JobError.invalid(
-                    path: path, line: 1, keyPath: "(document)", message: "the job file is empty; expected 'version: 1' and 'inputs'")
+                    path: path, line: 1, keyPath: "(document)",
+                    message: "le fichier de tâche est vide ; attendu : « version: 1 » et « inputs »")
             }
             root = node
         } catch let error as JobError {
             throw error
         } catch {
-            throw JobError.invalid(path: path, line: 0, keyPath: "(document)", message: "not valid YAML: \(error)")
+            throw JobError.invalid(path: path, line: 0, keyPath: "(document)", message: "YAML invalide : \(error)")
         }
         let doc = YAMLCursor(node: root, path: "", file: path) { file, line, keyPath, message in
             JobError.invalid(path: file, line: line, keyPath: keyPath, message: message)
@@ -38,18 +39,18 @@ public enum JobReader {
             "version", "inputs", "period", "as_of", "min_group_size", "max_reject_rate", "output", "name", "trend_months",
             "evidence", "detail", "target_satisfaction", "targets", "pseudonymise", "organisation", "bpf",
         ])
-        guard let versionNode = top["version"] else { throw doc.fail("missing key 'version' (expected version: \(version))") }
+        guard let versionNode = top["version"] else { throw doc.fail("clé « version » absente (attendu : « version: \(version) »)") }
         let found = try versionNode.integer()
-        guard found == version else { throw versionNode.fail("version \(found) is not supported (expected \(version))") }
+        guard found == version else { throw versionNode.fail("la version \(found) n'est pas prise en charge (attendu : \(version))") }
 
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") ? p : folder.appendingPathComponent(p).standardizedFileURL.path
         }
-        guard let inputsNode = top["inputs"] else { throw doc.fail("missing key 'inputs'") }
+        guard let inputsNode = top["inputs"] else { throw doc.fail("clé « inputs » absente") }
         let inputs = try inputsNode.mapping(allowed: ["catalogue", "registrations", "evaluations"])
         func need(_ key: String) throws -> YAMLCursor {
-            guard let v = inputs[key] else { throw inputsNode.fail("missing key '\(key)'") }
+            guard let v = inputs[key] else { throw inputsNode.fail("clé « \(key) » absente") }
             return v
         }
         let catalogue = resolve(try need("catalogue").string())
@@ -62,44 +63,44 @@ public enum JobReader {
         if let p = top["period"], case .scalar = p.node {
             let word = try p.string()
             guard word == "previous_month" else {
-                throw p.fail("'\(word)' is not a period (expected previous_month, or a mapping with from/to or programme)")
+                throw p.fail("\(quoted(word)) n'est pas une période (attendu : previous_month, ou une table avec from/to ou programme)")
             }
             period = .previousMonth
         } else if let p = top["period"] {
             let keys = try p.mapping(allowed: ["from", "to", "programme"])
             if let programme = keys["programme"] {
                 guard keys["from"] == nil && keys["to"] == nil else {
-                    throw p.fail("give either 'programme' or 'from'/'to', not both")
+                    throw p.fail("indiquez soit « programme », soit « from »/« to », pas les deux")
                 }
                 let code = try programme.string()
                 // The code names the output folder through {period}: it must stay one name.
                 guard !code.isEmpty, !code.contains("/"), code != ".", code != ".." else {
-                    throw programme.fail("'\(code)' cannot name a programme (not empty, no '/', not '.' or '..')")
+                    throw programme.fail("\(quoted(code)) ne peut pas nommer un programme (ni vide, ni « / », ni « . » ou « .. »)")
                 }
                 period = .fixed(Period(programme: code))
             } else {
                 let range = Period(from: try keys["from"]?.day(), to: try keys["to"]?.day())
-                if let f = range.from, let t = range.to, t < f { throw p.fail("'to' (\(t)) is before 'from' (\(f))") }
+                if let f = range.from, let t = range.to, t < f { throw p.fail("« to » (\(t)) est antérieur à « from » (\(f))") }
                 period = .fixed(range)
             }
         }
         let minGroupSize = try top["min_group_size"]?.integer() ?? 3
-        if minGroupSize < 1, let n = top["min_group_size"] { throw n.fail("must be at least 1, found \(minGroupSize)") }
+        if minGroupSize < 1, let n = top["min_group_size"] { throw n.fail("doit valoir au moins 1 ; trouvé : \(minGroupSize)") }
         let maxRejectRate = try top["max_reject_rate"]?.number() ?? 0.05
         if !(0...1).contains(maxRejectRate), let n = top["max_reject_rate"] {
-            throw n.fail("must be a fraction between 0 and 1 (0.05 = 5 %), found \(maxRejectRate)")
+            throw n.fail("doit être une fraction entre 0 et 1 (0.05 = 5 %) ; trouvé : \(maxRejectRate)")
         }
-        guard let output = top["output"] else { throw doc.fail("missing key 'output' (the folder receiving the report)") }
+        guard let output = top["output"] else { throw doc.fail("clé « output » absente (le dossier qui reçoit le rapport)") }
         guard !(try output.string()).trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw output.fail("empty; expected the folder receiving the report (relative to the job file's folder)")
+            throw output.fail("vide ; attendu : le dossier qui reçoit le rapport (relatif au dossier du fichier de tâche)")
         }
         let name = try top["name"]?.string()
         if let name, let n = top["name"], name.isEmpty || name.contains("/") || name.hasPrefix(".") {
-            throw n.fail("'\(name)' cannot start a file name (no '/', not empty, not starting with '.')")
+            throw n.fail("\(quoted(name)) ne peut pas commencer un nom de fichier (ni « / », ni vide, ni « . » au début)")
         }
         let trendMonths = try top["trend_months"]?.integer()
         if let t = trendMonths, !(1...120).contains(t), let n = top["trend_months"] {
-            throw n.fail("must be between 1 and 120, found \(t)")
+            throw n.fail("doit être compris entre 1 et 120 ; trouvé : \(t)")
         }
         var job = Job(
             path: path, catalogue: catalogue, registrations: registrations, evaluations: evaluations, period: period,
@@ -118,7 +119,7 @@ public enum JobReader {
         if let o = top["organisation"] { options.organisation = try o.string() }
         if let t = top["target_satisfaction"] {
             options.targetSatisfaction = try t.number()
-            guard (0...1).contains(options.targetSatisfaction) else { throw t.fail("must be a fraction between 0 and 1 (0.8 = 80 %)") }
+            guard (0...1).contains(options.targetSatisfaction) else { throw t.fail("doit être une fraction entre 0 et 1 (0.8 = 80 %)") }
         }
         if let t = top["targets"] {
             for (key, value) in try t.pairs() {
@@ -140,7 +141,7 @@ public enum JobReader {
             func line(_ cursor: YAMLCursor) throws -> BPF.Line {
                 let code = try cursor.string()
                 guard let line = BPF.Line(rawValue: code) else {
-                    throw cursor.fail("'\(code)' is not a line of BPF F-1 (expected a, b, c, d or e)")
+                    throw cursor.fail("\(quoted(code)) n'est pas une ligne du BPF F-1 (attendu : a, b, c, d ou e)")
                 }
                 return line
             }
@@ -158,7 +159,8 @@ public enum JobReader {
         if case .scalar = cursor.node {
             let parts = try cursor.string().split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw cursor.fail("'\(try cursor.string())' is not a session (expected PROGRAMME/SESSION, e.g. FVC-2122/S1)")
+                throw cursor.fail(
+                    "\(quoted(try cursor.string())) n'est pas une session (attendu : PROGRAMME/SESSION, par exemple FVC-2122/S1)")
             }
             return SessionKey(parts[0], parts[1])
         }
@@ -177,7 +179,7 @@ public enum JobReader {
             ? ["path", "sheet", "separator", "encoding", "columns", "values"]
             : ["path", "sheet", "separator", "encoding", "columns", "values", "questions", "answers"]
         let keys = try cursor.mapping(allowed: allowed)
-        guard let path = keys["path"] else { throw cursor.fail("missing key 'path'") }
+        guard let path = keys["path"] else { throw cursor.fail("clé « path » absente") }
         var mapping = InputMapping()
         mapping.sheet = try keys["sheet"]?.string()
         if let s = keys["separator"] {
@@ -185,14 +187,14 @@ public enum JobReader {
             case ";": mapping.separator = UInt8(ascii: ";")
             case ",": mapping.separator = UInt8(ascii: ",")
             case "tab", "\t": mapping.separator = UInt8(ascii: "\t")
-            case let other: throw s.fail("'\(other)' is not a separator (expected \";\", \",\" or tab)")
+            case let other: throw s.fail("\(quoted(other)) n'est pas un séparateur (attendu : « ; », « , » ou tab)")
             }
         }
         if let e = keys["encoding"] {
             switch TextKey.of(try e.string()) {
             case "utf8": mapping.encoding = .utf8
             case "windows1252", "cp1252", "latin1", "iso88591": mapping.encoding = .windows1252
-            case _: throw e.fail("'\(try e.string())' is not an encoding (expected utf-8 or windows-1252)")
+            case _: throw e.fail("\(quoted(try e.string())) n'est pas un encodage (attendu : utf-8 ou windows-1252)")
             }
         }
         var renames: [(header: String, target: YAMLCursor)] = []
@@ -221,7 +223,7 @@ public enum JobReader {
             for (word, target) in try maps["status"]?.pairs() ?? [] {
                 let name = try target.string()
                 guard let status = Registration.Status(rawValue: name) else {
-                    throw target.fail("'\(name)' is not a status (expected registered, cancelled, waitlisted)")
+                    throw target.fail("\(quoted(name)) n'est pas un statut (attendu : registered, cancelled, waitlisted)")
                 }
                 mapping.status[TextKey.of(word)] = status
                 mapping.wordTexts[TextKey.of(word)] = word
@@ -229,7 +231,7 @@ public enum JobReader {
             for (word, target) in try maps["attendance"]?.pairs() ?? [] {
                 let name = try target.string()
                 guard let attendance = Registration.Attendance(rawValue: name) else {
-                    throw target.fail("'\(name)' is not an attendance (expected present, partial, absent)")
+                    throw target.fail("\(quoted(name)) n'est pas une présence (attendu : present, partial, absent)")
                 }
                 mapping.attendance[TextKey.of(word)] = attendance
                 mapping.wordTexts[TextKey.of(word)] = word
@@ -246,11 +248,11 @@ public enum JobReader {
             for item in try q.sequence() {
                 let m = try item.mapping(allowed: ["header", "column", "label"])
                 guard let header = try m["header"]?.string() else {
-                    throw item.fail("missing key 'header' (the question's text in the export)")
+                    throw item.fail("clé « header » absente (le texte de la question dans l'export)")
                 }
-                guard let column = try m["column"]?.string(), !column.isEmpty else { throw item.fail("missing key 'column'") }
+                guard let column = try m["column"]?.string(), !column.isEmpty else { throw item.fail("clé « column » absente") }
                 guard !questions.contains(where: { $0.column == column }) else {
-                    throw item.fail("question column '\(column)' appears twice")
+                    throw item.fail("la colonne de question « \(column) » apparaît deux fois")
                 }
                 questions.append(Survey.Question(column: column, label: try m["label"]?.string() ?? header))
                 mapping.columns[TextKey.of(header)] = column
@@ -268,9 +270,9 @@ public enum JobReader {
         for (header, target) in renames {
             let name = try target.string()
             guard known.contains(name) || schema.family(name) == name else {
-                let hint = Nearest.match(name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Nearest.match(name, in: known).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                 throw target.fail(
-                    "'\(header)' is renamed to '\(name)', which is not a \(schema.kind) column\(hint); expected one of \(known.joined(separator: ", "))\(kind == .evaluations ? ", objective_N" : "")"
+                    "\(quoted(header)) est renommé en « \(name) », qui n'est pas une colonne de « \(schema.kind) »\(hint) ; attendu : l'une de \(known.joined(separator: ", "))\(kind == .evaluations ? ", objective_N" : "")"
                 )
             }
         }

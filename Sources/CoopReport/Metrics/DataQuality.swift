@@ -29,7 +29,8 @@ struct DataQuality {
             return Diagnostic(
                 severity: .warning, file: "", line: 0, column: nil,
                 message:
-                    "session \(s.key): \(t.responses) responses for \(t.presentSurveyed) present participants (response rate above 100 %)")
+                    "session \(s.key) : \(plural(t.responses, "réponse")) pour \(plural(t.presentSurveyed, "participant présent", "participants présents")) (taux de réponse supérieur à 100 %)"
+            )
         }
     }
 
@@ -46,7 +47,7 @@ struct DataQuality {
             else { return nil }
             return Diagnostic(
                 severity: .warning, file: data.files[Int(response.file)], line: Int(response.line), column: nil,
-                message: "response from a participant registered to \(data.sessions.keys[Int(response.session)]) but marked absent")
+                message: "réponse d'un participant inscrit à \(data.sessions.keys[Int(response.session)]) mais noté absent")
         }
     }
 
@@ -78,7 +79,7 @@ struct DataQuality {
             Diagnostic(
                 severity: .warning, file: "", line: 0, column: nil,
                 message:
-                    "\(keys.count) session(s) outside the period (\(shown)): \(registrations.values.reduce(0, +)) registration(s) and \(responses.values.reduce(0, +)) response(s) not counted"
+                    "\(plural(keys.count, "session")) hors de la période (\(shown)) : \(plural(registrations.values.reduce(0, +), "inscription")) et \(plural(responses.values.reduce(0, +), "réponse")) non \(registrations.values.reduce(0, +) + responses.values.reduce(0, +) > 1 ? "comptées" : "comptée")"
             )
         ]
     }

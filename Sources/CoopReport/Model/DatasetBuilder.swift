@@ -1,3 +1,5 @@
+import Foundation
+
 /// Collects validated rows one at a time (the CSVs are streamed) and settles duplicates:
 /// the later row wins and the earlier one is reported as a warning (`metrics.md`).
 public struct DatasetBuilder {
@@ -58,7 +60,7 @@ public struct DatasetBuilder {
                 Diagnostic(
                     severity: .warning, file: files[Int(r.file)], line: Int(r.line), column: nil,
                     message:
-                        "duplicate registration of \(who) to \(sessions.keys[Int(r.session)]) (also \(place(earlier.file, earlier.line, than: r.file))): this later row wins",
+                        "inscription en double de \(who) à \(sessions.keys[Int(r.session)]) (aussi \(place(earlier.file, earlier.line, than: r.file))) : cette ligne, plus bas, est retenue",
                     session: sessions.keys[Int(r.session)]
                 ))
             registrations[Int(i)] = r
@@ -85,7 +87,7 @@ public struct DatasetBuilder {
                 Diagnostic(
                     severity: .warning, file: files[Int(r.file)], line: Int(r.line), column: "response_id",
                     message:
-                        "response '\(pool.string(r.responseID))' appears again (also \(place(earlier.file, earlier.line, than: r.file))): this later row wins",
+                        "la réponse \(quoted(pool.string(r.responseID))) apparaît de nouveau (aussi \(place(earlier.file, earlier.line, than: r.file))) : cette ligne, plus bas, est retenue",
                     session: sessions.keys[Int(r.session)]
                 ))
             responses[Int(i)] = r
@@ -121,9 +123,10 @@ public struct DatasetBuilder {
         add(row, answers: given, objectives: pairs)
     }
 
-    /// "line 6", or "other.csv:6" when the earlier row is in another file of a glob.
+    /// "ligne 6", or "other.csv:6" when the earlier row is in another file of a glob (its
+    /// name only: a message never shows the machine's folders).
     private func place(_ file: Int16, _ line: Int32, than current: Int16) -> String {
-        file == current ? "line \(line)" : "\(files[Int(file)]):\(line)"
+        file == current ? "ligne \(line)" : "\(URL(fileURLWithPath: files[Int(file)]).lastPathComponent):\(line)"
     }
 
     /// The de-duplicated dataset.
@@ -157,7 +160,9 @@ public struct DatasetBuilder {
             dropped[laterWins ? j : i] = true
             if laterWins { kept.set(key, Int32(i)) }
             let person = r.participantID != 0 ? pool.string(r.participantID) : "(identifié par courriel)"
-            let kept = winner.file == loser.file ? "ligne \(winner.line)" : "\(files[Int(winner.file)]):\(winner.line)"
+            let kept =
+                winner.file == loser.file
+                ? "ligne \(winner.line)" : "\(URL(fileURLWithPath: files[Int(winner.file)]).lastPathComponent):\(winner.line)"
             warnings.append(
                 Diagnostic(
                     severity: .warning, file: files[Int(loser.file)], line: Int(loser.line), column: nil,

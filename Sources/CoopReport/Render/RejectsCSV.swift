@@ -2,13 +2,19 @@
 /// opens it directly, and safe there: a value starting with `=`, `+`, `-`, `@`, tab or CR
 /// is prefixed with `'` so Excel never reads it as a formula.
 public enum RejectsCSV {
-    /// `scope` says where each row stands against the period: `période`, `hors période`
-    /// (a session of another period) or `non rattachée` (no session could be read).
-    public static func text(_ rejects: [Diagnostic], periodSessions: Set<SessionKey>) -> String {
-        var out = "\u{FEFF}file;line;column;reason;scope;raw\r\n"
+    /// `role` is the input's role as the job names it (`registrations`, `evaluations`,
+    /// `catalogue`; from `inputs`), `value` the field's text that was refused (empty when
+    /// the whole row is at fault), `scope` where each row stands against the period:
+    /// `période`, `hors période` (a session of another period) or `non rattachée` (no
+    /// session could be read).
+    public static func text(_ rejects: [Diagnostic], periodSessions: Set<SessionKey>, inputs: [InputSummary] = []) -> String {
+        var roles: [String: String] = [:]
+        for input in inputs where roles[input.path] == nil { roles[input.path] = input.role }
+        var out = "\u{FEFF}file;role;line;column;value;reason;scope;raw\r\n"
         for d in rejects {
             let scope = d.scope(inPeriod: periodSessions).rawValue
-            out += [d.file, String(d.line), d.column ?? "", d.message, scope, d.raw ?? ""].map(field).joined(separator: ";") + "\r\n"
+            let fields = [d.file, roles[d.file] ?? "", String(d.line), d.column ?? "", d.value ?? "", d.message, scope, d.raw ?? ""]
+            out += fields.map(field).joined(separator: ";") + "\r\n"
         }
         return out
     }

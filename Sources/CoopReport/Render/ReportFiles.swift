@@ -46,7 +46,7 @@ public struct ReportFiles {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw OutputError.notWritable(path: directory, reason: error.localizedDescription)
+            throw OutputError.notWritable(path: directory, reason: SystemReason.of(error))
         }
         let folder = URL(fileURLWithPath: directory)
         func final(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -60,7 +60,7 @@ public struct ReportFiles {
             try WorkbookWriter.write(plans, properties: Self.properties(doc), to: workbookTemporary)
             let metricsJSON = Data(MetricsJSON.document(doc).serialized().utf8)
             staged.append((try AtomicFile.stage(metricsJSON, for: final(names.metrics)), final(names.metrics)))
-            let rejects = Data(RejectsCSV.text(doc.rejects, periodSessions: doc.periodSessions).utf8)
+            let rejects = Data(RejectsCSV.text(doc.rejects, periodSessions: doc.periodSessions, inputs: doc.inputs).utf8)
             staged.append((try AtomicFile.stage(rejects, for: final(names.rejects)), final(names.rejects)))
 
             let rows = [
@@ -81,7 +81,7 @@ public struct ReportFiles {
             for file in staged {
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
-                    throw OutputError.notWritable(path: file.path, reason: "a folder has this name")
+                    throw OutputError.notWritable(path: file.path, reason: "un dossier porte ce nom")
                 }
             }
             try Self.switchSet(staged, in: directory)
@@ -110,12 +110,12 @@ public struct ReportFiles {
         }
         unlink(journal)
         let fd = open(journal, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputError.notWritable(path: journal, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw OutputError.notWritable(path: journal, reason: SystemReason.of(errno: errno)) }
         let text = lines.joined(separator: "\n") + "\n"
         let written = text.withCString { Foundation.write(fd, $0, strlen($0)) }
         fsync(fd)
         close(fd)
-        guard written == text.utf8.count else { throw OutputError.notWritable(path: journal, reason: "could not write the journal") }
+        guard written == text.utf8.count else { throw OutputError.notWritable(path: journal, reason: "le journal n'a pas pu être écrit") }
         fsyncFile(directory)
         TemporaryFiles.shared.committing = true
         defer { TemporaryFiles.shared.committing = false }

@@ -22,7 +22,7 @@ public enum AtomicFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             TemporaryFiles.shared.forget(temporary)
-            throw OutputError.notWritable(path: path, reason: String(cString: strerror(errno)))
+            throw OutputError.notWritable(path: path, reason: SystemReason.of(errno: errno))
         }
         close(fd)
         return temporary
@@ -34,7 +34,7 @@ public enum AtomicFile {
         let temporary = freshTemporaryPath(for: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemReason.of(errno: errno)
             TemporaryFiles.shared.forget(temporary)
             throw OutputError.notWritable(path: path, reason: reason)
         }
@@ -46,13 +46,13 @@ public enum AtomicFile {
                 let n = write(fd, base + offset, raw.count - offset)
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else {
-                    failure = String(cString: strerror(errno))
+                    failure = SystemReason.of(errno: errno)
                     return
                 }
                 offset += n
             }
         }
-        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil && fsync(fd) != 0 { failure = SystemReason.of(errno: errno) }
         if let failure {
             discard(temporary)
             throw OutputError.notWritable(path: path, reason: failure)
@@ -63,7 +63,7 @@ public enum AtomicFile {
     /// Renames a finished temporary file into place (replacing any previous version).
     public static func commit(_ temporary: String, to path: String) throws {
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemReason.of(errno: errno)
             discard(temporary)
             throw OutputError.notWritable(path: path, reason: reason)
         }

@@ -11,6 +11,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// The canonical column at fault, or nil for the whole row.
     public let column: String?
     public let message: String
+    /// The field's text that was refused (rejected rows), nil when the whole row is at fault.
+    public var value: String?
     /// The row as it was in the file (rejected rows only).
     public let raw: String?
     /// The row with names and e-mail masked, as workbooks show it.
@@ -47,15 +49,19 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         return sessions.contains(session) ? .period : .outside
     }
 
-    /// Compiler style: `input/registrations.csv:14: error: column 'status': …`.
+    /// Compiler style, in French: `input/registrations.csv:14 : ligne écartée — colonne « status » : …`
+    /// for a rejected row, `… : alerte : …` for a warning.
     public var description: String { described(file) }
 
     /// The same with the file shown as `paths` shows it.
     public func described(with paths: DisplayPaths) -> String { described(paths.show(file)) }
 
     private func described(_ shownFile: String) -> String {
-        let place = column.map { "column '\($0)': " } ?? ""
-        let at = line > 0 ? "\(shownFile):\(line): " : shownFile.isEmpty ? "" : "\(shownFile): "
-        return "\(at)\(severity.rawValue): \(place)\(message)"
+        let place = column.map { "colonne « \($0) » : " } ?? ""
+        let at = line > 0 ? "\(shownFile):\(line) : " : shownFile.isEmpty ? "" : "\(shownFile) : "
+        switch severity {
+        case .error: return "\(at)ligne écartée — \(place)\(message)"
+        case .warning: return "\(at)alerte : \(place)\(message)"
+        }
     }
 }

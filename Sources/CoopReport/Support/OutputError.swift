@@ -11,9 +11,9 @@ public enum OutputError: Error, Equatable, LocalizedError {
         switch self {
         case .notWritable(let path, let reason):
             return
-                "\(path): error: cannot write (\(reason)). Check that the output folder exists or can be created, and that you may write to it."
+                "\(path) : erreur : écriture impossible (\(reason)). Vérifiez que le dossier de sortie existe ou peut être créé, et que vous avez le droit d'y écrire."
         case .workbook(let path, let reason):
-            return "\(path): error: the workbook could not be written: \(reason)"
+            return "\(path) : erreur : le classeur n'a pas pu être écrit : \(reason)"
         }
     }
 }

@@ -12,20 +12,20 @@ public final class OutputLock {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw OutputError.notWritable(path: directory, reason: error.localizedDescription)
+            throw OutputError.notWritable(path: directory, reason: SystemReason.of(error))
         }
         path = URL(fileURLWithPath: directory).appendingPathComponent(".coopreport.lock").path
         // Never through a link: a link planted here would have a (root) cron run write the
         // holder's note into any file it points to.
         let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else {
-            let reason = errno == ELOOP ? "it is a symbolic link; remove it" : String(cString: strerror(errno))
+            let reason = errno == ELOOP ? "c'est un lien symbolique ; supprimez-le" : SystemReason.of(errno: errno)
             throw OutputError.notWritable(path: path, reason: reason)
         }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw OutputError.notWritable(path: path, reason: "it is not a regular file; remove it")
+            throw OutputError.notWritable(path: path, reason: "ce n'est pas un fichier ordinaire ; supprimez-le")
         }
         let deadline = Date().addingTimeInterval(wait)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -38,7 +38,7 @@ public final class OutputLock {
         }
         descriptor = fd
         // Record who holds it, for the message of a run that has to give up.
-        let note = "pid \(ProcessInfo.processInfo.processIdentifier) since \(ISO8601DateFormatter().string(from: Date()))\n"
+        let note = "pid \(ProcessInfo.processInfo.processIdentifier) depuis \(ISO8601DateFormatter().string(from: Date()))\n"
         _ = ftruncate(fd, 0)
         _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
     }
@@ -52,12 +52,12 @@ public final class OutputLock {
 /// Another run holds the output folder and did not finish within the wait (exit 75).
 public struct LockedError: Error, Equatable, CustomStringConvertible {
     public let directory: String
-    /// What the lock file says of its holder (`pid 1234 since …`).
+    /// What the lock file says of its holder (`pid 1234 depuis …`).
     public let holder: String
     public let waited: Double
 
     public var description: String {
-        "\(directory): error: another coopreport run is writing to this folder (\(holder.isEmpty ? "holder unknown" : holder)); "
-            + "waited \(Int(waited)) s. Try again when it has finished, or raise --wait."
+        "\(directory) : erreur : une autre exécution de coopreport écrit dans ce dossier (\(holder.isEmpty ? "exécution inconnue" : holder)) ; "
+            + "attente de \(Int(waited)) s. Relancez quand elle sera terminée, ou augmentez --wait."
     }
 }

@@ -48,20 +48,22 @@ struct RecentSession {
     ) -> Result<Int32, RowRejection> {
         let p = self.programme(programme, in: table)
         guard p >= 0 else {
+            let text = String(decoding: programme, as: UTF8.self)
             return .failure(
                 RowRejection(
                     column: "programme",
-                    "\(quoted(String(decoding: programme, as: UTF8.self))) is not a programme of the catalogue (expected \(Self.codes(catalogue.programmes.map(\.code), near: String(decoding: programme, as: UTF8.self))))"
-                ))
+                    "\(quoted(text)) n'est pas un programme du catalogue (attendus : \(Self.codes(catalogue.programmes.map(\.code), near: text)))",
+                    value: text))
         }
         let n = session(code, programme: p, in: table)
         guard n >= 0 else {
             let prog = catalogue.programmes[Int(p)]
+            let text = String(decoding: code, as: UTF8.self)
             return .failure(
                 RowRejection(
                     column: "session",
-                    "\(quoted(String(decoding: code, as: UTF8.self))) is not a session of \(prog.code) (expected \(Self.codes(prog.sessions.map(\.code), near: String(decoding: code, as: UTF8.self))))"
-                ))
+                    "\(quoted(text)) n'est pas une session de \(prog.code) (attendues : \(Self.codes(prog.sessions.map(\.code), near: text)))",
+                    value: text))
         }
         return .success(n)
     }
@@ -70,8 +72,8 @@ struct RecentSession {
     /// so that a catalogue of 2,500 sessions does not repeat them on every rejected row.
     static func codes(_ all: [String], near text: String) -> String {
         guard all.count > 12 else { return all.joined(separator: ", ") }
-        let near = Nearest.header(for: [text], in: all).map { "nearest: \($0); " } ?? ""
-        return "\(near)one of the catalogue's \(all.count) codes"
+        let near = Nearest.header(for: [text], in: all).map { "le plus proche : \($0) ; " } ?? ""
+        return "\(near)un des \(all.count) codes du catalogue"
     }
 }
 

@@ -96,18 +96,20 @@ public struct RegistrationValidator {
         let id = builder.intern(bytes(.participantId), column: .participant)
         let email = builder.intern(bytes(.email), column: .email, lowercased: true)
         guard id != 0 || email != 0 else {
-            return .failure(RowRejection(column: "participant_id", "no participant_id and no email: the participant cannot be identified"))
+            return .failure(
+                RowRejection(
+                    column: "participant_id", "ni « participant_id » ni « email » : le participant ne peut pas être identifié", value: ""))
         }
         guard has(.cooperative) else {
-            return .failure(RowRejection(column: "cooperative", "empty; expected the participant's cooperative"))
+            return .failure(RowRejection(column: "cooperative", "vide ; la coopérative du participant est attendue", value: ""))
         }
         let words = mapping
         guard let status = statusMemo.value(bytes(.status), parse: { ValueParser.status($0, words: words.status) }) else {
             return .failure(
                 RowRejection(
                     column: "status",
-                    "\(quoted(text(.status))) is not a status (expected registered, cancelled, waitlisted or inscrit, annulé, liste d'attente)"
-                ))
+                    "\(quoted(text(.status))) n'est pas un statut (attendus : registered, cancelled, waitlisted ou inscrit, annulé, liste d'attente)",
+                    value: text(.status)))
         }
         let registeredAt: StoredTimestamp
         switch TimestampScanner.field(bytes(.registeredAt), column: "registered_at") {
@@ -120,8 +122,8 @@ public struct RegistrationValidator {
                 return .failure(
                     RowRejection(
                         column: "attendance",
-                        "\(quoted(text(.attendance))) is not an attendance (expected present, partial, absent or présent, partiel, absent)")
-                )
+                        "\(quoted(text(.attendance))) n'est pas une présence (attendues : present, partial, absent ou présent, partiel, absent)",
+                        value: text(.attendance)))
             }
             attendance = a
         }
@@ -131,7 +133,8 @@ public struct RegistrationValidator {
                 return .failure(
                     RowRejection(
                         column: "hours_attended",
-                        "\(quoted(text(.hoursAttended))) is not a number of hours (expected a number ≥ 0, e.g. 3,5)"))
+                        "\(quoted(text(.hoursAttended))) n'est pas un nombre d'heures (attendu : un nombre ≥ 0, par exemple 3,5)",
+                        value: text(.hoursAttended)))
             }
             // A sum of such hours stays finite: no more than the session's calendar days allow.
             let ceiling = maxHours[Int(session)]
@@ -139,8 +142,8 @@ public struct RegistrationValidator {
                 return .failure(
                     RowRejection(
                         column: "hours_attended",
-                        "\(quoted(text(.hoursAttended))) hours is more than the session allows (at most \(SheetCells.shortest(ceiling)) h: 24 h a day over its dates)"
-                    ))
+                        "\(quoted(text(.hoursAttended))) heures : plus que la session ne permet (au plus \(SheetCells.shortest(ceiling)) h, soit 24 h par jour sur ses dates)",
+                        value: text(.hoursAttended)))
             }
             hours = h
         }
@@ -151,7 +154,10 @@ public struct RegistrationValidator {
             for field in [Field.morning, .afternoon] where has(field) {
                 guard let here = halfDayMemo.value(bytes(field), parse: { ValueParser.halfDay($0, words: words.attendance) }) else {
                     return .failure(
-                        RowRejection(column: field.column, "\(quoted(text(field))) is not a half-day sign-in (expected present or absent)"))
+                        RowRejection(
+                            column: field.column,
+                            "\(quoted(text(field))) n'est pas un émargement de demi-journée (attendu : present ou absent)",
+                            value: text(field)))
                 }
                 if here { count += 1 }
             }

@@ -13,23 +13,24 @@ public struct RejectRateError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         let rate = read == 0 ? 0 : Double(rejected) / Double(read)
-        return "error: \(role): \(rejected) of \(read) rows rejected (\(percent(rate))), above max_reject_rate \(percent(maxRate)); "
-            + "most of them for column '\(worstColumn)' (\(worstCount) rows), e.g. \(example). "
-            + "Check the export and the job's mapping for that column; nothing was written."
+        return
+            "erreur : \(role) : \(rejected) \(rejected > 1 ? "lignes écartées" : "ligne écartée") sur \(read) (\(percent(rate))), au-delà de « max_reject_rate » \(percent(maxRate)) ; "
+            + "la plupart pour la colonne « \(worstColumn) » (\(worstCount) \(worstCount > 1 ? "lignes" : "ligne")), par exemple \(example). "
+            + "Vérifiez l'export et la correspondance de cette colonne dans le fichier de tâche ; rien n'a été écrit."
     }
 
     private func percent(_ x: Double) -> String {
         let tenths = (x * 1000).rounded() / 10
-        return "\(tenths) %"
+        return "\(tenths) %".replacingOccurrences(of: ".", with: ",")
     }
 
     /// The error for an input whose rejects exceed `maxRate`, or nil.
     static func check(role: String, read: Int, rejects: [Diagnostic], maxRate: Double) -> RejectRateError? {
         guard read > 0, Double(rejects.count) / Double(read) > maxRate else { return nil }
         var counts: [String: Int] = [:]
-        for d in rejects { counts[d.column ?? "(row)", default: 0] += 1 }
-        let worst = counts.max { ($0.value, $1.key) < ($1.value, $0.key) } ?? ("(row)", 0)
-        let example = rejects.first { ($0.column ?? "(row)") == worst.key }.map(\.description) ?? ""
+        for d in rejects { counts[d.column ?? "(ligne entière)", default: 0] += 1 }
+        let worst = counts.max { ($0.value, $1.key) < ($1.value, $0.key) } ?? ("(ligne entière)", 0)
+        let example = rejects.first { ($0.column ?? "(ligne entière)") == worst.key }.map(\.description) ?? ""
         return RejectRateError(
             role: role, rejected: rejects.count, read: read, maxRate: maxRate,
             worstColumn: worst.key, worstCount: worst.value, example: example)

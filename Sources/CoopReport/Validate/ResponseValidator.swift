@@ -73,8 +73,8 @@ public struct ResponseValidator {
             return .failure(
                 RowRejection(
                     column: "session",
-                    "la session \(s.code) de \(s.programme) n'a pas de questionnaire (\(s.kind == .action ? "phase projet" : "survey: false au catalogue")) : une réponse ne peut pas s'y rapporter"
-                ))
+                    "la session \(s.code) de \(s.programme) n'a pas de questionnaire (\(s.kind == .action ? "phase projet" : "« survey: false » au catalogue")) : une réponse ne peut pas s'y rapporter",
+                    value: s.code))
         }
         let submittedAt: StoredTimestamp
         switch TimestampScanner.field(bytes(.submittedAt), column: "submitted_at") {
@@ -83,7 +83,7 @@ public struct ResponseValidator {
         }
         let scale = catalogue.survey.scale
         let labels = self.labels
-        let range = "expected \(scale.min)–\(scale.max) or a label such as « Très satisfait »"
+        let range = "attendu : de \(scale.min) à \(scale.max) ou un libellé tel que « Très satisfait »"
         /// A point on the scale: digits read on the bytes, labels through the memo.
         func answer(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
             if let n = smallInteger(text) { return (scale.min...scale.max).contains(n) ? n : nil }
@@ -97,7 +97,10 @@ public struct ResponseValidator {
                 continue
             }
             guard let a = answer(fields.bytes(position)) else {
-                return .failure(RowRejection(column: q.column, "\(quoted(fields.text(position))) is not an answer on the scale (\(range))"))
+                return .failure(
+                    RowRejection(
+                        column: q.column, "\(quoted(fields.text(position))) n'est pas une réponse de l'échelle (\(range))",
+                        value: fields.text(position)))
             }
             answers.append(Int16(a))
         }
@@ -106,11 +109,13 @@ public struct ResponseValidator {
             guard k <= Int(Int16.max) else {
                 return .failure(
                     RowRejection(
-                        column: "objective_\(k)", "objective \(k) is past the last one counted (expected objective_1 … objective_32767)"))
+                        column: "objective_\(k)", "l'objectif \(k) dépasse le dernier compté (attendus : objective_1 … objective_32767)"))
             }
             guard let a = answer(fields.bytes(i)) else {
                 return .failure(
-                    RowRejection(column: "objective_\(k)", "\(quoted(fields.text(i))) is not an answer on the scale (\(range))"))
+                    RowRejection(
+                        column: "objective_\(k)", "\(quoted(fields.text(i))) n'est pas une réponse de l'échelle (\(range))",
+                        value: fields.text(i)))
             }
             objectives += [Int16(k), Int16(a)]
         }
@@ -121,7 +126,9 @@ public struct ResponseValidator {
             else {
                 return .failure(
                     RowRejection(
-                        column: "recommend", "\(quoted(text(.recommend))) is not a recommendation score (expected an integer 0–10)"))
+                        column: "recommend",
+                        "\(quoted(text(.recommend))) n'est pas une note de recommandation (attendu : un entier de 0 à 10)",
+                        value: text(.recommend)))
             }
             recommend = Int8(r)
         }

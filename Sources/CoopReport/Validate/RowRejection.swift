@@ -1,16 +1,25 @@
-/// Why a row cannot be used: the column at fault (nil for the whole row) and the reason.
+/// Why a row cannot be used: the column at fault (nil for the whole row), the reason, and
+/// the field's text that was refused (nil when the whole row is at fault).
 public struct RowRejection: Error, Equatable, Sendable {
     public let column: String?
     public let reason: String
-    public init(column: String?, _ reason: String) {
+    /// The field's text as read, shown in rejects.csv and the Rejets sheet.
+    public let value: String?
+    public init(column: String?, _ reason: String, value: String? = nil) {
         self.column = column
         self.reason = reason
+        self.value = value
     }
 }
 
-/// A value quoted in a message: `'peut-être'`, or its first 60 characters and its length
+/// A value quoted in a message: `« peut-être »`, or its first 60 characters and its length
 /// when longer, so that a runaway field does not flood the log and the reports.
 func quoted(_ value: String) -> String {
-    guard value.count > 60 else { return "'\(value)'" }
-    return "'\(value.prefix(60))…' (\(value.count) characters)"
+    guard value.count > 60 else { return "« \(value) »" }
+    return "« \(value.prefix(60))… » (\(value.count) caractères)"
+}
+
+/// « 1 session », « 2 sessions »: a count and its noun, plural from 2 on as in French.
+func plural(_ n: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
+    "\(n) \(n > 1 ? pluralForm ?? singular + "s" : singular)"
 }

@@ -45,7 +45,9 @@ struct SessionLookup {
     ) -> Result<Int32, RowRejection> {
         if eventPosition >= 0 { return event(fields.bytes(at: eventPosition), in: table) }
         let programmeBytes = fields.bytes(at: programme)
-        guard !programmeBytes.isEmpty else { return .failure(RowRejection(column: "programme", "empty; expected a programme code")) }
+        guard !programmeBytes.isEmpty else {
+            return .failure(RowRejection(column: "programme", "vide ; un code de programme est attendu", value: ""))
+        }
         let programmes = self.programmes
         let sessions = self.sessions
         let code = programmes.isEmpty ? nil : programmeMemo.value(programmeBytes) { programmes[TextKey.of($0)] }
@@ -59,22 +61,32 @@ struct SessionLookup {
         let labels = why.column == "programme" ? programmeLabels : sessionLabels
         let text = String(decoding: why.column == "programme" ? programmeBytes : sessionBytes, as: UTF8.self)
         guard !labels.isEmpty, let near = Nearest.header(for: [text], in: labels) else { return found }
-        return .failure(RowRejection(column: why.column, why.reason + "; nearest label of the job's values.\(why.column ?? ""): '\(near)'"))
+        return .failure(
+            RowRejection(
+                column: why.column,
+                why.reason + " ; libellé le plus proche dans « values.\(why.column ?? "") » du fichier de tâche : « \(near) »",
+                value: why.value))
     }
 
     /// An `event` label: one of the job's `values.event`, naming a session of the catalogue.
     private mutating func event(_ label: UnsafeBufferPointer<UInt8>, in table: SessionTable) -> Result<Int32, RowRejection> {
         let text = String(decoding: label, as: UTF8.self)
         guard !label.isEmpty else {
-            return .failure(RowRejection(column: "event", "empty; expected an event label of the job's values.event"))
+            return .failure(
+                RowRejection(
+                    column: "event", "vide ; un libellé d'événement de « values.event » du fichier de tâche est attendu", value: ""))
         }
         let events = self.events
         guard let key = eventMemo.value(label, parse: { events[TextKey.of($0)] }) else {
-            let near = Nearest.header(for: [text], in: eventLabels).map { " (nearest: '\($0)')" } ?? ""
-            return .failure(RowRejection(column: "event", "\(quoted(text)) is not an event label of the job's values.event\(near)"))
+            let near = Nearest.header(for: [text], in: eventLabels).map { " (le plus proche : « \($0) »)" } ?? ""
+            return .failure(
+                RowRejection(
+                    column: "event", "\(quoted(text)) n'est pas un libellé d'événement de « values.event » du fichier de tâche\(near)",
+                    value: text))
         }
         guard let n = table.find(key) else {
-            return .failure(RowRejection(column: "event", "\(quoted(text)) maps to \(key), which is not a session of the catalogue"))
+            return .failure(
+                RowRejection(column: "event", "\(quoted(text)) renvoie à \(key), qui n'est pas une session du catalogue", value: text))
         }
         return .success(n)
     }

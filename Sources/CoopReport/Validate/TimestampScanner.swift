@@ -110,11 +110,12 @@ extension TimestampScanner {
         if bytes.isEmpty { return .success(.none) }
         var scanner = TimestampScanner(bytes: bytes)
         guard let t = scanner.parse() else {
+            let text = String(decoding: bytes, as: UTF8.self)
             return .failure(
                 RowRejection(
                     column: column,
-                    "\(quoted(String(decoding: bytes, as: UTF8.self))) is not a date (expected YYYY-MM-DD, DD/MM/YYYY, DD/MM/YYYY HH:MM or an ISO date-time)"
-                ))
+                    "\(quoted(text)) n'est pas une date (attendu : AAAA-MM-JJ, JJ/MM/AAAA, JJ/MM/AAAA HH:MM ou une date-heure ISO)",
+                    value: text))
         }
         return .success(StoredTimestamp(t))
     }

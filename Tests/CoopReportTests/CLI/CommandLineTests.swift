@@ -53,7 +53,9 @@ struct CommandLineTests {
         for command in ["check", "run"] {
             let r = try run([command, dir.path + "/job.yml"])
             #expect(r.status == ExitStatus.inputMissing.rawValue, "\(command)")
-            #expect(r.stderr.contains("columns: 'Organisme' is not a header of this file (nearest header: 'Organisation')"), "\(command)")
+            #expect(
+                r.stderr.contains("columns : « Organisme » n'est pas un en-tête de ce fichier (le plus proche : « Organisation »)"),
+                "\(command)")
         }
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/report.xlsx"))
     }
@@ -85,7 +87,7 @@ struct CommandLineTests {
         for value in ["nan", "-1", "inf"] {
             let r = try run(["run", Repository.path("jobs/sample.yml"), "--wait=\(value)"])
             #expect(r.status == ExitStatus.usage.rawValue, "\(value)")
-            #expect(r.stderr.contains("--wait must be a number of seconds"), "\(value)")
+            #expect(r.stderr.contains("--wait doit être un nombre de secondes"), "\(value)")
         }
     }
 
@@ -98,7 +100,7 @@ struct CommandLineTests {
         let r = try run(["report"] + inputs(dir) + ["--out", out, "--quiet"] + period)
         #expect(r.status == ExitStatus.written.rawValue)
         let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.hasPrefix("coopreport: Période sans session"))
+        #expect(last.hasPrefix("coopreport: alerte : Période sans session"))
         let x = try XLSXReader(url: URL(fileURLWithPath: out + "/report.xlsx"))
         let second = x.grid("Synthèse").dropFirst().first ?? []
         #expect(second.first??.value.hasPrefix("Période sans session") == true)
@@ -114,11 +116,16 @@ struct CommandLineTests {
         let r = try run(["report"] + inputs(dir) + ["--out", out, "--to", "2022-03-31"])
         #expect(r.status == ExitStatus.written.rawValue)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr.contains("registrations.csv: 6 rows read, 1 rejected, 5 used"))
-        #expect(r.stderr.contains("evaluations.csv: 4 rows read, 1 rejected, 3 used"))
-        #expect(r.stderr.contains("registrations.csv:7: error: column 'session': 'Z' is not a session of P"))
-        #expect(r.stderr.contains("[5/5] render"))
-        #expect(r.stderr.contains("as of 2022-03-31"))  // --to gives the as-of date
+        #expect(r.stderr.contains("registrations.csv : 6 lignes lues, 1 écartée, 5 retenues"))
+        #expect(r.stderr.contains("evaluations.csv : 4 lignes lues, 1 écartée, 3 retenues"))
+        #expect(r.stderr.contains("registrations.csv:7 : ligne écartée — colonne « session » : « Z » n'est pas une session de P"))
+        #expect(r.stderr.contains("[5/5] écriture"))
+        #expect(r.stderr.contains("arrêté au 31/03/2022"))  // --to gives the as-of date
+        // The last line says what was written and what to read.
+        let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("coopreport: Rapport écrit : "))
+        #expect(last.hasSuffix("report.xlsx — 2 lignes écartées (feuille Rejets)") || last.contains("2 lignes écartées (feuille Rejets), "))
+        #expect(!r.stderr.contains("error") && !r.stderr.contains("warning"))
         for name in ["report.xlsx", "metrics.json", "rejects.csv", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name)")
         }
@@ -143,7 +150,7 @@ struct CommandLineTests {
         args[3] = dir.url.appendingPathComponent("nope.csv").path
         let r = try run(["report"] + args + ["--out", dir.path, "--as-of", "2022-03-31"])
         #expect(r.status == ExitStatus.inputMissing.rawValue)
-        #expect(r.stderr.contains("nope.csv: error: file not found"))
+        #expect(r.stderr.contains("nope.csv : erreur : fichier introuvable"))
     }
 
     @Test("a missing column exits 66 and names the nearest header found")
@@ -152,7 +159,7 @@ struct CommandLineTests {
         let broken = SmallRun.registrations.replacingOccurrences(of: "statut", with: "statuts")
         let r = try run(["report"] + inputs(dir, registrations: broken) + ["--out", dir.path, "--as-of", "2022-03-31"])
         #expect(r.status == ExitStatus.inputMissing.rawValue)
-        #expect(r.stderr.contains("missing required column(s) 'status' (nearest found: 'statuts')"))
+        #expect(r.stderr.contains("colonne obligatoire absente : « status » (en-tête le plus proche : « statuts »)"))
     }
 
     @Test("an output folder that cannot be created exits 73")
@@ -161,7 +168,7 @@ struct CommandLineTests {
         let file = try dir.write("a-file", "x")
         let r = try run(["report"] + inputs(dir) + ["--out", file + "/out", "--as-of", "2022-03-31"])
         #expect(r.status == ExitStatus.outputNotWritable.rawValue)
-        #expect(r.stderr.contains("cannot write"))
+        #expect(r.stderr.contains("écriture impossible"))
     }
 
     @Test("a bad flag is a usage error, exit 64")
@@ -169,7 +176,7 @@ struct CommandLineTests {
         let dir = try TemporaryDirectory()
         let r = try run(["report"] + inputs(dir) + ["--out", dir.path, "--from", "30/06/2022"])
         #expect(r.status == ExitStatus.usage.rawValue)
-        #expect(r.stderr.contains("--from '30/06/2022' is not a date"))
+        #expect(r.stderr.contains("--from « 30/06/2022 » n'est pas une date"))
     }
 
     @Test("--version prints the library's version")
@@ -230,7 +237,7 @@ struct RunCommandTests {
         try dir.write("inscrits-2.csv", header + "P;A;p1;Coop Un;inscrit;présent\nP;A;p2;Coop Un;inscrit;présent\n")
         let r = try cli.run(["run", try job(in: dir, registrations: "inscrits-*.csv")])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("inscrits-2.csv:2: warning: duplicate registration of p1 to P/A (also \(dir.path)/inscrits-1.csv:2)"))
+        #expect(r.stderr.contains("inscrits-2.csv:2 : alerte : inscription en double de p1 à P/A (aussi inscrits-1.csv:2)"))
         let metrics = try String(contentsOfFile: dir.path + "/out/metrics.json", encoding: .utf8)
         #expect(metrics.contains("\"present\": 2"))
     }
@@ -244,7 +251,8 @@ struct RunCommandTests {
         #expect(r.status == ExitStatus.dataErrors.rawValue)
         #expect(
             r.stderr.contains(
-                "registrations: 6 of 6 rows rejected (100.0 %), above max_reject_rate 50.0 %; most of them for column 'status' (5 rows)"))
+                "registrations : 6 lignes écartées sur 6 (100,0 %), au-delà de « max_reject_rate » 50,0 % ; la plupart pour la colonne « status » (5 lignes)"
+            ))
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/report.xlsx"))
     }
 
@@ -259,7 +267,7 @@ struct RunCommandTests {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let r = try cli.run(["run", path])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("6 rows read, 1 rejected, 5 used"))
+        #expect(r.stderr.contains("6 lignes lues, 1 écartée, 5 retenues"))
     }
 
     @Test("a broken job file is a usage error naming the key")
@@ -268,6 +276,6 @@ struct RunCommandTests {
         try dir.write("registrations.csv", SmallRun.registrations)
         let r = try cli.run(["run", try job(in: dir, extra: "min_groupe_size: 2")])
         #expect(r.status == ExitStatus.usage.rawValue)
-        #expect(r.stderr.contains("min_groupe_size: unknown key 'min_groupe_size' (did you mean 'min_group_size'?)"))
+        #expect(r.stderr.contains("min_groupe_size : clé inconnue « min_groupe_size » (vouliez-vous dire « min_group_size » ?)"))
     }
 }

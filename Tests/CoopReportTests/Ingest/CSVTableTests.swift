@@ -74,7 +74,7 @@ struct CSVTableTests {
         #expect(
             throws: IngestError.missingColumns(
                 path: "r.csv", missing: ["session"], found: ["programme", "sesion", "participant_id", "cooperative", "status"],
-                expected: ["programme", "session", "cooperative", "status", "participant_id or email"],
+                expected: ["programme", "session", "cooperative", "status", "participant_id ou email"],
                 nearest: ["session": "sesion"])
         ) {
             try CSVTable(bytes: Array(text.utf8), path: "r.csv", schema: .registrations)
@@ -95,8 +95,8 @@ struct CSVTableTests {
         let table = try CSVTable(bytes: Array(text.utf8), path: "r.csv", schema: .registrations)
         let all = try rows(table)
         #expect(all.map(\.line) == [2, 3])
-        #expect(all[0].problem?.contains("6 fields") == true)
-        #expect(all[1].problem?.contains("never closed") == true)
+        #expect(all[0].problem?.contains("6 champs") == true)
+        #expect(all[1].problem?.contains("jamais refermé") == true)
         #expect(all[0].raw == "P;A;1;C;inscrit;extra")
     }
 

@@ -38,7 +38,7 @@ struct CatalogueReaderTests {
             throws: IngestError.catalogue(
                 path: "c.yml", line: 7, keyPath: "programmes[0].sessions[2].kinds",
                 message:
-                    "unknown key 'kinds' (did you mean 'kind'?); expected one of code, title, kind, start, end, hours, price_ht, capacity, venue, trainers, mandatory, survey, requires, objectives"
+                    "clé inconnue « kinds » (vouliez-vous dire « kind » ?) ; attendu : l'une de code, title, kind, start, end, hours, price_ht, capacity, venue, trainers, mandatory, survey, requires, objectives"
             )
         ) {
             try CatalogueReader.parse(text, path: "c.yml")
@@ -49,7 +49,7 @@ struct CatalogueReaderTests {
     func unknownRequirement() throws {
         let text = valid.replacingOccurrences(of: "requires: [S1]", with: "requires: [S9]")
         let error = #expect(throws: IngestError.self) { try CatalogueReader.parse(text, path: "c.yml") }
-        #expect(error?.errorDescription?.contains("programmes[0].sessions[1].requires: requires 'S9'") == true)
+        #expect(error?.errorDescription?.contains("programmes[0].sessions[1].requires : « requires » nomme « S9 »") == true)
     }
 
     @Test("an impossible date and an unknown kind are errors")
@@ -58,6 +58,6 @@ struct CatalogueReaderTests {
         #expect(throws: IngestError.self) { try CatalogueReader.parse(badDate, path: "c.yml") }
         let badKind = valid.replacingOccurrences(of: "kind: classroom", with: "kind: cours")
         let error = #expect(throws: IngestError.self) { try CatalogueReader.parse(badKind, path: "c.yml") }
-        #expect(error?.errorDescription?.contains("'cours' is not a session kind") == true)
+        #expect(error?.errorDescription?.contains("« cours » n'est pas un type de session") == true)
     }
 }

@@ -220,7 +220,7 @@ struct XLSXInputTests {
                     Issue.record("\(what): \(error)")
                     continue
                 }
-                #expect(reason.contains(what == "missing string" ? "shared string" : "row number"), "\(what): \(reason)")
+                #expect(reason.contains(what == "missing string" ? "texte partagé" : "numéro de ligne"), "\(what): \(reason)")
             }
         }
     }

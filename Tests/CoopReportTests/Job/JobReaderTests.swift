@@ -58,7 +58,8 @@ struct JobReaderTests {
         #expect(
             throws: JobError.invalid(
                 path: "j.yml", line: 8, keyPath: "inputs.registrations.colums",
-                message: "unknown key 'colums' (did you mean 'columns'?); expected one of path, sheet, separator, encoding, columns, values"
+                message:
+                    "clé inconnue « colums » (vouliez-vous dire « columns » ?) ; attendu : l'une de path, sheet, separator, encoding, columns, values"
             )
         ) {
             try JobReader.parse(text, path: "j.yml")
@@ -71,22 +72,25 @@ struct JobReaderTests {
         let error = #expect(throws: JobError.self) { try JobReader.parse(text, path: "j.yml") }
         #expect(
             error?.description.contains(
-                "inputs.registrations.columns.État de l'inscription: 'État de l'inscription' is renamed to 'statut', which is not a registrations column (did you mean 'status'?)"
+                "inputs.registrations.columns.État de l'inscription : « État de l'inscription » est renommé en « statut », qui n'est pas une colonne de « registrations » (vouliez-vous dire « status » ?)"
             ) == true)
     }
 
     @Test(
         "version, values and period are checked",
         arguments: [
-            ("version: 1", "version: 2", "version 2 is not supported"),
-            ("separator: \";\"", "separator: \"|\"", "'|' is not a separator"),
-            ("\"Confirmée\": registered", "\"Confirmée\": inscrit", "'inscrit' is not a status"),
+            ("version: 1", "version: 2", "la version 2 n'est pas prise en charge"),
+            ("separator: \";\"", "separator: \"|\"", "« | » n'est pas un séparateur"),
+            ("\"Confirmée\": registered", "\"Confirmée\": inscrit", "« inscrit » n'est pas un statut"),
             (
                 "period: {from: 2022-06-01, to: 2022-06-30}", "period: {from: 2022-06-30, to: 2022-06-01}",
-                "'to' (2022-06-01) is before 'from'"
+                "« to » (2022-06-01) est antérieur à « from »"
             ),
-            ("period: {from: 2022-06-01, to: 2022-06-30}", "period: {programme: P, to: 2022-06-30}", "either 'programme' or 'from'/'to'"),
-            ("output: ../output/june", "", "missing key 'output'"),
+            (
+                "period: {from: 2022-06-01, to: 2022-06-30}", "period: {programme: P, to: 2022-06-30}",
+                "soit « programme », soit « from »/« to »"
+            ),
+            ("output: ../output/june", "", "clé « output » absente"),
         ])
     func checks(original: String, replacement: String, message: String) {
         let error = #expect(throws: JobError.self) {

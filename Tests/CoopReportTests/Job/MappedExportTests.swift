@@ -50,7 +50,9 @@ struct MappedExportTests {
         #expect(unknown.map(\.line) == [20, 107])
         #expect(
             unknown.first?.message
-                == "'Session 1 - 10/12/2020' is not an event label of the job's values.event (nearest: 'Session 1 - 10/12/2021')")
+                == "« Session 1 - 10/12/2020 » n'est pas un libellé d'événement de « values.event » du fichier de tâche (le plus proche : « Session 1 - 10/12/2021 »)"
+        )
+        #expect(unknown.first?.value == "Session 1 - 10/12/2020")
     }
 
     @Test("the survey export saved as Windows-1252 without BOM gives the same figures and the same rejected lines")

@@ -89,7 +89,8 @@ struct MappingMatchTests {
             #expect(found.contains("Code participant"))
             #expect(ExitStatus.forError(error) == .inputMissing)
             #expect(
-                error.errorDescription?.contains("'Code du participant' is not a header of this file (nearest header: 'Code participant')")
+                error.errorDescription?.contains(
+                    "« Code du participant » n'est pas un en-tête de ce fichier (le plus proche : « Code participant »)")
                     == true)
         }
         expectNothingWritten(dir)
@@ -131,10 +132,10 @@ struct MappingMatchTests {
         let extra = Self.goodRegistrations.replacingOccurrences(
             of: "\"Annulée\": cancelled", with: "\"Annulée\": cancelled, \"Confirmé\": registered")
         let outcome = try run(job(dir, registrations: extra, evaluations: Self.goodEvaluations))
-        let warning = try #require(outcome.document.warnings.first { $0.message.contains("matches no row") })
-        #expect(warning.message.contains("values.status entry 'Confirmé'"))
-        #expect(warning.message.contains("(nearest: 'Confirmée')"))
-        #expect(warning.message.contains("values found: 'Annulée', 'Confirmée'"))
+        let warning = try #require(outcome.document.warnings.first { $0.message.contains("ne correspond à aucune ligne") })
+        #expect(warning.message.contains("l'entrée « Confirmé » de « values.status »"))
+        #expect(warning.message.contains("(le plus proche : « Confirmée »)"))
+        #expect(warning.message.contains("valeurs trouvées : « Annulée », « Confirmée »"))
     }
 
     @Test("programme and session labels map onto codes; an unknown label is rejected with the nearest one")
@@ -159,10 +160,13 @@ struct MappingMatchTests {
         let rejects = outcome.document.rejects.filter { $0.file.hasSuffix("labels.csv") }
         #expect(rejects.map(\.line) == [3, 4])
         #expect(rejects.map(\.column) == ["session", "programme"])
-        #expect(rejects[0].message.hasSuffix("nearest label of the job's values.session: 'Journée A'"))
-        #expect(rejects[1].message.hasSuffix("nearest label of the job's values.programme: 'Programme P 2022'"))
+        #expect(rejects[0].message.hasSuffix("libellé le plus proche dans « values.session » du fichier de tâche : « Journée A »"))
+        #expect(rejects[1].message.hasSuffix("libellé le plus proche dans « values.programme » du fichier de tâche : « Programme P 2022 »"))
         // « Journée B » maps to a real session but no row uses it: a warning.
-        #expect(outcome.document.warnings.contains { $0.message.contains("values.session entry 'Journée B' matches no row") })
+        #expect(
+            outcome.document.warnings.contains {
+                $0.message.contains("l'entrée « Journée B » de « values.session » du fichier de tâche ne correspond à aucune ligne")
+            })
     }
 
     @Test("an event target that is not PROGRAMME/SESSION is a job error with its line")
@@ -188,8 +192,8 @@ struct MappingMatchTests {
             _ = try CSVTable.map(header: header, schema: .registrations, path: "x.csv")
             Issue.record("a file without participant_id or email was accepted")
         } catch IngestError.missingColumns(_, let missing, _, _, let nearest) {
-            #expect(missing == ["participant_id' or 'email"])
-            #expect(nearest == ["participant_id' or 'email": "Code participant"])
+            #expect(missing == ["participant_id » ou « email"])
+            #expect(nearest == ["participant_id » ou « email": "Code participant"])
         }
         #expect(
             Nearest.header(for: ["participant_id", "identifiant", "participant"], in: ["Code participant", "Statut"]) == "Code participant")
@@ -200,6 +204,6 @@ struct MappingMatchTests {
     @Test("a file that does not exist says relative paths start from the job file's folder")
     func missingFile() {
         let message = IngestError.fileNotFound(path: "/srv/jobs/../input/x.csv").errorDescription ?? ""
-        #expect(message.contains("relative paths start from the job file's folder"))
+        #expect(message.contains("un chemin relatif part du dossier du fichier de tâche"))
     }
 }

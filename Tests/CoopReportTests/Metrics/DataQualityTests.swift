@@ -11,7 +11,7 @@ struct DataQualityTests {
         let m = F.metrics(
             [F.reg("P/A", "p1", .absent), F.reg("P/A", "p2")],
             [F.resp("P/A", overall: 4, participant: "p1", line: 7), F.resp("P/A", overall: 5, participant: "p2", line: 8)])
-        let found = m.warnings.filter { $0.message.contains("marked absent") }
+        let found = m.warnings.filter { $0.message.contains("noté absent") }
         #expect(found.map(\.line) == [7])
         #expect(found.first?.file == "e.csv")
     }
@@ -23,7 +23,7 @@ struct DataQualityTests {
         let m = F.metrics(
             [F.reg("P/A", "p1"), F.reg("P/A", "p2"), F.reg("P/ACT", "p2"), F.reg("Q/Q1", "p1")], [F.resp("P/A", overall: 4)],
             period: Period(from: F.day("2022-04-01"), to: F.day("2022-04-30")))
-        let found = m.warnings.filter { $0.message.contains("outside the period") }.map(\.message)
-        #expect(found == ["2 session(s) outside the period (P/A, P/ACT): 3 registration(s) and 1 response(s) not counted"])
+        let found = m.warnings.filter { $0.message.contains("hors de la période") }.map(\.message)
+        #expect(found == ["2 sessions hors de la période (P/A, P/ACT) : 3 inscriptions et 1 réponse non comptées"])
     }
 }

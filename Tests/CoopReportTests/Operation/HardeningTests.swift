@@ -36,7 +36,7 @@ struct HardeningTests {
             Issue.record("the run took a lock through a link")
         } catch let error as OutputError {
             #expect(ExitStatus.forError(error) == .outputNotWritable)
-            #expect("\(error)".contains("symbolic link"))
+            #expect("\(error)".contains("lien symbolique"))
         }
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me")
     }
@@ -68,7 +68,7 @@ struct HardeningTests {
         let rejected = outcome.document.rejects.filter { $0.file.hasSuffix("registrations.csv") }
         // A is one day (10 January): 24 h at most; p3's 24 is kept.
         #expect(rejected.map(\.line) == [2, 3, 5])
-        #expect(rejected.first?.message.contains("at most 24 h") == true)
+        #expect(rejected.first?.message.contains("au plus 24 h") == true)
         #expect(outcome.document.metrics.session("P/A")?.value(.hoursTrainee) == 24)
         let catalogue = SmallRun.catalogue.replacingOccurrences(of: "hours: 7, price_ht: 100", with: "hours: 1e308, price_ht: 100")
         #expect(throws: IngestError.self) { try pipeline.run(request(dir, catalogue: catalogue)) }
@@ -97,7 +97,7 @@ struct HardeningTests {
             Issue.record("an unknown programme gave a report")
         } catch let error as JobError {
             #expect(ExitStatus.forError(error) == .usage)
-            #expect("\(error)".contains("'NOPE' is not a programme of the catalogue"))
+            #expect("\(error)".contains("« NOPE » n'est pas un programme du catalogue"))
         }
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/report.xlsx"))
     }
@@ -124,7 +124,7 @@ struct HardeningTests {
             IngestError.missingColumns(path: "r.csv", missing: ["status"], found: [wide, "b"], expected: ["status"], nearest: [:])
             .errorDescription ?? ""
         #expect(message.count < 1000)
-        #expect(message.contains("(1000000 characters)"))
+        #expect(message.contains("(1000000 caractères)"))
     }
 
     @Test("a stray quote on line 11 of the sample rejects line 11 only; the lines after it are read")
@@ -146,7 +146,7 @@ struct HardeningTests {
         let doc = try run(broken)
         let rejected = doc.rejects.filter { $0.file.hasSuffix("registrations.csv") }
         #expect(rejected.map(\.line) == [11, 20, 107, 114, 124])
-        #expect(rejected.first?.message.contains("reading goes on with the next") == true)
+        #expect(rejected.first?.message.contains("la lecture reprend à la suivante") == true)
         // One registration less (P010 at S1), nothing else lost. Without S1, P010's ACTION
         // (line 52) and S2 (line 86) now lack a required session: two violations more, not
         // the 51 of a quote that swallowed forty lines.
@@ -214,12 +214,12 @@ struct HardeningTests {
     func logLines() {
         let many = (1...2500).map { Diagnostic(severity: .warning, file: "r.csv", line: $0 + 1, column: nil, message: "duplicate") }
         let other = [Diagnostic(severity: .error, file: "r.csv", line: 3, column: "status", message: "bad status")]
-        let lines = Pipeline.logLines(many + other, perKind: 20, noun: "warning(s)", whereToRead: "the Alertes sheet")
+        let lines = Pipeline.logLines(many + other, perKind: 20, noun: ("alerte", "alertes"), whereToRead: "la feuille Alertes")
         #expect(lines.count == 22)
-        #expect(lines.last == "r.csv: … and 2480 more warning(s); all of them in the Alertes sheet")
+        #expect(lines.last == "r.csv : … et 2480 alertes de plus ; toutes dans la feuille Alertes")
         // A large catalogue's codes are not listed on every rejected row.
         let codes = (1...2500).map { "S\($0)" }
-        #expect(RecentSession.codes(codes, near: "s-2500") == "nearest: S2500; one of the catalogue's 2500 codes")
+        #expect(RecentSession.codes(codes, near: "s-2500") == "le plus proche : S2500 ; un des 2500 codes du catalogue")
         #expect(RecentSession.codes(["S1", "S2"], near: "S3") == "S1, S2")
     }
 
@@ -233,13 +233,13 @@ struct HardeningTests {
             Issue.record("an empty registrations export gave a report")
         } catch let error as IngestError {
             #expect(ExitStatus.forError(error) == .inputMissing)
-            #expect(error.errorDescription?.contains("header and no row") == true)
+            #expect(error.errorDescription?.contains("un en-tête et aucune ligne") == true)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: first.outputs[0])) == before)
         var r = try request(dir)
         r.evaluations = InputSpec(try dir.write("empty-evaluations.csv", "programme,session,overall\n"))
         let outcome = try pipeline.run(r)
-        #expect(outcome.document.warnings.contains { $0.message.hasPrefix("no response in this file") })
+        #expect(outcome.document.warnings.contains { $0.message.hasPrefix("aucune réponse dans ce fichier") })
     }
 
     @Test("a catalogue of ten thousand chained sessions is read (no quadratic scan, no deep recursion); a loop in it is named")

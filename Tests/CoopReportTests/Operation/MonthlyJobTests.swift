@@ -67,8 +67,8 @@ struct MonthlyJobTests {
         let x = try XLSXReader(url: URL(fileURLWithPath: outcome.outputs[0]))
         let rejets = x.grid("Rejets").dropFirst()
         #expect(rejets.count == 5)
-        let note = (rejets.last ?? []).count > 3 ? (rejets.last ?? [])[3]?.value ?? "" : ""
-        #expect(note.hasPrefix("4 autre(s) ligne(s) écartée(s) concernent des sessions hors de la période"))
+        let note = (rejets.last ?? []).count > 4 ? (rejets.last ?? [])[4]?.value ?? "" : ""
+        #expect(note.hasPrefix("4 autres lignes écartées concernent des sessions hors de la période"))
         // Alerts: the duplicates of S1 (P005) and EXT (P009) and the repeated response id of
         // S1 are other months'; P001's resubmission to S2 is June's, listed.
         let (alerts, alertsOutside) = outcome.document.listedWarnings

@@ -81,7 +81,7 @@ struct UnattendedRunTests {
             // SIGKILL cannot be caught: the next run removes what the killed one left.
             let next = try cli.run(["run", job])
             #expect(next.status == 0)
-            #expect(next.stderr.contains("left in \(out) by an interrupted run"))
+            #expect(next.stderr.contains("laissé par une exécution interrompue"))
             #expect(try contents(out).keys.allSatisfy { !$0.hasSuffix(".tmp") })
             #expect(try contents(out) != before)
         }
@@ -172,7 +172,7 @@ struct UnattendedRunTests {
         kill(holder.processIdentifier, SIGTERM)
         holder.waitUntilExit()
         #expect(r.status == ExitStatus.locked.rawValue)
-        #expect(r.stderr.contains("another coopreport run is writing to this folder (pid \(holder.processIdentifier)"))
+        #expect(r.stderr.contains("une autre exécution de coopreport écrit dans ce dossier (pid \(holder.processIdentifier)"))
     }
 
     @Test("check validates the job and inputs, prints the diagnostics, writes nothing")
@@ -181,8 +181,8 @@ struct UnattendedRunTests {
         let job = try setUp(dir)
         let ok = try cli.run(["check", job])
         #expect(ok.status == 0)
-        #expect(ok.stderr.contains("registrations.csv:7: error: column 'session'"))
-        #expect(ok.stderr.contains("nothing written"))
+        #expect(ok.stderr.contains("registrations.csv:7 : ligne écartée — colonne « session »"))
+        #expect(ok.stderr.contains("rien n'est écrit"))
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out"))
         #expect(try cli.run(["check", job, "--strict"]).status == ExitStatus.dataErrors.rawValue)
         try FileManager.default.removeItem(atPath: dir.path + "/evaluations.csv")

@@ -34,7 +34,7 @@ enum BPFSheet {
             .empty,
             Cell(
                 .text(
-                    "Un stagiaire est rangé sur la ligne de la fonction de sa dernière inscription de la période (réglage bpf du job ; par défaut : salariés d'employeurs privés)."
+                    "Un stagiaire est rangé sur la ligne de la fonction de sa dernière inscription de la période (réglage bpf du fichier de tâche ; par défaut : salariés d'employeurs privés)."
                 ), .wrap),
         ])
         sheet.frozenRows = 0

@@ -42,19 +42,19 @@ enum ListSheets {
         let (listed, outside) = doc.listedRejects
         var rows: [[Cell]] = listed.map { d in
             [
-                .text(doc.paths.show(d.file)), .int(d.line), .text(d.column ?? ""), Cell(.text(d.message), .wrap),
+                .text(doc.paths.show(d.file)), .int(d.line), .text(d.column ?? ""), .text(d.value ?? ""), Cell(.text(d.message), .wrap),
                 Cell(.text(d.redactedRaw ?? ""), .wrap),
             ]
         }
         if outside > 0 {
             rows.append(
                 countRow(
-                    "\(outside) autre(s) ligne(s) écartée(s) concernent des sessions hors de la période : comptées ici, détaillées dans rejects.csv (colonne scope).",
-                    columns: 5))
+                    "\(plural(outside, "autre ligne écartée", "autres lignes écartées")) \(outside > 1 ? "concernent" : "concerne") des sessions hors de la période : \(outside > 1 ? "comptées" : "comptée") ici, \(outside > 1 ? "détaillées" : "détaillée") dans le fichier CSV des rejets (colonne « scope »).",
+                    columns: 6, at: 4))
         }
         return table(
-            name: "Rejets", headers: ["Fichier", "Ligne", "Colonne", "Motif", "Ligne brute (noms et courriels masqués)"], rows: rows,
-            fixed: [3: 60, 4: 60], maxRows: maxRows)
+            name: "Rejets", headers: ["Fichier", "Ligne", "Colonne", "Valeur", "Motif", "Ligne brute (noms et courriels masqués)"],
+            rows: rows, fixed: [4: 60, 5: 60], maxRows: maxRows)
     }
 
     static func warnings(_ doc: ReportDocument, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
@@ -65,15 +65,15 @@ enum ListSheets {
         if outside > 0 {
             rows.append(
                 countRow(
-                    "\(outside) autre(s) alerte(s) concernent des lignes de sessions hors de la période (doublons, réponses en double) : comptées ici, non détaillées.",
+                    "\(plural(outside, "autre alerte", "autres alertes")) \(outside > 1 ? "concernent" : "concerne") des lignes de sessions hors de la période (doublons, réponses en double) : \(outside > 1 ? "comptées" : "comptée") ici, non \(outside > 1 ? "détaillées" : "détaillée").",
                     columns: 4))
         }
         return table(name: "Alertes", headers: ["Fichier", "Ligne", "Colonne", "Message"], rows: rows, fixed: [3: 90], maxRows: maxRows)
     }
 
-    /// The last row of a list that counts what it does not show, in its message column (3).
-    static func countRow(_ text: String, columns: Int) -> [Cell] {
-        (0..<columns).map { $0 == 3 ? Cell(.text(text), .wrap) : .empty }
+    /// The last row of a list that counts what it does not show, in its message column.
+    static func countRow(_ text: String, columns: Int, at message: Int = 3) -> [Cell] {
+        (0..<columns).map { $0 == message ? Cell(.text(text), .wrap) : .empty }
     }
 
     /// A list as tables of at most `maxRows` rows (header included): past Excel's last row
