@@ -162,7 +162,7 @@ public struct Pipeline {
         let inScope = rejects.filter { $0.scope(inPeriod: periodSessions) != .outside }
         for line in Self.logLines(
             inScope, perKind: 20, noun: ("ligne écartée", "lignes écartées"), whereToRead: "le fichier CSV des rejets et la feuille Rejets",
-            paths: paths)
+            paths: paths, columns: ColumnNames(inputs))
         {
             logger.warning("\(line)")
         }
@@ -215,7 +215,8 @@ public struct Pipeline {
         let warnings = mappingWarnings + emptyInputs + dataset.warnings + metrics.warnings
         let warningsInScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
         for line in Self.logLines(
-            warningsInScope, perKind: 20, noun: ("alerte", "alertes"), whereToRead: "la feuille Alertes", paths: paths)
+            warningsInScope, perKind: 20, noun: ("alerte", "alertes"), whereToRead: "la feuille Alertes", paths: paths,
+            columns: ColumnNames(inputs))
         {
             logger.notice("\(line)")
         }
@@ -249,7 +250,7 @@ public struct Pipeline {
     /// lines of log, not two hundred megabytes.
     static func logLines(
         _ diagnostics: [Diagnostic], perKind: Int, noun: (one: String, many: String), whereToRead: String,
-        paths: DisplayPaths = .currentFolder
+        paths: DisplayPaths = .currentFolder, columns: ColumnNames = .canonical
     ) -> [String] {
         var seen: [String: Int] = [:]
         var order: [String] = []
@@ -259,12 +260,12 @@ public struct Pipeline {
             let n = seen[kind, default: 0]
             if n == 0 { order.append(kind) }
             seen[kind] = n + 1
-            if n < perKind { lines.append(d.described(with: paths)) }
+            if n < perKind { lines.append(d.described(with: paths, columns: columns)) }
         }
         for kind in order {
             guard let n = seen[kind], n > perKind else { continue }
             let parts = kind.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
-            let column = parts.count > 1 && !parts[1].isEmpty ? " (colonne « \(parts[1]) »)" : ""
+            let column = parts.count > 1 && !parts[1].isEmpty ? " (colonne « \(columns.show(parts[1], in: parts[0])) »)" : ""
             lines.append(
                 "\(parts[0].isEmpty ? "" : paths.show(parts[0]) + " : ")… et \(plural(n - perKind, noun.one, noun.many))\(column) de plus ; toutes dans \(whereToRead)"
             )
@@ -322,6 +323,7 @@ public struct Pipeline {
         var summary = InputSummary(role: role, path: table.path, bytes: read.bytes, sha256: read.sha256)
         summary.encoding = table.encodingName
         summary.separator = table.separatorName
+        summary.headers = table.headerOf
         summary.rowsRead = rows
         summary.rejected = rejected
         return summary

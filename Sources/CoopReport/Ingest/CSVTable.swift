@@ -41,6 +41,14 @@ public struct CSVTable {
 
     /// Header cells that no canonical column reads (the ingest log lists them).
     public var unusedHeaders: [String] { Self.unused(header, fileIndex) }
+    public var headerOf: [String: String] { Self.headers(columns, header, fileIndex) }
+
+    /// Canonical column → the header cell it was found under.
+    static func headers(_ columns: [String], _ header: [String], _ fileIndex: [Int]) -> [String: String] {
+        var out: [String: String] = [:]
+        for (column, i) in zip(columns, fileIndex) where header.indices.contains(i) && out[column] == nil { out[column] = header[i] }
+        return out
+    }
 
     /// The header cells no column index points at (blank ones left out).
     static func unused(_ header: [String], _ fileIndex: [Int]) -> [String] {

@@ -11,6 +11,8 @@ public struct InputSummary: Sendable, Equatable {
     public var rejected = 0
     public var encoding: String?
     public var separator: String?
+    /// Each canonical column's header as the file has it (`programme` → « Événement »).
+    public var headers: [String: String] = [:]
 
     public init(role: String, path: String, bytes: Int, sha256: String) {
         self.role = role

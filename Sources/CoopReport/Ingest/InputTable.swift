@@ -7,6 +7,8 @@ protocol InputTable {
     /// Canonical names of the columns found, in `RecordFields` order.
     var columns: [String] { get }
     var unusedHeaders: [String] { get }
+    /// Each canonical column's header as the file has it.
+    var headerOf: [String: String] { get }
     /// How the file was read, for the log and Synthèse: its encoding (or the workbook's
     /// sheet) and its separator (nil for a workbook).
     var encodingName: String { get }

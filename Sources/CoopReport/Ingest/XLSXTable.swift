@@ -147,6 +147,7 @@ final class XLSXTable {
 
     /// Header cells that no canonical column reads.
     var unusedHeaders: [String] { CSVTable.unused(header, fileIndex) }
+    var headerOf: [String: String] { CSVTable.headers(columns, header, fileIndex) }
 
     /// Calls `body` for each non-blank row after the header, in sheet order.
     func forEachRecord(_ body: (RecordFields) -> Void) throws -> CSVTable.Read {

@@ -119,7 +119,7 @@ public enum Metric: String, CaseIterable, Sendable {
         case .fillRate: "Inscrits / capacité, sur les sessions dont la capacité est connue. Vide sinon."
         case .revenueHT: "Inscrits × prix HT de la session, sur les sessions dont le prix est connu. Vide sinon."
         case .prerequisiteViolations:
-            "Inscriptions (statut inscrit) à une session à prérequis dont le participant n'a pas suivi chaque session requise (projet réalisé pour la phase projet). Chacune est listée dans la feuille Prérequis."
+            "Inscriptions (statut inscrit) à une session à prérequis dont le participant n'a pas suivi chaque session requise (projet réalisé pour la phase projet). Chacune est listée dans la feuille Alertes (« prérequis non respecté »)."
         case .participants:
             "Personnes distinctes : inscrites (statut inscrit) aux sessions du groupe ; pour un programme, une coopérative et l'ensemble, ayant un parcours (une personne inscrite à deux programmes compte une fois)."
         case .responses:

@@ -15,6 +15,9 @@ public struct ReportDocument: Sendable {
     /// How paths are shown to a person (the workbook, the terminal).
     public var paths = DisplayPaths.currentFolder
 
+    /// Columns named by their files' headers (Rejets, Alertes).
+    public var columnNames: ColumnNames { ColumnNames(inputs) }
+
     /// Said when no session of the catalogue starts in the period: the report is written
     /// (a quiet month is normal) but must not pass for one with figures (`--period 2023-03`,
     /// a cron job run in the wrong month). Nil otherwise.

@@ -1,7 +1,7 @@
 /// What goes in which cell of one sheet: a pure value, built by the planners and tested
 /// without libxlsxwriter; `WorkbookWriter` turns it into a file.
 public struct SheetPlan: Sendable {
-    public let name: String
+    public private(set) var name: String
     /// Rows from the top of the sheet; a row may be shorter than others.
     public var rows: [[Cell]] = []
     /// Width of each column in characters (computed from the content when empty).
@@ -41,6 +41,13 @@ public struct SheetPlan: Sendable {
     }
 
     public init(name: String) { self.name = name }
+
+    /// The same sheet under another name (« Alertes (2) »).
+    func renamed(_ name: String) -> SheetPlan {
+        var copy = self
+        copy.name = name
+        return copy
+    }
 
     /// Columns of the table under header row 0 that hold a rate with a target (the
     /// satisfied share of a question compares with the satisfaction rate's): set by the
@@ -162,6 +169,14 @@ public struct Cell: Sendable, Equatable {
     public static func header(_ s: String) -> Cell { Cell(.text(s), .header) }
     public static func int(_ n: Int) -> Cell { Cell(.number(Double(n), .integer)) }
     public static func number(_ x: Double?, _ style: NumberStyle) -> Cell { x.map { Cell(.number($0, style)) } ?? .empty }
+
+    /// Whether the cell holds a number (a date included).
+    var isNumber: Bool {
+        switch value {
+        case .number, .date, .month, .dateTime: true
+        default: false
+        }
+    }
 
     /// Characters the cell shows, for column widths.
     var displayLength: Int {

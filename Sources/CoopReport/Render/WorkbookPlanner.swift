@@ -14,9 +14,6 @@ public enum WorkbookPlanner {
         let comments = ListSheets.comments(m)
         sheets += comments
         SummarySheet.noteSplits(comments, in: &sheets[0])
-        let prerequisites = ListSheets.prerequisites(m)
-        sheets += prerequisites
-        SummarySheet.noteSplits(prerequisites, in: &sheets[0])
         if let e = doc.evidence, options.participantSheets {
             let detail = EvidenceSheets.attendance(e, people: people) + EvidenceSheets.journeys(e, people: people)
             sheets += detail

@@ -51,13 +51,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// Compiler style, in French: `input/registrations.csv:14 : ligne écartée — colonne « status » : …`
     /// for a rejected row, `… : alerte : …` for a warning.
-    public var description: String { described(file) }
+    public var description: String { described(file, column) }
 
-    /// The same with the file shown as `paths` shows it.
-    public func described(with paths: DisplayPaths) -> String { described(paths.show(file)) }
+    /// The same with the file shown as `paths` shows it, the column as its file names it.
+    public func described(with paths: DisplayPaths, columns: ColumnNames = .canonical) -> String {
+        described(paths.show(file), column.map { columns.show($0, in: file) })
+    }
 
-    private func described(_ shownFile: String) -> String {
-        let place = column.map { "colonne « \($0) » : " } ?? ""
+    private func described(_ shownFile: String, _ shownColumn: String?) -> String {
+        let place = shownColumn.map { "colonne « \($0) » : " } ?? ""
         let at = line > 0 ? "\(shownFile):\(line) : " : shownFile.isEmpty ? "" : "\(shownFile) : "
         switch severity {
         case .error: return "\(at)ligne écartée — \(place)\(message)"

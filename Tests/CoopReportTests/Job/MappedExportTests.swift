@@ -33,6 +33,19 @@ struct MappedExportTests {
         #expect(mapped.document.inputs[2].encoding == "UTF-8")
         // The comments, multi-line and formula-like ones included, come through unchanged.
         #expect(mapped.document.metrics.comments.map(\.text) == canonical.document.metrics.comments.map(\.text))
+        // Rejets names a column as the export's own header (« Événement »), rejects.csv
+        // keeps the canonical name for programs.
+        let export = try #require(mapped.document.inputs.first { $0.role == "registrations" }?.path)
+        let headerLine = try #require(
+            String(data: try Data(contentsOf: URL(fileURLWithPath: export)), encoding: .windowsCP1252)?
+                .split(whereSeparator: \.isNewline).first)
+        let headers = headerLine.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let x = try XLSXReader(url: URL(fileURLWithPath: mapped.outputs[0]))
+        let rejets = x.grid("Rejets")
+        let line20 = try #require(rejets.first { $0.count > 2 && $0[1]?.number == 20 && $0[0]?.value.contains("inscriptions") == true })
+        let shown = try #require(line20[2]?.value)
+        #expect(headers.contains(shown) && shown != "programme")
+        #expect(mapped.document.rejects.first { $0.line == 20 }?.column == "programme")
     }
 
     @Test("the ticketing export, one « Billet » label per row mapped to (programme, session), gives the canonical figures")

@@ -210,6 +210,21 @@ struct HardeningTests {
         #expect(note.first?.hasPrefix("Alertes : 5 lignes réparties sur 3 feuilles") == true)
     }
 
+    @Test("Alertes continues on numbered sheets with its prerequisite violations, none lost")
+    func alertsSplit() throws {
+        let doc = try SmallRun(minGroupSize: 1).outcome.document
+        let listed = doc.listedWarnings.rows.count + (doc.listedWarnings.outside > 0 ? 1 : 0)
+        let violations = doc.metrics.violations.count
+        #expect(violations == 1 && listed >= 1)
+        for maxRows in [2, 3, listed + 1, listed + 2] {
+            let sheets = ListSheets.warnings(doc, maxRows: maxRows)
+            #expect(sheets.allSatisfy { $0.rowCount <= maxRows }, "maxRows \(maxRows)")
+            #expect(sheets.reduce(0) { $0 + $1.rowCount - 1 } == listed + violations, "maxRows \(maxRows)")
+            #expect(sheets.map(\.name) == ["Alertes"] + (1..<sheets.count).map { "Alertes (\($0 + 1))" })
+            #expect(sheets.last?.generated?.count == 1)  // the violation comes last
+        }
+    }
+
     @Test("the log counts what repeats: 20 lines of a kind, then one line for the rest")
     func logLines() {
         let many = (1...2500).map { Diagnostic(severity: .warning, file: "r.csv", line: $0 + 1, column: nil, message: "duplicate") }

@@ -34,7 +34,7 @@ struct WorkbookTests {
         #expect(
             x.sheetNames == [
                 "Synthèse", "Sessions", "Programmes", "Coopératives", "Mois", "Satisfaction", "Objectifs",
-                "Commentaires", "Prérequis", "Rejets", "Alertes", "Méthode",
+                "Commentaires", "Rejets", "Alertes", "Méthode",
             ])
     }
 
@@ -68,18 +68,23 @@ struct WorkbookTests {
         #expect(b["Taux de satisfaction"]?.value == "sans réponse")  // nothing to show, and not 0
     }
 
-    @Test("Prérequis lists the registration that broke a prerequisite, with its line, and no name")
+    @Test("Alertes lists the registration that broke a prerequisite, with its file, line and session, and no name")
     func prerequisiteRows() throws {
         let x = try SmallRun(minGroupSize: 1).workbook()
-        let grid = x.grid("Prérequis")
-        #expect(grid.count == 2)  // header + p2's registration to B (absent at A)
-        let v = row(x, "Prérequis", where: "Participant", is: "p2")
-        #expect(v["Programme"]?.value == "P")
-        #expect(v["Session"]?.value == "B")
-        #expect(v["Coopérative"]?.value == "Coop Un")
-        #expect(v["Sessions requises non suivies"]?.value == "A")
-        #expect(v["Ligne"]?.number == 6)  // header = line 1
+        let grid = x.grid("Alertes")
+        let header = (grid.first ?? []).map { $0?.value ?? "" }
+        let message = try #require(header.firstIndex(of: "Message"))
+        let line = try #require(header.firstIndex(of: "Ligne"))
+        let rows = grid.filter { $0.count > message && $0[message]?.value.hasPrefix("prérequis non respecté") == true }
+        #expect(rows.count == 1)  // p2's registration to B (absent at A)
+        let v = try #require(rows.first)
+        #expect(v[message]?.value == "prérequis non respecté : p2 (Coop Un) inscrit à P/B sans avoir suivi A")
+        #expect(v[line]?.number == 6)  // header = line 1
+        #expect(v[0]?.value.hasSuffix("registrations.csv") == true)
         #expect(!grid.joined().contains { $0?.value.contains("Martin") == true })
+        // Synthèse counts it apart from the other alerts.
+        let summary = x.grid("Synthèse").joined().compactMap { $0?.value }
+        #expect(summary.contains { $0.hasPrefix("Qualité des données") && $0.contains("1 prérequis non respecté (feuille Alertes)") })
     }
 
     @Test("a small group's satisfaction figure is a visible note, its counts stay")

@@ -104,6 +104,11 @@ struct XLSXReader {
         XMLTree.parse(sheetPaths[sheet].flatMap { parts[$0] } ?? Data())
     }
 
+    /// A sheet's XML, as text.
+    func sheetText(_ sheet: String) -> String {
+        String(decoding: sheetPaths[sheet].flatMap { parts[$0] } ?? Data(), as: UTF8.self)
+    }
+
     /// The charts' XML, as text.
     var charts: [String] {
         parts.filter { $0.key.hasPrefix("xl/charts/chart") }.sorted { $0.key < $1.key }.map { String(decoding: $0.value, as: UTF8.self) }

@@ -151,8 +151,9 @@ enum EvidenceSheets {
                 Cell(.text(row.comments.map { "• " + $0 }.joined(separator: "\n")), .wrap), .empty, .empty, .empty,
             ])
         }
-        var plan = finish(sheet, headers: headers, keyColumns: 2, fixed: [2: 40, 5: 60, 6: 30, 7: 16, 8: 12])
+        var plan = finish(sheet, headers: headers, keyColumns: 2, fixed: [2: 40, 4: 12, 5: 60, 6: 30, 7: 16, 8: 12])
         plan.targetColumns = [4: .satisfactionRate]
+        plan.pagesWide = 1  // the actions beside their points, on the same page
         return plan
     }
 

@@ -23,7 +23,7 @@ enum IndicatorsSheet {
         Row(number: 2, asks: "", metric: .hoursTrainee, population: "Inscrits aux sessions de la période", detail: "Émargement"),
         Row(
             number: 8, asks: "Vérifier les prérequis à l'entrée (Session 2 : présence en Session 1 et projet réalisé).",
-            metric: .prerequisiteViolations, population: "Inscriptions aux sessions à prérequis", detail: "Prérequis"),
+            metric: .prerequisiteViolations, population: "Inscriptions aux sessions à prérequis", detail: "Alertes"),
         Row(
             number: 11, asks: "Évaluer l'atteinte par les bénéficiaires des objectifs de la prestation.",
             metric: .objectivesMetRate, population: "Réponses aux questions d'objectifs", detail: "Objectifs"),
@@ -50,7 +50,8 @@ enum IndicatorsSheet {
             "N°", "Ce que demande l'indicateur", "Figure", "Valeur", "Numérateur", "Dénominateur", "Période",
             "Population", "Détail",
         ]
-        sheet.append(headers.map(Cell.header))
+        let numbers: Set<String> = ["N°", "Valeur", "Numérateur", "Dénominateur"]
+        sheet.append(headers.map { Cell(.text($0), numbers.contains($0) ? .numberHeader : .header) })
         for row in rows {
             var cells: [Cell] = [.int(row.number), Cell(.text(row.asks), .wrap)]
             if let metric = row.metric {

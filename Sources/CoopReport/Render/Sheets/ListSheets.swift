@@ -1,7 +1,7 @@
 import XlsxWriter
 
-/// The sheets that list rows rather than figures: comments, prerequisite violations,
-/// rejected rows, warnings. None shows a name or an e-mail.
+/// The sheets that list rows rather than figures: comments, rejected rows, alerts
+/// (prerequisite violations among them). None shows a name or an e-mail.
 enum ListSheets {
     static func comments(_ m: MetricsResult, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
         table(
@@ -14,35 +14,16 @@ enum ListSheets {
             }, fixed: [4: 80], maxRows: maxRows)
     }
 
-    /// Prérequis: one row per registration whose required sessions were not all attended
-    /// (a hundred thousand at scale: written row by row, continued past Excel's last row).
-    static func prerequisites(_ m: MetricsResult, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
-        let violations = m.violations
-        return EvidenceSheets.split(
-            name: "Prérequis", headers: ["Programme", "Session", "Participant", "Coopérative", "Sessions requises non suivies", "Ligne"],
-            count: violations.count, maxRows: maxRows, keyColumns: 2, widths: [11, 8, 24, 28, 28, 8]
-        ) { i, w in
-            let v = violations[i]
-            let r = v.row
-            let data = v.rows.data
-            let key = data.sessions.keys[Int(r.session)]
-            try w.text(0, key.programme)
-            try w.text(1, key.session)
-            if r.identifiedByEmail { try w.text(2, People.byEmail) } else { try w.text(2, r.participant, in: data.pool) }
-            try w.text(3, r.cooperative, in: data.pool)
-            try w.text(4, v.missing.joined(separator: ", "))
-            try w.integer(5, Int(r.line))
-        }
-    }
-
     /// Rejets: the rejected rows of the period's sessions and those that cannot be placed;
     /// the rows of sessions of another period are counted in one line (rejects.csv lists
     /// them all), so that a monthly report speaks of its month.
     static func rejects(_ doc: ReportDocument, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
         let (listed, outside) = doc.listedRejects
+        let names = doc.columnNames
         var rows: [[Cell]] = listed.map { d in
             [
-                .text(doc.paths.show(d.file)), .int(d.line), .text(d.column ?? ""), .text(d.value ?? ""), Cell(.text(d.message), .wrap),
+                .text(doc.paths.show(d.file)), .int(d.line), .text(d.column.map { names.show($0, in: d.file) } ?? ""), .text(d.value ?? ""),
+                Cell(.text(d.message), .wrap),
                 Cell(.text(d.redactedRaw ?? ""), .wrap),
             ]
         }
@@ -57,10 +38,18 @@ enum ListSheets {
             rows: rows, fixed: [4: 60, 5: 60], maxRows: maxRows)
     }
 
+    /// Alertes: the rows kept but reported and the figure-level warnings of the period
+    /// (those of other periods counted in one line), then one line per registration whose
+    /// required sessions were not all attended — a hundred thousand at scale, written row by
+    /// row and continued past Excel's last row like the detail sheets.
     static func warnings(_ doc: ReportDocument, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
         let (listed, outside) = doc.listedWarnings
+        let names = doc.columnNames
         var rows: [[Cell]] = listed.map { d in
-            [.text(doc.paths.show(d.file)), d.line > 0 ? .int(d.line) : .empty, .text(d.column ?? ""), Cell(.text(d.message), .wrap)]
+            [
+                .text(doc.paths.show(d.file)), d.line > 0 ? .int(d.line) : .empty, .text(d.column.map { names.show($0, in: d.file) } ?? ""),
+                Cell(.text(d.message), .wrap),
+            ]
         }
         if outside > 0 {
             rows.append(
@@ -68,7 +57,43 @@ enum ListSheets {
                     "\(plural(outside, "autre alerte", "autres alertes")) \(outside > 1 ? "concernent" : "concerne") des lignes de sessions hors de la période (doublons, réponses en double) : \(outside > 1 ? "comptées" : "comptée") ici, non \(outside > 1 ? "détaillées" : "détaillée").",
                     columns: 4))
         }
-        return table(name: "Alertes", headers: ["Fichier", "Ligne", "Colonne", "Message"], rows: rows, fixed: [3: 90], maxRows: maxRows)
+        let headers = ["Fichier", "Ligne", "Colonne", "Message"]
+        let violations = doc.metrics.violations
+        guard !violations.isEmpty else { return table(name: "Alertes", headers: headers, rows: rows, fixed: [3: 90], maxRows: maxRows) }
+        // The listed alerts first, as cells; the violations after them, generated.
+        let perSheet = max(1, maxRows - 1)
+        let stored = violations.first?.rows.data.files ?? []
+        let files = stored.map(doc.paths.show)
+        let sessionHeader = stored.enumerated().reduce(into: [Int: String]()) { $0[$1.offset] = names.show("session", in: $1.element) }
+        let write: @Sendable (Int, inout RowWriter) throws -> Void = { i, w in
+            let v = violations[i]
+            let r = v.row
+            let data = v.rows.data
+            let key = data.sessions.keys[Int(r.session)]
+            try w.text(0, files.indices.contains(Int(r.file)) ? files[Int(r.file)] : "")
+            try w.integer(1, Int(r.line))
+            try w.text(2, sessionHeader[Int(r.file)] ?? "session")
+            let who = r.identifiedByEmail ? People.byEmail : data.pool.string(r.participant)
+            let cooperative = data.pool.string(r.cooperative)
+            try w.text(
+                3,
+                "prérequis non respecté : \(who)\(cooperative.isEmpty ? "" : " (\(cooperative))") inscrit à \(key.programme)/\(key.session) sans avoir suivi \(v.missing.joined(separator: ", "))"
+            )
+        }
+        // The last sheet of listed alerts takes the first violations; more sheets follow.
+        var sheets = table(name: "Alertes", headers: headers, rows: rows, fixed: [3: 90], maxRows: maxRows)
+        var last = sheets.removeLast()
+        let onLast = min(max(0, perSheet - (last.rows.count - 1)), violations.count)
+        last.generated = GeneratedRows(count: onLast) { try write($0, &$1) }
+        last.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(last.rowCount - 1, 1), headers: headers)]
+        sheets.append(last)
+        let rest = violations.count - onLast
+        guard rest > 0 else { return sheets }
+        let more = EvidenceSheets.split(
+            name: "Alertes", headers: headers, count: rest, maxRows: maxRows, keyColumns: 0, widths: last.columnWidths
+        ) { i, w in try write(onLast + i, &w) }
+        let done = sheets.count
+        return sheets + more.enumerated().map { i, sheet in sheet.renamed("Alertes (\(done + i + 1))") }
     }
 
     /// The last row of a list that counts what it does not show, in its message column.
@@ -83,8 +108,13 @@ enum ListSheets {
         let parts = max(1, (rows.count + perSheet - 1) / perSheet)
         return (0..<parts).map { part in
             var sheet = SheetPlan(name: part == 0 ? name : "\(name) (\(part + 1))")
-            sheet.append(headers.map(Cell.header))
             let slice = rows[min(rows.count, part * perSheet)..<min(rows.count, (part + 1) * perSheet)]
+            // A header over numbers stands right, like them (Ligne).
+            sheet.append(
+                headers.enumerated().map { c, h in
+                    let numbers = slice.contains { $0.indices.contains(c) && $0[c].isNumber }
+                    return Cell(.text(h), numbers ? .numberHeader : .header)
+                })
             for row in slice { sheet.append(row) }
             sheet.frozenRows = 1
             sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(slice.count, 1), headers: headers)]

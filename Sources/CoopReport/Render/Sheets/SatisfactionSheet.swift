@@ -14,7 +14,7 @@ enum SatisfactionSheet {
             for (i, q) in m.survey.questions.enumerated() {
                 let (n, mean, satisfied) = figures.question(i)
                 let tally = figures.tally.questions[i]
-                var row: [Cell] = [.text(scope), .text(programme), .text(session), .text(q.label), .int(n)]
+                var row: [Cell] = [.text(scope, .wrap), .text(programme), .text(session), .text(q.label), .int(n)]
                 if FigureCells.hidesSatisfaction(figures) {
                     // The reason once, then a short note in each hidden figure's cell.
                     let note = FigureCells.suppressedNote(figures, m.minGroupSize)
@@ -36,9 +36,10 @@ enum SatisfactionSheet {
         sheet.targetColumns = [7: .satisfactionRate]
         sheet.rowHeights = [0: 45]
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(lastRow, 1), headers: headers)]
-        var widths: [Int: Double] = [0: 34, 1: 11, 2: 9, 3: 24, 4: 7, 5: 10, 6: 11, 7: 12]
+        var widths: [Int: Double] = [0: 34, 1: 11, 2: 9, 3: 24, 4: 7, 5: 12, 6: 11, 7: 12]
         for c in 8..<(8 + values.count) { widths[c] = 13 }
         sheet.fitColumns(fixed: widths)
+        sheet.fitRowHeights()  // long session titles and « masqué (< 3 réponses) » on two lines
         let questionCount = m.survey.questions.count
         if questionCount > 0 {
             let firstValue = 8

@@ -31,7 +31,8 @@ enum SummarySheet {
         while sheet.rows.count < chartRow + chartRows + 1 { sheet.append([]) }
         programmeTable(doc, chartRow: chartRow, into: &sheet)
         sheet.append([])
-        sheet.append([.text(dataQuality(doc), doc.rejects.isEmpty && doc.warnings.isEmpty ? .body : .warning)])
+        let clean = doc.rejects.isEmpty && doc.warnings.isEmpty && doc.metrics.violations.isEmpty
+        sheet.append([.text(dataQuality(doc), clean ? .body : .warning)])
         sheet.append([
             .text(
                 "coopreport \(doc.toolVersion) — détail de chaque chiffre : feuilles Sessions, Programmes, Coopératives, Mois ; définitions : feuille Méthode."
@@ -154,10 +155,13 @@ enum SummarySheet {
             if rejects.outside > 0 { text += ", \(rejects.outside) d'autres périodes (rejects.csv)" }
             parts.append(text)
         }
-        if doc.warnings.isEmpty {
+        let violations = doc.metrics.violations.count
+        if doc.warnings.isEmpty && violations == 0 {
             parts.append("aucune alerte")
         } else {
-            var text = "\(plural(warnings.rows.count, "alerte", "alertes")) (feuille Alertes)"
+            var text = plural(warnings.rows.count, "alerte", "alertes")
+            if violations > 0 { text += " et \(plural(violations, "prérequis non respecté", "prérequis non respectés"))" }
+            text += " (feuille Alertes)"
             if warnings.outside > 0 { text += ", \(warnings.outside) sur d'autres périodes" }
             parts.append(text)
         }
