@@ -169,7 +169,7 @@ public struct Pipeline {
         if inScope.count < rejects.count {
             let n = rejects.count - inScope.count
             logger.warning(
-                "\(plural(n, "autre ligne écartée", "autres lignes écartées")) \(n > 1 ? "concernent" : "concerne") des sessions hors de la période : toutes dans le fichier CSV des rejets"
+                "\(outsidePeriod(n, rejected: true)) : toutes dans le fichier CSV des rejets"
             )
         }
         if let limit = request.maxRejectRate {
@@ -223,7 +223,7 @@ public struct Pipeline {
         if warningsInScope.count < warnings.count {
             let n = warnings.count - warningsInScope.count
             logger.notice(
-                "\(plural(n, "autre alerte", "autres alertes")) \(n > 1 ? "concernent" : "concerne") des lignes de sessions hors de la période"
+                "\(outsidePeriod(n, rejected: false))"
             )
         }
         logger.info(

@@ -43,7 +43,7 @@ struct CoopReportCommand: ParsableCommand {
 
 /// Options shared by the commands that narrate a run.
 struct LoggingOptions: ParsableArguments {
-    @Flag(help: "N'afficher que les lignes écartées, les alertes et les erreurs.")
+    @Flag(help: "N'afficher que les lignes écartées et les erreurs (les alertes restent dans la feuille Alertes).")
     var quiet = false
 
     @Option(help: "Niveau de détail du journal : trace, debug, info, notice, warning, error ou critical.")
@@ -64,11 +64,6 @@ struct LoggingOptions: ParsableArguments {
     }
 }
 
-/// « 1 alerte », « 3 alertes »: a count and its noun, plural from 2 on as in French.
-func plural(_ n: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
-    "\(n) \(n > 1 ? pluralForm ?? singular + "s" : singular)"
-}
-
 /// Rows read, rejected and used per input file: the run's summary.
 func rowCounts(_ doc: ReportDocument) -> String {
     let read = doc.inputs.filter { $0.role != "catalogue" }
@@ -77,18 +72,10 @@ func rowCounts(_ doc: ReportDocument) -> String {
     }.joined(separator: " ; ")
 }
 
-/// What a person should read after the run: the rejected rows and the warnings, and
-/// where; empty when there are none.
-func whatToRead(_ doc: ReportDocument) -> String {
-    var parts: [String] = []
-    if !doc.rejects.isEmpty { parts.append("\(plural(doc.rejects.count, "ligne écartée", "lignes écartées")) (feuille Rejets)") }
-    if !doc.warnings.isEmpty { parts.append("\(plural(doc.warnings.count, "alerte")) (feuille Alertes)") }
-    return parts.joined(separator: ", ")
-}
-
-/// Maps a thrown error to its message on stderr and its exit code.
-func fail(_ error: Error) -> ExitCode {
-    let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+/// Maps a thrown error to its message on stderr and its exit code; the paths in it are
+/// shown relative to the job's folder (`paths`), as in the rest of the run's output.
+func fail(_ error: Error, paths: DisplayPaths = .currentFolder) -> ExitCode {
+    let message = paths.showPaths(in: (error as? LocalizedError)?.errorDescription ?? String(describing: error))
     try? FileHandle.standardError.write(contentsOf: Data("coopreport: \(StderrLogHandler.oneLine(message))\n".utf8))
     return ExitCode(ExitStatus.forError(error).rawValue)
 }

@@ -73,8 +73,7 @@ struct ReportCommand: ParsableCommand {
         let doc = outcome.document
         logger.notice("bilan : \(rowCounts(doc))")
         if let note = doc.emptyPeriodNote { logger.warning("alerte : \(note)") }
-        let read = whatToRead(doc)
-        logger.notice("Rapport écrit : \(outcome.outputs.first.map(doc.paths.show) ?? "")\(read.isEmpty ? "" : " — " + read)")
+        logger.notice("Rapport écrit : \(outcome.outputs.first.map(doc.paths.show) ?? "")\(doc.whatToRead.map { " — " + $0 } ?? "")")
         if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
     }
 

@@ -4,6 +4,9 @@ import Foundation
 
 /// Options shared by `run` and `check`: the job and what may override it.
 struct JobOptions: ParsableArguments {
+    /// Paths as the run shows them: from the job file's folder.
+    var paths: DisplayPaths { DisplayPaths(base: URL(fileURLWithPath: job).deletingLastPathComponent().path) }
+
     @Argument(help: "Le fichier de tâche (YAML, docs/jobs.md).")
     var job: String
 
@@ -65,7 +68,7 @@ struct RunCommand: ParsableCommand {
         } catch let error as ValidationError {
             throw error
         } catch {
-            throw fail(error)
+            throw fail(error, paths: options.paths)
         }
     }
 }
@@ -90,13 +93,12 @@ struct CheckCommand: ParsableCommand {
             let doc = try Pipeline(logger: logger).check(try options.request())
             logger.notice("bilan : \(rowCounts(doc))")
             if let note = doc.emptyPeriodNote { logger.warning("alerte : \(note)") }
-            let read = whatToRead(doc)
-            logger.notice("Contrôle terminé, rien n'est écrit\(read.isEmpty ? "" : " — " + read)")
+            logger.notice("Contrôle terminé, rien n'est écrit\(doc.whatToRead.map { " — " + $0 } ?? "")")
             if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
         } catch let error as ValidationError {
             throw error
         } catch {
-            throw fail(error)
+            throw fail(error, paths: options.paths)
         }
     }
 }

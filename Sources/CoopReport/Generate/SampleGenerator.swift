@@ -194,7 +194,7 @@ final class BufferedFile {
 
     init(path: String) throws {
         FileManager.default.createFile(atPath: path, contents: nil)
-        guard let h = FileHandle(forWritingAtPath: path) else { throw OutputError.notWritable(path: path, reason: "cannot open") }
+        guard let h = FileHandle(forWritingAtPath: path) else { throw OutputError.notWritable(path: path, reason: "ouverture impossible") }
         handle = h
         buffer.reserveCapacity(1 << 20)
     }

@@ -25,10 +25,9 @@ public enum CatalogueReader {
             root = node
         } catch let error as IngestError {
             throw error
-        } catch let error as YamlError {
-            throw IngestError.catalogue(path: path, line: 0, keyPath: "(document)", message: "YAML invalide : \(error)")
         } catch {
-            throw IngestError.catalogue(path: path, line: 0, keyPath: "(document)", message: "YAML invalide : \(error)")
+            let syntax = YAMLSyntax.describe(error, in: text)
+            throw IngestError.catalogue(path: path, line: syntax.line, keyPath: "(document)", message: syntax.message)
         }
         let document = YAMLCursor(node: root, path: "", file: path) { file, line, keyPath, message in
             IngestError.catalogue(path: file, line: line, keyPath: keyPath, message: message)

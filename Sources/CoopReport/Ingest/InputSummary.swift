@@ -21,6 +21,15 @@ public struct InputSummary: Sendable, Equatable {
         self.sha256 = sha256
     }
 
+    /// The role as a person reads it (Synthèse): « inscriptions », « évaluations »…
+    public var frenchRole: String {
+        switch role {
+        case "registrations": "inscriptions"
+        case "evaluations": "évaluations"
+        default: role
+        }
+    }
+
     /// Rows kept (read − rejected).
     public var used: Int { rowsRead - rejected }
 }

@@ -30,7 +30,8 @@ public enum JobReader {
         } catch let error as JobError {
             throw error
         } catch {
-            throw JobError.invalid(path: path, line: 0, keyPath: "(document)", message: "YAML invalide : \(error)")
+            let syntax = YAMLSyntax.describe(error, in: text)
+            throw JobError.invalid(path: path, line: syntax.line, keyPath: "(document)", message: syntax.message)
         }
         let doc = YAMLCursor(node: root, path: "", file: path) { file, line, keyPath, message in
             JobError.invalid(path: file, line: line, keyPath: keyPath, message: message)
@@ -128,6 +129,11 @@ public enum JobReader {
                         "« \(key) » n'est pas un taux (attendus : \(Metric.allCases.filter { $0.unit == .rate }.map(\.id).joined(separator: ", ")))"
                     )
                 }
+                // One setting for satisfaction: it also decides the improvement points.
+                guard !metric.hasTarget else {
+                    throw value.fail(
+                        "la cible de « \(key) » se règle par « target_satisfaction » (elle décide aussi des points d'amélioration)")
+                }
                 let target = try value.number()
                 guard (0...1).contains(target) else {
                     throw value.fail("doit être une fraction entre 0 et 1 (0.9 = 90 %), trouvé \(target)")
@@ -166,7 +172,7 @@ public enum JobReader {
         }
         let m = try cursor.mapping(allowed: ["programme", "session"])
         guard let p = try m["programme"]?.string(), let s = try m["session"]?.string() else {
-            throw cursor.fail("expected {programme: CODE, session: CODE}")
+            throw cursor.fail("attendu : {programme: CODE, session: CODE}")
         }
         return SessionKey(p, s)
     }

@@ -39,6 +39,33 @@ public struct ReportDocument: Sendable {
         return (rows, diagnostics.count - rows.count)
     }
 
+    /// What a person should read after the run, as Synthèse and the terminal's last line
+    /// say it: « 4 lignes écartées (feuille Rejets), 4 d'autres périodes (fichier CSV des
+    /// rejets) ; 3 alertes et 1 prérequis non respecté (feuille Alertes) »; nil when
+    /// there is nothing.
+    public var whatToRead: String? {
+        let (rejected, rejectedOutside) = (listedRejects.rows.count, listedRejects.outside)
+        let (alerts, alertsOutside) = (listedWarnings.rows.count, listedWarnings.outside)
+        let violations = metrics.violations.count
+        var parts: [String] = []
+        if rejected + rejectedOutside > 0 {
+            var text =
+                rejected > 0
+                ? "\(plural(rejected, "ligne écartée", "lignes écartées")) (feuille Rejets)" : "aucune ligne écartée sur la période"
+            if rejectedOutside > 0 { text += ", \(rejectedOutside) d'autres périodes (fichier CSV des rejets)" }
+            parts.append(text)
+        }
+        if alerts + alertsOutside + violations > 0 {
+            var listedHere: [String] = []
+            if alerts > 0 { listedHere.append(plural(alerts, "alerte")) }
+            if violations > 0 { listedHere.append(plural(violations, "prérequis non respecté", "prérequis non respectés")) }
+            var text = listedHere.isEmpty ? "aucune alerte sur la période" : listedHere.joined(separator: " et ") + " (feuille Alertes)"
+            if alertsOutside > 0 { text += ", \(plural(alertsOutside, "alerte")) sur d'autres périodes" }
+            parts.append(text)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ; ")
+    }
+
     public var listedRejects: (rows: [Diagnostic], outside: Int) { listed(rejects) }
     public var listedWarnings: (rows: [Diagnostic], outside: Int) { listed(warnings) }
 

@@ -18,7 +18,7 @@ public struct ReportOptions: Sendable, Equatable {
 
     /// The target of a rate (a floor; a ceiling for `Metric.targetIsCeiling`), or nil.
     public func target(_ metric: Metric) -> Double? {
-        targets[metric] ?? (metric.hasTarget ? targetSatisfaction : Self.defaultTargets[metric])
+        metric.hasTarget ? targetSatisfaction : targets[metric] ?? Self.defaultTargets[metric]
     }
     /// Names and identifiers replaced by stable pseudonyms.
     public var pseudonymise = false

@@ -8,7 +8,7 @@ public enum WorkbookPlanner {
         var sheets = [SummarySheet.plan(doc)]
         if options.evidence { sheets.append(IndicatorsSheet.plan(doc)) }
         sheets += [
-            GroupSheet.sessions(m), GroupSheet.programmes(m), GroupSheet.cooperatives(m), GroupSheet.months(m),
+            GroupSheet.sessions(m), GroupSheet.programmes(m), GroupSheet.cooperatives(m), GroupSheet.months(m, options),
             SatisfactionSheet.plan(m), ObjectivesSheet.plan(m),
         ]
         let comments = ListSheets.comments(m)

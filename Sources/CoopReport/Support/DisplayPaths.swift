@@ -26,4 +26,32 @@ public struct DisplayPaths: Sendable, Equatable {
         let parts = ups + rest
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
+
+    /// A message with every absolute path in it shown as `show` shows it: an error that
+    /// stops the run names the files as the job does, not as the machine stores them.
+    public func showPaths(in message: String) -> String {
+        var out = ""
+        var path = ""
+        // A path runs from a « / » that starts a word to a space, a quote or a « : » .
+        let stops: Set<Character> = [" ", "\n", "\t", "«", "»", "'", "\"", "(", ")", ",", ";"]
+        var previous: Character = " "
+        for ch in message {
+            if path.isEmpty {
+                if ch == "/" && (previous == " " || previous == "«" || previous == "(" || previous == "'" || previous == "\"") {
+                    path.append(ch)
+                } else {
+                    out.append(ch)
+                }
+            } else if stops.contains(ch) || ch == ":" {
+                out += show(path)
+                path = ""
+                out.append(ch)
+            } else {
+                path.append(ch)
+            }
+            previous = ch
+        }
+        if !path.isEmpty { out += show(path) }
+        return out
+    }
 }

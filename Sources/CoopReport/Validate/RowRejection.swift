@@ -19,7 +19,14 @@ func quoted(_ value: String) -> String {
     return "« \(value.prefix(60))… » (\(value.count) caractères)"
 }
 
+/// « 3 autres lignes écartées concernent des sessions hors de la période » — what a report of
+/// one period counts without listing; `rejected`: rows rather than alerts.
+public func outsidePeriod(_ n: Int, rejected: Bool) -> String {
+    let noun = rejected ? plural(n, "autre ligne écartée", "autres lignes écartées") : plural(n, "autre alerte", "autres alertes")
+    return "\(noun) \(n > 1 ? "concernent" : "concerne") \(rejected ? "des sessions" : "des lignes de sessions") hors de la période"
+}
+
 /// « 1 session », « 2 sessions »: a count and its noun, plural from 2 on as in French.
-func plural(_ n: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
+public func plural(_ n: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
     "\(n) \(n > 1 ? pluralForm ?? singular + "s" : singular)"
 }

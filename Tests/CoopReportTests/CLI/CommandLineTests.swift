@@ -124,7 +124,7 @@ struct CommandLineTests {
         // The last line says what was written and what to read.
         let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.hasPrefix("coopreport: Rapport écrit : "))
-        #expect(last.hasSuffix("report.xlsx — 2 lignes écartées (feuille Rejets)") || last.contains("2 lignes écartées (feuille Rejets), "))
+        #expect(last.contains("report.xlsx — 2 lignes écartées (feuille Rejets)"))
         #expect(!r.stderr.contains("error") && !r.stderr.contains("warning"))
         for name in ["report.xlsx", "metrics.json", "rejects.csv", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name)")
@@ -277,5 +277,36 @@ struct RunCommandTests {
         let r = try cli.run(["run", try job(in: dir, extra: "min_groupe_size: 2")])
         #expect(r.status == ExitStatus.usage.rawValue)
         #expect(r.stderr.contains("min_groupe_size : clé inconnue « min_groupe_size » (vouliez-vous dire « min_group_size » ?)"))
+    }
+
+    @Test("an error that stops the run speaks French and names files from the job's folder, not the machine's path")
+    func stoppingErrors() throws {
+        let dir = try TemporaryDirectory()
+        // A missing input, then a job file whose YAML is broken on its line 3.
+        let missing = try cli.run(["run", try job(in: dir, registrations: "absent.csv")])
+        #expect(missing.status == ExitStatus.inputMissing.rawValue)
+        #expect(missing.stderr.contains("absent.csv : erreur : fichier introuvable"))
+        let broken = try dir.write("broken.yml", "version: 1\ninputs: {catalogue: catalogue.yml, registrations: [a\noutput: out\n")
+        let yaml = try cli.run(["run", broken])
+        #expect(yaml.status == ExitStatus.usage.rawValue)
+        #expect(yaml.stderr.contains(":3 : erreur : (document) : syntaxe YAML invalide à la colonne"))
+        for r in [missing, yaml] {
+            let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
+            #expect(!last.contains(dir.path), "\(last)")
+            #expect(FrenchTextTests.englishWords(last).isEmpty, "\(last)")
+        }
+    }
+
+    @Test("the last line names the workbook and what to read, as Synthèse counts it")
+    func lastLine() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("registrations.csv", SmallRun.registrations)
+        let r = try cli.run(["run", try job(in: dir)])
+        #expect(r.status == 0)
+        let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        let x = try XLSXReader(url: dir.url.appendingPathComponent("out/report.xlsx"))
+        let quality = try #require(x.grid("Synthèse").joined().compactMap { $0?.value }.first { $0.hasPrefix("Qualité des données : ") })
+        let said = quality.dropFirst("Qualité des données : ".count).dropLast()  // the final period
+        #expect(last == "coopreport: Rapport écrit : out/report.xlsx — \(said)")
     }
 }

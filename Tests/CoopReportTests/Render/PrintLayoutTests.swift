@@ -105,6 +105,15 @@ struct PrintLayoutTests {
         #expect(line.contains("<c:min val=\"0\"/>"))
         let setup = try #require(x.sheetTree("Mois").first("pageSetup"))
         #expect(setup.attributes["fitToHeight", default: "1"] == "1")
+        // A one-month report shows its month in bold (its own style), the others plain.
+        let months = x.grid("Mois").dropFirst().prefix { $0.first??.isNumber == true }.compactMap { $0.first ?? nil }
+        let styles = Set(months.map(\.style))
+        #expect(styles.count == (job.hasSuffix("monthly.yml") ? 2 : 1))
+        if job.hasSuffix("monthly.yml") {
+            let june = Double(Fixtures.day("2022-06-01").excelSerial)
+            let bold = months.filter { $0.style != months.first?.style }
+            #expect(bold.map(\.number) == [june])
+        }
     }
 
     @Test("the answer scale runs from red (1) to green (5) in the Satisfaction chart")
@@ -139,6 +148,7 @@ struct PrintLayoutTests {
         let objectives = try #require(outcome.document.metrics.overall.value(.objectivesMetRate))
         let summary = x.grid("Synthèse")
         let row = try #require(summary.first { $0.first??.value == Metric.objectivesMetRate.label })
-        #expect((row.count > 4 ? row[4]?.value : nil) == (objectives < 0.8 ? "▼ sous la cible" : "atteinte"))
+        let target = try #require(outcome.document.options.target(.objectivesMetRate))
+        #expect((row.count > 4 ? row[4]?.value : nil) == (objectives < target ? "▼ sous la cible" : "atteinte"))
     }
 }

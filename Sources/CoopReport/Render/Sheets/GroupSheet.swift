@@ -98,21 +98,22 @@ enum GroupSheet {
         return Cell(.month(first), month == reported ? .label : .body)
     }
 
-    static func months(_ m: MetricsResult) -> SheetPlan {
+    static func months(_ m: MetricsResult, _ options: ReportOptions) -> SheetPlan {
         let reported = reportedMonth(m)
         var sheet = plan(
             name: "Mois", keyHeaders: ["Mois"],
             rows: m.months.map { month in ([monthCell(month.month, reported: reported)], month.figures) },
             journeys: false, minGroupSize: m.minGroupSize)
-        addTrend(to: &sheet, m)
-        sheet.printPagesTall = 1  // the table and its chart on one printed page
+        addTrend(to: &sheet, m, options)
+        // The table and its chart on one printed page, while two years of months stay legible.
+        if m.months.count <= 24 { sheet.printPagesTall = 1 }
         return sheet
     }
 
     /// Below the table, the three rates month by month — numbers only, a hidden or empty
     /// figure left blank so that the chart shows a gap, not a zero — and a native line
     /// chart of them.
-    static func addTrend(to sheet: inout SheetPlan, _ m: MetricsResult) {
+    static func addTrend(to sheet: inout SheetPlan, _ m: MetricsResult, _ options: ReportOptions) {
         guard !m.months.isEmpty else { return }
         let rates: [Metric] = [.attendanceRate, .satisfactionRate, .responseRate]
         sheet.append([])
@@ -124,6 +125,12 @@ enum GroupSheet {
             sheet.append([monthCell(month.month, reported: reportedMonth(m))] + rates.map { .number(month.figures.value($0), .percent) })
         }
         let last = sheet.rows.count - 1
+        for (i, rate) in rates.enumerated() {
+            guard let target = options.target(rate) else { continue }
+            sheet.highlights.append(
+                Highlight(firstRow: first, firstColumn: i + 1, lastRow: last, lastColumn: i + 1, below: target, above: rate.targetIsCeiling)
+            )
+        }
         var chart = ChartPlan(
             kind: .line, title: "Présence, satisfaction et réponses par mois",
             series: rates.enumerated().map { i, rate in

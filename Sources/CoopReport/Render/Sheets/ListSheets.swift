@@ -30,7 +30,7 @@ enum ListSheets {
         if outside > 0 {
             rows.append(
                 countRow(
-                    "\(plural(outside, "autre ligne écartée", "autres lignes écartées")) \(outside > 1 ? "concernent" : "concerne") des sessions hors de la période : \(outside > 1 ? "comptées" : "comptée") ici, \(outside > 1 ? "détaillées" : "détaillée") dans le fichier CSV des rejets (colonne « scope »).",
+                    "\(outsidePeriod(outside, rejected: true)) : \(outside > 1 ? "comptées" : "comptée") ici, \(outside > 1 ? "détaillées" : "détaillée") dans le fichier CSV des rejets (colonne « scope »).",
                     columns: 6, at: 4))
         }
         return table(
@@ -54,7 +54,7 @@ enum ListSheets {
         if outside > 0 {
             rows.append(
                 countRow(
-                    "\(plural(outside, "autre alerte", "autres alertes")) \(outside > 1 ? "concernent" : "concerne") des lignes de sessions hors de la période (doublons, réponses en double) : \(outside > 1 ? "comptées" : "comptée") ici, non \(outside > 1 ? "détaillées" : "détaillée").",
+                    "\(outsidePeriod(outside, rejected: false)) (doublons, réponses en double) : \(outside > 1 ? "comptées" : "comptée") ici, non \(outside > 1 ? "détaillées" : "détaillée").",
                     columns: 4))
         }
         let headers = ["Fichier", "Ligne", "Colonne", "Message"]

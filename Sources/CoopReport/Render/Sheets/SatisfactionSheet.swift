@@ -18,7 +18,7 @@ enum SatisfactionSheet {
                 if FigureCells.hidesSatisfaction(figures) {
                     // The reason once, then a short note in each hidden figure's cell.
                     let note = FigureCells.suppressedNote(figures, m.minGroupSize)
-                    let short = figures.withoutSurvey ? note : Cell(.note("masqué"))
+                    let short = figures.withoutSurvey || figures.tally.responses == 0 ? note : Cell(.note("masqué"))
                     row += [note] + Array(repeating: short, count: 2 + values.count)
                 } else {
                     row += [.number(mean, .score), .int(tally.satisfied), .number(satisfied, .percent)]

@@ -31,8 +31,7 @@ enum SummarySheet {
         while sheet.rows.count < chartRow + chartRows + 1 { sheet.append([]) }
         programmeTable(doc, chartRow: chartRow, into: &sheet)
         sheet.append([])
-        let clean = doc.rejects.isEmpty && doc.warnings.isEmpty && doc.metrics.violations.isEmpty
-        sheet.append([.text(dataQuality(doc), clean ? .body : .warning)])
+        sheet.append([.text(dataQuality(doc), doc.whatToRead == nil ? .body : .warning)])
         sheet.append([
             .text(
                 "coopreport \(doc.toolVersion) — détail de chaque chiffre : feuilles Sessions, Programmes, Coopératives, Mois ; définitions : feuille Méthode."
@@ -89,7 +88,9 @@ enum SummarySheet {
             if let h = Highlight.of(metric, row: r, column: 1, doc.options) { sheet.highlights.append(h) }
         }
         sheet.append([
-            .text("Achèvement et abandon : parcours des programmes entiers à la date d'arrêté, pas seulement des sessions de la période.")
+            .text(
+                "Participants, achèvement et abandon : parcours des programmes entiers à la date d'arrêté, pas seulement des sessions de la période."
+            )
         ])
     }
 
@@ -121,8 +122,11 @@ enum SummarySheet {
         if m.programmes.count > shown.count {
             sheet.append([.text("… et \(m.programmes.count - shown.count) autres programmes : feuille Programmes.")])
         }
-        sheet.append(
+        let total = sheet.append(
             [.text("Ensemble", .label)] + programmeFigures.map { FigureCells.value($0, m.overall, minGroupSize: m.minGroupSize) })
+        for (i, metric) in programmeFigures.enumerated() {
+            if let h = Highlight.of(metric, row: total, column: i + 1, doc.options) { sheet.highlights.append(h) }
+        }
         sheet.columnWidths = widths
         sheet.fitRowHeights()
         guard !shown.isEmpty else { return }
@@ -142,33 +146,10 @@ enum SummarySheet {
         ]
     }
 
-    /// « 4 lignes écartées (feuille Rejets), 2 hors période (rejects.csv) ; 3 alertes
-    /// (feuille Alertes) », or that there is none.
+    /// « Qualité des données : » and what to read, or that there is nothing.
     static func dataQuality(_ doc: ReportDocument) -> String {
-        let rejects = doc.listedRejects
-        let warnings = doc.listedWarnings
-        var parts: [String] = []
-        if doc.rejects.isEmpty {
-            parts.append("aucune ligne écartée")
-        } else {
-            var text = "\(plural(rejects.rows.count, "ligne écartée", "lignes écartées")) (feuille Rejets)"
-            if rejects.outside > 0 { text += ", \(rejects.outside) d'autres périodes (rejects.csv)" }
-            parts.append(text)
-        }
-        let violations = doc.metrics.violations.count
-        if doc.warnings.isEmpty && violations == 0 {
-            parts.append("aucune alerte")
-        } else {
-            var text = plural(warnings.rows.count, "alerte", "alertes")
-            if violations > 0 { text += " et \(plural(violations, "prérequis non respecté", "prérequis non respectés"))" }
-            text += " (feuille Alertes)"
-            if warnings.outside > 0 { text += ", \(warnings.outside) sur d'autres périodes" }
-            parts.append(text)
-        }
-        return "Qualité des données : " + parts.joined(separator: " ; ") + "."
+        "Qualité des données : \(doc.whatToRead ?? "aucune ligne écartée, aucune alerte")."
     }
-
-    static func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n > 1 ? many : one)" }
 
     /// Every overall figure with its numerator, denominator and target: the reference
     /// below the printed page.
@@ -202,7 +183,7 @@ enum SummarySheet {
         ])
         for input in doc.inputs {
             sheet.append([
-                .text(doc.paths.show(input.path)), .text(input.role), .int(input.rowsRead), .int(input.rejected), .int(input.used),
+                .text(doc.paths.show(input.path)), .text(input.frenchRole), .int(input.rowsRead), .int(input.rejected), .int(input.used),
                 .text(input.encoding ?? ""), .text(input.separator.map(separatorName) ?? ""),
             ])
         }
