@@ -56,7 +56,7 @@ enum IndicatorsSheet {
         sheet.frozenRows = 1
         sheet.keyColumns = 1
         sheet.pagesWide = 1
-        sheet.fitColumns(fixed: [0: 5, 1: 38, 2: 18, 3: 10, 4: 9, 5: 9, 6: 7, 7: 14, 8: 20, 9: 36, 10: 14, 11: 34])
+        sheet.fitColumns(fixed: [0: 5, 1: 38, 2: 18, 3: 10, 4: 13, 5: 14, 6: 7, 7: 14, 8: 20, 9: 36, 10: 14, 11: 34])
         sheet.fitRowHeights()
         return sheet
     }
