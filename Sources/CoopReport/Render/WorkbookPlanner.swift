@@ -6,7 +6,6 @@ public enum WorkbookPlanner {
         let options = doc.options
         let people = People(pseudonymise: options.pseudonymise)
         var sheets = [SummarySheet.plan(doc)]
-        if options.evidence { sheets.append(IndicatorsSheet.plan(doc)) }
         sheets += [
             GroupSheet.sessions(m), GroupSheet.programmes(m), GroupSheet.cooperatives(m), GroupSheet.months(m, options),
             SatisfactionSheet.plan(m), ObjectivesSheet.plan(m),
@@ -20,11 +19,14 @@ public enum WorkbookPlanner {
             SummarySheet.noteSplits(detail, in: &sheets[0])
             if options.evidence { sheets.append(EvidenceSheets.improvements(e)) }
         }
+        if options.evidence { sheets.append(CatalogueSheet.plan(m)) }
         if let bpf = doc.bpf { sheets.append(BPFSheet.plan(bpf, m)) }
         let lists = ListSheets.rejects(doc) + ListSheets.warnings(doc)
         sheets += lists
         SummarySheet.noteSplits(lists, in: &sheets[0])
         sheets.append(MethodSheet.plan(m))
+        // Indicateurs comes second but is planned last: it links only to sheets that exist.
+        if options.evidence { sheets.insert(IndicatorsSheet.plan(doc, sheetNames: sheets.map(\.name)), at: 1) }
         // A rate that misses its target shows at a glance, wherever it is.
         for i in sheets.indices { sheets[i].highlightTargets(options) }
         return sheets

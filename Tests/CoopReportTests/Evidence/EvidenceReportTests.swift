@@ -33,7 +33,7 @@ struct EvidenceReportTests {
         #expect(
             x.sheetNames == [
                 "Synthèse", "Indicateurs", "Sessions", "Programmes", "Coopératives", "Mois", "Satisfaction",
-                "Objectifs", "Commentaires", "Émargement", "Parcours", "Amélioration", "Rejets",
+                "Objectifs", "Commentaires", "Émargement", "Parcours", "Amélioration", "Catalogue", "Rejets",
                 "Alertes", "Méthode",
             ])
     }
@@ -90,24 +90,41 @@ struct EvidenceReportTests {
         #expect(sheet.contains("<formula>AND(ISNUMBER(E2),E2&lt;0.8)</formula>"))
     }
 
-    @Test("every figure in Indicateurs equals the same figure in metrics.json, and links to its detail sheet")
+    @Test("every figure in Indicateurs equals the same figure in metrics.json, N its population, and links to its detail sheet")
     func indicators() throws {
         let run = try SmallRun(options: Self.options)
         let x = try run.workbook()
         let overall = try #require(try run.metricsJSON()["overall"] as? [String: Any])
         let grid = x.grid("Indicateurs")
+        let n = IndicatorsSheet.headers.firstIndex(of: "N") ?? 0
         var checked = 0
         for row in grid.dropFirst() {
-            guard let label = row[2]?.value, let metric = Metric.allCases.first(where: { $0.label == label }) else { continue }
+            guard row.count > n, let label = row[2]?.value, let metric = Metric.allCases.first(where: { $0.label == label }) else {
+                continue
+            }
             let json = MetricsJSONTests.number(overall[metric.id])
             #expect(json != nil && row[3]?.number.map { abs($0 - (json ?? .nan)) < 1e-12 } == true, "\(metric.id)")
+            if metric.parts != nil {
+                // A rate's numerator and denominator, and its N, are those of metrics.json.
+                #expect(row[4]?.number == MetricsJSONTests.number(overall[metric.id + "_numerator"]), "\(metric.id)")
+                #expect(row[5]?.number == MetricsJSONTests.number(overall[metric.id + "_denominator"]), "\(metric.id)")
+                #expect(row[n]?.number == MetricsJSONTests.number(overall[metric.id + "_denominator"]), "\(metric.id)")
+            }
             checked += 1
         }
         #expect(checked == 10)
-        #expect(grid.compactMap { $0.first??.number }.map(Int.init) == [2, 2, 2, 2, 2, 8, 11, 12, 30, 30, 32])
+        // By hand: present 4 (p1 at A and B, p3 partial at A, p2 at B), absent 1 → N of
+        // the attendance rate 5; registrations 5 → N of the hours; 3 participants.
+        func row(_ label: String) -> [XLSXReader.StoredCell?] { grid.first { $0.count > 2 && $0[2]?.value == label } ?? [] }
+        #expect(row(Metric.attendanceRate.label)[n]?.number == 5)
+        #expect(row(Metric.hoursTrainee.label)[n]?.number == 5)
+        #expect(row(Metric.participants.label)[n]?.number == 3)
+        #expect(row(Metric.prerequisiteViolations.label)[n]?.number == 5)
+        #expect(grid.compactMap { $0.first??.number }.map(Int.init) == [1, 2, 8, 11, 12, 30, 31, 32])
         let sheet = String(decoding: try #require(x.parts["xl/worksheets/sheet2.xml"]), as: UTF8.self)
         #expect(sheet.contains("location=\"'Parcours'!A1\""))
-        #expect(try #require(grid.last)[3]?.number == 2)  // two improvement points
+        #expect(row("Points d'amélioration")[3]?.number == 2)  // two improvement points
+        #expect(row("Réclamations, difficultés et aléas enregistrés")[3]?.value == "registre non fourni")
     }
 
     @Test("names appear only in Émargement and Parcours, e-mails nowhere; pseudonyms replace names when asked")

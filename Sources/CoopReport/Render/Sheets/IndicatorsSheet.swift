@@ -1,81 +1,86 @@
-/// Indicateurs: the Qualiopi indicators the data evidences, one row per figure, each with
-/// what the indicator asks, its numerator, denominator, period, population, and a link
-/// to the sheet holding the detail. The figures are the overall ones of metrics.json.
+/// Indicateurs: the Qualiopi indicators in the reference's words (`QualiopiIndicator.all`),
+/// one block per indicator and one row per figure: the period as dates, the figure, its
+/// numerator and denominator, the population and its size N, the method, a link to the
+/// sheet holding the evidence, and what the data cannot evidence. The figures of
+/// metrics.md are the overall ones of metrics.json.
 enum IndicatorsSheet {
-    struct Row {
-        let number: Int
-        let asks: String
-        /// The figure, or nil for the improvement points counted here.
-        let metric: Metric?
-        let population: String
-        let detail: String
-    }
-
-    static let rows: [Row] = [
-        Row(
-            number: 2, asks: "Diffuser des indicateurs de résultats adaptés à la nature des prestations et des publics.",
-            metric: .satisfactionRate, population: "Réponses à la question « Satisfaction globale »", detail: "Satisfaction"),
-        Row(
-            number: 2, asks: "", metric: .attendanceRate, population: "Inscrits aux sessions animées dont la présence est saisie",
-            detail: "Sessions"),
-        Row(number: 2, asks: "", metric: .completionRate, population: "Participants ayant commencé le parcours", detail: "Parcours"),
-        Row(number: 2, asks: "", metric: .participants, population: "Participants inscrits au programme", detail: "Parcours"),
-        Row(number: 2, asks: "", metric: .hoursTrainee, population: "Inscrits aux sessions de la période", detail: "Émargement"),
-        Row(
-            number: 8, asks: "Vérifier les prérequis à l'entrée (Session 2 : présence en Session 1 et projet réalisé).",
-            metric: .prerequisiteViolations, population: "Inscriptions aux sessions à prérequis", detail: "Alertes"),
-        Row(
-            number: 11, asks: "Évaluer l'atteinte par les bénéficiaires des objectifs de la prestation.",
-            metric: .objectivesMetRate, population: "Réponses aux questions d'objectifs", detail: "Objectifs"),
-        Row(
-            number: 12, asks: "Favoriser l'engagement des bénéficiaires et prévenir les ruptures de parcours.",
-            metric: .dropoutRate, population: "Participants ayant commencé un parcours terminé à la date d'arrêté", detail: "Parcours"),
-        Row(
-            number: 30, asks: "Recueillir les appréciations des bénéficiaires.",
-            metric: .responses, population: "Questionnaires à chaud reçus", detail: "Satisfaction"),
-        Row(
-            number: 30, asks: "", metric: .responseRate, population: "Présents aux sessions avec questionnaire de la période",
-            detail: "Satisfaction"),
-        Row(
-            number: 32, asks: "Mettre en œuvre des mesures d'amélioration à partir des appréciations.",
-            metric: nil, population: "Sessions × questions et objectifs dont la part de satisfaits ou d'atteinte est sous la cible",
-            detail: "Amélioration"),
+    static let headers = [
+        "N°", "Indicateur (texte du référentiel)", "Figure", "Chiffre", "Numérateur", "Dénominateur", "N", "Période",
+        "Population", "Méthode", "Preuve", "Ce que les données ne prouvent pas",
     ]
+    static let numberHeaders: Set<String> = ["N°", "Chiffre", "Numérateur", "Dénominateur", "N"]
+    /// The value column, highlighted when a rate misses its target.
+    static let valueColumn = 3
 
-    static func plan(_ doc: ReportDocument) -> SheetPlan {
+    /// The sheet, linking only to sheets the workbook has (`sheetNames`, in tab order).
+    static func plan(_ doc: ReportDocument, sheetNames: [String]) -> SheetPlan {
         let m = doc.metrics
-        let target = doc.options.targetSatisfaction
         var sheet = SheetPlan(name: "Indicateurs")
-        let headers = [
-            "N°", "Ce que demande l'indicateur", "Figure", "Valeur", "Numérateur", "Dénominateur", "Période",
-            "Population", "Détail",
-        ]
-        let numbers: Set<String> = ["N°", "Valeur", "Numérateur", "Dénominateur"]
-        sheet.append(headers.map { Cell(.text($0), numbers.contains($0) ? .numberHeader : .header) })
-        for row in rows {
-            var cells: [Cell] = [.int(row.number), Cell(.text(row.asks), .wrap)]
-            if let metric = row.metric {
-                let parts =
-                    metric.parts == nil ? [Cell.empty, .empty] : FigureCells.parts(metric, m.overall, minGroupSize: m.minGroupSize)
-                cells +=
-                    [Cell(.text(metric.label), .labelWrap), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize)] + parts
-                if let h = Highlight.of(metric, row: sheet.rows.count, column: 3, doc.options) { sheet.highlights.append(h) }
-            } else {
-                let count = doc.evidence?.improvements.count ?? 0
-                cells += [
-                    Cell(.text("Points d'amélioration (satisfaits < \(Int((target * 100).rounded())) %)"), .labelWrap), .int(count), .empty,
-                    .empty,
+        sheet.append(headers.map { Cell(.text($0), numberHeaders.contains($0) ? .numberHeader : .header) })
+        let dates = periodDates(m)
+        for indicator in QualiopiIndicator.all {
+            for (i, figure) in indicator.figures.enumerated() {
+                let first = i == 0
+                var cells: [Cell] = [
+                    first ? .int(indicator.number) : .empty, first ? Cell(.text(indicator.text), .wrap) : .empty,
                 ]
+                var period = dates
+                switch figure.source {
+                case .metric(let metric, let n):
+                    let f = m.overall
+                    cells += [Cell(.text(metric.label), .labelWrap), FigureCells.value(metric, f, minGroupSize: m.minGroupSize)]
+                    cells += metric.parts == nil ? [.empty, .empty] : FigureCells.parts(metric, f, minGroupSize: m.minGroupSize)
+                    cells.append(.number(population(n ?? metric, f), .integer))
+                    if metric.scope == .journeys { period += "\nparcours à la date d'arrêté du \(m.asOf.french)" }
+                    cells += [Cell(.text(period), .wrap), Cell(.text(figure.population), .wrap), Cell(.text(metric.definition), .wrap)]
+                    if let h = Highlight.of(metric, row: sheet.rows.count, column: valueColumn, doc.options) { sheet.highlights.append(h) }
+                case .computed(let label, let method, let compute):
+                    let c = compute(doc)
+                    cells += [
+                        Cell(.text(label), .labelWrap), c.value, .number(c.numerator, .integer), .number(c.denominator, .integer),
+                        .number(c.n, .integer), Cell(.text(period), .wrap), Cell(.text(figure.population), .wrap),
+                        Cell(.text(method), .wrap),
+                    ]
+                }
+                cells.append(evidenceLink(figure.evidence, sheetNames))
+                cells.append(first ? Cell(.text(indicator.cannotEvidence), .wrap) : .empty)
+                sheet.append(cells)
             }
-            cells += [
-                Cell(.text(m.period.french), .wrap), Cell(.text(row.population), .wrap), Cell(.link(sheet: row.detail, text: row.detail)),
-            ]
-            sheet.append(cells)
         }
+        sheet.append([])
+        sheet.append([
+            .text(
+                "Textes des indicateurs cités du Référentiel national qualité (décret n° 2019-565 du 6 juin 2019), tels que les reprend son guide de lecture (version 9). Les chiffres sont ceux de l'ensemble de la période, identiques à metrics.json."
+            )
+        ])
         sheet.frozenRows = 1
         sheet.keyColumns = 1
-        sheet.fitColumns(fixed: [0: 5, 1: 45, 2: 26, 3: 12, 4: 14, 5: 14, 6: 30, 7: 36, 8: 14])
+        sheet.pagesWide = 1
+        sheet.fitColumns(fixed: [0: 5, 1: 38, 2: 18, 3: 10, 4: 13, 5: 14, 6: 7, 7: 14, 8: 20, 9: 36, 10: 14, 11: 34])
         sheet.fitRowHeights()
         return sheet
+    }
+
+    /// The period as dates: the job's bounds when it has both, else the first start and the
+    /// last end of the sessions it covers; in words when it has no session.
+    static func periodDates(_ m: MetricsResult) -> String {
+        if let from = m.period.from, let to = m.period.to { return "du \(from.french) au \(to.french)" }
+        guard let first = m.sessions.map(\.session.start).min(), let last = m.sessions.map(\.session.end).max() else {
+            return m.period.french
+        }
+        return "du \(first.french) au \(last.french)"
+    }
+
+    /// The size of a figure's population: a rate's denominator, else the figure's value.
+    static func population(_ metric: Metric, _ f: Figures) -> Double? {
+        if metric.parts != nil { return f.ratio(metric)?.denominator }
+        return f.value(metric)
+    }
+
+    /// A link to the first of the sheets the workbook has, or a note naming the sheet
+    /// the evidence would be in.
+    static func evidenceLink(_ candidates: [String], _ sheetNames: [String]) -> Cell {
+        if let name = candidates.first(where: sheetNames.contains) { return Cell(.link(sheet: name, text: name)) }
+        return Cell(.note("pas de feuille « \(candidates.first ?? "") » dans ce classeur"))
     }
 }

@@ -1,0 +1,167 @@
+/// A Qualiopi indicator as the Indicateurs sheet shows it: its number, its text quoted
+/// from the national reference (Référentiel national qualité, décret n° 2019-565, as the
+/// guide de lecture V9 reprints it; sources in docs/decisions.md, « Indicateurs »), what
+/// the data cannot evidence, and the figures the data gives for it.
+struct QualiopiIndicator: Sendable {
+    let number: Int
+    /// The indicator's own wording, quoted, not paraphrased.
+    let text: String
+    /// What an auditor must find elsewhere: the data does not hold it.
+    let cannotEvidence: String
+    let figures: [IndicatorFigure]
+}
+
+/// One figure row of an indicator.
+struct IndicatorFigure: Sendable {
+    /// Where the value comes from.
+    enum Source: Sendable {
+        /// An overall figure of metrics.json. `n` is the figure whose value counts the
+        /// population (a rate's denominator when it is a rate); nil for a rate: its own
+        /// denominator.
+        case metric(Metric, n: Metric?)
+        /// A figure that is not one of metrics.md's (the catalogue check, the
+        /// improvement points, a register), computed from the document: a figure can be
+        /// plugged in here without touching the sheet.
+        case computed(label: String, method: String, @Sendable (ReportDocument) -> ComputedFigure)
+    }
+
+    let source: Source
+    let population: String
+    /// The sheets holding the detail, in order of preference: the link goes to the first
+    /// the workbook has (« Relevé d'assiduité » replaces « Émargement »; « Plan
+    /// d'amélioration » completes « Amélioration »).
+    let evidence: [String]
+
+    static func metric(_ metric: Metric, n: Metric? = nil, population: String, evidence: [String]) -> IndicatorFigure {
+        IndicatorFigure(source: .metric(metric, n: n), population: population, evidence: evidence)
+    }
+}
+
+/// A computed figure's cells: a value (or a note saying why there is none), its parts,
+/// and the size of its population.
+struct ComputedFigure: Sendable {
+    var value: Cell
+    var numerator: Double? = nil
+    var denominator: Double? = nil
+    var n: Double? = nil
+}
+
+extension QualiopiIndicator {
+    /// Indicators 1, 2, 8, 11, 12, 30, 31 and 32 (`reports.md`, « Version 2 of the evidence
+    /// report »).
+    static let all: [QualiopiIndicator] = [
+        QualiopiIndicator(
+            number: 1,
+            text:
+                "« Le prestataire diffuse une information accessible au public, détaillée et vérifiable sur les prestations proposées : prérequis, objectifs, durée, modalités et délais d'accès, tarifs, contacts, méthodes mobilisées et modalités d'évaluation, accessibilité aux personnes handicapées. »",
+            cannotEvidence:
+                "La publication elle-même (site internet, catalogue diffusé), sa date et sa mise à jour. Les conditions et délais d'accès, les contacts, les méthodes mobilisées, les modalités d'évaluation et l'accessibilité aux personnes handicapées ne sont pas des rubriques du catalogue.",
+            figures: [
+                IndicatorFigure(
+                    source: .computed(
+                        label: "Sessions au catalogue complet",
+                        method:
+                            "Sessions dont l'entrée du catalogue indique objectifs, durée, prix, dates, lieu, conditions d'accès et prérequis / sessions de la période. Les conditions d'accès, absentes du catalogue, comptent comme non renseignées.",
+                        catalogueFigure),
+                    population: "Sessions de la période au catalogue", evidence: ["Catalogue"])
+            ]),
+        QualiopiIndicator(
+            number: 2,
+            text:
+                "« Le prestataire diffuse des indicateurs de résultats adaptés à la nature des prestations mises en œuvre et des publics accueillis. »",
+            cannotEvidence:
+                "La diffusion de ces résultats au public (site internet, plaquette) et le choix des indicateurs selon les publics : les données donnent les chiffres, pas leur publication.",
+            figures: [
+                .metric(.satisfactionRate, population: "Réponses à la question « Satisfaction globale »", evidence: ["Satisfaction"]),
+                .metric(.attendanceRate, population: "Inscrits aux sessions animées dont la présence est saisie", evidence: ["Sessions"]),
+                .metric(.completionRate, population: "Participants ayant commencé le parcours", evidence: ["Parcours"]),
+                .metric(.participants, n: .participants, population: "Participants inscrits au programme", evidence: ["Parcours"]),
+                .metric(
+                    .hoursTrainee, n: .registered, population: "Inscriptions de la période (statut inscrit)",
+                    evidence: ["Relevé d'assiduité", "Émargement"]),
+            ]),
+        QualiopiIndicator(
+            number: 8,
+            text:
+                "« Le prestataire détermine les procédures de positionnement et d'évaluation des acquis à l'entrée de la prestation. »",
+            cannotEvidence:
+                "Les procédures de positionnement et d'évaluation des acquis à l'entrée (entretiens, tests, questionnaires de positionnement) et leurs résultats : les données vérifient seulement que chaque participant a suivi les sessions requises.",
+            figures: [
+                .metric(
+                    .prerequisiteViolations, n: .registered, population: "Inscriptions de la période (statut inscrit)",
+                    evidence: ["Alertes"])
+            ]),
+        QualiopiIndicator(
+            number: 11,
+            text: "« Le prestataire évalue l'atteinte par les publics bénéficiaires des objectifs de la prestation. »",
+            cannotEvidence:
+                "Les évaluations des acquis elles-mêmes (mises en situation, exercices, tests) : le chiffre est l'avis des participants dans le questionnaire à chaud, objectif par objectif.",
+            figures: [.metric(.objectivesMetRate, population: "Réponses aux questions d'objectifs", evidence: ["Objectifs"])]),
+        QualiopiIndicator(
+            number: 12,
+            text:
+                "« Le prestataire décrit et met en œuvre les mesures pour favoriser l'engagement des bénéficiaires et prévenir les ruptures de parcours. »",
+            cannotEvidence:
+                "Les mesures décrites et mises en œuvre (relances, entretiens, suivi des projets) : le taux d'abandon en mesure l'issue, pas les mesures.",
+            figures: [
+                .metric(
+                    .dropoutRate, population: "Participants ayant commencé un parcours terminé à la date d'arrêté", evidence: ["Parcours"])
+            ]),
+        QualiopiIndicator(
+            number: 30,
+            text:
+                "« Le prestataire recueille les appréciations des parties prenantes : bénéficiaires, financeurs, équipes pédagogiques et entreprises concernées. »",
+            cannotEvidence:
+                "Les appréciations des financeurs, des équipes pédagogiques (formateurs) et des entreprises (coopératives employeurs), les relances et la libre expression : seuls les questionnaires à chaud des bénéficiaires sont dans les données.",
+            figures: [
+                .metric(
+                    .responses, n: .responseRate, population: "Présents aux sessions avec questionnaire de la période",
+                    evidence: ["Satisfaction"]),
+                .metric(.responseRate, population: "Présents aux sessions avec questionnaire de la période", evidence: ["Satisfaction"]),
+            ]),
+        QualiopiIndicator(
+            number: 31,
+            text:
+                "« Le prestataire met en œuvre des modalités de traitement des difficultés rencontrées par les parties prenantes, des réclamations exprimées par ces dernières, des aléas survenus en cours de prestation. »",
+            cannotEvidence:
+                "La procédure de traitement et les réponses apportées : les questionnaires ne sont pas un registre. Sans registre des réclamations et difficultés, aucun chiffre.",
+            figures: [
+                IndicatorFigure(
+                    source: .computed(
+                        label: "Réclamations, difficultés et aléas enregistrés",
+                        method: "Entrées du registre des réclamations et difficultés de la période, ouvertes et closes.",
+                        { _ in ComputedFigure(value: Cell(.note("registre non fourni"))) }),
+                    population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"])
+            ]),
+        QualiopiIndicator(
+            number: 32,
+            text:
+                "« Le prestataire met en œuvre des mesures d'amélioration à partir de l'analyse des appréciations et des réclamations. »",
+            cannotEvidence:
+                "Les mesures décidées, leur mise en œuvre et leur effet : les points listés sont des pistes à traiter, pas des mesures. L'analyse des réclamations suppose leur registre.",
+            figures: [
+                IndicatorFigure(
+                    source: .computed(
+                        label: "Points d'amélioration",
+                        method:
+                            "Sessions × questions dont la part de satisfaits, et sessions × objectifs dont la part d'atteinte, sont sous la cible de satisfaction (groupes d'au moins la taille minimale).",
+                        improvementFigure),
+                    population: "Sessions avec questionnaire et au moins la taille minimale de réponses",
+                    evidence: ["Plan d'amélioration", "Amélioration"])
+            ]),
+    ]
+
+    /// Indicator 32's figure: the improvement points, among the sessions whose answers
+    /// are shown.
+    static func improvementFigure(_ doc: ReportDocument) -> ComputedFigure {
+        let sessions = doc.metrics.sessions.filter { $0.figures.surveyed && !$0.figures.suppressed }
+        return ComputedFigure(value: .int(doc.evidence?.improvements.count ?? 0), n: Double(sessions.count))
+    }
+
+    /// Indicator 1's figure: sessions of the period whose catalogue entry is complete.
+    static func catalogueFigure(_ doc: ReportDocument) -> ComputedFigure {
+        let ratio = CatalogueCheck.ratio(doc.metrics.sessions.map { CatalogueCheck.of($0.session) })
+        return ComputedFigure(
+            value: .number(ratio.value, .percent), numerator: ratio.numerator, denominator: ratio.denominator, n: ratio.denominator)
+    }
+}
