@@ -60,6 +60,11 @@ public struct Pipeline {
         logger.info(
             "entrées : catalogue \(show(request.catalogue)), inscriptions \(show(request.registrations.pattern)), évaluations \(show(request.evaluations.pattern)), groupe minimal \(request.minGroupSize)"
         )
+        if request.complaints != nil || request.actions != nil {
+            logger.info(
+                "registres : réclamations \(request.complaints.map { show($0.pattern) } ?? "non fourni"), actions d'amélioration \(request.actions.map { show($0.pattern) } ?? "non fourni")"
+            )
+        }
 
         // [1/5] ingest: the catalogue (with the job's survey questions, if any) and the files.
         let (catalogueData, loaded) = try InputFile.load(role: "catalogue", path: request.catalogue)

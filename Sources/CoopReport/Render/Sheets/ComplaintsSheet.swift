@@ -6,9 +6,10 @@
 enum ComplaintsSheet {
     static let name = "Réclamations et difficultés"
 
+    /// The short columns first (the summary's numbers stand above them), the team's texts last.
     static let entryHeaders = [
-        "Date", "Source", "Programme", "Session", "Nature", "Description", "Réponse apportée", "Clôturée le", "Statut",
-        "Délai (jours)", "Alerte",
+        "Date", "Source", "Programme", "Session", "Nature", "Statut", "Clôturée le", "Délai (jours)", "Alerte", "Description",
+        "Réponse apportée",
     ]
 
     static let summaryHeaders = [
@@ -44,21 +45,20 @@ enum ComplaintsSheet {
         func counts(_ label: String, _ c: ComplaintSummary.Counts, role: Cell.Role = .body) -> [Cell] {
             [
                 .text(label, role), .int(c.entries), .int(c.open), .int(c.closed), Cell(.number(Double(c.overdue), .integer), c.overdue > 0 ? .flagged : .body),
-                .number(c.medianDaysToClose, .decimal), .number(c.meanDaysToClose, .decimal),
+                .number(c.medianDaysToClose, .score), .number(c.meanDaysToClose, .score),
             ]
         }
         for (nature, c) in summary.byNature { sheet.append(counts(nature.rawValue, c)) }
         sheet.append(counts("Total", summary.total, role: .label))
         sheet.append([])
-        let header = sheet.append(entryHeaders.enumerated().map { Cell(.text($1), [0, 7, 9].contains($0) ? .numberHeader : .header) })
+        let header = sheet.append(entryHeaders.enumerated().map { Cell(.text($1), [0, 6, 7].contains($0) ? .numberHeader : .header) })
         for e in summary.entries {
             let overdue = e.isOverdue(at: asOf)
             sheet.append([
                 Cell(.date(e.date)), .text(e.source?.french ?? ""), .text(e.programme ?? ""), .text(e.session ?? ""), .text(e.nature.rawValue),
-                Cell(.text(e.description), .wrap), Cell(.text(e.response), .wrap), e.closedOn.map { Cell(.date($0)) } ?? .empty,
-                .text(e.isClosed(at: asOf) ? "close" : e.status == .closed ? "ouverte au \(asOf.french)" : e.status.rawValue),
-                Cell(.number(Double(e.days(at: asOf)), .integer), overdue ? .flagged : .body),
-                .text(overdue ? overdueMark : "", .warning),
+                Cell(.text(e.isClosed(at: asOf) ? "close" : e.status == .closed ? "ouverte au \(asOf.french)" : e.status.rawValue), .wrap),
+                e.closedOn.map { Cell(.date($0)) } ?? .empty, Cell(.number(Double(e.days(at: asOf)), .integer), overdue ? .flagged : .body),
+                .text(overdue ? overdueMark : "", .warning), Cell(.text(e.description), .wrap), Cell(.text(e.response), .wrap),
             ])
         }
         if summary.entries.isEmpty {
@@ -67,10 +67,12 @@ enum ComplaintsSheet {
         sheet.tables = [
             TablePlan(headerRow: header, firstColumn: 0, lastRow: max(sheet.rows.count - 1, header + 1), headers: entryHeaders)
         ]
-        sheet.columnWidths = [13, 13, 11, 9, 12, 50, 44, 11, 12, 9, 18]
+        sheet.columnWidths = [11, 12, 11, 9, 12, 11, 11, 9, 29, 45, 40]
         sheet.fitRowHeights()
-        // The summary's wrapped headers and the explanation line.
-        sheet.rowHeights[4] = 45
+        // The wrapped headers of the summary and of the entries.
+        sheet.rowHeights[4] = 60
+        sheet.rowHeights[header] = 30
+        sheet.pagesWide = 1
         return sheet
     }
 }

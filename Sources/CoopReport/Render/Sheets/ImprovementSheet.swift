@@ -14,6 +14,7 @@ enum ImprovementSheet {
     static let noAction = "aucune action"
     static let late = "en retard"
     static let notGiven = "registre non fourni"
+    static let noLaterScore = "non mesuré : aucune session ultérieure n'a noté la même question ou le même objectif"
 
     static func plan(_ doc: ReportDocument, points: [Evidence.ImprovementRow]) -> SheetPlan {
         var sheet = SheetPlan(name: name)
@@ -73,8 +74,10 @@ enum ImprovementSheet {
         sheet.frozenRows = 1
         sheet.keyColumns = 2
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(last, 1), headers: headers)]
-        sheet.columnWidths = [11, 8, 30, 6, 11, 42, 40, 16, 11, 11, 12, 26, 26]
+        sheet.columnWidths = [11, 8, 28, 6, 10, 40, 36, 15, 11, 11, 12, 24, 24]
         sheet.fitRowHeights()
+        sheet.rowHeights[0] = 45
+        sheet.pagesWide = 1  // each point and its actions on the same page
         sheet.targetColumns = [4: .satisfactionRate]
         return sheet
     }
@@ -86,7 +89,7 @@ enum ImprovementSheet {
         if let effect = entry.effect, let before {
             measured = "effet mesuré : \(percent(before)) → \(percent(effect.satisfied)) (\(effect.place(from: a.programme)), \(effect.start.french))"
         } else if before != nil, a.status == .done {
-            measured = "pas encore de session ultérieure notée"
+            measured = noLaterScore
         }
         return [
             Cell(.text("\(a.id) (décidée le \(a.decidedOn.french)) : \(a.description)"), .wrap), Cell(.text(a.owner), .wrap),
