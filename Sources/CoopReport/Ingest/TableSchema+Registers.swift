@@ -5,7 +5,9 @@ extension TableSchema {
     public static let complaints = TableSchema(
         kind: "complaints",
         columns: [
-            Column("date", aliases: ["date de l'entrée", "date de réception", "reçue le", "signalée le", "date du signalement"], required: true),
+            Column(
+                "date", aliases: ["date de l'entrée", "date de réception", "reçue le", "signalée le", "date du signalement"], required: true
+            ),
             Column("source", aliases: ["émetteur", "provenance", "signalée par"]),
             Column("programme", aliases: ["formation", "program"]),
             Column("session"),

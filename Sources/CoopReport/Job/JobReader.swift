@@ -227,7 +227,8 @@ public enum JobReader {
                 case .complaints: ["source", "nature", "status"]
                 case .actions: ["status"]
                 }
-            let maps = try v.mapping(allowed: (kind == .registrations || kind == .evaluations ? sessionMaps : ["programme", "session"]) + wordMaps)
+            let maps = try v.mapping(
+                allowed: (kind == .registrations || kind == .evaluations ? sessionMaps : ["programme", "session"]) + wordMaps)
             if kind == .complaints || kind == .actions {
                 try registerWords(maps, kind: kind, into: &mapping)
             }
@@ -321,7 +322,8 @@ public enum JobReader {
                     }
                 guard known else {
                     let key = column == "status" ? (kind == .complaints ? "complaint status" : "action status") : column
-                    throw target.fail("\(quoted(name)) n'est pas une valeur de « \(column) » (attendu : \(RegisterWords.expected[key] ?? ""))")
+                    throw target.fail(
+                        "\(quoted(name)) n'est pas une valeur de « \(column) » (attendu : \(RegisterWords.expected[key] ?? ""))")
                 }
                 mapping.words[column, default: [:]][TextKey.of(word)] = name
                 mapping.wordTexts[TextKey.of(word)] = word

@@ -60,7 +60,9 @@ public struct ImprovementPlan: Sendable {
             return Point(
                 point: point,
                 actions: mine.map { a in
-                    Entry(action: a, late: a.isLate(at: scope.asOf), effect: Self.effect(of: a, on: point, scores: scores, catalogue: data.catalogue))
+                    Entry(
+                        action: a, late: a.isLate(at: scope.asOf),
+                        effect: Self.effect(of: a, on: point, scores: scores, catalogue: data.catalogue))
                 })
         }
         unjoined = inScope.filter { !joined.contains($0.id) }.map { Entry(action: $0, late: $0.isLate(at: scope.asOf), effect: nil) }

@@ -64,13 +64,14 @@ public enum MetricsJSON {
                 ("mean_days_to_close", .number(c.meanDaysToClose)),
             ]
         }
-        let complaints: JSONValue = doc.registers?.complaints.map { summary in
-            .object(
-                counts(summary.total) + [
-                    ("by_nature", .object(summary.byNature.map { (Self.natureID($0.nature), .object(counts($0.counts))) })),
-                    ("rejected", .int(rejected("complaints"))),
-                ])
-        } ?? .null
+        let complaints: JSONValue =
+            doc.registers?.complaints.map { summary in
+                .object(
+                    counts(summary.total) + [
+                        ("by_nature", .object(summary.byNature.map { (Self.natureID($0.nature), .object(counts($0.counts))) })),
+                        ("rejected", .int(rejected("complaints"))),
+                    ])
+            } ?? .null
         let plan = doc.registers?.plan
         let actions: JSONValue =
             plan.map { plan in

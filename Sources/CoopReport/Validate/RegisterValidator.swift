@@ -79,7 +79,9 @@ struct RegisterValidator {
         }
         if status == .closed && closedOn == nil {
             return .failure(
-                RowRejection(column: "status", "« close » sans date de clôture : le délai de traitement ne peut pas être calculé", value: t("status")))
+                RowRejection(
+                    column: "status", "« close » sans date de clôture : le délai de traitement ne peut pas être calculé", value: t("status")
+                ))
         }
         if status != .closed, let closedOn {
             return .failure(
@@ -156,14 +158,16 @@ struct RegisterValidator {
         guard !rawProgramme.isEmpty else {
             if rawSession.isEmpty { return .success((nil, nil)) }
             return .failure(
-                RowRejection(column: "session", "une session sans programme ne peut pas être placée ; indiquez le programme", value: rawSession))
+                RowRejection(
+                    column: "session", "une session sans programme ne peut pas être placée ; indiquez le programme", value: rawSession))
         }
         let code = mapping.programmes[TextKey.of(rawProgramme)] ?? rawProgramme
         guard let programme = catalogue.programme(code) else {
             let codes = catalogue.programmes.map(\.code)
             let near = Nearest.match(code, in: codes).map { " (le plus proche : « \($0) »)" } ?? ""
             return .failure(
-                RowRejection(column: "programme", "\(quoted(rawProgramme)) n'est pas un programme du catalogue\(near)", value: rawProgramme))
+                RowRejection(column: "programme", "\(quoted(rawProgramme)) n'est pas un programme du catalogue\(near)", value: rawProgramme)
+            )
         }
         guard !rawSession.isEmpty else { return .success((programme.code, nil)) }
         let session = mapping.sessions[TextKey.of(rawSession)] ?? rawSession

@@ -5,7 +5,10 @@ import Testing
 /// The complaints register summarised at an as-of date, worked by hand.
 @Suite("ComplaintSummary")
 struct ComplaintSummaryTests {
-    static func entry(_ date: String, _ nature: ComplaintEntry.Nature, closed: String? = nil, _ status: ComplaintEntry.Status, programme: String? = "P", session: String? = nil, line: Int) -> ComplaintEntry {
+    static func entry(
+        _ date: String, _ nature: ComplaintEntry.Nature, closed: String? = nil, _ status: ComplaintEntry.Status, programme: String? = "P",
+        session: String? = nil, line: Int
+    ) -> ComplaintEntry {
         ComplaintEntry(
             date: Fixtures.day(date), programme: programme, session: session, nature: nature, description: "x",
             closedOn: closed.map(Fixtures.day), status: status, line: line)
@@ -42,7 +45,9 @@ struct ComplaintSummaryTests {
 
     @Test("a report covers the entries of its sessions, of its programmes, and those without programme dated in its period")
     func scope() {
-        let june = RegisterScope(period: Period(from: Fixtures.day("2022-04-01"), to: Fixtures.day("2022-04-30")), catalogue: Fixtures.catalogue, asOf: Fixtures.day("2022-04-30"))
+        let june = RegisterScope(
+            period: Period(from: Fixtures.day("2022-04-01"), to: Fixtures.day("2022-04-30")), catalogue: Fixtures.catalogue,
+            asOf: Fixtures.day("2022-04-30"))
         #expect(june.includes(programme: "P", session: "B", date: Fixtures.day("2022-04-05")))
         #expect(!june.includes(programme: "P", session: "A", date: Fixtures.day("2022-04-05")))  // A started in January
         #expect(june.includes(programme: "P", session: nil, date: Fixtures.day("2022-01-05")))  // P has B in April

@@ -10,7 +10,8 @@ struct ImprovementPlanTests {
     static let asOf = Fixtures.day("2022-05-01")
 
     static var data: Dataset {
-        let responses = [5, 2, 2].map { Fixtures.resp("P/A", overall: $0) } + [5, 4, 2].map { Fixtures.resp("P/B", overall: $0) }
+        let responses =
+            [5, 2, 2].map { Fixtures.resp("P/A", overall: $0) } + [5, 4, 2].map { Fixtures.resp("P/B", overall: $0) }
             + [Fixtures.resp("P/X", overall: 5)] + [5, 5, 5].map { Fixtures.resp("Q/Q1", overall: $0) }
         return Fixtures.dataset([Fixtures.reg("P/A", "p1")], responses)
     }
@@ -70,7 +71,9 @@ struct ImprovementPlanTests {
         #expect(p.lateActions == 1)
     }
 
-    @Test("the effect is the first later session of the programme that scored the question, else a later edition; small groups are not measured")
+    @Test(
+        "the effect is the first later session of the programme that scored the question, else a later edition; small groups are not measured"
+    )
     func effect() throws {
         let p = Self.plan(Self.actions)
         // A's overall (33 %): B, the next session of P after the decision, scored it 2 of 3.

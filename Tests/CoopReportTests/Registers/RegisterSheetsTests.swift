@@ -100,10 +100,14 @@ struct RegisterSheetsTests {
         #expect(text.contains("Registre non fourni"))
         let plan = x.grid(ImprovementSheet.name).map { $0.map { $0?.value ?? "" }.joined(separator: "|") }.joined(separator: "\n")
         #expect(plan.contains("registre non fourni") && plan.contains("Registre non fourni"))
-        #expect(rows(x, ImprovementSheet.name, from: 0).prefix(2).map { $0["Suivi"] ?? "" } == [ImprovementSheet.notGiven, ImprovementSheet.notGiven])
+        #expect(
+            rows(x, ImprovementSheet.name, from: 0).prefix(2).map { $0["Suivi"] ?? "" } == [
+                ImprovementSheet.notGiven, ImprovementSheet.notGiven,
+            ])
 
         let empty = try SmallRun(
-            options: EvidenceReportTests.options, complaints: "date;nature;description;statut\n", actions: "id;decided_on;description;status\n")
+            options: EvidenceReportTests.options, complaints: "date;nature;description;statut\n",
+            actions: "id;decided_on;description;status\n")
         let y = try empty.workbook()
         let complaints = y.grid(ComplaintsSheet.name).map { $0.map { $0?.value ?? "" }.joined(separator: "|") }.joined(separator: "\n")
         #expect(complaints.contains("Aucune entrée au registre pour la période.") && !complaints.contains("non fourni"))

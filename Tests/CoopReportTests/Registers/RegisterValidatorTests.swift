@@ -50,13 +50,25 @@ struct RegisterValidatorTests {
             (["31/02/2022", "", "P", "A", "incident", "x", "", "", "ouverte"], "date", "« 31/02/2022 » n'est pas une date"),
             (["2022-01-10", "voisin", "P", "A", "incident", "x", "", "", "ouverte"], "source", "« voisin » n'est pas une source"),
             (["2022-01-10", "", "R", "A", "incident", "x", "", "", "ouverte"], "programme", "« R » n'est pas un programme du catalogue"),
-            (["2022-01-10", "", "P", "Z", "incident", "x", "", "", "ouverte"], "session", "« Z » n'est pas une session de P (attendu : A, ACT, B, X)"),
+            (
+                ["2022-01-10", "", "P", "Z", "incident", "x", "", "", "ouverte"], "session",
+                "« Z » n'est pas une session de P (attendu : A, ACT, B, X)"
+            ),
             (["2022-01-10", "", "P", "A", "panne", "x", "", "", "ouverte"], "nature", "« panne » n'est pas une nature"),
             (["2022-01-10", "", "P", "A", "incident", "", "", "", "ouverte"], "description", "vide ; la description"),
-            (["2022-01-10", "", "P", "A", "incident", "x", "", "2022-01-09", "close"], "closed_on", "la date de clôture (09/01/2022) précède la date de l'entrée (10/01/2022)"),
-            (["2022-01-10", "", "P", "A", "incident", "x", "", "", "résolue"], "status", "« résolue » n'est pas un statut (attendu : ouverte, en cours, close)"),
+            (
+                ["2022-01-10", "", "P", "A", "incident", "x", "", "2022-01-09", "close"], "closed_on",
+                "la date de clôture (09/01/2022) précède la date de l'entrée (10/01/2022)"
+            ),
+            (
+                ["2022-01-10", "", "P", "A", "incident", "x", "", "", "résolue"], "status",
+                "« résolue » n'est pas un statut (attendu : ouverte, en cours, close)"
+            ),
             (["2022-01-10", "", "P", "A", "incident", "x", "", "", "close"], "status", "« close » sans date de clôture"),
-            (["2022-01-10", "", "P", "A", "incident", "x", "", "2022-01-12", "ouverte"], "status", "alors qu'une date de clôture est renseignée (12/01/2022)"),
+            (
+                ["2022-01-10", "", "P", "A", "incident", "x", "", "2022-01-12", "ouverte"], "status",
+                "alors qu'une date de clôture est renseignée (12/01/2022)"
+            ),
         ])
     func badEntry(values: [String], column: String, reason: String) throws {
         let why = try #require(rejection(values))
@@ -64,7 +76,8 @@ struct RegisterValidatorTests {
         #expect(why.reason.hasPrefix(reason) || why.reason.contains(reason), "\(why.reason)")
     }
 
-    @Test("actions: question by column, label or objective; a repeated id, an unknown question, a due date before the decision are rejected")
+    @Test(
+        "actions: question by column, label or objective; a repeated id, an unknown question, a due date before the decision are rejected")
     func actions() {
         var v = RegisterValidator(catalogue: Fixtures.catalogue, columns: Self.actionColumns)
         func row(_ id: String, question: String, due: String = "2022-03-01", status: String = "prévue") -> [String] {
@@ -80,7 +93,9 @@ struct RegisterValidatorTests {
             if case .failure(let w) = r { return w }
             return nil
         }
-        #expect(why(v.validate(action: row("A1", question: "overall"), line: 6)) == RowRejection(column: "id", "« A1 » est déjà l'identifiant de l'action de la ligne 2", value: "A1"))
+        #expect(
+            why(v.validate(action: row("A1", question: "overall"), line: 6))
+                == RowRejection(column: "id", "« A1 » est déjà l'identifiant de l'action de la ligne 2", value: "A1"))
         #expect(why(v.validate(action: row("A6", question: "accueil"), line: 7))?.column == "question")
         #expect(
             why(v.validate(action: row("A7", question: "", due: "2022-01-01"), line: 8))

@@ -34,7 +34,9 @@ enum ComplaintsSheet {
             sheet.columnWidths = [13]
             return sheet
         }
-        sheet.append([.text("Entrées du registre qui concernent la période (\(doc.metrics.period.french)), datées au plus tard du \(asOf.french).")])
+        sheet.append([
+            .text("Entrées du registre qui concernent la période (\(doc.metrics.period.french)), datées au plus tard du \(asOf.french).")
+        ])
         sheet.append([
             .text(
                 "Délai : jours jusqu'à la clôture, ou depuis l'ouverture pour une entrée encore ouverte ; une entrée ouverte depuis plus de \(ComplaintSummary.overdueDays) jours est signalée en rouge."
@@ -44,7 +46,8 @@ enum ComplaintsSheet {
         sheet.append(summaryHeaders.enumerated().map { Cell(.text($1), $0 == 0 ? .header : .numberHeader) })
         func counts(_ label: String, _ c: ComplaintSummary.Counts, role: Cell.Role = .body) -> [Cell] {
             [
-                .text(label, role), .int(c.entries), .int(c.open), .int(c.closed), Cell(.number(Double(c.overdue), .integer), c.overdue > 0 ? .flagged : .body),
+                .text(label, role), .int(c.entries), .int(c.open), .int(c.closed),
+                Cell(.number(Double(c.overdue), .integer), c.overdue > 0 ? .flagged : .body),
                 .number(c.medianDaysToClose, .score), .number(c.meanDaysToClose, .score),
             ]
         }
@@ -55,7 +58,8 @@ enum ComplaintsSheet {
         for e in summary.entries {
             let overdue = e.isOverdue(at: asOf)
             sheet.append([
-                Cell(.date(e.date)), .text(e.source?.french ?? ""), .text(e.programme ?? ""), .text(e.session ?? ""), .text(e.nature.rawValue),
+                Cell(.date(e.date)), .text(e.source?.french ?? ""), .text(e.programme ?? ""), .text(e.session ?? ""),
+                .text(e.nature.rawValue),
                 Cell(.text(e.isClosed(at: asOf) ? "close" : e.status == .closed ? "ouverte au \(asOf.french)" : e.status.rawValue), .wrap),
                 e.closedOn.map { Cell(.date($0)) } ?? .empty, Cell(.number(Double(e.days(at: asOf)), .integer), overdue ? .flagged : .body),
                 .text(overdue ? overdueMark : "", .warning), Cell(.text(e.description), .wrap), Cell(.text(e.response), .wrap),

@@ -64,7 +64,8 @@ enum ImprovementSheet {
                 let a = entry.action
                 sheet.append(
                     [
-                        .text(a.programme ?? ""), .text(a.session ?? ""), Cell(.text(targetLabel(a.target, survey: survey)), .wrap), .empty, .empty,
+                        .text(a.programme ?? ""), .text(a.session ?? ""), Cell(.text(targetLabel(a.target, survey: survey)), .wrap), .empty,
+                        .empty,
                         Cell(.text(a.origin), .wrap),
                     ] + actionCells(entry, before: nil))
             }
@@ -87,7 +88,8 @@ enum ImprovementSheet {
         let a = entry.action
         var measured = ""
         if let effect = entry.effect, let before {
-            measured = "effet mesuré : \(percent(before)) → \(percent(effect.satisfied)) (\(effect.place(from: a.programme)), \(effect.start.french))"
+            measured =
+                "effet mesuré : \(percent(before)) → \(percent(effect.satisfied)) (\(effect.place(from: a.programme)), \(effect.start.french))"
         } else if before != nil, a.status == .done {
             measured = noLaterScore
         }
