@@ -77,7 +77,7 @@ enum ImprovementSheet {
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(last, 1), headers: headers)]
         sheet.columnWidths = [11, 8, 28, 6, 10, 40, 36, 15, 11, 11, 12, 24, 24]
         sheet.fitRowHeights()
-        sheet.rowHeights[0] = 45
+        sheet.rowHeights[0] = 60
         sheet.pagesWide = 1  // each point and its actions on the same page
         sheet.targetColumns = [4: .satisfactionRate]
         return sheet
