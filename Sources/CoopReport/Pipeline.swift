@@ -60,6 +60,11 @@ public struct Pipeline {
         logger.info(
             "entrées : catalogue \(show(request.catalogue)), inscriptions \(show(request.registrations.pattern)), évaluations \(show(request.evaluations.pattern)), groupe minimal \(request.minGroupSize)"
         )
+        if request.complaints != nil || request.actions != nil {
+            logger.info(
+                "registres : réclamations \(request.complaints.map { show($0.pattern) } ?? "non fourni"), actions d'amélioration \(request.actions.map { show($0.pattern) } ?? "non fourni")"
+            )
+        }
 
         // [1/5] ingest: the catalogue (with the job's survey questions, if any) and the files.
         let (catalogueData, loaded) = try InputFile.load(role: "catalogue", path: request.catalogue)
@@ -136,6 +141,23 @@ public struct Pipeline {
                 })
             answerWords.add(validator.answersSeen)
             evaluationLabels.add(validator.labelsSeen)
+        }
+        // The registers (indicators 31 and 32), when the job gives them: checked like any
+        // input, their bad rows rejected; they are not held to max_reject_rate (a few
+        // hand-kept rows, each bad one listed).
+        var registers = Registers()
+        for (role, spec) in [("complaints", request.complaints), ("actions", request.actions)] {
+            guard let spec else { continue }
+            var validator = RegisterValidator(catalogue: catalogue, columns: [], mapping: spec.mapping)
+            for path in try InputFiles.expand(spec.pattern) {
+                let table = try open(path, role == "complaints" ? .complaints : .actions, spec.mapping)
+                validator.use(columns: table.columns)
+                inputs.append(
+                    try stream(table, role: role, rejects: &rejects, sessions: builder.sessions, redact: EmailMask.masked) {
+                        (role == "complaints" ? validator.validateComplaint($0) : validator.validateAction($0), -1)
+                    })
+            }
+            if role == "complaints" { registers.complaints = validator.complaints } else { registers.actions = validator.actions }
         }
         // A registrations export with a header and no row is a broken export, not a quiet
         // month: it must not replace the previous report with an empty one.
@@ -241,6 +263,9 @@ public struct Pipeline {
                 "[4/5] détail : \(evidence.attendance.count) lignes Émargement, \(evidence.journeys.count) lignes Parcours × \(EvidenceSheets.journeyHeaders(EvidenceSheets.sessionCodes(evidence)).count) colonnes"
             )
         }
+        document.registers = RegisterReport(
+            registers, points: document.evidence?.improvements ?? evidenceBuilder.improvements(metrics), data: dataset,
+            period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize)
         if let settings = request.options.bpf { document.bpf = BPF.compute(dataset, metrics: metrics, settings: settings) }
         return document
     }
@@ -303,7 +328,7 @@ public struct Pipeline {
     /// Streams a table through `handle`, collecting rejected rows with their raw text.
     private func stream(
         _ table: any InputTable, role: String, rejects: inout [Diagnostic], sessions: SessionTable,
-        handle: (RecordFields) -> (Result<Void, RowRejection>, Int32)
+        redact: (String) -> String = { $0 }, handle: (RecordFields) -> (Result<Void, RowRejection>, Int32)
     ) throws -> InputSummary {
         var rows = 0
         var rejected = 0
@@ -314,8 +339,8 @@ public struct Pipeline {
                 rejected += 1
                 var d = Diagnostic(
                     severity: .error, file: table.path, line: fields.line, column: why.column,
-                    message: why.reason, raw: fields.raw, redactedRaw: fields.redactedRaw)
-                d.value = why.value
+                    message: why.reason, raw: fields.raw, redactedRaw: redact(fields.redactedRaw))
+                d.value = why.value.map(redact)
                 if session >= 0 { d.session = sessions.keys[Int(session)] }
                 rejects.append(d)
             }

@@ -4,6 +4,9 @@ public struct ReportRequest: Sendable {
     public var catalogue: String
     public var registrations: InputSpec
     public var evaluations: InputSpec
+    /// The optional registers (indicators 31 and 32); nil: not given.
+    public var complaints: InputSpec?
+    public var actions: InputSpec?
     /// Folder receiving report.xlsx, metrics.json, rejects.csv and manifest.json.
     public var outputDirectory: String
     public var period: Period
@@ -64,6 +67,8 @@ public struct ReportRequest: Sendable {
             minGroupSize: job.minGroupSize, maxRejectRate: job.maxRejectRate, job: job.path)
         if let name = job.name { names = .dated(name, label: period.label) }
         options = job.options
+        complaints = job.complaints
+        actions = job.actions
         if let months = job.trendMonths, let end = period.to { trend = Period.trailingMonths(months, endingAt: end) }
     }
 }

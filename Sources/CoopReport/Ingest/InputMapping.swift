@@ -19,6 +19,9 @@ public struct InputMapping: Sendable, Equatable {
     public var programmes: [String: String] = [:]
     public var sessions: [String: String] = [:]
     public var events: [String: SessionKey] = [:]
+    /// A register's words → canonical words, per column (`values.nature`, `.status`,
+    /// `.source` of a register: « Plainte » → réclamation).
+    public var words: [String: [String: String]] = [:]
     /// Answer labels → points on the survey scale.
     public var answers: [String: Int] = [:]
     /// The survey's questions, replacing the catalogue's (evaluations only).

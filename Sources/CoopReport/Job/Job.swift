@@ -6,6 +6,9 @@ public struct Job: Sendable, Equatable {
     public var catalogue: String
     public var registrations: InputSpec
     public var evaluations: InputSpec
+    /// The optional registers of the evidence report (nil: not given).
+    public var complaints: InputSpec?
+    public var actions: InputSpec?
     public var period: PeriodRule
     public var asOf: Day?
     public var minGroupSize: Int

@@ -49,7 +49,7 @@ public enum JobReader {
             p.hasPrefix("/") ? p : folder.appendingPathComponent(p).standardizedFileURL.path
         }
         guard let inputsNode = top["inputs"] else { throw doc.fail("clé « inputs » absente") }
-        let inputs = try inputsNode.mapping(allowed: ["catalogue", "registrations", "evaluations"])
+        let inputs = try inputsNode.mapping(allowed: ["catalogue", "registrations", "evaluations", "complaints", "actions"])
         func need(_ key: String) throws -> YAMLCursor {
             guard let v = inputs[key] else { throw inputsNode.fail("clé « \(key) » absente") }
             return v
@@ -59,6 +59,17 @@ public enum JobReader {
         var evaluations = try input(need("evaluations"), kind: .evaluations)
         registrations.pattern = resolve(registrations.pattern)
         evaluations.pattern = resolve(evaluations.pattern)
+        // The registers are optional: a report without them says « registre non fourni ».
+        var registers: [InputSpec?] = []
+        for (key, kind) in [("complaints", Kind.complaints), ("actions", Kind.actions)] {
+            guard let node = inputs[key] else {
+                registers.append(nil)
+                continue
+            }
+            var spec = try input(node, kind: kind)
+            spec.pattern = resolve(spec.pattern)
+            registers.append(spec)
+        }
 
         var period = PeriodRule.fixed(Period())
         if let p = top["period"], case .scalar = p.node {
@@ -108,6 +119,8 @@ public enum JobReader {
             asOf: try top["as_of"]?.day(), minGroupSize: minGroupSize, maxRejectRate: maxRejectRate,
             output: resolve(try output.string()), name: name, trendMonths: trendMonths)
         job.options = try options(top)
+        job.complaints = registers[0]
+        job.actions = registers[1]
         return job
     }
 
@@ -158,7 +171,7 @@ public enum JobReader {
         return options
     }
 
-    enum Kind { case registrations, evaluations }
+    enum Kind { case registrations, evaluations, complaints, actions }
 
     /// An event label's target: `FVC-2122/S1`, or `{programme: FVC-2122, session: S1}`.
     static func sessionKey(_ cursor: YAMLCursor) throws -> SessionKey {
@@ -181,9 +194,9 @@ public enum JobReader {
     static func input(_ cursor: YAMLCursor, kind: Kind) throws -> InputSpec {
         if case .scalar = cursor.node { return InputSpec(try cursor.string()) }
         let allowed =
-            kind == .registrations
-            ? ["path", "sheet", "separator", "encoding", "columns", "values"]
-            : ["path", "sheet", "separator", "encoding", "columns", "values", "questions", "answers"]
+            kind == .evaluations
+            ? ["path", "sheet", "separator", "encoding", "columns", "values", "questions", "answers"]
+            : ["path", "sheet", "separator", "encoding", "columns", "values"]
         let keys = try cursor.mapping(allowed: allowed)
         guard let path = keys["path"] else { throw cursor.fail("clé « path » absente") }
         var mapping = InputMapping()
@@ -213,7 +226,18 @@ public enum JobReader {
         }
         if let v = keys["values"] {
             let sessionMaps = ["programme", "session", "event"]
-            let maps = try v.mapping(allowed: kind == .registrations ? ["status", "attendance"] + sessionMaps : sessionMaps)
+            let wordMaps: [String] =
+                switch kind {
+                case .registrations: ["status", "attendance"]
+                case .evaluations: []
+                case .complaints: ["source", "nature", "status"]
+                case .actions: ["status"]
+                }
+            let maps = try v.mapping(
+                allowed: (kind == .registrations || kind == .evaluations ? sessionMaps : ["programme", "session"]) + wordMaps)
+            if kind == .complaints || kind == .actions {
+                try registerWords(maps, kind: kind, into: &mapping)
+            }
             for (label, target) in try maps["programme"]?.pairs() ?? [] {
                 mapping.programmes[TextKey.of(label)] = try target.string()
                 mapping.wordTexts[TextKey.of(label)] = label
@@ -226,7 +250,7 @@ public enum JobReader {
                 mapping.events[TextKey.of(label)] = try Self.sessionKey(target)
                 mapping.wordTexts[TextKey.of(label)] = label
             }
-            for (word, target) in try maps["status"]?.pairs() ?? [] {
+            for (word, target) in kind == .registrations ? try maps["status"]?.pairs() ?? [] : [] {
                 let name = try target.string()
                 guard let status = Registration.Status(rawValue: name) else {
                     throw target.fail("\(quoted(name)) n'est pas un statut (attendu : registered, cancelled, waitlisted)")
@@ -269,9 +293,12 @@ public enum JobReader {
         }
         // A rename must name a canonical column: a typo would otherwise drop the column.
         let schema =
-            kind == .registrations
-            ? TableSchema.registrations
-            : TableSchema.evaluations(questions: (mapping.questions ?? Survey.standard.questions).map(\.column))
+            switch kind {
+            case .registrations: TableSchema.registrations
+            case .evaluations: TableSchema.evaluations(questions: (mapping.questions ?? Survey.standard.questions).map(\.column))
+            case .complaints: TableSchema.complaints
+            case .actions: TableSchema.actions
+            }
         let known = schema.columns.map(\.name)
         for (header, target) in renames {
             let name = try target.string()
@@ -283,5 +310,30 @@ public enum JobReader {
             }
         }
         return InputSpec(try path.string(), mapping: mapping)
+    }
+
+    /// A register's value maps (`values.nature: {"Plainte": réclamation}`): each target
+    /// must be one of the register's words.
+    static func registerWords(_ maps: [String: YAMLCursor], kind: Kind, into mapping: inout InputMapping) throws {
+        for column in ["source", "nature", "status"] {
+            guard let node = maps[column] else { continue }
+            for (word, target) in try node.pairs() {
+                let name = try target.string()
+                let known: Bool =
+                    switch (kind, column) {
+                    case (_, "source"): RegisterWords.sources[TextKey.of(name)] != nil
+                    case (_, "nature"): RegisterWords.natures[TextKey.of(name)] != nil
+                    case (.complaints, _): RegisterWords.complaintStatuses[TextKey.of(name)] != nil
+                    default: RegisterWords.actionStatuses[TextKey.of(name)] != nil
+                    }
+                guard known else {
+                    let key = column == "status" ? (kind == .complaints ? "complaint status" : "action status") : column
+                    throw target.fail(
+                        "\(quoted(name)) n'est pas une valeur de « \(column) » (attendu : \(RegisterWords.expected[key] ?? ""))")
+                }
+                mapping.words[column, default: [:]][TextKey.of(word)] = name
+                mapping.wordTexts[TextKey.of(word)] = word
+            }
+        }
     }
 }

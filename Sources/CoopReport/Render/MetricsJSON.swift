@@ -49,7 +49,56 @@ public enum MetricsJSON {
             ("months", .array(m.months.map { group([("month", .string($0.month))], $0.figures, survey: m.survey) })),
             ("rejects", .object([("registrations", .int(rejected("registrations"))), ("evaluations", .int(rejected("evaluations")))])),
             ("warnings", .int(doc.warnings.count)),
+            ("registers", registers(doc)),
         ])
+    }
+
+    /// The registers of indicators 31 and 32 (docs/metrics-json.md, « registers »): `null`
+    /// for a register the job does not give.
+    static func registers(_ doc: ReportDocument) -> JSONValue {
+        func rejected(_ role: String) -> Int { doc.inputs.filter { $0.role == role }.reduce(0) { $0 + $1.rejected } }
+        func counts(_ c: ComplaintSummary.Counts) -> [(String, JSONValue)] {
+            [
+                ("entries", .int(c.entries)), ("open", .int(c.open)), ("closed", .int(c.closed)),
+                ("open_over_30_days", .int(c.overdue)), ("median_days_to_close", .number(c.medianDaysToClose)),
+                ("mean_days_to_close", .number(c.meanDaysToClose)),
+            ]
+        }
+        let complaints: JSONValue =
+            doc.registers?.complaints.map { summary in
+                .object(
+                    counts(summary.total) + [
+                        ("by_nature", .object(summary.byNature.map { (Self.natureID($0.nature), .object(counts($0.counts))) })),
+                        ("rejected", .int(rejected("complaints"))),
+                    ])
+            } ?? .null
+        let plan = doc.registers?.plan
+        let actions: JSONValue =
+            plan.map { plan in
+                guard plan.actionsGiven else { return .null }
+                let all = plan.actions
+                return .object([
+                    ("actions", .int(all.count)), ("late", .int(plan.lateActions)),
+                    ("done", .int(all.filter { $0.action.status == .done }.count)),
+                    ("joined_to_points", .int(all.count - plan.unjoined.count)),
+                    ("effects_measured", .int(plan.points.flatMap(\.actions).filter { $0.effect != nil }.count)),
+                    ("rejected", .int(rejected("actions"))),
+                ])
+            } ?? .null
+        return .object([
+            ("complaints", complaints), ("actions", actions), ("improvement_points", .int(plan?.points.count ?? 0)),
+            ("points_without_action", plan?.actionsGiven == true ? .int(plan?.pointsWithoutAction ?? 0) : .null),
+        ])
+    }
+
+    /// A nature's identifier in metrics.json.
+    static func natureID(_ nature: ComplaintEntry.Nature) -> String {
+        switch nature {
+        case .complaint: "complaint"
+        case .difficulty: "difficulty"
+        case .incident: "incident"
+        case .hazard: "hazard"
+        }
     }
 
     /// One group: its keys, then each applicable figure (null when empty or hidden); a rate

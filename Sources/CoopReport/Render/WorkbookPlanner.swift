@@ -17,7 +17,9 @@ public enum WorkbookPlanner {
             let detail = EvidenceSheets.attendance(e, people: people) + EvidenceSheets.journeys(e, people: people)
             sheets += detail
             SummarySheet.noteSplits(detail, in: &sheets[0])
-            if options.evidence { sheets.append(EvidenceSheets.improvements(e)) }
+            if options.evidence {
+                sheets += [ComplaintsSheet.plan(doc), ImprovementSheet.plan(doc, points: e.improvements)]
+            }
         }
         if options.evidence { sheets.append(CatalogueSheet.plan(m)) }
         if let bpf = doc.bpf { sheets.append(BPFSheet.plan(bpf, m)) }

@@ -33,7 +33,8 @@ struct EvidenceReportTests {
         #expect(
             x.sheetNames == [
                 "Synthèse", "Indicateurs", "Sessions", "Programmes", "Coopératives", "Mois", "Satisfaction",
-                "Objectifs", "Commentaires", "Émargement", "Parcours", "Amélioration", "Catalogue", "Rejets",
+                "Objectifs", "Commentaires", "Émargement", "Parcours", "Réclamations et difficultés", "Plan d'amélioration", "Catalogue",
+                "Rejets",
                 "Alertes", "Méthode",
             ])
     }
@@ -64,11 +65,11 @@ struct EvidenceReportTests {
     }
 
     @Test(
-        "Amélioration lists A's overall question (2 of 3 satisfied) and objective 1 (1 of 2 met), each with the comments of its low answers"
+        "Plan d'amélioration lists A's overall question (2 of 3 satisfied) and objective 1 (1 of 2 met), each with the comments of its low answers"
     )
     func improvements() throws {
         let x = try SmallRun(options: Self.options).workbook()
-        let r = rows(x, "Amélioration")
+        let r = rows(x, "Plan d'amélioration").prefix(2)
         #expect(r.count == 2)
         #expect(r.map { $0["Session"] } == ["A", "A"])
         #expect(r.first?["Question ou objectif"] == "Satisfaction globale")
@@ -81,10 +82,11 @@ struct EvidenceReportTests {
         #expect(Double(r.last?["Part de satisfaits ou d'atteinte"] ?? "") == 0.5)
         #expect(r.last?["Commentaires des réponses sous le seuil"]?.contains("deux\nlignes") == true)
         #expect(r.last?["Commentaires des réponses sous le seuil"]?.contains("HYPERLINK") == false)
-        let header = x.grid("Amélioration").first?.compactMap { $0?.value } ?? []
-        #expect(header.suffix(3) == ["Action décidée", "Responsable", "Échéance"])
-        #expect((r.first?["Action décidée"] ?? "").isEmpty && (r.first?["Échéance"] ?? "").isEmpty)
-        let sheet = x.sheetText("Amélioration")
+        let header = x.grid("Plan d'amélioration").first?.compactMap { $0?.value } ?? []
+        #expect(header.dropFirst(6).prefix(5) == ["Action", "Responsable", "Échéance", "Statut", "Suivi"])
+        // No action register in this run: said beside each point, not left empty.
+        #expect((r.first?["Action"] ?? "").isEmpty && r.first?["Suivi"] == "registre non fourni")
+        let sheet = x.sheetText("Plan d'amélioration")
         #expect(sheet.contains("<conditionalFormatting"))
         // The share (column E) is flagged below 80 % when it is a number; an empty cell is not 0.
         #expect(sheet.contains("<formula>AND(ISNUMBER(E2),E2&lt;0.8)</formula>"))

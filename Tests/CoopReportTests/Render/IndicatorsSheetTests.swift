@@ -56,7 +56,7 @@ struct IndicatorsSheetTests {
         let period = column(grid, "Période")
         let figure = column(grid, "Figure")
         let rows = grid.dropFirst().filter { $0.count > period && $0[figure] != nil }
-        #expect(rows.count == 13)
+        #expect(rows.count == 16)
         for row in rows {
             let text = row[period]?.value ?? ""
             #expect(text.hasPrefix("du 10/01/2022 au 10/02/2022"), "\(text)")
@@ -82,7 +82,7 @@ struct IndicatorsSheetTests {
     func links() throws {
         let x = try SmallRun(options: Self.options).workbook()
         let links = x.sheetTree("Indicateurs").all("hyperlink").compactMap { $0.attributes["location"] }
-        #expect(links.count == 12)  // every figure row but 31's
+        #expect(links.count == 16)  // every figure row: the register sheets exist, « registre non fourni » inside
         for location in links {
             // `'Plan d''amélioration'!A1`: the name between the outer quotes, quotes doubled.
             #expect(location.hasPrefix("'") && location.hasSuffix("'!A1"), "\(location)")
@@ -90,12 +90,41 @@ struct IndicatorsSheetTests {
             #expect(x.sheetNames.contains(name), "\(name)")
         }
         let targets = Set(links)
-        for sheet in ["Catalogue", "Satisfaction", "Sessions", "Parcours", "Émargement", "Alertes", "Objectifs", "Amélioration"] {
+        for sheet in [
+            "Catalogue", "Satisfaction", "Sessions", "Parcours", "Émargement", "Alertes", "Objectifs", "Plan d''amélioration",
+            "Réclamations et difficultés",
+        ] {
             #expect(targets.contains("'\(sheet)'!A1"), "\(sheet)")
         }
+        // Without registers, 31's and 32's register figures say so.
         let grid = x.grid("Indicateurs")
-        let proof = column(grid, "Preuve")
-        #expect(grid.contains { $0.count > proof && $0[proof]?.value == "pas de feuille « Réclamations et difficultés » dans ce classeur" })
+        let figure = column(grid, "Figure")
+        let value = column(grid, "Chiffre")
+        for label in ["Réclamations, difficultés et aléas enregistrés", "Actions en retard"] {
+            let row = try #require(grid.first { $0.count > value && $0[figure]?.value == label }, "\(label)")
+            #expect(row[value]?.value == "registre non fourni", "\(label)")
+        }
+    }
+
+    /// As of 01/03/2022 (RegisterSheetsTests' registers): four entries of the period (one
+    /// rejected row left out, one after the as-of date); the entry of 20/01 open 40 days
+    /// is overdue, that of 30/01 open exactly 30 days is not. Points: A's overall question
+    /// (A1 joined) and A's objective 1 (A2, due 15/02, en cours: late); A3 joins nothing
+    /// and is not yet due.
+    @Test("31 and 32 show the registers' counts, worked by hand")
+    func registerFigures() throws {
+        let x = try SmallRun(
+            options: Self.options, complaints: RegisterSheetsTests.complaints, actions: RegisterSheetsTests.actions
+        ).workbook()
+        let grid = x.grid("Indicateurs")
+        let figure = column(grid, "Figure")
+        let value = column(grid, "Chiffre")
+        func shown(_ label: String) -> Double? { grid.first { $0.count > value && $0[figure]?.value == label }?[value]?.number }
+        #expect(shown("Réclamations, difficultés et aléas enregistrés") == 4)
+        #expect(shown("Entrées ouvertes depuis plus de 30 jours") == 1)
+        #expect(shown("Points d'amélioration") == 2)
+        #expect(shown("Points d'amélioration sans action") == 0)
+        #expect(shown("Actions en retard") == 1)
     }
 
     @Test("a link goes to the first sheet of its list that exists")

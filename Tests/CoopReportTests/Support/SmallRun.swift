@@ -37,9 +37,10 @@ struct SmallRun {
     let outcome: ReportOutcome
     var out: String { directory.url.appendingPathComponent("out").path }
 
+    /// The registers of indicators 31 and 32, when given (nil: not given).
     init(
         minGroupSize: Int = 3, period: Period = Period(), options: ReportOptions = ReportOptions(),
-        registrations: String = SmallRun.registrations
+        registrations: String = SmallRun.registrations, complaints: String? = nil, actions: String? = nil
     ) throws {
         directory = try TemporaryDirectory()
         var request = ReportRequest(
@@ -50,6 +51,8 @@ struct SmallRun {
             asOf: Fixtures.day("2022-03-01"), minGroupSize: minGroupSize)
         request.period = period
         request.options = options
+        if let complaints { request.complaints = InputSpec(try directory.write("reclamations.csv", complaints)) }
+        if let actions { request.actions = InputSpec(try directory.write("actions.csv", actions)) }
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         outcome = try Pipeline(logger: logger).run(request)

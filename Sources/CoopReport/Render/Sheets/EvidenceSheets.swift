@@ -1,7 +1,7 @@
 import XlsxWriter
 
-/// The participant-level sheets: Émargement (attendance evidence), Parcours (journeys),
-/// Amélioration (what to improve). Names appear here only, or pseudonyms.
+/// The participant-level sheets: Émargement (attendance evidence), Parcours (journeys).
+/// Names appear here only, or pseudonyms. The improvement points are in `ImprovementSheet`.
 enum EvidenceSheets {
     /// Émargement, continued on « Émargement (2) »… past Excel's last row.
     static func attendance(_ e: Evidence, people: People, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
@@ -134,27 +134,6 @@ enum EvidenceSheets {
             sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(rows, 1), headers: headers)]
             return sheet
         }
-    }
-
-    static func improvements(_ e: Evidence) -> SheetPlan {
-        var sheet = SheetPlan(name: "Amélioration")
-        let headers = [
-            "Programme", "Session", "Question ou objectif", "n", "Part de satisfaits ou d'atteinte",
-            "Commentaires des réponses sous le seuil",
-            "Action décidée", "Responsable", "Échéance",
-        ]
-        sheet.append(headers.map(Cell.header))
-        for row in e.improvements {
-            sheet.append([
-                .text(row.session.programme), .text(row.session.code), Cell(.text(row.label), .wrap), .int(row.n),
-                .number(row.satisfied, .percent),
-                Cell(.text(row.comments.map { "• " + $0 }.joined(separator: "\n")), .wrap), .empty, .empty, .empty,
-            ])
-        }
-        var plan = finish(sheet, headers: headers, keyColumns: 2, fixed: [2: 40, 4: 12, 5: 60, 6: 30, 7: 16, 8: 12])
-        plan.targetColumns = [4: .satisfactionRate]
-        plan.pagesWide = 1  // the actions beside their points, on the same page
-        return plan
     }
 
     static func finish(_ sheet: SheetPlan, headers: [String], keyColumns: Int, fixed: [Int: Double] = [:]) -> SheetPlan {

@@ -130,8 +130,14 @@ extension QualiopiIndicator {
                     source: .computed(
                         label: "Réclamations, difficultés et aléas enregistrés",
                         method: "Entrées du registre des réclamations et difficultés de la période, ouvertes et closes.",
-                        { _ in ComputedFigure(value: Cell(.note("registre non fourni"))) }),
-                    population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"])
+                        { doc in complaintFigure(doc) { $0.entries } }),
+                    population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"]),
+                IndicatorFigure(
+                    source: .computed(
+                        label: "Entrées ouvertes depuis plus de 30 jours",
+                        method: "Entrées non closes à la date d'arrêté, enregistrées plus de 30 jours avant elle.",
+                        { doc in complaintFigure(doc) { $0.overdue } }),
+                    population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"]),
             ]),
         QualiopiIndicator(
             number: 32,
@@ -147,7 +153,19 @@ extension QualiopiIndicator {
                             "Sessions × questions dont la part de satisfaits, et sessions × objectifs dont la part d'atteinte, sont sous la cible de satisfaction (groupes d'au moins la taille minimale).",
                         improvementFigure),
                     population: "Sessions avec questionnaire et au moins la taille minimale de réponses",
-                    evidence: ["Plan d'amélioration", "Amélioration"])
+                    evidence: ["Plan d'amélioration", "Amélioration"]),
+                IndicatorFigure(
+                    source: .computed(
+                        label: "Points d'amélioration sans action",
+                        method: "Points d'amélioration auxquels aucune action du plan d'amélioration n'est rattachée.",
+                        { doc in planFigure(doc, n: { $0.points.count }) { $0.pointsWithoutAction } }),
+                    population: "Points d'amélioration de la période", evidence: ["Plan d'amélioration", "Amélioration"]),
+                IndicatorFigure(
+                    source: .computed(
+                        label: "Actions en retard",
+                        method: "Actions prévues ou en cours dont l'échéance est passée à la date d'arrêté.",
+                        { doc in planFigure(doc, n: { $0.actions.count }) { $0.lateActions } }),
+                    population: "Actions du plan d'amélioration de la période", evidence: ["Plan d'amélioration", "Amélioration"]),
             ]),
     ]
 
@@ -156,6 +174,19 @@ extension QualiopiIndicator {
     static func improvementFigure(_ doc: ReportDocument) -> ComputedFigure {
         let sessions = doc.metrics.sessions.filter { $0.figures.surveyed && !$0.figures.suppressed }
         return ComputedFigure(value: .int(doc.evidence?.improvements.count ?? 0), n: Double(sessions.count))
+    }
+
+    /// A count of the complaints register (indicator 31), or « registre non fourni ».
+    static func complaintFigure(_ doc: ReportDocument, _ count: (ComplaintSummary.Counts) -> Int) -> ComputedFigure {
+        guard let complaints = doc.registers?.complaints else { return ComputedFigure(value: Cell(.note("registre non fourni"))) }
+        return ComputedFigure(value: .int(count(complaints.total)), n: Double(complaints.total.entries))
+    }
+
+    /// A count of the improvement plan (indicator 32), or « registre non fourni » when the
+    /// job gives no action register.
+    static func planFigure(_ doc: ReportDocument, n: (ImprovementPlan) -> Int, _ count: (ImprovementPlan) -> Int) -> ComputedFigure {
+        guard let plan = doc.registers?.plan, plan.actionsGiven else { return ComputedFigure(value: Cell(.note("registre non fourni"))) }
+        return ComputedFigure(value: .int(count(plan)), n: Double(n(plan)))
     }
 
     /// Indicator 1's figure: sessions of the period whose catalogue entry is complete.
