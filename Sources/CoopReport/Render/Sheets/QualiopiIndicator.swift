@@ -124,7 +124,7 @@ extension QualiopiIndicator {
             text:
                 "« Le prestataire met en œuvre des modalités de traitement des difficultés rencontrées par les parties prenantes, des réclamations exprimées par ces dernières, des aléas survenus en cours de prestation. »",
             cannotEvidence:
-                "La procédure de traitement et les réponses apportées : les questionnaires ne sont pas un registre. Sans registre des réclamations et difficultés, aucun chiffre.",
+                "La procédure de traitement elle-même et l'exhaustivité du registre : seules les entrées que l'équipe a enregistrées sont comptées ; sans registre fourni, aucun chiffre.",
             figures: [
                 IndicatorFigure(
                     source: .computed(
@@ -144,7 +144,7 @@ extension QualiopiIndicator {
             text:
                 "« Le prestataire met en œuvre des mesures d'amélioration à partir de l'analyse des appréciations et des réclamations. »",
             cannotEvidence:
-                "Les mesures décidées, leur mise en œuvre et leur effet : les points listés sont des pistes à traiter, pas des mesures. L'analyse des réclamations suppose leur registre.",
+                "L'analyse qui a conduit aux actions et leur mise en œuvre effective : le plan donne les actions déclarées par l'équipe et, quand une session ultérieure a répondu à la même question, l'effet mesuré ; sans plan fourni, seuls les points d'amélioration.",
             figures: [
                 IndicatorFigure(
                     source: .computed(
