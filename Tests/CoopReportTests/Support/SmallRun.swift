@@ -37,11 +37,14 @@ struct SmallRun {
     let outcome: ReportOutcome
     var out: String { directory.url.appendingPathComponent("out").path }
 
-    init(minGroupSize: Int = 3, period: Period = Period(), options: ReportOptions = ReportOptions()) throws {
+    init(
+        minGroupSize: Int = 3, period: Period = Period(), options: ReportOptions = ReportOptions(),
+        catalogue: String = SmallRun.catalogue, registrations: String = SmallRun.registrations
+    ) throws {
         directory = try TemporaryDirectory()
         var request = ReportRequest(
-            catalogue: try directory.write("catalogue.yml", SmallRun.catalogue),
-            registrations: try directory.write("registrations.csv", SmallRun.registrations),
+            catalogue: try directory.write("catalogue.yml", catalogue),
+            registrations: try directory.write("registrations.csv", registrations),
             evaluations: try directory.write("evaluations.csv", SmallRun.evaluations),
             outputDirectory: directory.url.appendingPathComponent("out").path,
             asOf: Fixtures.day("2022-03-01"), minGroupSize: minGroupSize)
