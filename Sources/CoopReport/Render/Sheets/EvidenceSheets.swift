@@ -25,7 +25,7 @@ enum EvidenceSheets {
         let venues = rows.store.sessions.map { $0.venue ?? "" }
         let sheets = split(
             name: attendanceName, headers: attendanceHeaders, count: rows.count, maxRows: maxRows, keyColumns: 5,
-            widths: [10, 7, 10, 11, 22, 13, 24, 13, 16, 7, 24, 36, 18]
+            widths: [10, 7, 10, 13, 22, 14, 25, 13, 15, 7, 27, 42, 22]
         ) { i, w in
             let row = rows[i]
             let r = row.row
@@ -52,8 +52,9 @@ enum EvidenceSheets {
             try w.text(11, venues[row.slot])
             try w.text(12, row.missing.isEmpty ? "" : "non suivi : " + row.missing.joined(separator: ", "))
         }
-        // One page wide, like the signed sheet it is checked against (slightly past the
-        // 200 characters a page holds unshrunk).
+        // One page wide, like the signed sheet it is checked against: the trainers and
+        // venue (the sample's are 31 and 51 characters) take the print past the 200
+        // characters a page holds unshrunk, to about 230.
         return sheets.map { sheet in
             var sheet = sheet
             sheet.pagesWide = 1
