@@ -260,7 +260,7 @@ public struct Pipeline {
             document.evidence = evidence.with(evidenceBuilder.improvements(metrics))
             // The benchmark reads this line to have its floor write as many cells.
             logger.info(
-                "[4/5] détail : \(evidence.attendance.count) lignes Émargement, \(evidence.journeys.count) lignes Parcours × \(EvidenceSheets.journeyHeaders(EvidenceSheets.sessionCodes(evidence)).count) colonnes"
+                "[4/5] détail : \(evidence.attendance.count) lignes \(EvidenceSheets.attendanceName), \(evidence.journeys.count) lignes Parcours × \(EvidenceSheets.journeyHeaders(EvidenceSheets.sessionCodes(evidence)).count) colonnes"
             )
         }
         document.registers = RegisterReport(

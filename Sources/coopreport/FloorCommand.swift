@@ -2,10 +2,10 @@ import ArgumentParser
 import Foundation
 import XlsxWriter
 
-/// The benchmark's floor: writes as many rows of the Émargement sheet's shape (12 cells:
-/// text, dates, numbers) and of the Parcours sheet's (text) with the libxlsxwriter wrapper
-/// alone, so that the full report's time can be compared with what the writer itself
-/// costs for the same cells. Not for users; hidden.
+/// The benchmark's floor: writes as many rows of the Relevé d'assiduité's shape (13 cells,
+/// the same kinds as the sheet's: texts, a date, a number) and of the Parcours sheet's
+/// (text) with the libxlsxwriter wrapper alone, so that the full report's time can be
+/// compared with what the writer itself costs for the same cells. Not for users; hidden.
 struct FloorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-floor", abstract: "Plancher du banc d'essai : écrire N lignes de détail avec le seul écrivain de classeur.",
@@ -14,7 +14,7 @@ struct FloorCommand: ParsableCommand {
     @Option(help: "Lignes à écrire.")
     var rows = 100_000
 
-    @Option(help: "Lignes Parcours à écrire après les lignes Émargement.")
+    @Option(help: "Lignes Parcours à écrire après les lignes du relevé d'assiduité.")
     var journeys = 0
 
     @Option(help: "Cellules par ligne Parcours.")
@@ -28,27 +28,31 @@ struct FloorCommand: ParsableCommand {
 
     func run() throws {
         let workbook = try Workbook(path: out, constantMemory: constantMemory)
-        var sheet = try workbook.addWorksheet(named: "Émargement")
+        let name = "Relevé d'assiduité"
+        var sheet = try workbook.addWorksheet(named: name)
         let date = CellFormat(numberFormat: "dd/mm/yyyy")
+        let trainers = "Olivier Maurel, Lucine Leclercq"
+        let venue = "Crown Plaza, 10 place de la République, 75011 Paris"
         var written = 0
         while written < rows {
             if written > 0 && written % (Worksheet.maxRows - 1) == 0 {
-                sheet = try workbook.addWorksheet(named: "Émargement (\(written / (Worksheet.maxRows - 1) + 1))")
+                sheet = try workbook.addWorksheet(named: "\(name) (\(written / (Worksheet.maxRows - 1) + 1))")
             }
             let r = written % (Worksheet.maxRows - 1) + 1
             let i = written
             try sheet.write(text: "PRG-\(i % 100)", row: r, column: 0)
             try sheet.write(text: "S\(i % 4 + 1)", row: r, column: 1)
             try sheet.write(number: 44_000 + Double(i % 700), row: r, column: 2, format: date)
-            try sheet.write(text: "MARTIN Léa \(i % 300_000)", row: r, column: 3)
-            try sheet.write(text: "P\(i % 300_000)", row: r, column: 4)
-            try sheet.write(text: "Coopérative d'Hlm n° \(i % 40)", row: r, column: 5)
-            try sheet.write(text: "Référent Vie coopérative", row: r, column: 6)
+            try sheet.write(text: i % 2 == 0 ? "matin" : "après-midi", row: r, column: 3)
+            try sheet.write(text: "MARTIN Léa \(i % 300_000)", row: r, column: 4)
+            try sheet.write(text: "P\(i % 300_000)", row: r, column: 5)
+            try sheet.write(text: "Coopérative d'Hlm n° \(i % 40)", row: r, column: 6)
             try sheet.write(text: "inscrit", row: r, column: 7)
             try sheet.write(text: "présent", row: r, column: 8)
-            try sheet.write(text: "", row: r, column: 9)
-            try sheet.write(number: 7, row: r, column: 10)
-            try sheet.write(text: "", row: r, column: 11)
+            try sheet.write(number: 3.5, row: r, column: 9)
+            try sheet.write(text: trainers, row: r, column: 10)
+            try sheet.write(text: venue, row: r, column: 11)
+            try sheet.write(text: "", row: r, column: 12)
             written += 1
         }
         var journeySheet = try workbook.addWorksheet(named: "Parcours")

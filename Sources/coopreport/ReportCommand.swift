@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Échouer (code 65) dès qu'une ligne est écartée ; les fichiers sont tout de même écrits.")
     var strict = false
 
-    @Flag(help: "Ajouter les feuilles Émargement (par inscription) et Parcours (par participant).")
+    @Flag(help: "Ajouter les feuilles Relevé d'assiduité (par inscription et demi-journée) et Parcours (par participant).")
     var detail = false
 
     @Option(help: "Échouer (code 65, rien n'est écrit) si une entrée a une part plus grande de lignes écartées, par exemple 0.05.")

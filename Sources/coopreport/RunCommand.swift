@@ -47,7 +47,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Secondes d'attente d'une autre exécution qui écrit dans le même dossier avant d'abandonner (code 75).")
     var wait: Double = 60
 
-    @Flag(help: "Ajouter les feuilles Émargement (par inscription) et Parcours (par participant), comme « detail: true » dans la tâche.")
+    @Flag(
+        help:
+            "Ajouter les feuilles Relevé d'assiduité (par inscription et demi-journée) et Parcours (par participant), comme « detail: true » dans la tâche."
+    )
     var detail = false
 
     @OptionGroup var logging: LoggingOptions

@@ -145,8 +145,10 @@ public struct SampleGenerator {
             out += "  - code: \(p.code)\n    title: \"\(p.title)\"\n    sessions:\n"
             for s in p.sessions {
                 let objectives = (0..<s.objectives).map { "\"Objectif \($0 + 1) de \(s.code)\"" }.joined(separator: ", ")
+                // Taught sessions have a venue and trainers, as the Relevé d'assiduité shows them.
+                let place = s.kind == "action" ? "" : ", venue: \"\(Self.venue)\", trainers: [\"Lucine Leclercq\", \"Olivier Maurel\"]"
                 out +=
-                    "      - {code: \(s.code), kind: \(s.kind), start: \(s.start), hours: \(s.hours), price_ht: 650, capacity: \(participantsPerProgramme + 10), requires: [\(s.requires.joined(separator: ", "))], objectives: [\(objectives)]}\n"
+                    "      - {code: \(s.code), kind: \(s.kind), start: \(s.start), hours: \(s.hours), price_ht: 650, capacity: \(participantsPerProgramme + 10)\(place), requires: [\(s.requires.joined(separator: ", "))], objectives: [\(objectives)]}\n"
             }
         }
         return out
@@ -159,6 +161,7 @@ public struct SampleGenerator {
         return ["Pas du tout satisfait", "Peu satisfait", "Moyennement satisfait", "Satisfait", "Très satisfait"][value - 1]
     }
 
+    static let venue = "Maison des coopératives, 12 rue des Coopérateurs, 75010 Paris"
     static let cooperatives =
         (1...40).map { "Coopérative d'Hlm n° \($0)" } + ["Coop Habitat Bretagne", "Les Castors de l'Ouest", "Émeraude Habitation"]
     static let roles = ["Référent Vie coopérative", "Salarié", "Chargé de clientèle", "Directeur", "Gestionnaire locatif"]

@@ -1,8 +1,8 @@
 /// The participant-level detail behind the figures, for the Qualiopi evidence report and
-/// `--detail`: attendance per registration (émargement), each participant's journey, and
+/// `--detail`: attendance per registration and half-day (relevé d'assiduité), each participant's journey, and
 /// the improvement points.
 public struct Evidence: Sendable {
-    /// The rows the evidence points into, held once: a million Émargement rows keep
+    /// The rows the evidence points into, held once: a million Relevé d'assiduité rows keep
     /// indices, not copies of registrations and sessions.
     public final class Store: Sendable {
         let data: Dataset

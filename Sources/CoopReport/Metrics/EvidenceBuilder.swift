@@ -16,7 +16,7 @@ public struct EvidenceBuilder {
         rows(data, index: ParticipantIndex(data)).with(improvements(metrics))
     }
 
-    /// The Émargement and Parcours rows of the period's sessions and programmes: they do
+    /// The Relevé d'assiduité and Parcours rows of the period's sessions and programmes: they do
     /// not need the figures, so they are built while the metrics are computed.
     func rows(_ data: Dataset, index: ParticipantIndex) -> Evidence {
         let sessions = MetricsCalculator.sessions(of: data.catalogue, in: period)
@@ -46,18 +46,34 @@ public struct EvidenceBuilder {
         let store = Evidence.Store(data: data, sessions: sessions, journeyRows: grouped.map(\.index), slotOf: slotOf)
         grouped = []
 
-        // Émargement: by session, then by name, then file order; one 16-byte key a row.
+        // Relevé d'assiduité: the registered, then the cancelled and waitlisted; each by
+        // session, then by name, then file order; one 16-byte key a registration.
         var keyed: [(key: UInt64, index: Int32)] = []
         var missing: [Int32: [String]] = [:]
         for (i, r) in rows.enumerated() {
             let slot = slotOf[Int(r.session)]
             guard slot >= 0 else { continue }
-            keyed.append((UInt64(slot) << 32 | UInt64(names.rank(r)), Int32(i)))
+            let apart: UInt64 = r.status == .registered ? 0 : 1 << 63
+            keyed.append((apart | UInt64(slot) << 32 | UInt64(names.rank(r)), Int32(i)))
             guard r.status == .registered, !required[Int(slot)].isEmpty else { continue }
             let needs = index.missingPrerequisites(r.participant, required: required[Int(slot)])
             if !needs.isEmpty { missing[Int32(i)] = needs.map { sessions[Int(slot)].requires[$0] } }
         }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        // A registered row signed by half-day at a taught session: its morning, then its afternoon.
+        var order: [UInt32] = []
+        order.reserveCapacity(keyed.count + keyed.count / 4)
+        for (_, i) in keyed {
+            let r = rows[Int(i)]
+            let code = UInt32(i) << 2
+            if r.status == .registered && r.halfDays.recorded && sessions[Int(slotOf[Int(r.session)])].kind != .action {
+                order.append(code | AttendanceRow.Part.morning.rawValue)
+                order.append(code | AttendanceRow.Part.afternoon.rawValue)
+            } else {
+                order.append(code | AttendanceRow.Part.session.rawValue)
+            }
+        }
+        keyed = []
 
         var journeys: [JourneyRows.Record] = []
         for (p, programmeCode) in programmes.enumerated() {
@@ -83,8 +99,7 @@ public struct EvidenceBuilder {
             found = found.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
             journeys += found.map(\.record)
         }
-        let attendance = AttendanceRows(store: store, order: keyed.map(\.index), missing: missing)
-        keyed = []
+        let attendance = AttendanceRows(store: store, order: order, missing: missing)
 
         return Evidence(
             attendance: attendance, journeys: JourneyRows(store: store, programmes: programmes, records: journeys), improvements: [],

@@ -1,33 +1,74 @@
-/// The Émargement rows: registrations to in-scope sessions, in report order. Held as
-/// registration indices (4 bytes a row); each row is made when it is read.
+/// The Relevé d'assiduité rows: registrations to in-scope sessions, in report order —
+/// the registered first (by session, name, file order; a registration signed by half-day
+/// gives its morning then its afternoon), then the cancelled and waitlisted, in the same
+/// order (docs/decisions.md). Held as one `UInt32` a row, the registration's index × 4 +
+/// its `Part`; each row is made when it is read.
 public struct AttendanceRows: RandomAccessCollection, Sendable {
     let store: Evidence.Store
-    /// Registration indices, by session then name.
-    let order: [Int32]
+    /// Registration index << 2 | part. Indices stay below 2³⁰: a dataset holds fewer
+    /// registrations than that (56 bytes each, 60 GB).
+    let order: [UInt32]
     /// Required sessions not attended, for the registrations that have some.
     let missing: [Int32: [String]]
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { order.count }
     public subscript(i: Int) -> AttendanceRow {
-        let index = order[i]
-        return AttendanceRow(store: store, index: index, missing: missing[index] ?? [])
+        let code = order[i]
+        let index = Int32(code >> 2)
+        return AttendanceRow(
+            store: store, index: index, part: AttendanceRow.Part(rawValue: code & 3) ?? .session, missing: missing[index] ?? [])
     }
 }
 
-/// One registration to an in-scope session, with its hours and any missing prerequisite.
+/// One registration to an in-scope session, or one half-day of it, with its hours and any
+/// missing prerequisite.
 public struct AttendanceRow: Sendable {
+    /// What the row covers: the whole session, or one half-day signed in.
+    public enum Part: UInt32, Sendable {
+        case session = 0
+        case morning = 1
+        case afternoon = 2
+    }
+
     let store: Evidence.Store
     let index: Int32
+    public let part: Part
     /// Required sessions not attended (empty when the prerequisites are met).
     public let missing: [String]
 
     public var registration: Registration { store.registrations[Int(index)] }
     /// The registration as stored.
     var row: RegistrationRow { store.data.registrationRows[Int(index)] }
-    public var session: Session { store.sessions[Int(store.slotOf[Int(row.session)])] }
-    /// The registration's `hours_trainee`.
-    public var hours: Double { row.hoursTrainee(sessionHours: session.hours) }
+    /// The session's place in `store.sessions`.
+    var slot: Int { Int(store.slotOf[Int(row.session)]) }
+    public var session: Session { store.sessions[slot] }
+
+    /// The half-day's sign-in (true present, false absent, nil not given); nil for a
+    /// whole-session row.
+    public var mark: Bool? {
+        switch part {
+        case .session: nil
+        case .morning: row.halfDays.morning
+        case .afternoon: row.halfDays.afternoon
+        }
+    }
+
+    /// The hours this row accounts for, nil for a cancelled or waitlisted registration
+    /// (no attendance expected). A whole-session row: the registration's `hours_trainee`.
+    /// A half-day: that share of it over the halves signed present — the session's hours
+    /// / 2 for a present half, 0 for an absent or empty one; explicit `hours_attended`
+    /// are shared the same way (both halves alike when neither is present), so that the
+    /// rows of a registration always add up to its `hours_trainee`.
+    public var hours: Double? {
+        let r = row
+        guard r.status == .registered else { return nil }
+        let total = r.hoursTrainee(sessionHours: session.hours)
+        guard part != .session else { return total }
+        let halves = r.halfDays.present ?? 0
+        if halves == 0 { return total / 2 }
+        return mark == true ? total / Double(halves) : 0
+    }
 }
 
 /// The Parcours rows: one per participant of each programme reported, by programme then

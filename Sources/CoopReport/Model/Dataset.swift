@@ -56,7 +56,7 @@ public struct Dataset: Sendable {
             session: sessions.keys[Int(r.session)], participant: pool.string(r.participant), identifiedByEmail: r.identifiedByEmail,
             email: pool.string(r.email), lastName: pool.string(r.lastName), firstName: pool.string(r.firstName),
             cooperative: pool.string(r.cooperative), role: pool.string(r.role), status: r.status, registeredAt: r.registeredAt.timestamp,
-            attendance: r.attendance, hoursAttended: r.hours.isNaN ? nil : r.hours, halvesPresent: r.halves < 0 ? nil : Int(r.halves),
+            attendance: r.attendance, hoursAttended: r.hours.isNaN ? nil : r.hours, halfDays: r.halfDays,
             file: files[Int(r.file)], line: Int(r.line))
     }
 

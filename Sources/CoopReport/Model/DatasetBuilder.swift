@@ -104,7 +104,7 @@ public struct DatasetBuilder {
                 session: sessions.number(of: r.session), participant: pool.intern(r.participant), email: pool.intern(r.email),
                 lastName: pool.intern(r.lastName), firstName: pool.intern(r.firstName), cooperative: pool.intern(r.cooperative),
                 role: pool.intern(r.role), line: Int32(r.line), file: file(r.file), status: r.status, attendance: r.attendance,
-                halves: r.halvesPresent.map { Int8($0) } ?? -1, identifiedByEmail: r.identifiedByEmail, hours: r.hoursAttended ?? .nan,
+                halfDays: r.halfDays, identifiedByEmail: r.identifiedByEmail, hours: r.hoursAttended ?? .nan,
                 registeredAt: StoredTimestamp(r.registeredAt)))
     }
 

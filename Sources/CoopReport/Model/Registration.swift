@@ -22,8 +22,10 @@ public struct Registration: Sendable {
     public let attendance: Attendance?
     /// Explicit `hours_attended`, overriding the default hours.
     public let hoursAttended: Double?
+    /// The `morning`/`afternoon` sign-ins.
+    public let halfDays: HalfDays
     /// Half-days signed (0, 1 or 2) when `morning`/`afternoon` were given.
-    public let halvesPresent: Int?
+    public var halvesPresent: Int? { halfDays.present }
     /// The file and line of the row.
     public let file: String
     public let line: Int
@@ -32,7 +34,7 @@ public struct Registration: Sendable {
         session: SessionKey, participant: String, identifiedByEmail: Bool = false, email: String = "", lastName: String = "",
         firstName: String = "", cooperative: String, role: String = "", status: Status,
         registeredAt: Timestamp? = nil, attendance: Attendance?, hoursAttended: Double? = nil,
-        halvesPresent: Int? = nil, file: String = "", line: Int = 0
+        halfDays: HalfDays = .none, file: String = "", line: Int = 0
     ) {
         self.session = session
         self.participant = participant
@@ -46,7 +48,7 @@ public struct Registration: Sendable {
         self.registeredAt = registeredAt
         self.attendance = attendance
         self.hoursAttended = hoursAttended
-        self.halvesPresent = halvesPresent
+        self.halfDays = halfDays
         self.file = file
         self.line = line
     }

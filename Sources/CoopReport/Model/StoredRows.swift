@@ -1,5 +1,5 @@
 /// A registration as the dataset stores it: texts as `TextPool` ids, the session as its
-/// `SessionTable` number; about 60 bytes, so a million of them fit in memory.
+/// `SessionTable` number; 56 bytes (pinned by a test), so a million of them fit in memory.
 struct RegistrationRow {
     var session: Int32
     var participant: Int32, email: Int32, lastName: Int32, firstName: Int32, cooperative: Int32, role: Int32
@@ -8,8 +8,8 @@ struct RegistrationRow {
     var file: Int16
     var status: Registration.Status
     var attendance: Registration.Attendance?
-    /// Half-days signed, −1 when not signed by half-day.
-    var halves: Int8
+    /// The half-day sign-ins, one byte in the padding before `hours`.
+    var halfDays: HalfDays
     var identifiedByEmail: Bool
     /// Explicit hours, NaN when not given.
     var hours: Double
@@ -24,7 +24,7 @@ struct RegistrationRow {
     @inline(__always) func hoursTrainee(sessionHours: Double) -> Double {
         guard status == .registered else { return 0 }
         if !hours.isNaN { return hours }
-        if halves >= 0 { return sessionHours * Double(halves) / 2 }
+        if let halves = halfDays.present { return sessionHours * Double(halves) / 2 }
         switch attendance {
         case .present: return sessionHours
         case .partial: return sessionHours / 2

@@ -1,6 +1,6 @@
 import Crypto
 
-/// How participants appear in the two sheets that name them (Émargement, Parcours):
+/// How participants appear in the two sheets that name them (Relevé d'assiduité, Parcours):
 /// « DURAND Léa » and their identifier, or a stable pseudonym for both. An e-mail is never
 /// shown.
 struct People {
@@ -40,6 +40,41 @@ enum Words {
         case .partial: return "partiel"
         case .absent: return "absent"
         case nil: return "non saisi"
+        }
+    }
+
+    /// The Relevé d'assiduité's half-day column: « matin », « après-midi », « non
+    /// détaillée » for a taught session recorded as a whole, empty for the project phase
+    /// and for a cancelled or waitlisted registration.
+    static func halfDay(_ row: AttendanceRow) -> String {
+        switch row.part {
+        case .morning: return "matin"
+        case .afternoon: return "après-midi"
+        case .session:
+            return row.row.status == .registered && row.session.kind != .action ? "non détaillée" : ""
+        }
+    }
+
+    /// The Relevé d'assiduité's presence: a half-day's sign-in, a session's attendance,
+    /// the project carried out or not; « sans objet » for a cancelled or waitlisted
+    /// registration, which no signed sheet is expected to show (not an absence).
+    static func presence(_ row: AttendanceRow) -> String {
+        let r = row.row
+        guard r.status == .registered else { return "sans objet" }
+        switch row.part {
+        case .morning, .afternoon:
+            switch row.mark {
+            case true?: return "présent"
+            case false?: return "absent"
+            case nil: return "non saisi"
+            }
+        case .session:
+            guard row.session.kind == .action else { return attendance(r.status, r.attendance) }
+            switch r.attendance {
+            case .present, .partial: return "projet réalisé"
+            case .absent: return "projet non réalisé"
+            case nil: return "non saisi"
+            }
         }
     }
 }

@@ -1,8 +1,8 @@
 /// What a report contains beyond the standard sheets, and how it presents people.
 public struct ReportOptions: Sendable, Equatable {
-    /// The Qualiopi evidence sheets: Indicateurs, Émargement, Parcours, Amélioration.
+    /// The Qualiopi evidence sheets: Indicateurs, Relevé d'assiduité, Parcours, Amélioration.
     public var evidence = false
-    /// Émargement and Parcours only (`--detail`).
+    /// Relevé d'assiduité and Parcours only (`--detail`).
     public var detail = false
     /// Satisfied share below which a rate is flagged and a question is an improvement point.
     public var targetSatisfaction = 0.8

@@ -148,10 +148,10 @@ public struct RegistrationValidator {
             hours = h
         }
         // Half-days decide attendance when either is filled (docs/decisions.md).
-        var halves: Int8 = -1
+        var halfDays = HalfDays.none
         if has(.morning) || has(.afternoon) {
-            var count: Int8 = 0
-            for field in [Field.morning, .afternoon] where has(field) {
+            var marks: [Bool?] = [nil, nil]
+            for (k, field) in [Field.morning, .afternoon].enumerated() where has(field) {
                 guard let here = halfDayMemo.value(bytes(field), parse: { ValueParser.halfDay($0, words: words.attendance) }) else {
                     return .failure(
                         RowRejection(
@@ -159,9 +159,10 @@ public struct RegistrationValidator {
                             "\(quoted(text(field))) n'est pas un émargement de demi-journée (attendu : present ou absent)",
                             value: text(field)))
                 }
-                if here { count += 1 }
+                marks[k] = here
             }
-            halves = count
+            halfDays = HalfDays(morning: marks[0], afternoon: marks[1])
+            let count = halfDays.present ?? 0
             attendance = count == 2 ? .present : count == 1 ? .partial : .absent
         }
         builder.add(
@@ -172,7 +173,7 @@ public struct RegistrationValidator {
                 cooperative: builder.intern(bytes(.cooperative), column: .cooperative),
                 role: builder.intern(bytes(.role), column: .role), line: Int32(fields.line), file: fileNumber, status: status,
                 attendance: attendance,
-                halves: halves, identifiedByEmail: id == 0, hours: hours, registeredAt: registeredAt))
+                halfDays: halfDays, identifiedByEmail: id == 0, hours: hours, registeredAt: registeredAt))
         return .success(())
     }
 

@@ -33,24 +33,28 @@ struct EvidenceReportTests {
         #expect(
             x.sheetNames == [
                 "Synthèse", "Indicateurs", "Sessions", "Programmes", "Coopératives", "Mois", "Satisfaction",
-                "Objectifs", "Commentaires", "Émargement", "Parcours", "Réclamations et difficultés", "Plan d'amélioration", "Catalogue",
+                "Objectifs", "Commentaires", "Relevé d'assiduité", "Parcours", "Réclamations et difficultés", "Plan d'amélioration",
+                "Catalogue",
                 "Rejets",
                 "Alertes", "Méthode",
             ])
     }
 
-    @Test("Émargement lists every registration with its hours, the prerequisite violation flagged")
+    @Test("the Relevé d'assiduité lists every registration with its hours, the prerequisite violation flagged")
     func attendance() throws {
         let x = try SmallRun(options: Self.options).workbook()
-        let r = rows(x, "Émargement")
+        let sheet = EvidenceSheets.attendanceName
+        let r = rows(x, sheet)
         #expect(r.map { $0["Session"] ?? "" } == ["A", "A", "A", "B", "B"])
         #expect(r.map { $0["Participant"] ?? "" } == ["DURAND Léa", "MARTIN Paul", "PETIT Zoé", "DURAND Léa", "MARTIN Paul"])
+        // No half-day recorded in SmallRun: one row per registration.
+        #expect(r.allSatisfy { $0["Demi-journée"] == "non détaillée" })
         #expect(r.map { $0["Présence"] ?? "" } == ["présent", "absent", "partiel", "présent", "présent"])
         #expect(r.map { Double($0["Heures"] ?? "") } == [7, 0, 3.5, 7, 7])
         #expect(r.map { $0["Prérequis non respectés"] ?? "" } == ["", "", "", "", "non suivi : A"])
-        let flagged = try #require(x.cells("Émargement")["A6"])
+        let flagged = try #require(x.cells(sheet)["A6"])
         #expect(x.styleFormats[flagged.style] != nil)
-        #expect(flagged.style != x.cells("Émargement")["A5"]?.style)  // the violation row looks different
+        #expect(flagged.style != x.cells(sheet)["A5"]?.style)  // the violation row looks different
     }
 
     @Test("Parcours gives each participant's outcome")
@@ -129,13 +133,15 @@ struct EvidenceReportTests {
         #expect(row("Réclamations, difficultés et aléas enregistrés")[3]?.value == "registre non fourni")
     }
 
-    @Test("names appear only in Émargement and Parcours, e-mails nowhere; pseudonyms replace names when asked")
+    @Test("names appear only in the Relevé d'assiduité and Parcours, e-mails nowhere; pseudonyms replace names when asked")
     func privacy() throws {
         let x = try SmallRun(options: Self.options).workbook()
         for sheet in x.sheetNames {
             let text = x.cells(sheet).values.map(\.value).joined(separator: "|")
             #expect(!text.contains("@example.org"), "e-mail in \(sheet)")
-            #expect(text.contains("Durand") || text.contains("DURAND") == ["Émargement", "Parcours"].contains(sheet), "names in \(sheet)")
+            #expect(
+                text.contains("Durand") || text.contains("DURAND") == [EvidenceSheets.attendanceName, "Parcours"].contains(sheet),
+                "names in \(sheet)")
         }
         var options = Self.options
         options.pseudonymise = true

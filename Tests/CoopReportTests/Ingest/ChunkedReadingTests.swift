@@ -179,7 +179,7 @@ struct ByteLevelOddInputTests {
         #expect(table.encoding == .windows1252)
     }
 
-    @Test("a name over Excel's 32,767 characters is cut in Émargement, not a failed run")
+    @Test("a name over Excel's 32,767 characters is cut in the Relevé d'assiduité, not a failed run")
     func longName() throws {
         let dir = try TemporaryDirectory()
         let r = Registration(
@@ -192,7 +192,7 @@ struct ByteLevelOddInputTests {
         let path = dir.path + "/e.xlsx"
         try WorkbookWriter.write(
             plans, properties: .init(title: "t", subject: "s", author: "a", created: Fixtures.day("2022-01-01")), to: path)
-        let d2 = try #require(try XLSXReader(url: URL(fileURLWithPath: path)).cells("Émargement")["D2"])
+        let d2 = try #require(try XLSXReader(url: URL(fileURLWithPath: path)).cells(EvidenceSheets.attendanceName)["E2"])
         #expect(d2.value.count == 32_767)
         #expect(d2.value.hasPrefix("AAAA"))
         #expect(d2.value.hasSuffix("(texte tronqué : 40001 caractères)"))

@@ -44,8 +44,8 @@ struct MetricsCalculatorTests {
             F.reg("P/A", "p1", .present),  // 7
             F.reg("P/A", "p2", .partial),  // 3.5
             F.reg("P/A", "p3", .absent, hours: 2.5),  // explicit: 2.5
-            F.reg("P/A", "p4", .partial, halves: 1),  // 7 × 1/2 = 3.5
-            F.reg("P/A", "p5", .absent, halves: 0),  // 0
+            F.reg("P/A", "p4", .partial, halfDays: HalfDays(morning: true, afternoon: false)),  // 7 × 1/2 = 3.5
+            F.reg("P/A", "p5", .absent, halfDays: HalfDays(morning: false, afternoon: nil)),  // 0
             F.reg("P/A", "p6", nil),  // 0
             F.reg("P/A", "p7", status: .cancelled, .present, hours: 7),  // not registered: 0
         ])

@@ -91,7 +91,7 @@ struct IndicatorsSheetTests {
         }
         let targets = Set(links)
         for sheet in [
-            "Catalogue", "Satisfaction", "Sessions", "Parcours", "Émargement", "Alertes", "Objectifs", "Plan d''amélioration",
+            "Catalogue", "Satisfaction", "Sessions", "Parcours", "Relevé d''assiduité", "Alertes", "Objectifs", "Plan d''amélioration",
             "Réclamations et difficultés",
         ] {
             #expect(targets.contains("'\(sheet)'!A1"), "\(sheet)")

@@ -213,7 +213,7 @@ struct LargeWorkbookTests {
             }())
         let e = try #require(run.outcome.document.evidence)
         let parts = EvidenceSheets.attendance(e, people: People(pseudonymise: false), maxRows: 3)
-        #expect(parts.map(\.name) == ["Émargement", "Émargement (2)", "Émargement (3)"])
+        #expect(parts.map(\.name) == ["Relevé d'assiduité", "Relevé d'assiduité (2)", "Relevé d'assiduité (3)"])
         #expect(parts.map(\.rowCount) == [3, 3, 2])  // header + 2, header + 2, header + 1: the 5 registrations
         var summary = SheetPlan(name: "Synthèse")
         SummarySheet.noteSplits(parts, in: &summary)
@@ -221,7 +221,7 @@ struct LargeWorkbookTests {
             Issue.record("no note")
             return
         }
-        #expect(note.contains("Émargement : 5 lignes réparties sur 3 feuilles"))
+        #expect(note.contains("Relevé d'assiduité : 5 lignes réparties sur 3 feuilles"))
     }
 
     @Test("in constant-memory mode the same cells are written, with filter buttons instead of tables")
@@ -248,6 +248,6 @@ struct LargeWorkbookTests {
         #expect(!streamed.parts.keys.contains { $0.hasPrefix("xl/tables/") })
         let sheet = String(decoding: try #require(streamed.parts["xl/worksheets/sheet2.xml"]), as: UTF8.self)
         #expect(sheet.contains("<autoFilter"))
-        #expect(streamed.cells("Émargement").values.contains { $0.type == "inlineStr" })
+        #expect(streamed.cells("Relevé d'assiduité").values.contains { $0.type == "inlineStr" })
     }
 }

@@ -35,12 +35,12 @@ enum Fixtures {
     static func reg(
         _ session: String, _ participant: String, coop: String = "Coop 1",
         status: Registration.Status = .registered, _ attendance: Registration.Attendance? = .present,
-        hours: Double? = nil, halves: Int? = nil, file: String = "r.csv", line: Int = 0
+        hours: Double? = nil, halfDays: HalfDays = .none, file: String = "r.csv", line: Int = 0
     ) -> Registration {
         let parts = session.split(separator: "/").map(String.init)
         return Registration(
             session: SessionKey(parts[0], parts[1]), participant: participant, cooperative: coop,
-            status: status, attendance: attendance, hoursAttended: hours, halvesPresent: halves, file: file, line: line)
+            status: status, attendance: attendance, hoursAttended: hours, halfDays: halfDays, file: file, line: line)
     }
 
     /// A response with the overall question answered (others empty) and optional extras.

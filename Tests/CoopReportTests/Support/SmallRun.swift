@@ -40,11 +40,12 @@ struct SmallRun {
     /// The registers of indicators 31 and 32, when given (nil: not given).
     init(
         minGroupSize: Int = 3, period: Period = Period(), options: ReportOptions = ReportOptions(),
-        registrations: String = SmallRun.registrations, complaints: String? = nil, actions: String? = nil
+        catalogue: String = SmallRun.catalogue, registrations: String = SmallRun.registrations, complaints: String? = nil,
+        actions: String? = nil
     ) throws {
         directory = try TemporaryDirectory()
         var request = ReportRequest(
-            catalogue: try directory.write("catalogue.yml", SmallRun.catalogue),
+            catalogue: try directory.write("catalogue.yml", catalogue),
             registrations: try directory.write("registrations.csv", registrations),
             evaluations: try directory.write("evaluations.csv", SmallRun.evaluations),
             outputDirectory: directory.url.appendingPathComponent("out").path,

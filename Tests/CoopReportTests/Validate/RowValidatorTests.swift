@@ -20,6 +20,7 @@ struct RowValidatorTests {
         #expect(r.identifiedByEmail)
         #expect(r.attendance == .partial)  // half-days decide: one of two
         #expect(r.halvesPresent == 1)
+        #expect(r.halfDays == HalfDays(morning: true, afternoon: false))  // which half, kept for the Relevé d'assiduité
         #expect(r.registeredAt?.day == Fixtures.day("2021-12-01"))
         #expect(r.line == 9)
     }

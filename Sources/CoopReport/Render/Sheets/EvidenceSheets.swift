@@ -1,18 +1,31 @@
 import XlsxWriter
 
-/// The participant-level sheets: Émargement (attendance evidence), Parcours (journeys).
-/// Names appear here only, or pseudonyms. The improvement points are in `ImprovementSheet`.
+/// The participant-level sheets: Relevé d'assiduité (the check against the signed
+/// sheets), Parcours (journeys). Names appear here only, or pseudonyms. The improvement
+/// points are in `ImprovementSheet`.
 enum EvidenceSheets {
-    /// Émargement, continued on « Émargement (2) »… past Excel's last row.
+    /// The attendance sheet's name (31 characters at most, with « (2) »… after it).
+    static let attendanceName = "Relevé d'assiduité"
+
+    /// The Relevé d'assiduité's columns.
+    static let attendanceHeaders = [
+        "Programme", "Session", "Date", "Demi-journée", "Participant", "Identifiant", "Coopérative", "Statut", "Présence",
+        "Heures", "Formateurs", "Lieu", "Prérequis non respectés",
+    ]
+
+    /// Relevé d'assiduité, continued on « Relevé d'assiduité (2) »… past Excel's last row:
+    /// one row per registration and session, or per half-day when the registration was
+    /// signed by half-day, with the session's trainers and venue from the catalogue; the
+    /// cancelled and waitlisted come after the registered (`AttendanceRows`). Dates are
+    /// the session's start date (docs/decisions.md).
     static func attendance(_ e: Evidence, people: People, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
-        let headers = [
-            "Programme", "Session", "Date", "Participant", "Identifiant", "Coopérative", "Fonction", "Statut",
-            "Présence", "Demi-journées", "Heures", "Prérequis non respectés",
-        ]
         let rows = e.attendance
-        return split(
-            name: "Émargement", headers: headers, count: rows.count, maxRows: maxRows, keyColumns: 4,
-            widths: [11, 8, 10, 24, 22, 28, 26, 10, 10, 9, 8, 24]
+        // Per session (by its place in the report): trainers and venue, made once.
+        let trainers = rows.store.sessions.map { $0.trainers.joined(separator: ", ") }
+        let venues = rows.store.sessions.map { $0.venue ?? "" }
+        let sheets = split(
+            name: attendanceName, headers: attendanceHeaders, count: rows.count, maxRows: maxRows, keyColumns: 5,
+            widths: [10, 7, 10, 13, 22, 14, 25, 13, 15, 7, 27, 42, 22]
         ) { i, w in
             let row = rows[i]
             let r = row.row
@@ -22,25 +35,32 @@ enum EvidenceSheets {
             try w.text(0, session.programme)
             try w.text(1, session.code)
             try w.date(2, session.start)
+            try w.text(3, Words.halfDay(row))
             if people.pseudonymise {
                 let participant = pool.string(r.participant)
-                try w.text(3, People.pseudonym(participant))
                 try w.text(4, People.pseudonym(participant))
+                try w.text(5, People.pseudonym(participant))
             } else {
-                try w.name(3, last: r.lastName, first: r.firstName, in: pool)
-                if r.identifiedByEmail { try w.text(4, People.byEmail) } else { try w.text(4, r.participant, in: pool) }
+                try w.name(4, last: r.lastName, first: r.firstName, in: pool)
+                if r.identifiedByEmail { try w.text(5, People.byEmail) } else { try w.text(5, r.participant, in: pool) }
             }
-            try w.text(5, r.cooperative, in: pool)
-            try w.text(6, r.role, in: pool)
+            try w.text(6, r.cooperative, in: pool)
             try w.text(7, Words.status(r.status))
-            try w.text(8, Words.attendance(r.status, r.attendance))
-            if r.halves >= 0 { try w.text(9, Self.halves[Int(r.halves)]) }
-            try w.hours(10, row.hours)
-            try w.text(11, row.missing.isEmpty ? "" : "non suivi : " + row.missing.joined(separator: ", "))
+            try w.text(8, Words.presence(row))
+            if let hours = row.hours { try w.hours(9, hours) } else { try w.text(9, "") }
+            try w.text(10, trainers[row.slot])
+            try w.text(11, venues[row.slot])
+            try w.text(12, row.missing.isEmpty ? "" : "non suivi : " + row.missing.joined(separator: ", "))
+        }
+        // One page wide, like the signed sheet it is checked against: the trainers and
+        // venue (the sample's are 31 and 51 characters) take the print past the 200
+        // characters a page holds unshrunk, to about 230.
+        return sheets.map { sheet in
+            var sheet = sheet
+            sheet.pagesWide = 1
+            return sheet
         }
     }
-
-    static let halves = ["0/2", "1/2", "2/2"]
 
     /// Parcours, continued on « Parcours (2) »… past Excel's last row.
     static func journeys(_ e: Evidence, people: People, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {

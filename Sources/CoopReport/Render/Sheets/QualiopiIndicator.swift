@@ -28,8 +28,7 @@ struct IndicatorFigure: Sendable {
     let source: Source
     let population: String
     /// The sheets holding the detail, in order of preference: the link goes to the first
-    /// the workbook has (« Relevé d'assiduité » replaces « Émargement »; « Plan
-    /// d'amélioration » completes « Amélioration »).
+    /// the workbook has; a sheet the job does not write is named in a note instead.
     let evidence: [String]
 
     static func metric(_ metric: Metric, n: Metric? = nil, population: String, evidence: [String]) -> IndicatorFigure {
@@ -78,7 +77,7 @@ extension QualiopiIndicator {
                 .metric(.participants, n: .participants, population: "Participants inscrits au programme", evidence: ["Parcours"]),
                 .metric(
                     .hoursTrainee, n: .registered, population: "Inscriptions de la période (statut inscrit)",
-                    evidence: ["Relevé d'assiduité", "Émargement"]),
+                    evidence: ["Relevé d'assiduité"]),
             ]),
         QualiopiIndicator(
             number: 8,
@@ -153,19 +152,19 @@ extension QualiopiIndicator {
                             "Sessions × questions dont la part de satisfaits, et sessions × objectifs dont la part d'atteinte, sont sous la cible de satisfaction (groupes d'au moins la taille minimale).",
                         improvementFigure),
                     population: "Sessions avec questionnaire et au moins la taille minimale de réponses",
-                    evidence: ["Plan d'amélioration", "Amélioration"]),
+                    evidence: ["Plan d'amélioration"]),
                 IndicatorFigure(
                     source: .computed(
                         label: "Points d'amélioration sans action",
                         method: "Points d'amélioration auxquels aucune action du plan d'amélioration n'est rattachée.",
                         { doc in planFigure(doc, n: { $0.points.count }) { $0.pointsWithoutAction } }),
-                    population: "Points d'amélioration de la période", evidence: ["Plan d'amélioration", "Amélioration"]),
+                    population: "Points d'amélioration de la période", evidence: ["Plan d'amélioration"]),
                 IndicatorFigure(
                     source: .computed(
                         label: "Actions en retard",
                         method: "Actions prévues ou en cours dont l'échéance est passée à la date d'arrêté.",
                         { doc in planFigure(doc, n: { $0.actions.count }) { $0.lateActions } }),
-                    population: "Actions du plan d'amélioration de la période", evidence: ["Plan d'amélioration", "Amélioration"]),
+                    population: "Actions du plan d'amélioration de la période", evidence: ["Plan d'amélioration"]),
             ]),
     ]
 
