@@ -57,7 +57,7 @@ public struct Dataset: Sendable {
             email: pool.string(r.email), lastName: pool.string(r.lastName), firstName: pool.string(r.firstName),
             cooperative: pool.string(r.cooperative), role: pool.string(r.role), status: r.status, registeredAt: r.registeredAt.timestamp,
             attendance: r.attendance, hoursAttended: r.hours.isNaN ? nil : r.hours, halvesPresent: r.halves < 0 ? nil : Int(r.halves),
-            file: files[Int(r.file)], line: Int(r.line))
+            payer: pool.string(r.payer), file: files[Int(r.file)], line: Int(r.line))
     }
 
     func response(_ r: ResponseRow) -> Response {

@@ -22,7 +22,7 @@ public struct DatasetBuilder {
     private var recent = [RecentText](repeating: RecentText(), count: RecentColumn.allCases.count)
 
     /// Registration columns whose next row usually repeats the text of the row before.
-    enum RecentColumn: Int, CaseIterable { case participant, email, lastName, firstName, cooperative, role }
+    enum RecentColumn: Int, CaseIterable { case participant, email, lastName, firstName, cooperative, role, payer }
 
     /// The pool id of `bytes`, in a column whose last text is remembered; `lowercased`
     /// interns the e-mail's lower-case form.
@@ -103,7 +103,8 @@ public struct DatasetBuilder {
             RegistrationRow(
                 session: sessions.number(of: r.session), participant: pool.intern(r.participant), email: pool.intern(r.email),
                 lastName: pool.intern(r.lastName), firstName: pool.intern(r.firstName), cooperative: pool.intern(r.cooperative),
-                role: pool.intern(r.role), line: Int32(r.line), file: file(r.file), status: r.status, attendance: r.attendance,
+                role: pool.intern(r.role), payer: pool.intern(r.payer), line: Int32(r.line), file: file(r.file), status: r.status,
+                attendance: r.attendance,
                 halves: r.halvesPresent.map { Int8($0) } ?? -1, identifiedByEmail: r.identifiedByEmail, hours: r.hoursAttended ?? .nan,
                 registeredAt: StoredTimestamp(r.registeredAt)))
     }

@@ -24,6 +24,8 @@ public struct Registration: Sendable {
     public let hoursAttended: Double?
     /// Half-days signed (0, 1 or 2) when `morning`/`afternoon` were given.
     public let halvesPresent: Int?
+    /// Who pays (`payer` column, as written), "" when not given.
+    public let payer: String
     /// The file and line of the row.
     public let file: String
     public let line: Int
@@ -32,7 +34,7 @@ public struct Registration: Sendable {
         session: SessionKey, participant: String, identifiedByEmail: Bool = false, email: String = "", lastName: String = "",
         firstName: String = "", cooperative: String, role: String = "", status: Status,
         registeredAt: Timestamp? = nil, attendance: Attendance?, hoursAttended: Double? = nil,
-        halvesPresent: Int? = nil, file: String = "", line: Int = 0
+        halvesPresent: Int? = nil, payer: String = "", file: String = "", line: Int = 0
     ) {
         self.session = session
         self.participant = participant
@@ -47,6 +49,7 @@ public struct Registration: Sendable {
         self.attendance = attendance
         self.hoursAttended = hoursAttended
         self.halvesPresent = halvesPresent
+        self.payer = payer
         self.file = file
         self.line = line
     }

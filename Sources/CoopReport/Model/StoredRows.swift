@@ -3,6 +3,8 @@
 struct RegistrationRow {
     var session: Int32
     var participant: Int32, email: Int32, lastName: Int32, firstName: Int32, cooperative: Int32, role: Int32
+    /// Who pays the registration (`payer` column, the BPF's frame C), 0 when not given.
+    var payer: Int32 = 0
     var line: Int32
     /// Index in `Dataset.files`.
     var file: Int16
