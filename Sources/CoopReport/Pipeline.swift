@@ -79,6 +79,7 @@ public struct Pipeline {
                 path: request.job ?? "ligne de commande", line: 0, keyPath: "period.programme",
                 message: "\(quoted(code)) n'est pas un programme du catalogue\(near) ; attendu : \(Self.clipped(codes))")
         }
+        try BPF.checkJob(request.options, catalogue: catalogue, job: request.job ?? "ligne de commande")
         var catalogueInput = loaded
         catalogueInput.rowsRead = catalogue.programmes.reduce(0) { $0 + $1.sessions.count }
         let registrationFiles = try InputFiles.expand(request.registrations.pattern)
@@ -266,7 +267,10 @@ public struct Pipeline {
         document.registers = RegisterReport(
             registers, points: document.evidence?.improvements ?? evidenceBuilder.improvements(metrics), data: dataset,
             period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize)
-        if let settings = request.options.bpf { document.bpf = BPF.compute(dataset, metrics: metrics, settings: settings) }
+        if var settings = request.options.bpf {
+            settings.trainers = request.options.trainers
+            document.bpf = BPF.compute(dataset, metrics: metrics, settings: settings)
+        }
         return document
     }
 

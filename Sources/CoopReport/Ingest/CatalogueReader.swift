@@ -47,7 +47,7 @@ public enum CatalogueReader {
     }
 
     private static func programme(_ cursor: YAMLCursor) throws -> Programme {
-        let keys = try cursor.mapping(allowed: ["code", "title", "sessions"])
+        let keys = try cursor.mapping(allowed: ["code", "title", "sessions", "nsf"])
         guard let codeNode = keys["code"] else { throw cursor.fail("clé « code » absente") }
         let code = try codeNode.string()
         guard let list = keys["sessions"] else { throw cursor.fail("clé « sessions » absente") }
@@ -74,7 +74,17 @@ public enum CatalogueReader {
                 "les « requires » des sessions tournent en rond : \(cycle.joined(separator: " → ")) ; une session ne peut pas se requérir elle-même"
             )
         }
-        return Programme(code: code, title: try keys["title"]?.string() ?? code, sessions: sessions)
+        var nsf: String?
+        if let n = keys["nsf"] {
+            let text = try n.string().trimmingCharacters(in: .whitespaces)
+            guard NSF.code(of: text) != nil else {
+                throw n.fail(
+                    "\(quoted(text)) n'est pas un code NSF (attendu : trois chiffres, une lettre de domaine facultative, puis le libellé facultatif, par exemple « 313 Finances, banque, assurances, immobilier »)"
+                )
+            }
+            nsf = text
+        }
+        return Programme(code: code, title: try keys["title"]?.string() ?? code, sessions: sessions, nsf: nsf)
     }
 
     /// A loop in the sessions' `requires` (S1 → S2 → S1), or nil. Depth-first without

@@ -61,6 +61,7 @@ extension TableSchema {
             Column("hours_attended", aliases: ["heures", "heures suivies"]),
             Column("morning", aliases: ["matin"]),
             Column("afternoon", aliases: ["après-midi", "apres midi"]),
+            Column("payer", aliases: ["financeur", "payeur", "financement"]),
         ],
         oneOf: [["participant_id", "email"]]
     )

@@ -39,6 +39,7 @@ public enum JobReader {
         let top = try doc.mapping(allowed: [
             "version", "inputs", "period", "as_of", "min_group_size", "max_reject_rate", "output", "name", "trend_months",
             "evidence", "detail", "target_satisfaction", "targets", "pseudonymise", "organisation", "bpf",
+            "trainers",
         ])
         guard let versionNode = top["version"] else { throw doc.fail("clé « version » absente (attendu : « version: \(version) »)") }
         let found = try versionNode.integer()
@@ -154,20 +155,8 @@ public enum JobReader {
                 options.targets[metric] = target
             }
         }
-        if let b = top["bpf"] {
-            var settings = BPF.Settings()
-            let keys = try b.mapping(allowed: ["roles", "default"])
-            func line(_ cursor: YAMLCursor) throws -> BPF.Line {
-                let code = try cursor.string()
-                guard let line = BPF.Line(rawValue: code) else {
-                    throw cursor.fail("\(quoted(code)) n'est pas une ligne du BPF F-1 (attendu : a, b, c, d ou e)")
-                }
-                return line
-            }
-            if let d = keys["default"] { settings.defaultLine = try line(d) }
-            for (role, target) in try keys["roles"]?.pairs() ?? [] { settings.roles[TextKey.of(role)] = try line(target) }
-            options.bpf = settings
-        }
+        if let t = top["trainers"] { options.trainers = try trainers(t) }
+        if let b = top["bpf"] { options.bpf = try bpf(b) }
         return options
     }
 

@@ -1,75 +1,110 @@
-/// The annual BPF (bilan pédagogique et financier) figures of section F-1: trainees and
-/// hours-trainee by type of public, with the revenue from the sessions' prices.
+/// The annual BPF (bilan pédagogique et financier, cerfa 10443): every frame the data can
+/// fill — B, C, E, F-1 to F-4, G — with the checks that F-1, F-3 and F-4 agree
+/// (docs/decisions.md, « BPF »). Computed by `BPF.compute` (BPF+Compute.swift).
 public struct BPF: Sendable {
-    /// A line of F-1, "Type de stagiaires".
-    public enum Line: String, Sendable, CaseIterable {
-        case a, b, c, d, e
+    /// A count of the pedagogical frames: trainees and hours of training they followed.
+    public struct Count: Sendable, Equatable {
+        public var trainees: Int
+        public var hours: Double
+        public init(trainees: Int = 0, hours: Double = 0) {
+            self.trainees = trainees
+            self.hours = hours
+        }
+        public static func + (a: Count, b: Count) -> Count { Count(trainees: a.trainees + b.trainees, hours: a.hours + b.hours) }
+    }
 
+    /// Who gives a trainer's hours: a person of the organisation, or from outside it (frame E).
+    public enum TrainerStatus: String, Sendable, CaseIterable {
+        case `internal`, external
         public var french: String {
             switch self {
-            case .a: "Salariés d'employeurs privés hors apprentis"
-            case .b: "Apprentis"
-            case .c: "Personnes en recherche d'emploi formées par votre organisme de formation"
-            case .d: "Particuliers à leurs propres frais formés par votre organisme de formation"
-            case .e: "Autres stagiaires"
+            case .internal: "Personnes de votre organisme dispensant des heures de formation"
+            case .external: "Personnes extérieures à votre organisme auxquelles vous avez eu recours pour dispenser des heures de formation"
             }
         }
     }
 
-    /// How a job maps roles (`role` column) onto lines; every other role goes to `default`.
+    /// What the job says (docs/jobs.md, `bpf` and `trainers`).
     public struct Settings: Sendable, Equatable {
-        /// Role `TextKey` → line.
+        /// Role `TextKey` → line of F-1; every other role goes to `defaultLine`.
         public var roles: [String: Line] = [:]
         public var defaultLine: Line = .a
+        /// Frame C counts every registered participant, or those present only.
+        public var invoicePresentOnly = false
+        /// Payer `TextKey` → line of C, with the texts as the job wrote them.
+        public var payers: [String: PayerLine] = [:]
+        public var payerTexts: [String: String] = [:]
+        /// The line of a registration without payer; nil: « non ventilé ».
+        public var defaultPayer: PayerLine?
+        /// Programme code → line of F-3.
+        public var objectives: [String: Objective] = [:]
+        /// F-2 and G, which the registrations cannot tell.
+        public var subcontracted = Count()
+        public var entrusted = Count()
+        /// Trainer name → status (the job's `trainers` block); nil when the job has none.
+        public var trainers: [String: TrainerStatus]?
         public init() {}
     }
 
-    public struct Row: Sendable, Equatable {
-        public let line: Line
-        /// Distinct participants present at least once in the period.
-        public let trainees: Int
+    /// Frame C: one line of revenue.
+    public struct Revenue: Sendable, Equatable {
+        public let line: PayerLine
+        public let amount: Double
+    }
+
+    /// Frame E: one status.
+    public struct Trainers: Sendable, Equatable {
+        /// nil: a trainer the job's `trainers` block does not have (no block given).
+        public let status: TrainerStatus?
+        public let people: Int
         public let hours: Double
     }
 
-    public let rows: [Row]
-    /// Distinct participants present at least once, counted once overall.
-    public let trainees: Int
-    /// The period's `hours_trainee`.
-    public let hours: Double
-    /// Registered × price_ht over the period's sessions (`revenue_ht`), nil when no price.
-    public let revenueHT: Double?
-
-    /// Splits the period's trainees and hours by line. A participant's line follows the
-    /// role on their last registration row in the period.
-    public static func compute(_ data: Dataset, metrics: MetricsResult, settings: Settings) -> BPF {
-        // Session number → hours, for the period's sessions (nil: out of scope).
-        var hoursOf = [Double?](repeating: nil, count: data.sessions.keys.count)
-        for s in metrics.sessions { if let n = data.sessions.find(s.session.key) { hoursOf[Int(n)] = s.session.hours } }
-        var lineOfRole: [Int32: Line] = [:]
-        var lineOf: [Int32: (line: Int32, value: Line)] = [:]
-        var present: Set<Int32> = []
-        var hoursBy: [Int32: Double] = [:]
-        for r in data.registrationRows {
-            guard let sessionHours = hoursOf[Int(r.session)] else { continue }
-            let line =
-                lineOfRole[r.role]
-                ?? {
-                    let found = settings.roles[TextKey.of(data.pool.string(r.role))] ?? settings.defaultLine
-                    lineOfRole[r.role] = found
-                    return found
-                }()
-            if (lineOf[r.participant]?.line ?? Int32.min) <= r.line { lineOf[r.participant] = (r.line, line) }
-            if r.isPresent { present.insert(r.participant) }
-            hoursBy[r.participant, default: 0] += r.hoursTrainee(sessionHours: sessionHours)
-        }
-        let rows = Line.allCases.map { line in
-            let people = lineOf.filter { $0.value.value == line }.map(\.key)
-            return Row(
-                line: line, trainees: people.filter(present.contains).count,
-                hours: people.reduce(0) { $0 + (hoursBy[$1] ?? 0) })
-        }
-        return BPF(
-            rows: rows, trainees: present.count, hours: metrics.overall.tally.hoursTrainee,
-            revenueHT: metrics.overall.value(.revenueHT))
+    /// Frame F-4: one speciality.
+    public struct Speciality: Sendable, Equatable {
+        public let code: String
+        public let label: String
+        public let count: Count
     }
+
+    // B
+    /// In-period `remote` sessions with hours followed.
+    public let remoteSessions: Int
+    // C
+    public let revenue: [Revenue]
+    /// Invoiced amounts of registrations whose payer has no line (empty without default, or
+    /// a value the job's `bpf.payers` lacks).
+    public let revenueUnassigned: Double
+    /// Payer values met that `bpf.payers` lacks, with the job's nearest key (nil: none near).
+    public let unmappedPayers: [(value: String, nearest: String?)]
+    /// `bpf.payers` keys that match no payer of the period.
+    public let unusedPayers: [String]
+    public let presentOnly: Bool
+    // E
+    public let trainers: [Trainers]
+    // F-1
+    public let f1: [(line: Line, count: Count)]
+    /// Of the F-1 total: trainees with hours at a distance, and those hours.
+    public let f1Remote: Count
+    /// The period's `hours_trainee` (metrics.md), which F-1's hours must equal.
+    public let periodHours: Double
+    /// Trainees registered in the period whose sessions of the year gave no hour (e.g. the
+    /// project phase only): not counted (docs/decisions.md).
+    public let zeroHourTrainees: Int
+    // F-2, F-3, F-4, G
+    public let f2: Count
+    public let f3: [(line: Objective, count: Count)]
+    /// Programmes with hours in the period and no line in `bpf.objectives`.
+    public let f3Missing: [String]
+    public let f4: [Speciality]
+    /// Specialities past the five main ones (« Autres spécialités »).
+    public let f4Others: Count
+    /// Programmes with hours in the period and no `nsf` in the catalogue.
+    public let f4Missing: [String]
+    public let g: Count
+
+    public var revenueTotal: Double { revenue.reduce(revenueUnassigned) { $0 + $1.amount } }
+    public var f1Total: Count { f1.reduce(Count()) { $0 + $1.count } }
+    public var f3Total: Count { f3.reduce(Count()) { $0 + $1.count } }
+    public var f4Total: Count { f4.reduce(f4Others) { $0 + $1.count } }
 }

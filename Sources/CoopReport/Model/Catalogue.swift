@@ -26,11 +26,16 @@ public struct Programme: Sendable {
     public let title: String
     /// In catalogue order.
     public let sessions: [Session]
+    /// The speciality of the « nomenclature des spécialités de formation » (NSF): its code
+    /// (`313`, `313m`), optionally followed by its label (`313 Finances, banque, …`); the
+    /// BPF's frame F-4. Nil when the catalogue does not say.
+    public let nsf: String?
 
-    public init(code: String, title: String, sessions: [Session]) {
+    public init(code: String, title: String, sessions: [Session], nsf: String? = nil) {
         self.code = code
         self.title = title
         self.sessions = sessions
+        self.nsf = nsf
     }
 
     /// Mandatory sessions, by start date (then catalogue order).

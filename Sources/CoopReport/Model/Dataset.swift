@@ -9,6 +9,8 @@ public struct Dataset: Sendable {
     let sessions: SessionTable
     /// The input files rows come from (`RegistrationRow.file`).
     let files: [String]
+    /// The distinct payers, as pool ids (`RegistrationRow.payer` − 1).
+    let payers: [Int32]
     /// One per (programme, session, participant), the later row's values, in order of
     /// first appearance.
     let registrationRows: [RegistrationRow]
@@ -18,7 +20,7 @@ public struct Dataset: Sendable {
     let objectives: [Int16]
 
     init(
-        catalogue: Catalogue, warnings: [Diagnostic], pool: TextPool, sessions: SessionTable, files: [String],
+        catalogue: Catalogue, warnings: [Diagnostic], pool: TextPool, sessions: SessionTable, files: [String], payers: [Int32] = [],
         registrationRows: [RegistrationRow], responseRows: [ResponseRow], answers: [Int16], objectives: [Int16]
     ) {
         self.catalogue = catalogue
@@ -26,6 +28,7 @@ public struct Dataset: Sendable {
         self.pool = pool
         self.sessions = sessions
         self.files = files
+        self.payers = payers
         self.registrationRows = registrationRows
         self.responseRows = responseRows
         self.answers = answers
@@ -51,13 +54,20 @@ public struct Dataset: Sendable {
         public subscript(i: Int) -> Response { data.response(data.responseRows[i]) }
     }
 
+    /// The payer of a stored registration, as written; "" when not given.
+    func payer(_ r: RegistrationRow) -> String {
+        if r.payer == UInt16.max { return "(autres financeurs)" }
+        guard r.payer > 0, payers.indices.contains(Int(r.payer) - 1) else { return "" }
+        return pool.string(payers[Int(r.payer) - 1])
+    }
+
     func registration(_ r: RegistrationRow) -> Registration {
         Registration(
             session: sessions.keys[Int(r.session)], participant: pool.string(r.participant), identifiedByEmail: r.identifiedByEmail,
             email: pool.string(r.email), lastName: pool.string(r.lastName), firstName: pool.string(r.firstName),
             cooperative: pool.string(r.cooperative), role: pool.string(r.role), status: r.status, registeredAt: r.registeredAt.timestamp,
             attendance: r.attendance, hoursAttended: r.hours.isNaN ? nil : r.hours, halfDays: r.halfDays,
-            file: files[Int(r.file)], line: Int(r.line))
+            payer: payer(r), file: files[Int(r.file)], line: Int(r.line))
     }
 
     func response(_ r: ResponseRow) -> Response {

@@ -17,12 +17,15 @@ public struct DatasetBuilder {
     private var answers: [Int16] = []
     private var objectives: [Int16] = []
     private var warnings: [Diagnostic] = []
+    /// The distinct payers met, as pool ids (`RegistrationRow.payer` − 1).
+    private var payers: [Int32] = []
+    private var payerNumbers: [Int32: UInt16] = [:]
     /// The last text met in each registration column, with its id in `pool`: the ids are
     /// this builder's, so the memory of them is too (`RecentText`).
     private var recent = [RecentText](repeating: RecentText(), count: RecentColumn.allCases.count)
 
     /// Registration columns whose next row usually repeats the text of the row before.
-    enum RecentColumn: Int, CaseIterable { case participant, email, lastName, firstName, cooperative, role }
+    enum RecentColumn: Int, CaseIterable { case participant, email, lastName, firstName, cooperative, role, payer }
 
     /// The pool id of `bytes`, in a column whose last text is remembered; `lowercased`
     /// interns the e-mail's lower-case form.
@@ -103,8 +106,9 @@ public struct DatasetBuilder {
             RegistrationRow(
                 session: sessions.number(of: r.session), participant: pool.intern(r.participant), email: pool.intern(r.email),
                 lastName: pool.intern(r.lastName), firstName: pool.intern(r.firstName), cooperative: pool.intern(r.cooperative),
-                role: pool.intern(r.role), line: Int32(r.line), file: file(r.file), status: r.status, attendance: r.attendance,
-                halfDays: r.halfDays, identifiedByEmail: r.identifiedByEmail, hours: r.hoursAttended ?? .nan,
+                role: pool.intern(r.role), line: Int32(r.line), file: file(r.file), payer: payerNumber(pool.intern(r.payer)),
+                status: r.status,
+                attendance: r.attendance, halfDays: r.halfDays, identifiedByEmail: r.identifiedByEmail, hours: r.hoursAttended ?? .nan,
                 registeredAt: StoredTimestamp(r.registeredAt)))
     }
 
@@ -129,6 +133,19 @@ public struct DatasetBuilder {
         file == current ? "ligne \(line)" : "\(URL(fileURLWithPath: files[Int(file)]).lastPathComponent):\(line)"
     }
 
+    /// A payer's number in `Dataset.payers` (0: not given). A payer column holds a handful
+    /// of funders; past 65,534 distinct ones, the rest share one number, shown as
+    /// « (autres financeurs) » — not mapped, so the BPF says so rather than dropping them.
+    mutating func payerNumber(_ id: Int32) -> UInt16 {
+        guard id != 0 else { return 0 }
+        if let n = payerNumbers[id] { return n }
+        guard payers.count < Int(UInt16.max) - 1 else { return UInt16.max }
+        payers.append(id)
+        let n = UInt16(payers.count)
+        payerNumbers[id] = n
+        return n
+    }
+
     /// The de-duplicated dataset.
     public func build() -> Dataset {
         var pool = pool
@@ -136,8 +153,8 @@ public struct DatasetBuilder {
         var warnings = warnings
         let responses = resubmissionsSettled(&warnings)
         return Dataset(
-            catalogue: catalogue, warnings: warnings, pool: pool, sessions: sessions, files: files, registrationRows: registrations,
-            responseRows: responses, answers: answers, objectives: objectives)
+            catalogue: catalogue, warnings: warnings, pool: pool, sessions: sessions, files: files, payers: payers,
+            registrationRows: registrations, responseRows: responses, answers: answers, objectives: objectives)
     }
 
     /// The responses once an identified respondent (`participant_id`, else e-mail) who

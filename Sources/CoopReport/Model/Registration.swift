@@ -26,6 +26,8 @@ public struct Registration: Sendable {
     public let halfDays: HalfDays
     /// Half-days signed (0, 1 or 2) when `morning`/`afternoon` were given.
     public var halvesPresent: Int? { halfDays.present }
+    /// Who pays (`payer` column, as written), "" when not given.
+    public let payer: String
     /// The file and line of the row.
     public let file: String
     public let line: Int
@@ -34,7 +36,7 @@ public struct Registration: Sendable {
         session: SessionKey, participant: String, identifiedByEmail: Bool = false, email: String = "", lastName: String = "",
         firstName: String = "", cooperative: String, role: String = "", status: Status,
         registeredAt: Timestamp? = nil, attendance: Attendance?, hoursAttended: Double? = nil,
-        halfDays: HalfDays = .none, file: String = "", line: Int = 0
+        halfDays: HalfDays = .none, payer: String = "", file: String = "", line: Int = 0
     ) {
         self.session = session
         self.participant = participant
@@ -49,6 +51,7 @@ public struct Registration: Sendable {
         self.attendance = attendance
         self.hoursAttended = hoursAttended
         self.halfDays = halfDays
+        self.payer = payer
         self.file = file
         self.line = line
     }

@@ -6,6 +6,9 @@ struct RegistrationRow {
     var line: Int32
     /// Index in `Dataset.files`.
     var file: Int16
+    /// Who pays the registration (`payer` column, the BPF's frame C): its number in
+    /// `Dataset.payers`, 0 when not given. Two bytes, so that a row stays 56.
+    var payer: UInt16 = 0
     var status: Registration.Status
     var attendance: Registration.Attendance?
     /// The half-day sign-ins, one byte in the padding before `hours`.

@@ -26,6 +26,8 @@ public struct ReportOptions: Sendable, Equatable {
     public var organisation = "CoopReport"
     /// When set, a BPF sheet with F-1 split by these settings.
     public var bpf: BPF.Settings?
+    /// The job's `trainers` block: each trainer's status (nil: not given).
+    public var trainers: [String: BPF.TrainerStatus]?
 
     public init() {}
 

@@ -36,7 +36,7 @@ public struct RegistrationValidator {
     /// The columns this validator reads; positions are found once per file.
     enum Field: Int, CaseIterable {
         case programme, session, participantId, email, cooperative, status, registeredAt, attendance, hoursAttended, morning, afternoon,
-            lastName, firstName, role
+            lastName, firstName, role, payer
 
         var column: String {
             switch self {
@@ -54,6 +54,7 @@ public struct RegistrationValidator {
             case .lastName: "last_name"
             case .firstName: "first_name"
             case .role: "role"
+            case .payer: "payer"
             }
         }
     }
@@ -171,7 +172,8 @@ public struct RegistrationValidator {
                 lastName: builder.intern(bytes(.lastName), column: .lastName),
                 firstName: builder.intern(bytes(.firstName), column: .firstName),
                 cooperative: builder.intern(bytes(.cooperative), column: .cooperative),
-                role: builder.intern(bytes(.role), column: .role), line: Int32(fields.line), file: fileNumber, status: status,
+                role: builder.intern(bytes(.role), column: .role), line: Int32(fields.line), file: fileNumber,
+                payer: builder.payerNumber(builder.intern(bytes(.payer), column: .payer)), status: status,
                 attendance: attendance,
                 halfDays: halfDays, identifiedByEmail: id == 0, hours: hours, registeredAt: registeredAt))
         return .success(())

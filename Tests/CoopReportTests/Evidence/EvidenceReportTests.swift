@@ -178,34 +178,3 @@ struct EvidenceReportTests {
         #expect(workbook.contains("_xlnm.Print_Titles"))
     }
 }
-
-@Suite("BPF")
-struct BPFTests {
-    func reg(_ session: String, _ p: String, role: String, _ a: Registration.Attendance?, hours: Double? = nil, line: Int) -> Registration {
-        let parts = session.split(separator: "/").map(String.init)
-        return Registration(
-            session: SessionKey(parts[0], parts[1]), participant: p, cooperative: "C", role: role,
-            status: .registered, attendance: a, hoursAttended: hours, line: line)
-    }
-
-    @Test("trainees and hours by line add up to the totals; revenue is price × registered")
-    func split() {
-        var settings = BPF.Settings()
-        settings.roles = [TextKey.of("Apprentie"): .b, TextKey.of("Demandeur d'emploi"): .c]
-        let data = Dataset(
-            catalogue: Fixtures.catalogue,
-            registrations: [
-                reg("P/A", "p1", role: "Salarié", .present, line: 2),  // a: 7 h
-                reg("P/B", "p1", role: "Salarié", .present, line: 3),  // a: 6 h
-                reg("Q/Q1", "p2", role: "apprentie", .present, line: 4),  // b: 3.5 h
-                reg("P/A", "p3", role: "Demandeur d'emploi", .absent, hours: 2, line: 5),  // c: 2 h, never present
-            ], responses: [])
-        let metrics = MetricsCalculator(asOf: Fixtures.day("2022-12-31")).compute(data)
-        let bpf = BPF.compute(data, metrics: metrics, settings: settings)
-        #expect(bpf.rows.map(\.trainees) == [1, 1, 0, 0, 0])
-        #expect(bpf.rows.map(\.hours) == [13, 3.5, 2, 0, 0])
-        #expect(bpf.trainees == 2)
-        #expect(bpf.hours == 18.5)
-        #expect(bpf.revenueHT == 300)  // A: 2 × 100, B: 1 × 100
-    }
-}

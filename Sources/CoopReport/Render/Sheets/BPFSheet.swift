@@ -1,45 +1,189 @@
-/// BPF: section F-1 of the bilan pédagogique et financier — trainees and hours-trainee by
-/// type of public — with the revenue HT and a check that the lines add up to the totals.
+import Foundation
+
+/// BPF: the frames of the bilan pédagogique et financier (cerfa 10443) the data can fill,
+/// in the cerfa's order and words, with the checks that F-1, F-3 and F-4 agree.
 enum BPFSheet {
     static func plan(_ bpf: BPF, _ m: MetricsResult) -> SheetPlan {
         var sheet = SheetPlan(name: "BPF")
-        sheet.append([.text("Bilan pédagogique et financier — F-1. Type de stagiaires", .title)])
+        sheet.append([.text("Bilan pédagogique et financier (cerfa 10443)", .title)])
         sheet.append([.text("Période", .label), .text(m.period.french)])
-        sheet.append([])
-        let headers: [Cell] = [
-            .header("Ligne"), .header("Type de stagiaires"), Cell(.text("Nombre de stagiaires"), .numberHeader),
-            Cell(.text("Heures-stagiaires"), .numberHeader),
-        ]
-        sheet.append(headers)
-        for row in bpf.rows {
-            sheet.append([.text(row.line.rawValue), .text(row.line.french), .int(row.trainees), .number(row.hours, .hours)])
-        }
-        let sumTrainees = bpf.rows.reduce(0) { $0 + $1.trainees }
-        let sumHours = bpf.rows.reduce(0) { $0 + $1.hours }
-        sheet.append([
-            .text("Total", .label), .text("Stagiaires distincts présents au moins une fois", .label),
-            .int(bpf.trainees), .number(bpf.hours, .hours),
-        ])
-        let traineesOK = sumTrainees == bpf.trainees
-        let hoursOK = abs(sumHours - bpf.hours) < 1e-9
-        sheet.append([
-            .text("Contrôle", .label), .text("Somme des lignes = total"),
-            .text(traineesOK ? "OK" : "écart de \(sumTrainees - bpf.trainees)", traineesOK ? .body : .warning),
-            .text(hoursOK ? "OK" : "écart de \(sumHours - bpf.hours)", hoursOK ? .body : .warning),
-        ])
-        sheet.append([])
-        sheet.append([.text("Produits HT", .label), .text("Prix HT × inscrits, sessions de la période"), .number(bpf.revenueHT, .euros)])
-        sheet.append([])
-        sheet.append([
-            .empty,
-            Cell(
-                .text(
-                    "Un stagiaire est rangé sur la ligne de la fonction de sa dernière inscription de la période (réglage bpf du fichier de tâche ; par défaut : salariés d'employeurs privés)."
-                ), .wrap),
-        ])
+        frameB(bpf, into: &sheet)
+        frameC(bpf, into: &sheet)
+        frameE(bpf, into: &sheet)
+        frameF1(bpf, into: &sheet)
+        frame(&sheet, "F-2. Activité sous-traitée de l'organisme")
+        countRow(
+            &sheet, "", "Stagiaires ou apprentis dont l'action a été confiée par votre organisme à un autre organisme de formation",
+            bpf.f2)
+        frameF3(bpf, into: &sheet)
+        frameF4(bpf, into: &sheet)
+        frame(&sheet, "G. Bilan pédagogique : stagiaires dont la formation a été confiée à votre organisme")
+        countRow(&sheet, "", "Formations confiées à votre organisme par un autre organisme de formation", bpf.g)
+        checks(bpf, into: &sheet)
+        notes(bpf, into: &sheet)
         sheet.frozenRows = 0
-        sheet.fitColumns(fixed: [0: 10, 1: 70, 2: 20, 3: 20])
+        sheet.pagesWide = 1
+        sheet.fitColumns(fixed: [0: 10, 1: 70, 2: 18, 3: 18])
         sheet.fitRowHeights()
         return sheet
+    }
+
+    /// A frame's title and its column headers, short enough to stay on one line.
+    static func frame(_ sheet: inout SheetPlan, _ title: String, count: String = "Stagiaires", hours: String = "Heures") {
+        sheet.append([])
+        sheet.append([.text(title, .label)])
+        sheet.append([.header("Ligne"), .header(""), Cell(.text(count), .numberHeader), Cell(.text(hours), .numberHeader)])
+    }
+
+    static func countRow(_ sheet: inout SheetPlan, _ line: String, _ label: String, _ c: BPF.Count, role: Cell.Role = .wrap) {
+        sheet.append([.text(line, role == .wrap ? .body : role), .text(label, role), .int(c.trainees), .number(c.hours, .hours)])
+    }
+
+    static func frameB(_ bpf: BPF, into sheet: inout SheetPlan) {
+        sheet.append([])
+        sheet.append([.text("B. Caractéristiques de l'organisme", .label)])
+        sheet.append([
+            .text("B"), .text("Formations réalisées totalement ou partiellement à distance", .wrap),
+            .text(bpf.remoteSessions > 0 ? "Oui" : "Non"),
+            .text("\(bpf.remoteSessions) session\(bpf.remoteSessions > 1 ? "s" : "") à distance"),
+        ])
+    }
+
+    static func frameC(_ bpf: BPF, into sheet: inout SheetPlan) {
+        sheet.append([])
+        sheet.append([.text("C. Bilan financier hors taxes : origine des produits de l'organisme", .label)])
+        sheet.append([.header("Ligne"), .header("Produits provenant"), Cell(.text("Montant HT (€)"), .numberHeader)])
+        for r in bpf.revenue {
+            if r.line == .c2a {
+                sheet.append([
+                    .empty,
+                    .text(
+                        "Des organismes gestionnaires des fonds de la formation professionnelle pour des actions dispensées dans le cadre :",
+                        .wrap),
+                ])
+            }
+            if r.line == .c4 {
+                sheet.append([.empty, .text("Des pouvoirs publics pour la formation de publics spécifiques :", .wrap)])
+            }
+            sheet.append([.text(r.line.number), .text(r.line.french, .wrap), .number(r.amount, .euros)])
+            if r.line == .c2h {
+                let funds = bpf.revenue.filter(\.line.isFund).reduce(0) { $0 + $1.amount }
+                sheet.append([
+                    .text("2", .label),
+                    .text(
+                        "Total des produits provenant des organismes gestionnaires des fonds de la formation professionnelle (total des lignes a à h)",
+                        .labelWrap),
+                    .number(funds, .euros),
+                ])
+            }
+        }
+        if bpf.revenueUnassigned > 0 {
+            sheet.append([
+                .text("?", .warning), .text("Non ventilé : inscriptions sans ligne de financeur (voir les alertes ci-dessous)", .warning),
+                .number(bpf.revenueUnassigned, .euros),
+            ])
+        }
+        sheet.append([
+            .text("Total", .label), .text("Total des produits réalisés au titre de la formation professionnelle", .labelWrap),
+            .number(bpf.revenueTotal, .euros),
+        ])
+        for (value, nearest) in bpf.unmappedPayers {
+            let hint = nearest.map { " (la plus proche : « \($0) »)" } ?? ""
+            sheet.append([
+                .text("Alerte", .warning),
+                .text("Financeur « \(value) » sans ligne dans bpf.payers du fichier de tâche\(hint) : compté en « non ventilé »", .warning),
+            ])
+        }
+        for key in bpf.unusedPayers {
+            sheet.append([
+                .text("Alerte", .warning), .text("bpf.payers nomme « \(key) », qu'aucune inscription de la période ne porte", .warning),
+            ])
+        }
+    }
+
+    static func frameE(_ bpf: BPF, into sheet: inout SheetPlan) {
+        frame(&sheet, "E. Personnes dispensant des heures de formation", count: "Personnes", hours: "Heures dispensées")
+        for t in bpf.trainers {
+            let label = t.status?.french ?? "Formateurs sans statut (le fichier de tâche n'a pas de bloc « trainers »)"
+            sheet.append([.text(""), .text(label, t.status == nil ? .warning : .wrap), .int(t.people), .number(t.hours, .hours)])
+        }
+    }
+
+    static func frameF1(_ bpf: BPF, into sheet: inout SheetPlan) {
+        sheet.append([])
+        sheet.append([.text("F. Bilan pédagogique : stagiaires et apprentis", .label)])
+        frame(&sheet, "F-1. Type de stagiaires de l'organisme")
+        for (line, c) in bpf.f1 { countRow(&sheet, line.rawValue, line.french, c) }
+        countRow(&sheet, "Total", "Total des stagiaires et apprentis", bpf.f1Total, role: .label)
+        countRow(&sheet, "", "dont stagiaires et apprentis ayant suivi une action en tout ou partie à distance", bpf.f1Remote)
+    }
+
+    static func frameF3(_ bpf: BPF, into sheet: inout SheetPlan) {
+        frame(&sheet, "F-3. Objectif général des prestations dispensées")
+        for (line, c) in bpf.f3 { countRow(&sheet, line.rawValue, line.french, c) }
+        if !bpf.f3Missing.isEmpty {
+            sheet.append([
+                .text("?", .warning),
+                .text(
+                    "Programmes sans objectif dans bpf.objectives du fichier de tâche, hors lignes : \(bpf.f3Missing.joined(separator: ", "))",
+                    .warning),
+            ])
+        }
+        countRow(&sheet, "Total", "Total", bpf.f3Total, role: .label)
+    }
+
+    static func frameF4(_ bpf: BPF, into sheet: inout SheetPlan) {
+        frame(&sheet, "F-4. Spécialités de formation (code NSF et libellé)")
+        for s in bpf.f4 { countRow(&sheet, s.code, s.label.isEmpty ? "(libellé non indiqué au catalogue)" : s.label, s.count) }
+        if bpf.f4Others.trainees > 0 { countRow(&sheet, "", "Autres spécialités", bpf.f4Others) }
+        if !bpf.f4Missing.isEmpty {
+            sheet.append([
+                .text("?", .warning),
+                .text("Programmes sans code NSF (nsf) au catalogue, hors lignes : \(bpf.f4Missing.joined(separator: ", "))", .warning),
+            ])
+        }
+        countRow(&sheet, "Total", "Total", bpf.f4Total, role: .label)
+    }
+
+    static func checks(_ bpf: BPF, into sheet: inout SheetPlan) {
+        sheet.append([])
+        sheet.append([.text("Contrôles", .label)])
+        sheet.append([
+            .header(""), .header("Totaux qui doivent concorder"), Cell(.text("Stagiaires"), .numberHeader),
+            Cell(.text("Heures"), .numberHeader),
+        ])
+        let f1 = bpf.f1Total
+        for (label, other) in [("Total F-1 = total F-3", bpf.f3Total), ("Total F-1 = total F-4", bpf.f4Total)] {
+            sheet.append([
+                .text("Contrôle", .label), .text(label), verdict(f1.trainees - other.trainees),
+                verdict(f1.hours - other.hours, hours: true),
+            ])
+        }
+        sheet.append([
+            .text("Contrôle", .label), .text("Heures F-1 = heures-stagiaires de la période (Synthèse)"), .empty,
+            verdict(f1.hours - bpf.periodHours, hours: true),
+        ])
+    }
+
+    static func verdict(_ gap: Int) -> Cell { gap == 0 ? .text("OK") : .text("écart de \(gap)", .warning) }
+
+    static func verdict(_ gap: Double, hours: Bool) -> Cell {
+        guard abs(gap) >= 1e-6 else { return .text("OK") }
+        let rounded = (gap * 100).rounded() / 100
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded).replacingOccurrences(of: ".", with: ",")
+        return .text("écart de \(text) h", .warning)
+    }
+
+    static func notes(_ bpf: BPF, into sheet: inout SheetPlan) {
+        let zero = bpf.zeroHourTrainees
+        let notes = [
+            "Heures comptées dans l'année où elles ont été dispensées : les sessions qui commencent dans la période. Un stagiaire est un participant dans un programme (une action) ayant suivi au moins une heure de formation dans la période ; il est rangé sur la ligne F-1 de la fonction de sa dernière inscription au programme (bpf.roles ; par défaut : ligne \(BPF.Settings().defaultLine.rawValue)).",
+            zero == 0
+                ? "Aucune inscription sans heure de formation dans la période."
+                : "\(zero) inscription\(zero > 1 ? "s" : "") à un programme sans aucune heure de formation dans la période (par exemple la seule phase projet, ou absent) ne \(zero > 1 ? "sont" : "est") pas comptée\(zero > 1 ? "s" : "") comme stagiaire.",
+            "C : prix HT de la session × \(bpf.presentOnly ? "participants présents" : "inscrits") (bpf.invoiced), sur la ligne du financeur de chaque inscription (colonne payer, bpf.payers). E : heures de chaque session dispensée de la période, pour chacun de ses formateurs. F-2 et G : valeurs du fichier de tâche (0 par défaut).",
+        ]
+        sheet.append([])
+        for note in notes { sheet.append([.empty, Cell(.text(note), .wrap)]) }
     }
 }
