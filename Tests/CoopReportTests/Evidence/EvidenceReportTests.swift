@@ -33,7 +33,8 @@ struct EvidenceReportTests {
         #expect(
             x.sheetNames == [
                 "Synthèse", "Indicateurs", "Sessions", "Programmes", "Coopératives", "Mois", "Satisfaction",
-                "Objectifs", "Commentaires", "Émargement", "Parcours", "Réclamations et difficultés", "Plan d'amélioration", "Catalogue",
+                "Objectifs", "À froid", "Commentaires", "Émargement", "Parcours", "Réclamations et difficultés", "Plan d'amélioration",
+                "Catalogue",
                 "Rejets",
                 "Alertes", "Méthode",
             ])
