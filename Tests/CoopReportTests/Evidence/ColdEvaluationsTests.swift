@@ -89,13 +89,14 @@ struct ColdEvaluationsTests {
         #expect(a1[8]?.number == -0.5)
         let a2 = row("P", "A", 2)
         #expect(a2[3]?.value == "(objectif 2 non décrit au catalogue)" && a2[7]?.number == 1)
-        let b1 = grid.first { $0.count > 7 && $0[1]?.value == "B" && $0[3]?.isText == true } ?? []
+        let b1 = grid.first { $0.count > 7 && $0[1]?.value == "B" && $0[2]?.number == 1 && $0[3]?.isText == true } ?? []
         #expect(b1[5]?.value == "sans réponse" && b1[6]?.number == 1 && b1[7]?.value == "masqué (< 2 réponses)")
-        // Rate rows: programme, session, present, cold responses, rate, first and last answer.
-        let rates = grid.first { $0.count > 4 && $0[1]?.value == "A" && $0[3]?.number == 2 && $0[4]?.number == 1 }
-        #expect(rates != nil)
+        // Rate rows: programme, session, (empty), title, present, cold responses, rate, first and last answer.
+        let rates = try #require(grid.first { $0.count > 8 && $0[1]?.value == "A" && $0[3]?.value == "Session A" })
+        #expect(rates[4]?.number == 2 && rates[5]?.number == 2 && rates[6]?.number == 1)
+        #expect(rates[7]?.number == Fixtures.day("2022-04-12").excelSerial && rates[8]?.number == Fixtures.day("2022-04-20").excelSerial)
         let overall = try #require(grid.first { $0.first??.value == "Ensemble" })
-        #expect(overall[2]?.number == 4 && overall[3]?.number == 3 && overall[4]?.number == 0.75)
+        #expect(overall[4]?.number == 4 && overall[5]?.number == 3 && overall[6]?.number == 0.75)
         #expect(x.charts.count >= 1)
     }
 

@@ -7,8 +7,11 @@
 enum ColdSheet {
     static let name = "À froid"
 
+    /// Laid out over the objectives' columns: the session's title under the wide wording
+    /// column, the numbers under the narrow ones.
     static let rateHeaders = [
-        "Programme", "Session", "Présents", "Réponses à froid", "Taux de réponse à froid", "Première réponse", "Dernière réponse",
+        "Programme", "Session", "", "Session (intitulé)", "Présents", "Réponses à froid", "Taux de réponse à froid",
+        "Première réponse", "Dernière réponse",
     ]
 
     static let objectiveHeaders = [
@@ -40,9 +43,11 @@ enum ColdSheet {
             sheet.append([.text(line)])
         }
         sheet.append([])
-        let rateHeader = sheet.append(rateHeaders.enumerated().map { Cell(.text($1), $0 < 2 ? .header : .numberHeader) })
+        let rateHeader = sheet.append(rateHeaders.enumerated().map { Cell(.text($1), [0, 1, 3].contains($0) ? .header : .numberHeader) })
         for s in cold.sessions {
-            var row: [Cell] = [.text(s.session.programme), .text(s.session.code), .int(s.present), .int(s.responses)]
+            var row: [Cell] = [
+                .text(s.session.programme), .text(s.session.code), .empty, .text(s.session.title), .int(s.present), .int(s.responses),
+            ]
             if s.answered {
                 row.append(.number(s.responseRate.value, .percent))
                 row += [s.firstAnswer.map { Cell(.date($0)) } ?? .empty, s.lastAnswer.map { Cell(.date($0)) } ?? .empty]
@@ -52,7 +57,8 @@ enum ColdSheet {
             sheet.append(row)
         }
         sheet.append([
-            .text("Ensemble", .label), .empty, .int(cold.present), .int(cold.responses), .number(cold.responseRate.value, .percent),
+            .text("Ensemble", .label), .empty, .empty, .empty, .int(cold.present), .int(cold.responses),
+            .number(cold.responseRate.value, .percent),
         ])
         sheet.append([])
 
@@ -93,7 +99,7 @@ enum ColdSheet {
             sheet.append([])
             sheet.append([.text("Données du graphique (objectifs dont les deux parts sont affichées)", .label)])
             let first = sheet.append([
-                .header("Objectif (session · n°)"), Cell(.text("À chaud"), .numberHeader), Cell(.text("À froid"), .numberHeader),
+                .header("Repère"), Cell(.text("À chaud"), .numberHeader), Cell(.text("À froid"), .numberHeader),
             ])
             for c in chartRows { sheet.append([.text(c.label), .number(c.hot, .percent), .number(c.cold, .percent)]) }
             let last = sheet.rows.count - 1
@@ -105,16 +111,20 @@ enum ColdSheet {
                     ChartPlan.Series(
                         name: "À froid", categories: (first + 1, 0, last, 0), values: (first + 1, 2, last, 2), color: 0x2A9D8F),
                 ],
-                anchorRow: last + 2, anchorColumn: 0, valueAxisFormat: ChartPlan.percentAxis, valueAxisTitle: nil)
+                anchorRow: first, anchorColumn: 3, valueAxisFormat: ChartPlan.percentAxis, valueAxisTitle: nil)
             chart.valueAxisMin = 0
             chart.valueAxisMax = 1
+            // Beside its data, so that a programme's sheet prints on one page.
+            chart.scale = (1.5, 1.1)
             sheet.charts = [chart]
         }
         sheet.fitColumns(max: 60, fixed: [0: 11, 1: 9, 2: 9, 3: 60, 4: 11, 5: 11, 6: 11, 7: 11, 8: 10])
         sheet.fitRowHeights()
-        sheet.rowHeights[rateHeader] = 30
+        sheet.rowHeights[rateHeader] = 45
         sheet.rowHeights[header] = 30
         sheet.pagesWide = 1
+        // A programme's sessions (a dozen objectives) print on one page, the chart included.
+        if chartRows.count <= 15 && sheet.rows.count <= 40 { sheet.printPagesTall = 1 }
         return sheet
     }
 
