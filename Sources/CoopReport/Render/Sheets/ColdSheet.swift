@@ -46,7 +46,8 @@ enum ColdSheet {
         let rateHeader = sheet.append(rateHeaders.enumerated().map { Cell(.text($1), [0, 1, 3].contains($0) ? .header : .numberHeader) })
         for s in cold.sessions {
             var row: [Cell] = [
-                .text(s.session.programme), .text(s.session.code), .empty, .text(s.session.title), .int(s.present), .int(s.responses),
+                .text(s.session.programme), .text(s.session.code), .empty, Cell(.text(s.session.title), .wrap), .int(s.present),
+                .int(s.responses),
             ]
             if s.answered {
                 row.append(.number(s.responseRate.value, .percent))
