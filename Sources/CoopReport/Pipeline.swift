@@ -65,6 +65,7 @@ public struct Pipeline {
                 "registres : réclamations \(request.complaints.map { show($0.pattern) } ?? "non fourni"), actions d'amélioration \(request.actions.map { show($0.pattern) } ?? "non fourni")"
             )
         }
+        if let cold = request.cold { logger.info("évaluations à froid : \(show(cold.pattern))") }
 
         // [1/5] ingest: the catalogue (with the job's survey questions, if any) and the files.
         let (catalogueData, loaded) = try InputFile.load(role: "catalogue", path: request.catalogue)
@@ -143,6 +144,30 @@ public struct Pipeline {
             answerWords.add(validator.answersSeen)
             evaluationLabels.add(validator.labelsSeen)
         }
+        // The cold evaluations, when the job gives them: a second pass of the evaluations'
+        // reader, with the cold survey's own questions, into a dataset of their own (the
+        // later of two responses of one person wins there too).
+        var coldBuilder: DatasetBuilder?
+        var coldAnswerWords = WordsSeen()
+        var coldLabels = LabelsSeen()
+        let coldFiles = try request.cold.map { try InputFiles.expand($0.pattern) } ?? []
+        if let spec = request.cold {
+            let coldCatalogue = Catalogue(
+                programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: spec.mapping.questions ?? []))
+            var cold = DatasetBuilder(catalogue: coldCatalogue)
+            for path in coldFiles {
+                let table = try open(path, .cold(questions: (spec.mapping.questions ?? []).map(\.column)), spec.mapping)
+                var validator = ResponseValidator(catalogue: coldCatalogue, columns: table.columns, mapping: spec.mapping, file: table.path)
+                validator.fileNumber = cold.file(table.path)
+                inputs.append(
+                    try stream(table, role: "cold", rejects: &rejects, sessions: builder.sessions) {
+                        (validator.validate($0, into: &cold), validator.lastSession)
+                    })
+                coldAnswerWords.add(validator.answersSeen)
+                coldLabels.add(validator.labelsSeen)
+            }
+            coldBuilder = cold
+        }
         // The registers (indicators 31 and 32), when the job gives them: checked like any
         // input, their bad rows rejected; they are not held to max_reject_rate (a few
         // hand-kept rows, each bad one listed).
@@ -166,6 +191,7 @@ public struct Pipeline {
             throw IngestError.noRows(path: registrationFiles.joined(separator: ", "))
         }
         let registrationMap = request.registrations.mapping
+        let coldMapping = request.cold?.mapping ?? .none
         let mappingWarnings =
             statusWords.unused(registrationMap.status.keys, entry: "values.status", mapping: registrationMap, files: registrationFiles)
             + attendanceWords.unused(
@@ -174,6 +200,8 @@ public struct Pipeline {
                 request.evaluations.mapping.answers.keys, entry: "answers", mapping: request.evaluations.mapping, files: evaluationFiles)
             + registrationLabels.unused(registrationMap, files: registrationFiles)
             + evaluationLabels.unused(request.evaluations.mapping, files: evaluationFiles)
+            + coldAnswerWords.unused(coldMapping.answers.keys, entry: "answers", mapping: coldMapping, files: coldFiles)
+            + coldLabels.unused(coldMapping, files: coldFiles)
         for input in inputs.dropFirst() {
             logger.info(
                 "[2/5] contrôle : \(show(input.path)) : \(plural(input.rowsRead, "ligne lue", "lignes lues")), \(plural(input.rejected, "écartée")), \(plural(input.used, "retenue"))"
@@ -196,7 +224,7 @@ public struct Pipeline {
             )
         }
         if let limit = request.maxRejectRate {
-            for role in ["registrations", "evaluations"] {
+            for role in ["registrations", "evaluations", "cold"] {
                 let read = inputs.filter { $0.role == role }.reduce(0) { $0 + $1.rowsRead }
                 let mine = Set(inputs.filter { $0.role == role }.map(\.path))
                 if let error = RejectRateError.check(
@@ -208,6 +236,7 @@ public struct Pipeline {
         }
         // The builder's duplicate indexes go with it: only the dataset lives on.
         let dataset = (consume builder).build()
+        let coldData = coldBuilder?.build()
         logger.info(
             "[3/5] données : \(plural(dataset.registrations.count, "inscription")), \(plural(dataset.responses.count, "réponse")), \(plural(dataset.warnings.count, "doublon")) (\(clock.lap()))"
         )
@@ -229,13 +258,13 @@ public struct Pipeline {
             metrics = calculator.compute(dataset, index: participants)
         }
         var emptyInputs: [Diagnostic] = []
-        for input in inputs where input.role == "evaluations" && input.rowsRead == 0 {
+        for input in inputs where (input.role == "evaluations" || input.role == "cold") && input.rowsRead == 0 {
             emptyInputs.append(
                 Diagnostic(
                     severity: .warning, file: input.path, line: 0, column: nil,
                     message: "aucune réponse dans ce fichier (un en-tête et aucune ligne) : tous les chiffres de satisfaction sont vides"))
         }
-        let warnings = mappingWarnings + emptyInputs + dataset.warnings + metrics.warnings
+        let warnings = mappingWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? []) + metrics.warnings
         let warningsInScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
         for line in Self.logLines(
             warningsInScope, perKind: 20, noun: ("alerte", "alertes"), whereToRead: "la feuille Alertes", paths: paths,
@@ -267,6 +296,7 @@ public struct Pipeline {
         document.registers = RegisterReport(
             registers, points: document.evidence?.improvements ?? evidenceBuilder.improvements(metrics), data: dataset,
             period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize)
+        document.cold = coldData.map { ColdReport(cold: $0, metrics: metrics) }
         if var settings = request.options.bpf {
             settings.trainers = request.options.trainers
             document.bpf = BPF.compute(dataset, metrics: metrics, settings: settings)

@@ -7,6 +7,8 @@ public struct ReportRequest: Sendable {
     /// The optional registers (indicators 31 and 32); nil: not given.
     public var complaints: InputSpec?
     public var actions: InputSpec?
+    /// The optional cold evaluations (« évaluations à froid »); nil: not given.
+    public var cold: InputSpec?
     /// Folder receiving report.xlsx, metrics.json, rejects.csv and manifest.json.
     public var outputDirectory: String
     public var period: Period
@@ -69,6 +71,7 @@ public struct ReportRequest: Sendable {
         options = job.options
         complaints = job.complaints
         actions = job.actions
+        cold = job.cold
         if let months = job.trendMonths, let end = period.to { trend = Period.trailingMonths(months, endingAt: end) }
     }
 }

@@ -1116,7 +1116,10 @@ TOP_KEYS = ["schema_version", "tool_version", "period", "as_of", "min_group_size
 # READING: "registers" (docs/metrics-json.md) summarises the optional registers of the
 # evidence report (indicators 31 and 32); this checker recomputes the figures of
 # metrics.md only, so the block may be present and is not compared.
-OPTIONAL_KEYS = ["registers"]
+# READING: "cold" (docs/metrics-json.md) holds the optional cold evaluations (null when the
+# job gives none); they are not one of the three canonical inputs read here, so the block
+# is accepted and not compared.
+OPTIONAL_KEYS = ["registers", "cold"]
 
 
 class Comparer:

@@ -352,7 +352,7 @@ public struct CSVTable {
             let expected = schema.columns.filter(\.required).map(\.name) + schema.oneOf.map { $0.joined(separator: " ou ") }
             throw IngestError.missingColumns(path: path, missing: missing, found: header, expected: expected, nearest: nearest)
         }
-        if !schema.answerColumns.isEmpty, familyColumns.isEmpty, !schema.answerColumns.contains(where: { found[$0] != nil }) {
+        if schema.requiresAnswers, familyColumns.isEmpty, !schema.answerColumns.contains(where: { found[$0] != nil }) {
             throw IngestError.noAnswerColumns(path: path, questions: schema.answerColumns, found: header)
         }
         let fixed = schema.columns.compactMap { c in found[c.name].map { (c.name, $0) } }

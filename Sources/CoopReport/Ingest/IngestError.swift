@@ -69,7 +69,7 @@ public enum IngestError: Error, Equatable, LocalizedError {
                 + "Corrigez la correspondance du fichier de tâche : un en-tête qui ne correspond à rien ferait disparaître sa colonne sans bruit."
         case .noAnswerColumns(let path, let questions, let found):
             return "\(path):1 : erreur : aucune question du questionnaire ni colonne d'objectif trouvée, chaque réponse serait donc vide. "
-                + "Attendu : l'une de \(questions.joined(separator: ", ")) ou objective_1… ; trouvé : \(Self.list(found)). "
+                + "Attendu : \(questions.isEmpty ? "" : "l'une de \(questions.joined(separator: ", ")) ou ")objective_1… ; trouvé : \(Self.list(found)). "
                 + "Faites correspondre les en-têtes des questions avec « questions: » dans le fichier de tâche (docs/jobs.md)."
         case .noRows(let path):
             return

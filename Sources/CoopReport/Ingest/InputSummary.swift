@@ -1,6 +1,6 @@
 /// What was read from one input file: shown in Synthèse and written to the manifest.
 public struct InputSummary: Sendable, Equatable {
-    /// `catalogue`, `registrations` or `evaluations`.
+    /// `catalogue`, `registrations`, `evaluations`, `cold`, `complaints` or `actions`.
     public let role: String
     public let path: String
     public let bytes: Int
@@ -26,6 +26,9 @@ public struct InputSummary: Sendable, Equatable {
         switch role {
         case "registrations": "inscriptions"
         case "evaluations": "évaluations"
+        case "cold": "évaluations à froid"
+        case "complaints": "réclamations"
+        case "actions": "actions d'amélioration"
         default: role
         }
     }

@@ -28,6 +28,9 @@ public struct TableSchema: Sendable {
     /// Columns holding answers (the survey's questions): an evaluations file must have one
     /// of them or a family column (`objective_k`), or it could only give empty figures.
     public let answerColumns: [String]
+    /// Whether the file must have an answer column or a family column: every survey
+    /// (evaluations, cold evaluations), even one whose only answers are `objective_k`.
+    public var requiresAnswers: Bool
 
     public init(
         kind: String, columns: [Column], oneOf: [[String]] = [], answerColumns: [String] = [],
@@ -38,6 +41,7 @@ public struct TableSchema: Sendable {
         self.oneOf = oneOf
         self.answerColumns = answerColumns
         self.family = family
+        requiresAnswers = !answerColumns.isEmpty
     }
 }
 
@@ -68,8 +72,21 @@ extension TableSchema {
 
     /// `evaluations.csv` (`data-contract.md` §3) for a survey with these question columns.
     public static func evaluations(questions: [String]) -> TableSchema {
+        survey(kind: "evaluations", questions: questions)
+    }
+
+    /// The cold evaluations (`data-contract.md` §4): the columns of the evaluations, with
+    /// the cold survey's own questions (often none: only `objective_k`).
+    public static func cold(questions: [String]) -> TableSchema {
+        var schema = survey(kind: "cold", questions: questions)
+        schema.requiresAnswers = true
+        return schema
+    }
+
+    /// A questionnaire export: evaluations and cold evaluations share their columns.
+    static func survey(kind: String, questions: [String]) -> TableSchema {
         TableSchema(
-            kind: "evaluations",
+            kind: kind,
             columns: [
                 Column("programme", aliases: ["formation", "program"], required: true, replacedBy: "event"),
                 Column("session", required: true, replacedBy: "event"),

@@ -9,6 +9,9 @@ public struct Job: Sendable, Equatable {
     /// The optional registers of the evidence report (nil: not given).
     public var complaints: InputSpec?
     public var actions: InputSpec?
+    /// The optional cold evaluations (« évaluations à froid »), mapped like the evaluations
+    /// (nil: not given).
+    public var cold: InputSpec?
     public var period: PeriodRule
     public var asOf: Day?
     public var minGroupSize: Int

@@ -50,7 +50,7 @@ public enum JobReader {
             p.hasPrefix("/") ? p : folder.appendingPathComponent(p).standardizedFileURL.path
         }
         guard let inputsNode = top["inputs"] else { throw doc.fail("clé « inputs » absente") }
-        let inputs = try inputsNode.mapping(allowed: ["catalogue", "registrations", "evaluations", "complaints", "actions"])
+        let inputs = try inputsNode.mapping(allowed: ["catalogue", "registrations", "evaluations", "complaints", "actions", "cold"])
         func need(_ key: String) throws -> YAMLCursor {
             guard let v = inputs[key] else { throw inputsNode.fail("clé « \(key) » absente") }
             return v
@@ -71,6 +71,9 @@ public enum JobReader {
             spec.pattern = resolve(spec.pattern)
             registers.append(spec)
         }
+        // The cold evaluations are optional too: a survey export, mapped like the evaluations.
+        var cold = try inputs["cold"].map { try input($0, kind: .cold) }
+        if let pattern = cold?.pattern { cold?.pattern = resolve(pattern) }
 
         var period = PeriodRule.fixed(Period())
         if let p = top["period"], case .scalar = p.node {
@@ -122,6 +125,7 @@ public enum JobReader {
         job.options = try options(top)
         job.complaints = registers[0]
         job.actions = registers[1]
+        job.cold = cold
         return job
     }
 
@@ -160,7 +164,7 @@ public enum JobReader {
         return options
     }
 
-    enum Kind { case registrations, evaluations, complaints, actions }
+    enum Kind { case registrations, evaluations, complaints, actions, cold }
 
     /// An event label's target: `FVC-2122/S1`, or `{programme: FVC-2122, session: S1}`.
     static func sessionKey(_ cursor: YAMLCursor) throws -> SessionKey {
@@ -183,7 +187,7 @@ public enum JobReader {
     static func input(_ cursor: YAMLCursor, kind: Kind) throws -> InputSpec {
         if case .scalar = cursor.node { return InputSpec(try cursor.string()) }
         let allowed =
-            kind == .evaluations
+            kind == .evaluations || kind == .cold
             ? ["path", "sheet", "separator", "encoding", "columns", "values", "questions", "answers"]
             : ["path", "sheet", "separator", "encoding", "columns", "values"]
         let keys = try cursor.mapping(allowed: allowed)
@@ -218,12 +222,13 @@ public enum JobReader {
             let wordMaps: [String] =
                 switch kind {
                 case .registrations: ["status", "attendance"]
-                case .evaluations: []
+                case .evaluations, .cold: []
                 case .complaints: ["source", "nature", "status"]
                 case .actions: ["status"]
                 }
             let maps = try v.mapping(
-                allowed: (kind == .registrations || kind == .evaluations ? sessionMaps : ["programme", "session"]) + wordMaps)
+                allowed: (kind == .registrations || kind == .evaluations || kind == .cold ? sessionMaps : ["programme", "session"])
+                    + wordMaps)
             if kind == .complaints || kind == .actions {
                 try registerWords(maps, kind: kind, into: &mapping)
             }
@@ -285,6 +290,7 @@ public enum JobReader {
             switch kind {
             case .registrations: TableSchema.registrations
             case .evaluations: TableSchema.evaluations(questions: (mapping.questions ?? Survey.standard.questions).map(\.column))
+            case .cold: TableSchema.cold(questions: (mapping.questions ?? []).map(\.column))
             case .complaints: TableSchema.complaints
             case .actions: TableSchema.actions
             }
@@ -294,7 +300,7 @@ public enum JobReader {
             guard known.contains(name) || schema.family(name) == name else {
                 let hint = Nearest.match(name, in: known).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                 throw target.fail(
-                    "\(quoted(header)) est renommé en « \(name) », qui n'est pas une colonne de « \(schema.kind) »\(hint) ; attendu : l'une de \(known.joined(separator: ", "))\(kind == .evaluations ? ", objective_N" : "")"
+                    "\(quoted(header)) est renommé en « \(name) », qui n'est pas une colonne de « \(schema.kind) »\(hint) ; attendu : l'une de \(known.joined(separator: ", "))\(kind == .evaluations || kind == .cold ? ", objective_N" : "")"
                 )
             }
         }

@@ -50,7 +50,45 @@ public enum MetricsJSON {
             ("rejects", .object([("registrations", .int(rejected("registrations"))), ("evaluations", .int(rejected("evaluations")))])),
             ("warnings", .int(doc.warnings.count)),
             ("registers", registers(doc)),
+            ("cold", cold(doc.cold, rejected: doc.inputs.filter { $0.role == "cold" }.reduce(0) { $0 + $1.rejected })),
         ])
+    }
+
+    /// The cold evaluations (docs/metrics-json.md, « cold »): `null` when the job gives none.
+    /// Each rate is followed by its numerator and denominator; a hidden share (fewer cold
+    /// responses than `min_group_size`) is `null` with its numerator, its denominator stays.
+    static func cold(_ report: ColdReport?, rejected: Int) -> JSONValue {
+        guard let report else { return .null }
+        func rate(_ id: String, _ r: Figures.Ratio, hidden: Bool = false, empty: Bool = false) -> [(String, JSONValue)] {
+            [
+                (id, .number(hidden || empty ? nil : r.value)), (id + "_numerator", .number(hidden || empty ? nil : r.numerator)),
+                (id + "_denominator", .number(empty ? nil : r.denominator)),
+            ]
+        }
+        let sessions: [JSONValue] = report.sessions.map { s in
+            let objectives: [JSONValue] = s.objectives.map { o in
+                .object([
+                    ("number", .int(o.number)), ("hot_n", .int(o.hotN)), ("hot_met", s.hotHidden ? .null : .int(o.hotMet)),
+                    ("hot_met_rate", .number(s.hotHidden || o.hotN == 0 ? nil : Double(o.hotMet) / Double(o.hotN))),
+                    ("cold_n", .int(o.coldN)), ("cold_applied", s.coldSuppressed || !s.answered ? .null : .int(o.coldApplied)),
+                    ("cold_applied_rate", .number(s.coldSuppressed || o.coldN == 0 ? nil : Double(o.coldApplied) / Double(o.coldN))),
+                ])
+            }
+            return .object(
+                [
+                    ("programme", .string(s.session.programme)), ("session", .string(s.session.code)), ("present", .int(s.present)),
+                    ("cold_responses", .int(s.responses)), ("answered", .bool(s.answered)),
+                ] + rate("cold_response_rate", s.responseRate, empty: !s.answered)
+                    + rate("cold_objectives_applied_rate", s.appliedRate, hidden: s.coldSuppressed, empty: !s.answered) + [
+                        ("suppressed", .bool(s.coldSuppressed)), ("objectives", .array(objectives)),
+                    ])
+        }
+        return .object(
+            [("cold_responses", .int(report.responses)), ("present", .int(report.present))]
+                + rate("cold_response_rate", report.responseRate)
+                + rate("cold_objectives_applied_rate", report.appliedRate, hidden: report.suppressed) + [
+                    ("suppressed", .bool(report.suppressed)), ("rejected", .int(rejected)), ("sessions", .array(sessions)),
+                ])
     }
 
     /// The registers of indicators 31 and 32 (docs/metrics-json.md, « registers »): `null`

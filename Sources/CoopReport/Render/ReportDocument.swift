@@ -14,6 +14,8 @@ public struct ReportDocument: Sendable {
     public var bpf: BPF?
     /// The registers of indicators 31 and 32 (given or not) and the improvement plan.
     public var registers: RegisterReport?
+    /// The cold evaluations beside the hot ones; nil: the job gives none (« non fourni »).
+    public var cold: ColdReport?
     /// How paths are shown to a person (the workbook, the terminal).
     public var paths = DisplayPaths.currentFolder
 

@@ -10,6 +10,9 @@ public enum WorkbookPlanner {
             GroupSheet.sessions(m), GroupSheet.programmes(m), GroupSheet.cooperatives(m), GroupSheet.months(m, options),
             SatisfactionSheet.plan(m), ObjectivesSheet.plan(m),
         ]
+        // À froid: whenever the job gives cold evaluations, and in the evidence report
+        // without them too (« non fourni »).
+        if doc.cold != nil || options.evidence { sheets.append(ColdSheet.plan(doc)) }
         let comments = ListSheets.comments(m)
         sheets += comments
         SummarySheet.noteSplits(comments, in: &sheets[0])

@@ -33,7 +33,8 @@ struct EvidenceReportTests {
         #expect(
             x.sheetNames == [
                 "Synthèse", "Indicateurs", "Sessions", "Programmes", "Coopératives", "Mois", "Satisfaction",
-                "Objectifs", "Commentaires", "Relevé d'assiduité", "Parcours", "Réclamations et difficultés", "Plan d'amélioration",
+                "Objectifs", "À froid", "Commentaires", "Relevé d'assiduité", "Parcours", "Réclamations et difficultés",
+                "Plan d'amélioration",
                 "Catalogue",
                 "Rejets",
                 "Alertes", "Méthode",

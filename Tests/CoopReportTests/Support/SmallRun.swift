@@ -37,11 +37,11 @@ struct SmallRun {
     let outcome: ReportOutcome
     var out: String { directory.url.appendingPathComponent("out").path }
 
-    /// The registers of indicators 31 and 32, when given (nil: not given).
+    /// The registers of indicators 31 and 32 and the cold evaluations, when given (nil: not given).
     init(
         minGroupSize: Int = 3, period: Period = Period(), options: ReportOptions = ReportOptions(),
         catalogue: String = SmallRun.catalogue, registrations: String = SmallRun.registrations, complaints: String? = nil,
-        actions: String? = nil
+        actions: String? = nil, cold: String? = nil
     ) throws {
         directory = try TemporaryDirectory()
         var request = ReportRequest(
@@ -54,6 +54,7 @@ struct SmallRun {
         request.options = options
         if let complaints { request.complaints = InputSpec(try directory.write("reclamations.csv", complaints)) }
         if let actions { request.actions = InputSpec(try directory.write("actions.csv", actions)) }
+        if let cold { request.cold = InputSpec(try directory.write("froid.csv", cold)) }
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         outcome = try Pipeline(logger: logger).run(request)

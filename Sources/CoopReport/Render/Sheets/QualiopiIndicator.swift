@@ -94,8 +94,17 @@ extension QualiopiIndicator {
             number: 11,
             text: "« Le prestataire évalue l'atteinte par les publics bénéficiaires des objectifs de la prestation. »",
             cannotEvidence:
-                "Les évaluations des acquis elles-mêmes (mises en situation, exercices, tests) : le chiffre est l'avis des participants dans le questionnaire à chaud, objectif par objectif.",
-            figures: [.metric(.objectivesMetRate, population: "Réponses aux questions d'objectifs", evidence: ["Objectifs"])]),
+                "Les évaluations des acquis elles-mêmes (mises en situation, exercices, tests) : les chiffres sont l'avis des participants, objectif par objectif, à chaud et, quand le questionnaire à froid est fourni, quelques mois après. Une mise en œuvre déclarée à froid n'est pas une mise en œuvre constatée.",
+            figures: [
+                .metric(.objectivesMetRate, population: "Réponses aux questions d'objectifs", evidence: ["Objectifs"]),
+                IndicatorFigure(
+                    source: .computed(
+                        label: "Objectifs appliqués à froid",
+                        method:
+                            "Réponses du questionnaire à froid qui disent l'objectif appliqué (note au moins égale au seuil de satisfaction) / réponses à froid aux questions d'objectifs, sessions de la période.",
+                        { doc in coldFigure(doc, \.appliedRate, hidden: doc.cold?.suppressed ?? false) }),
+                    population: "Réponses à froid aux questions d'objectifs", evidence: [ColdSheet.name]),
+            ]),
         QualiopiIndicator(
             number: 12,
             text:
@@ -111,12 +120,19 @@ extension QualiopiIndicator {
             text:
                 "« Le prestataire recueille les appréciations des parties prenantes : bénéficiaires, financeurs, équipes pédagogiques et entreprises concernées. »",
             cannotEvidence:
-                "Les appréciations des financeurs, des équipes pédagogiques (formateurs) et des entreprises (coopératives employeurs), les relances et la libre expression : seuls les questionnaires à chaud des bénéficiaires sont dans les données.",
+                "Les appréciations des financeurs, des équipes pédagogiques (formateurs) et des entreprises (coopératives employeurs), les relances et la libre expression : seuls les questionnaires des bénéficiaires (à chaud, et à froid quand il est fourni) sont dans les données.",
             figures: [
                 .metric(
                     .responses, n: .responseRate, population: "Présents aux sessions avec questionnaire de la période",
                     evidence: ["Satisfaction"]),
                 .metric(.responseRate, population: "Présents aux sessions avec questionnaire de la période", evidence: ["Satisfaction"]),
+                IndicatorFigure(
+                    source: .computed(
+                        label: "Taux de réponse à froid",
+                        method:
+                            "Réponses au questionnaire à froid / présents, sur les sessions de la période qui ont au moins une réponse à froid.",
+                        { doc in coldFigure(doc, \.responseRate, hidden: false) }),
+                    population: "Présents aux sessions ayant des réponses à froid", evidence: [ColdSheet.name]),
             ]),
         QualiopiIndicator(
             number: 31,
@@ -186,6 +202,19 @@ extension QualiopiIndicator {
     static func planFigure(_ doc: ReportDocument, n: (ImprovementPlan) -> Int, _ count: (ImprovementPlan) -> Int) -> ComputedFigure {
         guard let plan = doc.registers?.plan, plan.actionsGiven else { return ComputedFigure(value: Cell(.note("registre non fourni"))) }
         return ComputedFigure(value: .int(count(plan)), n: Double(n(plan)))
+    }
+
+    /// A cold figure (indicators 11 and 30), the same as metrics.json's `cold` block, or
+    /// « questionnaire à froid non fourni ». A hidden share shows its note and its
+    /// denominator only.
+    static func coldFigure(_ doc: ReportDocument, _ rate: KeyPath<ColdReport, Figures.Ratio>, hidden: Bool) -> ComputedFigure {
+        guard let cold = doc.cold else { return ComputedFigure(value: Cell(.note("questionnaire à froid non fourni"))) }
+        let r = cold[keyPath: rate]
+        guard !hidden else {
+            return ComputedFigure(
+                value: Cell(.note("masqué (< \(doc.metrics.minGroupSize) réponses)")), denominator: r.denominator, n: r.denominator)
+        }
+        return ComputedFigure(value: .number(r.value, .percent), numerator: r.numerator, denominator: r.denominator, n: r.denominator)
     }
 
     /// Indicator 1's figure: sessions of the period whose catalogue entry is complete.
