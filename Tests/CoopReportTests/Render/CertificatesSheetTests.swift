@@ -73,7 +73,7 @@ struct CertificatesSheetTests {
         let first = Array(lines[..<paul])
         for expected in [
             "Certificat de réalisation", "Fédération test",
-            "SIRET 999 888 777 00015 — déclaration d'activité n° 11 75 99999 75", "1 rue des Coopérateurs, 75011 Paris",
+            "SIRET : 999 888 777 00015", "Déclaration d'activité n° 11 75 99999 75", "1 rue des Coopérateurs, 75011 Paris",
             "Je soussigné(e), Marie Dupont, directrice, pour l'organisme de formation ci-dessus, certifie que :",
             "Coopérative : Coop Un", "a suivi l'action : Programme P (P)",
             "Nature de l'action : action de formation (article L. 6313-1 du code du travail)",

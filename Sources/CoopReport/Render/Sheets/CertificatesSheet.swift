@@ -7,9 +7,10 @@ enum CertificatesSheet {
     static let name = "Certificats de réalisation"
     /// Certificates per sheet: Excel keeps at most 1,023 manual page breaks in a sheet.
     static let perSheet = 1000
-    /// Session (code and title, wrapped), date, hours: 84 characters, about 610 pixels,
-    /// within the 660 of an A4 portrait page between libxlsxwriter's default margins.
-    static let widths: [Double] = [60, 11, 13]
+    /// Session (code and title, wrapped), date, hours: 64 characters, about 470 pixels in
+    /// Excel of the 660 an A4 portrait page holds between libxlsxwriter's default margins,
+    /// and still within the page where LibreOffice draws characters wider (without Calibri).
+    static let widths: [Double] = [44, 11, 9]
 
     static func plans(_ certificates: [Certificate], _ doc: ReportDocument) -> [SheetPlan] {
         let parts = max(1, (certificates.count + perSheet - 1) / perSheet)
@@ -50,22 +51,21 @@ enum CertificatesSheet {
         sheet.append([])
         line("Organisme de formation", .label)
         line(o.name)
-        var numbers: [String] = []
-        if let siret = o.siretShown { numbers.append("SIRET \(siret)") }
-        if let nda = o.ndaShown { numbers.append("déclaration d'activité n° \(nda)") }
-        if !numbers.isEmpty { line(numbers.joined(separator: " — ")) }
+        if let siret = o.siretShown { line("SIRET : \(siret)") }
+        if let nda = o.ndaShown { line("Déclaration d'activité n° \(nda)") }
         if let address = o.address { line(address) }
         sheet.append([])
         let signer = o.signatory.map { "Je soussigné(e), \($0), pour l'organisme de formation ci-dessus, certifie que :" }
         line(signer ?? "L'organisme de formation ci-dessus certifie que :")
-        sheet.append([])
         line(c.holder, .label)
         if !c.cooperative.isEmpty { line("Coopérative : \(c.cooperative)") }
         line("a suivi l'action : \(c.programmeTitle) (\(c.programmeCode))")
         line("Nature de l'action : action de formation (article L. 6313-1 du code du travail)")
         line(c.from == c.to ? "Date : le \(c.from.french)" : "Dates : du \(c.from.french) au \(c.to.french)")
         sheet.append([])
-        sheet.append([.header("Session suivie"), .header("Date"), Cell(.text("Heures réalisées"), .numberHeader)])
+        // « Heures réalisées » on two lines: the row is made tall enough for them.
+        let header = sheet.append([.header("Session suivie"), .header("Date"), Cell(.text("Heures réalisées"), .numberHeader)])
+        sheet.rowHeights[header] = 30
         for l in c.lines {
             sheet.append([
                 Cell(.text("\(l.code) — \(l.title)"), .wrap), date(l.start, l.end),
@@ -84,19 +84,19 @@ enum CertificatesSheet {
                 "À compléter avant envoi : présence partielle sans heures saisies pour \(c.toComplete.joined(separator: ", ")) ; une estimation n'est pas certifiée."
             )
         }
-        if !c.projects.isEmpty { line("La phase projet est un travail en coopérative, sans heures de formation certifiées ici.", .wrap) }
+        if !c.projects.isEmpty { line("La phase projet, travail en coopérative, n'est pas comptée en heures.") }
         sheet.append([])
         line("Fait pour servir et valoir ce que de droit.")
         line(o.town.map { "Fait à \($0), le \(asOf.french)" } ?? "Fait le \(asOf.french)")
         sheet.append([])
         if let signatory = o.signatory { line(signatory, .label) }
         line("Signature et cachet de l'organisme de formation")
-        for _ in 0..<4 { sheet.append([]) }
-        line("L'organisme de formation conserve les pièces justificatives de ce certificat (feuilles d'émargement signées).")
+        for _ in 0..<3 { sheet.append([]) }
+        line("Pièces justificatives (feuilles d'émargement signées) conservées par l'organisme.")
     }
 
-    /// A one-day session as a date; a longer one as « du … au … ».
+    /// A one-day session as a date; a longer one as « 01/01/2022 – 29/06/2022 ».
     static func date(_ start: Day, _ end: Day) -> Cell {
-        start == end ? Cell(.date(start)) : Cell(.text("\(start.french) au \(end.french)"), .wrap)
+        start == end ? Cell(.date(start)) : Cell(.text("\(start.french) – \(end.french)"), .wrap)
     }
 }
