@@ -264,7 +264,12 @@ public struct Pipeline {
                     severity: .warning, file: input.path, line: 0, column: nil,
                     message: "aucune réponse dans ce fichier (un en-tête et aucune ligne) : tous les chiffres de satisfaction sont vides"))
         }
-        let warnings = mappingWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? []) + metrics.warnings
+        // The certificates, when asked: each one whose hours are partly to complete is an alert.
+        let certificates =
+            request.options.certificates ? CertificateBuilder(period: request.period).build(dataset, index: participants) : nil
+        let warnings =
+            mappingWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? []) + metrics.warnings
+            + (certificates?.warnings ?? [])
         let warningsInScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
         for line in Self.logLines(
             warningsInScope, perKind: 20, noun: ("alerte", "alertes"), whereToRead: "la feuille Alertes", paths: paths,
@@ -297,6 +302,13 @@ public struct Pipeline {
             registers, points: document.evidence?.improvements ?? evidenceBuilder.improvements(metrics), data: dataset,
             period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize)
         document.cold = coldData.map { ColdReport(cold: $0, metrics: metrics) }
+        document.certificates = certificates?.certificates
+        if let list = certificates?.certificates {
+            let open = list.filter { !$0.toComplete.isEmpty }.count
+            logger.info(
+                "[4/5] certificats : \(plural(list.count, "certificat de réalisation", "certificats de réalisation"))\(open > 0 ? ", dont \(open) à compléter (feuille Alertes)" : "")"
+            )
+        }
         if var settings = request.options.bpf {
             settings.trainers = request.options.trainers
             document.bpf = BPF.compute(dataset, metrics: metrics, settings: settings)

@@ -188,6 +188,25 @@ extension Worksheet {
 }
 
 extension Worksheet {
+    /// Excel's most manual page breaks across one sheet.
+    public static let maxPageBreaks = 1023
+
+    /// Starts a new printed page at each of these rows (zero-based, each above 0). Excel
+    /// ignores them when the sheet is fitted to a number of pages: do not combine with
+    /// `setupPrint(pagesWide:)` above 0.
+    public func setPageBreaks(beforeRows rows: [Int]) throws {
+        guard rows.count <= Self.maxPageBreaks, rows.allSatisfy({ $0 > 0 }) else {
+            throw XlsxError(
+                operation: "set_h_pagebreaks on \(name)", code: -1,
+                reason: "at most \(Self.maxPageBreaks) page breaks, each below the first row")
+        }
+        // The C array ends with 0: the breaks are copied, so it lives only for the call.
+        var breaks = rows.map { lxw_row_t($0) } + [0]
+        try check(worksheet_set_h_pagebreaks(raw, &breaks), "set_h_pagebreaks on \(name)")
+    }
+}
+
+extension Worksheet {
     /// Highlights the numeric cells of a block that are below `threshold` (above it when
     /// `above`: a dropout rate's ceiling) with `format`
     /// (an Excel conditional format: it follows the values if someone edits them). A

@@ -73,7 +73,9 @@ struct ReportCommand: ParsableCommand {
         let doc = outcome.document
         logger.notice("bilan : \(rowCounts(doc))")
         if let note = doc.emptyPeriodNote { logger.warning("alerte : \(note)") }
-        logger.notice("Rapport écrit : \(outcome.outputs.first.map(doc.paths.show) ?? "")\(doc.whatToRead.map { " — " + $0 } ?? "")")
+        logger.notice(
+            "\(doc.options.certificates ? "Certificats écrits" : "Rapport écrit") : \(outcome.outputs.first.map(doc.paths.show) ?? "")\(doc.whatToRead.map { " — " + $0 } ?? "")"
+        )
         if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
     }
 

@@ -39,7 +39,7 @@ public enum JobReader {
         let top = try doc.mapping(allowed: [
             "version", "inputs", "period", "as_of", "min_group_size", "max_reject_rate", "output", "name", "trend_months",
             "evidence", "detail", "target_satisfaction", "targets", "pseudonymise", "organisation", "bpf",
-            "trainers",
+            "trainers", "certificates",
         ])
         guard let versionNode = top["version"] else { throw doc.fail("clé « version » absente (attendu : « version: \(version) »)") }
         let found = try versionNode.integer()
@@ -135,7 +135,9 @@ public enum JobReader {
         options.evidence = try top["evidence"]?.bool() ?? false
         options.detail = try top["detail"]?.bool() ?? false
         options.pseudonymise = try top["pseudonymise"]?.bool() ?? false
-        if let o = top["organisation"] { options.organisation = try o.string() }
+        if let o = top["organisation"] { options.organisation = try organisation(o) }
+        options.certificates = try top["certificates"]?.bool() ?? false
+        try checkCertificates(top, options)
         if let t = top["target_satisfaction"] {
             options.targetSatisfaction = try t.number()
             guard (0...1).contains(options.targetSatisfaction) else { throw t.fail("doit être une fraction entre 0 et 1 (0.8 = 80 %)") }

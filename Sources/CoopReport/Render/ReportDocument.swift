@@ -12,6 +12,8 @@ public struct ReportDocument: Sendable {
     /// Participant-level detail, when the options ask for it.
     public var evidence: Evidence?
     public var bpf: BPF?
+    /// The certificates of completion, when the job asks for them.
+    public var certificates: [Certificate]?
     /// The registers of indicators 31 and 32 (given or not) and the improvement plan.
     public var registers: RegisterReport?
     /// The cold evaluations beside the hot ones; nil: the job gives none (« non fourni »).

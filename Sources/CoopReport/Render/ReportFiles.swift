@@ -173,18 +173,22 @@ public struct ReportFiles {
         let m = doc.metrics
         let evidence = doc.options.evidence
         let title =
-            evidence
-            ? "Preuves Qualiopi — \(m.period.programme ?? m.period.label) — arrêté au \(m.asOf.french)"
-            : "Rapport de formation — arrêté au \(m.asOf.french)"
+            doc.options.certificates
+            ? "Certificats de réalisation — \(m.period.programme ?? m.period.label) — arrêté au \(m.asOf.french)"
+            : evidence
+                ? "Preuves Qualiopi — \(m.period.programme ?? m.period.label) — arrêté au \(m.asOf.french)"
+                : "Rapport de formation — arrêté au \(m.asOf.french)"
         let subject =
-            evidence
-            ? "Indicateurs Qualiopi 2, 8, 11, 12, 30 et 32 : résultats, prérequis, objectifs, abandons, appréciations, améliorations"
-            : "Indicateurs de formation (présence, achèvement, satisfaction)"
+            doc.options.certificates
+            ? "Certificats de réalisation des actions de formation (article L. 6313-1 du code du travail), un par participant et programme"
+            : evidence
+                ? "Indicateurs Qualiopi 2, 8, 11, 12, 30 et 32 : résultats, prérequis, objectifs, abandons, appréciations, améliorations"
+                : "Indicateurs de formation (présence, achèvement, satisfaction)"
         var custom: [(name: String, value: String)] = [("Outil", "coopreport \(doc.toolVersion)"), ("Période", m.period.french)]
         for input in doc.inputs {
             custom.append(("SHA-256 \(input.role) \(URL(fileURLWithPath: input.path).lastPathComponent)", input.sha256))
         }
-        return .init(title: title, subject: subject, author: doc.options.organisation, created: m.asOf, custom: custom)
+        return .init(title: title, subject: subject, author: doc.options.organisation.name, created: m.asOf, custom: custom)
     }
 
     static func iso(_ date: Date) -> String {

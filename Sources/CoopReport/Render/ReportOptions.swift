@@ -22,8 +22,12 @@ public struct ReportOptions: Sendable, Equatable {
     }
     /// Names and identifiers replaced by stable pseudonyms.
     public var pseudonymise = false
-    /// The author of the document (the federation).
-    public var organisation = "CoopReport"
+    /// The training organisation: the document's author (its name) and the identity the
+    /// certificates state.
+    public var organisation: Organisation = "CoopReport"
+    /// The workbook is the certificates of completion (one A4 page per participant and
+    /// programme), then Rejets and Alertes, instead of the report's sheets.
+    public var certificates = false
     /// When set, a BPF sheet with F-1 split by these settings.
     public var bpf: BPF.Settings?
     /// The job's `trainers` block: each trainer's status (nil: not given).

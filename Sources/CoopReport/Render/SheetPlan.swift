@@ -30,6 +30,12 @@ public struct SheetPlan: Sendable {
 
     /// Pages across, when the sheet fixes it (the group sheets: one).
     public var pagesWide: Int?
+    /// Printed upright (the certificates); landscape otherwise.
+    public var portrait = false
+    /// Rows that start a new printed page (the certificates: one page each). With them,
+    /// `pagesWide` is 0: Excel ignores manual breaks in a sheet fitted to pages, so the
+    /// columns are sized to fit the page instead.
+    public var pageBreaks: [Int] = []
 
     /// Pages across when printed landscape on A4: one for a sheet up to about 200
     /// characters wide (Excel shrinks it), more for the wider tables, so that the print

@@ -4,6 +4,10 @@ public enum WorkbookPlanner {
     public static func plan(_ doc: ReportDocument) -> [SheetPlan] {
         let m = doc.metrics
         let options = doc.options
+        // The certificates' workbook: the pages to print, then what to check before sending them.
+        if options.certificates, let certificates = doc.certificates {
+            return CertificatesSheet.plans(certificates, doc) + ListSheets.rejects(doc) + ListSheets.warnings(doc)
+        }
         let people = People(pseudonymise: options.pseudonymise)
         var sheets = [SummarySheet.plan(doc)]
         sheets += [

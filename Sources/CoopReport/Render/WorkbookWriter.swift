@@ -50,11 +50,12 @@ public enum WorkbookWriter {
     static func write(_ plan: SheetPlan, into workbook: Workbook, footer: String, constantMemory: Bool) throws {
         let sheet = try workbook.addWorksheet(named: plan.name)
         try sheet.setupPrint(
-            landscape: true, pagesWide: plan.printPagesWide, pagesTall: plan.printPagesTall, repeatRows: plan.frozenRows,
+            landscape: !plan.portrait, pagesWide: plan.printPagesWide, pagesTall: plan.printPagesTall, repeatRows: plan.frozenRows,
             repeatColumns: plan.keyColumns, header: "&C&A", footer: footer)
         if let area = plan.printArea {
             try sheet.setPrintArea(firstRow: 0, firstColumn: 0, lastRow: area.lastRow, lastColumn: area.lastColumn)
         }
+        if !plan.pageBreaks.isEmpty { try sheet.setPageBreaks(beforeRows: plan.pageBreaks) }
         for (c, width) in plan.columnWidths.enumerated() {
             if plan.outlineColumns?.contains(c) == true {
                 try sheet.setColumns(c, c, width: width, hidden: true, level: 1)

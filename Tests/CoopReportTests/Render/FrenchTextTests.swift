@@ -28,7 +28,7 @@ struct FrenchTextTests {
 
     static let jobs = [
         "jobs/sample.yml", "jobs/sample-exports.yml", "jobs/sample-billetterie.yml", "jobs/sample-xlsx.yml", "jobs/monthly.yml",
-        "jobs/qualiopi-FVC-2122.yml", "jobs/annual-2022.yml",
+        "jobs/qualiopi-FVC-2122.yml", "jobs/annual-2022.yml", "jobs/certificats-FVC-2122.yml",
     ]
 
     /// The blocklisted words of a text, quoted parts (« … ») and file names
