@@ -9,12 +9,15 @@ enum BPFSheet {
         sheet.append([.text("Période", .label), .text(m.period.french)])
         frameB(bpf, into: &sheet)
         frameC(bpf, into: &sheet)
+        // Printed on three pages, each frame whole: B and C; E, F-1 and F-2; F-3 to the end.
+        sheet.pageBreaks.append(sheet.rows.count + 1)  // after the blank row, at E's title
         frameE(bpf, into: &sheet)
         frameF1(bpf, into: &sheet)
         frame(&sheet, "F-2. Activité sous-traitée de l'organisme")
         countRow(
             &sheet, "", "Stagiaires ou apprentis dont l'action a été confiée par votre organisme à un autre organisme de formation",
             bpf.f2)
+        sheet.pageBreaks.append(sheet.rows.count + 1)
         frameF3(bpf, into: &sheet)
         frameF4(bpf, into: &sheet)
         frame(&sheet, "G. Bilan pédagogique : stagiaires dont la formation a été confiée à votre organisme")
