@@ -83,7 +83,11 @@ public struct ResponseValidator {
         }
         let scale = catalogue.survey.scale
         let labels = self.labels
-        let range = "attendu : de \(scale.min) à \(scale.max) ou un libellé tel que « Très satisfait »"
+        // The labels the file may use: the job's own when it maps them, else the scale's.
+        let range =
+            labels.isEmpty
+            ? "attendu : de \(scale.min) à \(scale.max) ou un libellé tel que « Très satisfait »"
+            : "attendu : de \(scale.min) à \(scale.max) ou un libellé de « answers » du fichier de tâche"
         /// A point on the scale: digits read on the bytes, labels through the memo.
         func answer(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
             if let n = smallInteger(text) { return (scale.min...scale.max).contains(n) ? n : nil }
