@@ -47,7 +47,7 @@ public enum CatalogueReader {
     }
 
     private static func programme(_ cursor: YAMLCursor) throws -> Programme {
-        let keys = try cursor.mapping(allowed: ["code", "title", "sessions", "nsf"])
+        let keys = try cursor.mapping(allowed: ["code", "title", "sessions", "nsf", "prerequisites", "access"])
         guard let codeNode = keys["code"] else { throw cursor.fail("clé « code » absente") }
         let code = try codeNode.string()
         guard let list = keys["sessions"] else { throw cursor.fail("clé « sessions » absente") }
@@ -84,7 +84,9 @@ public enum CatalogueReader {
             }
             nsf = text
         }
-        return Programme(code: code, title: try keys["title"]?.string() ?? code, sessions: sessions, nsf: nsf)
+        return Programme(
+            code: code, title: try keys["title"]?.string() ?? code, sessions: sessions, nsf: nsf,
+            prerequisites: try keys["prerequisites"]?.string(), access: try keys["access"]?.string())
     }
 
     /// A loop in the sessions' `requires` (S1 → S2 → S1), or nil. Depth-first without

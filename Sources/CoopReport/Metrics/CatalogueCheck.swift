@@ -1,8 +1,8 @@
 /// Indicator 1 read as a check of the catalogue: which of the elements the reference asks
 /// a training organisation to publish (objectives, duration, price, dates, venue, access
-/// conditions, prerequisites) a session's catalogue entry states. The catalogue has no
-/// access conditions (`data-contract.md` §1): that element is always missing, so no entry
-/// is complete until the catalogue says them (docs/decisions.md, « Indicateurs »).
+/// conditions, prerequisites) a taught session's catalogue entry states, with its
+/// programme's published prerequisites and access conditions (docs/decisions.md,
+/// « Indicateurs »). The project phase is not a published session: it is not checked.
 public struct CatalogueCheck: Sendable {
     /// An element of the published information, in the order the Catalogue sheet shows it.
     public enum Element: CaseIterable, Sendable {
@@ -20,9 +20,6 @@ public struct CatalogueCheck: Sendable {
             case .prerequisites: "Prérequis"
             }
         }
-
-        /// Whether the element can be stated in the catalogue at all.
-        public var inCatalogue: Bool { self != .access }
     }
 
     public let session: Session
@@ -30,22 +27,30 @@ public struct CatalogueCheck: Sendable {
     public let missing: [Element]
 
     /// The check of one session's entry: objectives listed, hours above 0, a price, dates
-    /// (always, the catalogue requires them), a venue that is not blank, required sessions
-    /// listed (an empty `requires` cannot be told from « not stated »: counted missing),
-    /// and access conditions, which the catalogue does not hold.
-    public static func of(_ session: Session) -> CatalogueCheck {
+    /// (always, the catalogue requires them), a venue that is not blank, access
+    /// conditions published for its programme, and prerequisites stated — required
+    /// sessions listed, or the programme's `prerequisites` text (« aucun » counts: it says so).
+    public static func of(_ session: Session, in programme: Programme?) -> CatalogueCheck {
+        let stated = { (text: String?) in !(text ?? "").allSatisfy(\.isWhitespace) }
         let missing = Element.allCases.filter { element in
             switch element {
             case .objectives: session.objectives.isEmpty
             case .duration: !(session.hours > 0)
             case .price: session.priceHT == nil
             case .dates: false
-            case .venue: (session.venue ?? "").allSatisfy(\.isWhitespace)
-            case .access: true
-            case .prerequisites: session.requires.isEmpty
+            case .venue: !stated(session.venue)
+            case .access: !stated(programme?.access)
+            case .prerequisites: session.requires.isEmpty && !stated(programme?.prerequisites)
             }
         }
         return CatalogueCheck(session: session, missing: missing)
+    }
+
+    /// The checks of the period's taught sessions (the project phase left out).
+    public static func of(_ m: MetricsResult) -> [CatalogueCheck] {
+        m.sessions.map(\.session).filter { $0.kind != .action }.map { s in
+            of(s, in: m.programmes.first { $0.programme.code == s.programme }?.programme)
+        }
     }
 
     public func states(_ element: Element) -> Bool { !missing.contains(element) }

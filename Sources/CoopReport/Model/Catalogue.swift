@@ -30,12 +30,22 @@ public struct Programme: Sendable {
     /// (`313`, `313m`), optionally followed by its label (`313 Finances, banque, …`); the
     /// BPF's frame F-4. Nil when the catalogue does not say.
     public let nsf: String?
+    /// What a participant must know or have done before the programme, as published
+    /// (« Être acculturé aux processus de gouvernance… », or « aucun »): indicator 1.
+    public let prerequisites: String?
+    /// The access conditions as published (how and until when to register, accessibility
+    /// for people with disabilities): indicator 1.
+    public let access: String?
 
-    public init(code: String, title: String, sessions: [Session], nsf: String? = nil) {
+    public init(
+        code: String, title: String, sessions: [Session], nsf: String? = nil, prerequisites: String? = nil, access: String? = nil
+    ) {
         self.code = code
         self.title = title
         self.sessions = sessions
         self.nsf = nsf
+        self.prerequisites = prerequisites
+        self.access = access
     }
 
     /// Mandatory sessions, by start date (then catalogue order).

@@ -15,8 +15,7 @@ struct CatalogueCheckTests {
     }
 
     /// S1 says everything but its prerequisites (none listed); S2 lists S1; the project
-    /// phase has no objective, no hours, no price, no venue; S3's venue is blank. Access
-    /// conditions are not in the catalogue: missing everywhere.
+    /// phase has no objective, no hours, no price, no venue; S3's venue is blank.
     static let sessions = [
         session("S1"),
         session("S2", requires: ["S1"]),
@@ -24,45 +23,47 @@ struct CatalogueCheckTests {
         session("S3", venue: "  ", requires: ["S1"]),
     ]
 
-    @Test("each element is checked literally; access conditions are always missing")
+    static func programme(prerequisites: String? = nil, access: String? = nil) -> Programme {
+        Programme(code: "P", title: "P", sessions: sessions, prerequisites: prerequisites, access: access)
+    }
+
+    @Test("each element is checked literally; access and prerequisites may come from the programme")
     func elements() {
-        let checks = Self.sessions.map(CatalogueCheck.of)
-        #expect(checks[0].missing == [.access, .prerequisites])
-        #expect(checks[1].missing == [.access])
-        #expect(checks[2].missing == [.objectives, .duration, .price, .venue, .access])
-        #expect(checks[3].missing == [.venue, .access])
-        #expect(checks.allSatisfy { $0.states(.dates) })
-        #expect(checks.allSatisfy { !$0.isComplete })
+        // Without the programme's texts: access missing everywhere, S1's prerequisites too.
+        let bare = Self.sessions.map { CatalogueCheck.of($0, in: Self.programme()) }
+        #expect(bare[0].missing == [.access, .prerequisites])
+        #expect(bare[1].missing == [.access])
+        #expect(bare[2].missing == [.objectives, .duration, .price, .venue, .access])
+        #expect(bare[3].missing == [.venue, .access])
+        #expect(bare.allSatisfy { $0.states(.dates) })
+        // « Aucun » published is a stated prerequisite; blank access is not access.
+        let published = Self.programme(prerequisites: "Aucun.", access: "Inscription 15 jours avant")
+        let checks = Self.sessions.map { CatalogueCheck.of($0, in: published) }
+        #expect(checks.map(\.isComplete) == [true, true, false, false])
+        #expect(CatalogueCheck.of(Self.sessions[0], in: Self.programme(prerequisites: "Aucun.", access: "  ")).missing == [.access])
     }
 
-    @Test("the figure is complete entries over sessions: 0 of 4 while the catalogue has no access conditions")
-    func ratio() {
-        let ratio = CatalogueCheck.ratio(Self.sessions.map(CatalogueCheck.of))
-        #expect(ratio.numerator == 0 && ratio.denominator == 4)
-        #expect(ratio.value == 0)
+    @Test("the figure is complete entries over the taught sessions of the period: A of A and B, the project left out")
+    func ratio() throws {
+        // A states everything (the programme publishes prerequisites and access); B has no
+        // objective, price or venue; X, the project phase, is not a published session.
+        let catalogue = """
+            programmes:
+              - code: P
+                title: "Programme P"
+                prerequisites: "Aucun."
+                access: "Sur inscription, 15 jours avant"
+                sessions:
+                  - {code: A, title: "Session A", start: 2022-01-10, hours: 7, price_ht: 100, venue: "Paris", objectives: ["Savoir faire A"]}
+                  - {code: X, title: "Projet", kind: action, start: 2022-01-20, end: 2022-02-01, hours: 0, requires: [A]}
+                  - {code: B, title: "Session B", start: 2022-02-10, hours: 7, requires: [A]}
+            """
+        let m = try SmallRun(catalogue: catalogue).outcome.document.metrics
+        let checks = CatalogueCheck.of(m)
+        #expect(checks.map(\.session.code) == ["A", "B"])
+        #expect(checks.map(\.isComplete) == [true, false])
+        let ratio = CatalogueCheck.ratio(checks)
+        #expect(ratio.numerator == 1 && ratio.denominator == 2)
         #expect(CatalogueCheck.ratio([]).value == nil)
-    }
-
-    @Test("the Catalogue sheet says oui or non per element, and why access conditions are missing")
-    func sheet() {
-        let catalogue = Catalogue(programmes: [Programme(code: "P", title: "Programme P", sessions: Self.sessions)])
-        var builder = DatasetBuilder(catalogue: catalogue)
-        builder.add(Fixtures.reg("P/S1", "p1"))
-        let m = MetricsCalculator(asOf: Fixtures.day("2022-12-31")).compute(builder.build())
-        let plan = CatalogueSheet.plan(m)
-        let header = plan.rows[0].map { cell -> String in if case .text(let t) = cell.value { t } else { "" } }
-        #expect(
-            header == [
-                "Programme", "Session", "Intitulé", "Début", "Objectifs", "Durée (heures)", "Prix", "Dates", "Lieu",
-                "Conditions d'accès", "Prérequis", "Entrée complète",
-            ])
-        func texts(_ code: String) -> [String] {
-            let row = plan.rows.first { $0[1] == .text(code) } ?? []
-            return row.dropFirst(4).map { cell in if case .text(let t) = cell.value { t } else { "" } }
-        }
-        #expect(texts("S1") == ["oui", "oui", "oui", "oui", "oui", "non renseigné dans le catalogue", "non", "non"])
-        #expect(texts("ACTION") == ["non", "non", "non", "oui", "non", "non renseigné dans le catalogue", "oui", "non"])
-        #expect(texts("S3") == ["oui", "oui", "oui", "oui", "non", "non renseigné dans le catalogue", "oui", "non"])
-        #expect(plan.pagesWide == 1)
     }
 }

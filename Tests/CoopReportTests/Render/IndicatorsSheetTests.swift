@@ -143,7 +143,8 @@ struct IndicatorsSheetTests {
     @Test("indicator 1: complete catalogue entries over the period's sessions, counted by hand")
     func catalogue() throws {
         // A states objectives, 7 h, 100 €, dates, no venue, no prerequisite; B requires A
-        // but has no objective, price or venue. Neither states access conditions: 0 of 2.
+        // but has no objective, price or venue. The programme publishes no access
+        // conditions and no prerequisites text: 0 of 2.
         let x = try SmallRun(options: Self.options).workbook()
         let grid = x.grid("Indicateurs")
         let row = try #require(grid.first { $0.first??.number == 1 })
@@ -155,11 +156,11 @@ struct IndicatorsSheetTests {
         #expect(catalogue.dropFirst().map { $0[1]?.value } == ["A", "B"])
         #expect(
             catalogue[1].dropFirst(4).map { $0?.value } == [
-                "oui", "oui", "oui", "oui", "non", "non renseigné dans le catalogue", "non", "non",
+                "oui", "oui", "oui", "oui", "non", "non", "non", "non",
             ])
         #expect(
             catalogue[2].dropFirst(4).map { $0?.value } == [
-                "non", "oui", "non", "oui", "non", "non renseigné dans le catalogue", "oui", "non",
+                "non", "oui", "non", "oui", "non", "non", "oui", "non",
             ])
     }
 

@@ -219,7 +219,7 @@ extension QualiopiIndicator {
 
     /// Indicator 1's figure: sessions of the period whose catalogue entry is complete.
     static func catalogueFigure(_ doc: ReportDocument) -> ComputedFigure {
-        let ratio = CatalogueCheck.ratio(doc.metrics.sessions.map { CatalogueCheck.of($0.session) })
+        let ratio = CatalogueCheck.ratio(CatalogueCheck.of(doc.metrics))
         return ComputedFigure(
             value: .number(ratio.value, .percent), numerator: ratio.numerator, denominator: ratio.denominator, n: ratio.denominator)
     }
