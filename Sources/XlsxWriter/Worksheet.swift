@@ -179,6 +179,12 @@ extension Worksheet {
 }
 
 extension Worksheet {
+    /// Prints at this scale (10–400 %) instead of fitting to pages: manual page breaks
+    /// hold, which Excel ignores in a sheet fitted to pages.
+    public func setPrintScale(_ percent: Int) {
+        worksheet_set_print_scale(raw, UInt16(clamping: min(400, max(10, percent))))
+    }
+
     /// Prints only this block (zero-based, inclusive).
     public func setPrintArea(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
         try check(

@@ -96,7 +96,7 @@ extension BPF {
                 (value, Nearest.match(value, in: settings.payers.keys.compactMap { settings.payerTexts[$0] }.sorted()))
             },
             unusedPayers: settings.payers.keys.filter { payersMet[$0] == nil }.compactMap { settings.payerTexts[$0] }.sorted(),
-            presentOnly: settings.invoicePresentOnly,
+            presentOnly: settings.invoicePresentOnly, defaultLine: settings.defaultLine,
             trainers: trainerFrame(metrics, settings),
             f1: f1, f1Remote: Count(trainees: remote.count, hours: remote.reduce(0) { $0 + $1.remote }),
             periodHours: metrics.overall.tally.hoursTrainee,

@@ -80,6 +80,8 @@ public struct BPF: Sendable {
     /// `bpf.payers` keys that match no payer of the period.
     public let unusedPayers: [String]
     public let presentOnly: Bool
+    /// The F-1 line of a role `bpf.roles` does not name (the job's `bpf.default`).
+    public let defaultLine: Line
     // E
     public let trainers: [Trainers]
     // F-1

@@ -30,6 +30,8 @@ public struct SheetPlan: Sendable {
 
     /// Pages across, when the sheet fixes it (the group sheets: one).
     public var pagesWide: Int?
+    /// A fixed print scale in percent, instead of fitting (page breaks then hold in Excel).
+    public var printScale: Int?
     /// Printed upright (the certificates); landscape otherwise.
     public var portrait = false
     /// Rows that start a new printed page (the certificates: one page each). With them,

@@ -56,6 +56,7 @@ public enum WorkbookWriter {
             try sheet.setPrintArea(firstRow: 0, firstColumn: 0, lastRow: area.lastRow, lastColumn: area.lastColumn)
         }
         if !plan.pageBreaks.isEmpty { try sheet.setPageBreaks(beforeRows: plan.pageBreaks) }
+        if let scale = plan.printScale { sheet.setPrintScale(scale) }
         for (c, width) in plan.columnWidths.enumerated() {
             if plan.outlineColumns?.contains(c) == true {
                 try sheet.setColumns(c, c, width: width, hidden: true, level: 1)

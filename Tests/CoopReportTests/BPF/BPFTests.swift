@@ -154,7 +154,7 @@ struct BPFTests {
         #expect(b2022.f1.first?.count.hours == 8)  // p1's 7 h of A0 are not in 2022
     }
 
-    @Test("the sheet shows every frame, the checks and their gaps, on one page wide")
+    @Test("the sheet shows every frame, the checks and their gaps, on three pages at a fixed scale")
     func sheet() {
         let b = Self.bpf()
         let data = Dataset(catalogue: Self.catalogue, registrations: Self.registrations)
@@ -163,7 +163,7 @@ struct BPFTests {
         )
         .compute(data)
         let plan = BPFSheet.plan(b, m)
-        #expect(plan.printPagesWide == 1)
+        #expect(plan.printPagesWide == 0 && plan.printScale == 72 && plan.pageBreaks.count == 2)
         let texts = plan.rows.flatMap { $0 }.compactMap { cell -> String? in
             if case .text(let t) = cell.value { return t }
             return nil
@@ -177,6 +177,6 @@ struct BPFTests {
         #expect(row("Heures F-1 = heures-stagiaires de la période (Synthèse)")?[3].value == .text("OK"))
         #expect(row("Des entreprises pour la formation de leurs salariés")?[2].value == .number(200, .euros))
         #expect(texts.contains { $0.contains("Financeur « Particulier »") })
-        #expect(texts.contains { $0.contains("1 inscription à un programme sans aucune heure") })
+        #expect(texts.contains { $0.contains("1 participant à un programme sans aucune heure") })
     }
 }

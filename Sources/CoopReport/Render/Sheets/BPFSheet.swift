@@ -25,8 +25,12 @@ enum BPFSheet {
         checks(bpf, into: &sheet)
         notes(bpf, into: &sheet)
         sheet.frozenRows = 0
-        sheet.pagesWide = 1
-        sheet.fitColumns(fixed: [0: 10, 1: 70, 2: 18, 3: 18])
+        // A fixed scale, not fitted to the page: Excel ignores page breaks in a sheet fitted
+        // to pages. At 72 % the four columns (98 characters) and each group of frames fit an A4
+        // landscape page.
+        sheet.pagesWide = 0
+        sheet.printScale = 72
+        sheet.fitColumns(fixed: [0: 8, 1: 62, 2: 14, 3: 14])
         sheet.fitRowHeights()
         return sheet
     }
@@ -47,8 +51,7 @@ enum BPFSheet {
         sheet.append([.text("B. Caractéristiques de l'organisme", .label)])
         sheet.append([
             .text("B"), .text("Formations réalisées totalement ou partiellement à distance", .wrap),
-            .text(bpf.remoteSessions > 0 ? "Oui" : "Non"),
-            .text("\(bpf.remoteSessions) session\(bpf.remoteSessions > 1 ? "s" : "") à distance"),
+            .text(bpf.remoteSessions > 0 ? "Oui (\(plural(bpf.remoteSessions, "session")))" : "Non"),
         ])
     }
 
@@ -180,10 +183,10 @@ enum BPFSheet {
     static func notes(_ bpf: BPF, into sheet: inout SheetPlan) {
         let zero = bpf.zeroHourTrainees
         let notes = [
-            "Heures comptées dans l'année où elles ont été dispensées : les sessions qui commencent dans la période. Un stagiaire est un participant dans un programme (une action) ayant suivi au moins une heure de formation dans la période ; il est rangé sur la ligne F-1 de la fonction de sa dernière inscription au programme (bpf.roles ; par défaut : ligne \(BPF.Settings().defaultLine.rawValue)).",
+            "Heures comptées dans l'année où elles ont été dispensées : les sessions qui commencent dans la période. Un stagiaire est un participant dans un programme (une action) ayant suivi au moins une heure de formation dans la période ; il est rangé sur la ligne F-1 de la fonction de sa dernière inscription au programme (bpf.roles ; par défaut : ligne \(bpf.defaultLine.rawValue)).",
             zero == 0
                 ? "Aucune inscription sans heure de formation dans la période."
-                : "\(zero) inscription\(zero > 1 ? "s" : "") à un programme sans aucune heure de formation dans la période (par exemple la seule phase projet, ou absent) ne \(zero > 1 ? "sont" : "est") pas comptée\(zero > 1 ? "s" : "") comme stagiaire.",
+                : "\(plural(zero, "participant", "participants")) à un programme sans aucune heure de formation dans la période (par exemple la seule phase projet, ou absent) \(zero > 1 ? "ne sont pas comptés" : "n'est pas compté") comme \(zero > 1 ? "stagiaires" : "stagiaire") (un par programme).",
             "C : prix HT de la session × \(bpf.presentOnly ? "participants présents" : "inscrits") (bpf.invoiced), sur la ligne du financeur de chaque inscription (colonne payer, bpf.payers). E : heures de chaque session dispensée de la période, pour chacun de ses formateurs. F-2 et G : valeurs du fichier de tâche (0 par défaut).",
         ]
         sheet.append([])
