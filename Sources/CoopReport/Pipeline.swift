@@ -52,6 +52,14 @@ public struct Pipeline {
 
     /// Stages 1 to 4: ingest, validate, model, metrics.
     func analyse(_ request: ReportRequest, clock: inout StageClock) throws -> ReportDocument {
+        // The BPF is a calendar year's (cerfa 10443): over any other period it would be wrong.
+        if request.options.bpf != nil, !request.period.isCalendarYear {
+            throw JobError.invalid(
+                path: request.job ?? "", line: 0, keyPath: "bpf",
+                message:
+                    "le BPF porte sur une année civile : la période doit aller du 1er janvier au 31 décembre d'une même année (trouvé : \(request.period.french))"
+            )
+        }
         let paths = Self.paths(request)
         let show = paths.show
         logger.info(
@@ -262,7 +270,9 @@ public struct Pipeline {
             emptyInputs.append(
                 Diagnostic(
                     severity: .warning, file: input.path, line: 0, column: nil,
-                    message: "aucune réponse dans ce fichier (un en-tête et aucune ligne) : tous les chiffres de satisfaction sont vides"))
+                    message: input.role == "cold"
+                        ? "aucune réponse dans ce fichier (un en-tête et aucune ligne) : tous les chiffres à froid sont vides"
+                        : "aucune réponse dans ce fichier (un en-tête et aucune ligne) : tous les chiffres de satisfaction sont vides"))
         }
         // The certificates, when asked: each one whose hours are partly to complete is an alert.
         let certificates =

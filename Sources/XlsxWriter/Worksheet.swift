@@ -204,7 +204,7 @@ extension Worksheet {
         guard rows.count <= Self.maxPageBreaks, rows.allSatisfy({ $0 > 0 }) else {
             throw XlsxError(
                 operation: "set_h_pagebreaks on \(name)", code: -1,
-                reason: "at most \(Self.maxPageBreaks) page breaks, each below the first row")
+                reason: "au plus \(Self.maxPageBreaks) sauts de page, chacun sous la première ligne")
         }
         // The C array ends with 0: the breaks are copied, so it lives only for the call.
         var breaks = rows.map { lxw_row_t($0) } + [0]

@@ -106,11 +106,12 @@ extension BPF {
             g: settings.entrusted)
     }
 
-    /// E: each trainer of a taught session of the period gives its hours (several trainers
-    /// of one session each give them all: the face-to-face time), by status.
+    /// E: each trainer of a taught session of the period that someone attended gives its
+    /// hours (several trainers of one session each give them all: the face-to-face time),
+    /// by status. A session nobody attended dispensed no hour.
     static func trainerFrame(_ metrics: MetricsResult, _ settings: Settings) -> [Trainers] {
         var hours: [String: Double] = [:]
-        for s in metrics.sessions where s.session.kind != .action && s.session.hours > 0 {
+        for s in metrics.sessions where s.session.kind != .action && s.session.hours > 0 && (s.figures.value(.present) ?? 0) > 0 {
             for name in s.session.trainers { hours[name, default: 0] += s.session.hours }
         }
         let statuses: [TrainerStatus?] = settings.trainers == nil ? [nil] : TrainerStatus.allCases.map { $0 }

@@ -58,6 +58,12 @@ public struct Period: Sendable, Equatable {
     }
 
     /// In words, for the reports: "sessions commençant entre le 01/06/2022 et le 30/06/2022".
+    /// From 1 January to 31 December of one year (the BPF's period).
+    public var isCalendarYear: Bool {
+        guard let from, let to, programme == nil else { return false }
+        return from.year == to.year && (from.month, from.day) == (1, 1) && (to.month, to.day) == (12, 31)
+    }
+
     public var french: String {
         if let programme { return "toutes les sessions du programme \(programme)" }
         return switch (from, to) {

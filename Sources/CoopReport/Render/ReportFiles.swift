@@ -182,7 +182,7 @@ public struct ReportFiles {
             doc.options.certificates
             ? "Certificats de réalisation des actions de formation (article L. 6313-1 du code du travail), un par participant et programme"
             : evidence
-                ? "Indicateurs Qualiopi 2, 8, 11, 12, 30 et 32 : résultats, prérequis, objectifs, abandons, appréciations, améliorations"
+                ? "Indicateurs Qualiopi 1, 2, 8, 11, 12, 30, 31 et 32 : information, résultats, positionnement, objectifs, abandons, appréciations, réclamations, améliorations"
                 : "Indicateurs de formation (présence, achèvement, satisfaction)"
         var custom: [(name: String, value: String)] = [("Outil", "coopreport \(doc.toolVersion)"), ("Période", m.period.french)]
         for input in doc.inputs {

@@ -141,6 +141,17 @@ struct BPFTests {
         #expect(without.trainers == [.init(status: nil, people: 2, hours: 9.5)])
     }
 
+    @Test("E: a session nobody attended dispensed no hour: Q1's only registration is absent")
+    func unattendedSession() {
+        let data = Dataset(
+            catalogue: Self.catalogue, registrations: [Self.reg("P/B", "p1", .present, line: 2), Self.reg("Q/Q1", "p3", .absent, line: 3)])
+        let period = Period(from: Fixtures.day("2022-01-01"), to: Fixtures.day("2022-12-31"))
+        let metrics = MetricsCalculator(period: period, asOf: Fixtures.day("2022-12-31")).compute(data)
+        let b = BPF.compute(data, metrics: metrics, settings: Self.settings())
+        // Int Un taught B (6 h, attended); Ext Deux only Q1, which nobody attended.
+        #expect(b.trainers == [.init(status: .internal, people: 1, hours: 6), .init(status: .external, people: 0, hours: 0)])
+    }
+
     @Test("the year split: December 2021's session counts in 2021's BPF, not 2022's")
     func yearSplit() {
         let b2021 = Self.bpf(year: "2021")
@@ -178,5 +189,20 @@ struct BPFTests {
         #expect(row("Des entreprises pour la formation de leurs salariés")?[2].value == .number(200, .euros))
         #expect(texts.contains { $0.contains("Financeur « Particulier »") })
         #expect(texts.contains { $0.contains("1 participant à un programme sans aucune heure") })
+    }
+}
+
+@Suite("BPF period")
+struct BPFPeriodTests {
+    @Test("a BPF over anything but a calendar year stops the run, naming the period found")
+    func calendarYearOnly() throws {
+        var options = ReportOptions()
+        options.bpf = BPF.Settings()
+        let half = Period(from: Fixtures.day("2022-01-01"), to: Fixtures.day("2022-06-30"))
+        #expect(throws: JobError.self) { try SmallRun(period: half, options: options) }
+        #expect(throws: JobError.self) { try SmallRun(period: Period(programme: "P"), options: options) }
+        let year = Period(from: Fixtures.day("2022-01-01"), to: Fixtures.day("2022-12-31"))
+        #expect(try SmallRun(period: year, options: options).outcome.document.bpf != nil)
+        #expect(year.isCalendarYear && !half.isCalendarYear)
     }
 }

@@ -16,7 +16,7 @@ enum ColdSheet {
 
     static let objectiveHeaders = [
         "Programme", "Session", "N°", "Objectif", "À chaud : réponses", "À chaud : part atteinte", "À froid : réponses",
-        "À froid : part appliquée", "Écart (points)",
+        "À froid : part appliquée", "Écart",
     ]
 
     static func plan(_ doc: ReportDocument) -> SheetPlan {
