@@ -66,7 +66,10 @@ extension JobReader {
             return BPF.Count(trainees: trainees, hours: hours)
         }
         if let d = keys["default"] { settings.defaultLine = try line(d) }
-        for (role, target) in try keys["roles"]?.pairs() ?? [] { settings.roles[TextKey.of(role)] = try line(target) }
+        for (role, target) in try keys["roles"]?.pairs() ?? [] {
+            settings.roles[TextKey.of(role)] = try line(target)
+            settings.roleTexts[TextKey.of(role)] = role
+        }
         if let i = keys["invoiced"] {
             switch try i.string() {
             case "registered": settings.invoicePresentOnly = false

@@ -25,6 +25,7 @@ extension BPF {
         var revenue: [PayerLine: Double] = [:]
         var unassigned = 0.0
         var payersMet: [String: String] = [:]  // TextKey → first text met
+        var rolesMet: Set<String> = []
         var remoteSessions: Set<Int32> = []
         for r in data.registrationRows {
             // A cancelled or waitlisted registration is neither a trainee nor invoiced.
@@ -32,7 +33,9 @@ extension BPF {
             let line =
                 lineOfRole[r.role]
                 ?? {
-                    let found = settings.roles[TextKey.of(data.pool.string(r.role))] ?? settings.defaultLine
+                    let role = TextKey.of(data.pool.string(r.role))
+                    rolesMet.insert(role)
+                    let found = settings.roles[role] ?? settings.defaultLine
                     lineOfRole[r.role] = found
                     return found
                 }()
@@ -96,6 +99,7 @@ extension BPF {
                 (value, Nearest.match(value, in: settings.payers.keys.compactMap { settings.payerTexts[$0] }.sorted()))
             },
             unusedPayers: settings.payers.keys.filter { payersMet[$0] == nil }.compactMap { settings.payerTexts[$0] }.sorted(),
+            unusedRoles: settings.roles.keys.filter { !rolesMet.contains($0) }.map { settings.roleTexts[$0] ?? $0 }.sorted(),
             presentOnly: settings.invoicePresentOnly, defaultLine: settings.defaultLine,
             trainers: trainerFrame(metrics, settings),
             f1: f1, f1Remote: Count(trainees: remote.count, hours: remote.reduce(0) { $0 + $1.remote }),

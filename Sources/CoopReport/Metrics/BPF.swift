@@ -29,6 +29,8 @@ public struct BPF: Sendable {
         /// Role `TextKey` → line of F-1; every other role goes to `defaultLine`.
         public var roles: [String: Line] = [:]
         public var defaultLine: Line = .a
+        /// Each `roles` key as the job writes it, to name a key no registration carries.
+        public var roleTexts: [String: String] = [:]
         /// Frame C counts every registered participant, or those present only.
         public var invoicePresentOnly = false
         /// Payer `TextKey` → line of C, with the texts as the job wrote them.
@@ -79,6 +81,9 @@ public struct BPF: Sendable {
     public let unmappedPayers: [(value: String, nearest: String?)]
     /// `bpf.payers` keys that match no payer of the period.
     public let unusedPayers: [String]
+    /// `bpf.roles` keys that match no role of the period's registrations: a misspelt role
+    /// would put its trainees on the default line unseen.
+    public let unusedRoles: [String]
     public let presentOnly: Bool
     /// The F-1 line of a role `bpf.roles` does not name (the job's `bpf.default`).
     public let defaultLine: Line

@@ -141,6 +141,16 @@ struct BPFTests {
         #expect(without.trainers == [.init(status: nil, people: 2, hours: 9.5)])
     }
 
+    @Test("a bpf.roles key no registration carries is named, its would-be trainees on the default line")
+    func unusedRoles() {
+        var settings = Self.settings()
+        settings.roles[TextKey.of("Apprenti")] = .b
+        settings.roleTexts[TextKey.of("Apprenti")] = "Apprenti"
+        let b = Self.bpf(settings)
+        #expect(b.unusedRoles == ["Apprenti"])
+        #expect(Self.bpf().unusedRoles.isEmpty)
+    }
+
     @Test("E: a session nobody attended dispensed no hour: Q1's only registration is absent")
     func unattendedSession() {
         let data = Dataset(

@@ -122,6 +122,14 @@ enum BPFSheet {
         for (line, c) in bpf.f1 { countRow(&sheet, line.rawValue, line.french, c) }
         countRow(&sheet, "Total", "Total des stagiaires et apprentis", bpf.f1Total, role: .label)
         countRow(&sheet, "", "dont stagiaires et apprentis ayant suivi une action en tout ou partie à distance", bpf.f1Remote)
+        for role in bpf.unusedRoles {
+            sheet.append([
+                .text("Alerte", .warning),
+                .text(
+                    "bpf.roles nomme la fonction « \(role) », qu'aucune inscription de la période ne porte : vérifiez son orthographe dans la colonne role",
+                    .warning),
+            ])
+        }
     }
 
     static func frameF3(_ bpf: BPF, into sheet: inout SheetPlan) {
