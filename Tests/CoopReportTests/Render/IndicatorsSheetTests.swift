@@ -113,9 +113,8 @@ struct IndicatorsSheetTests {
     /// and is not yet due.
     @Test("31 and 32 show the registers' counts, worked by hand")
     func registerFigures() throws {
-        let x = try SmallRun(
-            options: Self.options, complaints: RegisterSheetsTests.complaints, actions: RegisterSheetsTests.actions
-        ).workbook()
+        let run = try SmallRun(options: Self.options, complaints: RegisterSheetsTests.complaints, actions: RegisterSheetsTests.actions)
+        let x = try run.workbook()
         let grid = x.grid("Indicateurs")
         let figure = column(grid, "Figure")
         let value = column(grid, "Chiffre")
@@ -125,6 +124,15 @@ struct IndicatorsSheetTests {
         #expect(shown("Points d'amélioration") == 2)
         #expect(shown("Points d'amélioration sans action") == 0)
         #expect(shown("Actions en retard") == 1)
+        // The same counts in metrics.json's « registers ».
+        let registers = try #require(run.metricsJSON()["registers"] as? [String: Any])
+        let complaints = try #require(registers["complaints"] as? [String: Any])
+        let actions = try #require(registers["actions"] as? [String: Any])
+        #expect((complaints["entries"] as? Double) == shown("Réclamations, difficultés et aléas enregistrés"))
+        #expect((complaints["open_over_30_days"] as? Double) == shown("Entrées ouvertes depuis plus de 30 jours"))
+        #expect((registers["improvement_points"] as? Double) == shown("Points d'amélioration"))
+        #expect((registers["points_without_action"] as? Double) == shown("Points d'amélioration sans action"))
+        #expect((actions["late"] as? Double) == shown("Actions en retard"))
     }
 
     @Test("a link goes to the first sheet of its list that exists")

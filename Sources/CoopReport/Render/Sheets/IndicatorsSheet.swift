@@ -50,7 +50,7 @@ enum IndicatorsSheet {
         sheet.append([])
         sheet.append([
             .text(
-                "Textes des indicateurs cités du Référentiel national qualité (décret n° 2019-565 du 6 juin 2019), tels que les reprend son guide de lecture (version 9). Les chiffres sont ceux de l'ensemble de la période, identiques à metrics.json."
+                "Textes des indicateurs cités du Référentiel national qualité (décret n° 2019-565 du 6 juin 2019), tels que les reprend son guide de lecture (version 9). Les chiffres sont ceux de l'ensemble de la période : ceux de metrics.md sont identiques à metrics.json (« overall »), ceux des registres et du questionnaire à froid à ses blocs « registers » et « cold » ; le contrôle du catalogue (indicateur 1) est détaillé dans la feuille Catalogue."
             )
         ])
         sheet.frozenRows = 1
