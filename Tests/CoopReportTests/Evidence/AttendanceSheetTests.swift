@@ -85,6 +85,18 @@ struct AttendanceSheetTests {
         #expect(column(r, "Date").prefix(3).map { Double($0) } == Array(repeating: Fixtures.day("2022-01-10").excelSerial, count: 3))
     }
 
+    @Test("a « partiel » without hours nor half-days says its hours are an estimate")
+    func estimatedHours() throws {
+        // SmallRun's p3 at A: « partiel », no hours, no half-days: 3.5 h estimated.
+        var options = ReportOptions()
+        options.evidence = true
+        let r = Self.rows(try SmallRun(options: options).workbook())
+        let p3 = try #require(r.first { $0["Identifiant"] == "p3" && $0["Session"] == "A" })
+        #expect(p3["Présence"] == "partiel (estimé)")
+        #expect(Double(p3["Heures"] ?? "") == 3.5)
+        #expect(r.filter { $0["Présence"] == "partiel (estimé)" }.count == 1)
+    }
+
     @Test("the hours add up to the figure hours_trainee")
     func hoursAddUp() throws {
         let run = try Self.run()

@@ -25,7 +25,7 @@ enum EvidenceSheets {
         let venues = rows.store.sessions.map { $0.venue ?? "" }
         let sheets = split(
             name: attendanceName, headers: attendanceHeaders, count: rows.count, maxRows: maxRows, keyColumns: 5,
-            widths: [10, 7, 10, 13, 22, 14, 25, 13, 15, 7, 27, 42, 22]
+            widths: [10, 7, 10, 13, 22, 14, 25, 13, 17, 7, 27, 42, 22]
         ) { i, w in
             let row = rows[i]
             let r = row.row
@@ -46,7 +46,9 @@ enum EvidenceSheets {
             }
             try w.text(6, r.cooperative, in: pool)
             try w.text(7, Words.status(r.status))
-            try w.text(8, Words.presence(row))
+            // « partiel » without hours nor half-days: half the session, an estimate the
+            // certificates do not certify — said here too.
+            try w.text(8, r.hoursAreEstimated ? "partiel (estimé)" : Words.presence(row))
             if let hours = row.hours { try w.hours(9, hours) } else { try w.text(9, "") }
             try w.text(10, trainers[row.slot])
             try w.text(11, venues[row.slot])
