@@ -50,7 +50,7 @@ struct EvidenceReportTests {
         #expect(r.map { $0["Participant"] ?? "" } == ["DURAND Léa", "MARTIN Paul", "PETIT Zoé", "DURAND Léa", "MARTIN Paul"])
         // No half-day recorded in SmallRun: one row per registration.
         #expect(r.allSatisfy { $0["Demi-journée"] == "non détaillée" })
-        #expect(r.map { $0["Présence"] ?? "" } == ["présent", "absent", "partiel", "présent", "présent"])
+        #expect(r.map { $0["Présence"] ?? "" } == ["présent", "absent", "partiel (estimé)", "présent", "présent"])
         #expect(r.map { Double($0["Heures"] ?? "") } == [7, 0, 3.5, 7, 7])
         #expect(r.map { $0["Prérequis non respectés"] ?? "" } == ["", "", "", "", "non suivi : A"])
         let flagged = try #require(x.cells(sheet)["A6"])
