@@ -42,12 +42,16 @@ public struct ComplaintSummary: Sendable {
     public let total: Counts
     /// One per nature, in the contract's order (réclamation, difficulté, incident, aléa).
     public let byNature: [(nature: ComplaintEntry.Nature, counts: Counts)]
+    /// Entries of the register outside this report (another period, or dated after the
+    /// as-of date): counted, so that none vanishes unseen.
+    public let leftOut: Int
 
     /// The summary of `entries` (already read and checked) in `scope`.
     init(_ entries: [ComplaintEntry], scope: RegisterScope) {
         asOf = scope.asOf
         self.entries = entries.filter { scope.includes(programme: $0.programme, session: $0.session, date: $0.date) }
             .sorted { ($0.date, $0.line) < ($1.date, $1.line) }
+        leftOut = entries.count - self.entries.count
         var total = Counts()
         var natures = ComplaintEntry.Nature.allCases.map { ($0, Counts()) }
         for e in self.entries {

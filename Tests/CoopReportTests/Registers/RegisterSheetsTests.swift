@@ -45,11 +45,13 @@ struct RegisterSheetsTests {
         let grid = x.grid(ComplaintsSheet.name)
         let text = grid.map { $0.map { $0?.value ?? "" } }
         #expect(text[4].first == "Nature")
+        // Line 9, dated after the as-of date, is not counted, and the sheet says so.
+        #expect(text.last?.first == "1 autre entrée du registre (autre période, ou datée après l'arrêté) n'est pas comptée ici.")
         // réclamation 1 (closed, 4 days), difficulté 1 (open 40 days), incident 1 (open 30 days), aléa 1 (closed, 10 days).
         #expect(text[5].prefix(7) == ["réclamation", "1", "0", "1", "0", "4", "4"])
         #expect(text[6].prefix(5) == ["difficulté", "1", "1", "0", "1"])
         #expect(text[9].prefix(7) == ["Total", "4", "2", "2", "1", "7", "7"])
-        let entries = rows(x, ComplaintsSheet.name, from: 11)
+        let entries = rows(x, ComplaintsSheet.name, from: 11).prefix { !($0["Nature"] ?? "").isEmpty }
         #expect(entries.map { $0["Nature"] ?? "" } == ["réclamation", "difficulté", "incident", "aléa"])
         #expect(entries.map { $0["Délai (jours)"] ?? "" } == ["4", "40", "30", "10"])
         #expect(entries.map { $0["Alerte"] ?? "" } == ["", ComplaintsSheet.overdueMark, "", ""])

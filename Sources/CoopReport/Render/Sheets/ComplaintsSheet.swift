@@ -71,6 +71,15 @@ enum ComplaintsSheet {
         sheet.tables = [
             TablePlan(headerRow: header, firstColumn: 0, lastRow: max(sheet.rows.count - 1, header + 1), headers: entryHeaders)
         ]
+        // Below the table, so that no register entry vanishes unseen.
+        if summary.leftOut > 0 {
+            sheet.append([])
+            sheet.append([
+                .text(
+                    "\(plural(summary.leftOut, "autre entrée", "autres entrées")) du registre (autre période, ou datée après l'arrêté) \(summary.leftOut > 1 ? "ne sont pas comptées" : "n'est pas comptée") ici."
+                )
+            ])
+        }
         sheet.columnWidths = [11, 12, 11, 9, 12, 11, 11, 9, 29, 45, 40]
         sheet.fitRowHeights()
         // The wrapped headers of the summary and of the entries.
