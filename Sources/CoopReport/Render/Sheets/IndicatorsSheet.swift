@@ -48,10 +48,13 @@ enum IndicatorsSheet {
             }
         }
         sheet.append([])
+        // In the wide text column, wrapped: a note past the table's edge would widen the print.
         sheet.append([
-            .text(
-                "Textes des indicateurs cités du Référentiel national qualité (décret n° 2019-565 du 6 juin 2019), tels que les reprend son guide de lecture (version 9). Les chiffres sont ceux de l'ensemble de la période : ceux de metrics.md sont identiques à metrics.json (« overall »), ceux des registres et du questionnaire à froid à ses blocs « registers » et « cold » ; le contrôle du catalogue (indicateur 1) est détaillé dans la feuille Catalogue."
-            )
+            .empty,
+            Cell(
+                .text(
+                    "Textes des indicateurs cités du Référentiel national qualité (décret n° 2019-565 du 6 juin 2019), tels que les reprend son guide de lecture (version 9). Les chiffres sont ceux de l'ensemble de la période : ceux de metrics.md sont identiques à metrics.json (« overall »), ceux des registres et du questionnaire à froid à ses blocs « registers » et « cold » ; le contrôle du catalogue (indicateur 1) est détaillé dans la feuille Catalogue."
+                ), .wrap),
         ])
         sheet.frozenRows = 1
         sheet.keyColumns = 1
