@@ -180,6 +180,7 @@ public struct Pipeline {
         // input, their bad rows rejected; they are not held to max_reject_rate (a few
         // hand-kept rows, each bad one listed).
         var registers = Registers()
+        var registerWarnings: [Diagnostic] = []
         for (role, spec) in [("complaints", request.complaints), ("actions", request.actions)] {
             guard let spec else { continue }
             var validator = RegisterValidator(catalogue: catalogue, columns: [], mapping: spec.mapping)
@@ -192,6 +193,14 @@ public struct Pipeline {
                     })
             }
             if role == "complaints" { registers.complaints = validator.complaints } else { registers.actions = validator.actions }
+            for (column, text) in validator.unusedWords {
+                registerWarnings.append(
+                    Diagnostic(
+                        severity: .warning, file: spec.pattern, line: 0, column: nil,
+                        message:
+                            "values.\(column) du fichier de tâche : \(quoted(text)) ne correspond à aucune valeur de ce registre ; vérifiez son orthographe"
+                    ))
+            }
         }
         // A registrations export with a header and no row is a broken export, not a quiet
         // month: it must not replace the previous report with an empty one.
@@ -278,7 +287,7 @@ public struct Pipeline {
         let certificates =
             request.options.certificates ? CertificateBuilder(period: request.period).build(dataset, index: participants) : nil
         let warnings =
-            mappingWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? []) + metrics.warnings
+            mappingWarnings + registerWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? []) + metrics.warnings
             + (certificates?.warnings ?? [])
         let warningsInScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
         for line in Self.logLines(

@@ -19,6 +19,25 @@ struct RegisterValidator {
     }
 
     /// The next file's columns (a glob's files may order them differently).
+    /// The job's `values:` entries a row used, as column and key: the others match
+    /// nothing in the file and are reported (`unusedWords`).
+    private var usedWords: Set<String> = []
+
+    /// A closed column's value, through the job's map first; the map entries used are noted.
+    private mutating func word<T>(_ text: String, column: String, words: [String: T]) -> T? {
+        let key = TextKey.of(text)
+        if mapping.words[column]?[key] != nil { usedWords.insert(column + "\u{0}" + key) }
+        return RegisterWords.read(text, column: column, mapping: mapping, words: words)
+    }
+
+    /// The job's `values:` entries (column, as written) no row of the register used: a
+    /// misspelt word would otherwise leave its rows rejected or read otherwise, unseen.
+    var unusedWords: [(column: String, text: String)] {
+        mapping.words.sorted { $0.key < $1.key }.flatMap { column, map in
+            map.keys.sorted().filter { !usedWords.contains(column + "\u{0}" + $0) }.map { (column, mapping.wordTexts[$0] ?? $0) }
+        }
+    }
+
     mutating func use(columns: [String]) {
         positions = Dictionary(columns.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
@@ -47,7 +66,7 @@ struct RegisterValidator {
         }
         var source: ComplaintEntry.Source?
         if !t("source").isEmpty {
-            source = RegisterWords.read(t("source"), column: "source", mapping: mapping, words: RegisterWords.sources)
+            source = word(t("source"), column: "source", words: RegisterWords.sources)
             guard source != nil else { return .failure(Self.word(t("source"), column: "source", what: "une source", key: "source")) }
         }
         let place: (String?, String?)
@@ -55,7 +74,7 @@ struct RegisterValidator {
         case .success(let p): place = p
         case .failure(let why): return .failure(why)
         }
-        guard let nature = RegisterWords.read(t("nature"), column: "nature", mapping: mapping, words: RegisterWords.natures) else {
+        guard let nature = word(t("nature"), column: "nature", words: RegisterWords.natures) else {
             return .failure(Self.word(t("nature"), column: "nature", what: "une nature", key: "nature"))
         }
         guard !t("description").isEmpty else {
@@ -73,7 +92,7 @@ struct RegisterValidator {
                     value: t("closed_on")))
         }
         guard
-            let status = RegisterWords.read(t("status"), column: "status", mapping: mapping, words: RegisterWords.complaintStatuses)
+            let status = word(t("status"), column: "status", words: RegisterWords.complaintStatuses)
         else {
             return .failure(Self.word(t("status"), column: "status", what: "un statut", key: "complaint status"))
         }
@@ -141,7 +160,7 @@ struct RegisterValidator {
                 RowRejection(
                     column: "due_on", "l'échéance (\(dueOn.french)) précède la date de décision (\(decidedOn.french))", value: t("due_on")))
         }
-        guard let status = RegisterWords.read(t("status"), column: "status", mapping: mapping, words: RegisterWords.actionStatuses) else {
+        guard let status = word(t("status"), column: "status", words: RegisterWords.actionStatuses) else {
             return .failure(Self.word(t("status"), column: "status", what: "un statut", key: "action status"))
         }
         actionLines[id] = fields.line

@@ -36,6 +36,20 @@ struct RegisterValidatorTests {
         #expect(e.description == "Salle froide, écrit par [courriel masqué]")
     }
 
+    @Test("a values: entry no row used is reported as the job writes it; one used is not")
+    func unusedWords() {
+        var mapping = InputMapping()
+        for word in ["Plainte", "Pleinte"] {
+            mapping.words["nature", default: [:]][TextKey.of(word)] = "réclamation"
+            mapping.wordTexts[TextKey.of(word)] = word
+        }
+        var v = RegisterValidator(catalogue: Fixtures.catalogue, columns: Self.complaintColumns, mapping: mapping)
+        _ = v.validate(complaint: ["10/01/2022", "Coopérative", "P", "A", "Plainte", "Salle froide", "", "", "ouverte"], line: 2)
+        #expect(v.complaints.first?.nature == .complaint)
+        #expect(v.unusedWords.map(\.column) == ["nature"])
+        #expect(v.unusedWords.map(\.text) == ["Pleinte"])
+    }
+
     @Test("programme and session may be left empty; a session needs its programme")
     func optionalPlace() {
         #expect(rejection(["2022-01-10", "", "", "", "aléa", "Grève", "", "", "ouverte"]) == nil)
