@@ -140,18 +140,28 @@ public struct Pipeline {
             registrationLabels.add(validator.labelsSeen)
             attendanceWords.add(validator.wordsSeen.attendance)
         }
-        for path in evaluationFiles {
-            let table = try open(path, evaluationSchema, request.evaluations.mapping)
-            var validator = ResponseValidator(
-                catalogue: catalogue, columns: table.columns, mapping: request.evaluations.mapping, file: table.path)
-            validator.fileNumber = builder.file(table.path)
-            inputs.append(
-                try stream(table, role: "evaluations", rejects: &rejects, sessions: builder.sessions) {
-                    (validator.validate($0, into: &builder), validator.lastSession)
-                })
-            answerWords.add(validator.answersSeen)
-            evaluationLabels.add(validator.labelsSeen)
+        /// The responses of `files` (the evaluations, or the cold ones) into `target`: one
+        /// reader for both; the words and labels they hold noted for the job's maps.
+        func readResponses(
+            _ files: [String], schema: TableSchema, catalogue: Catalogue, mapping: InputMapping, role: String, sessions: SessionTable,
+            into target: inout DatasetBuilder, answers: inout WordsSeen, labels: inout LabelsSeen
+        ) throws {
+            for path in files {
+                let table = try open(path, schema, mapping)
+                var validator = ResponseValidator(catalogue: catalogue, columns: table.columns, mapping: mapping, file: table.path)
+                validator.fileNumber = target.file(table.path)
+                inputs.append(
+                    try stream(table, role: role, rejects: &rejects, sessions: sessions) {
+                        (validator.validate($0, into: &target), validator.lastSession)
+                    })
+                answers.add(validator.answersSeen)
+                labels.add(validator.labelsSeen)
+            }
         }
+        let sessions = builder.sessions
+        try readResponses(
+            evaluationFiles, schema: evaluationSchema, catalogue: catalogue, mapping: request.evaluations.mapping, role: "evaluations",
+            sessions: sessions, into: &builder, answers: &answerWords, labels: &evaluationLabels)
         // The cold evaluations, when the job gives them: a second pass of the evaluations'
         // reader, with the cold survey's own questions, into a dataset of their own (the
         // later of two responses of one person wins there too).
@@ -163,17 +173,9 @@ public struct Pipeline {
             let coldCatalogue = Catalogue(
                 programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: spec.mapping.questions ?? []))
             var cold = DatasetBuilder(catalogue: coldCatalogue)
-            for path in coldFiles {
-                let table = try open(path, .cold(questions: (spec.mapping.questions ?? []).map(\.column)), spec.mapping)
-                var validator = ResponseValidator(catalogue: coldCatalogue, columns: table.columns, mapping: spec.mapping, file: table.path)
-                validator.fileNumber = cold.file(table.path)
-                inputs.append(
-                    try stream(table, role: "cold", rejects: &rejects, sessions: builder.sessions) {
-                        (validator.validate($0, into: &cold), validator.lastSession)
-                    })
-                coldAnswerWords.add(validator.answersSeen)
-                coldLabels.add(validator.labelsSeen)
-            }
+            try readResponses(
+                coldFiles, schema: .cold(questions: (spec.mapping.questions ?? []).map(\.column)), catalogue: coldCatalogue,
+                mapping: spec.mapping, role: "cold", sessions: sessions, into: &cold, answers: &coldAnswerWords, labels: &coldLabels)
             coldBuilder = cold
         }
         // The registers (indicators 31 and 32), when the job gives them: checked like any

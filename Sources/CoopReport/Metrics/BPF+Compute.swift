@@ -26,6 +26,7 @@ extension BPF {
         var unassigned = 0.0
         var payersMet: [String: String] = [:]  // TextKey → first text met
         var rolesMet: Set<String> = []
+        var payerOf: [UInt16: (text: String, key: String)] = [:]
         var remoteSessions: Set<Int32> = []
         for r in data.registrationRows {
             // A cancelled or waitlisted registration is neither a trainee nor invoiced.
@@ -54,8 +55,14 @@ extension BPF {
             trainees[key] = t
             // C: the session's price per invoiced registration, on its payer's line.
             guard let price = session.priceHT, !settings.invoicePresentOnly || r.isPresent else { continue }
-            let payer = data.payer(r)
-            let payerKey = TextKey.of(payer)
+            // A handful of payers: each one's text and key made once, like the roles' lines.
+            let (payer, payerKey) =
+                payerOf[r.payer]
+                ?? {
+                    let text = data.payer(r)
+                    payerOf[r.payer] = (text, TextKey.of(text))
+                    return (text, TextKey.of(text))
+                }()
             if !payer.isEmpty, payersMet[payerKey] == nil { payersMet[payerKey] = payer }
             if let target = payer.isEmpty ? settings.defaultPayer : settings.payers[payerKey] {
                 revenue[target, default: 0] += price

@@ -94,9 +94,3 @@ public struct CertificateBuilder {
             column: column, message: message, session: data.sessions.keys[Int(r.session)])
     }
 }
-
-extension RegistrationRow {
-    /// « partiel » with neither `hours_attended` nor half-days: its `hours_trainee` (half the
-    /// session) is an estimate, which a certificate does not certify.
-    var hoursAreEstimated: Bool { status == .registered && attendance == .partial && hours.isNaN && halfDays.present == nil }
-}

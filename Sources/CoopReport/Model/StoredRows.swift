@@ -21,6 +21,10 @@ struct RegistrationRow {
     /// Registered and attended, fully or partly (`metrics.md`: present).
     var isPresent: Bool { status == .registered && (attendance == .present || attendance == .partial) }
 
+    /// « partiel » with neither `hours_attended` nor half-days: its `hours_trainee` (half the
+    /// session) is an estimate, which a certificate does not certify.
+    var hoursAreEstimated: Bool { status == .registered && attendance == .partial && hours.isNaN && halfDays.present == nil }
+
     /// This registration's share of `hours_trainee`: `hours_attended` when given, else the
     /// session's hours when present (× half-days / 2 when signed by half-day), half of
     /// them when partial, 0 when absent, unrecorded or not registered.

@@ -69,7 +69,11 @@ enum Words {
             case nil: return "non saisi"
             }
         case .session:
-            guard row.session.kind == .action else { return attendance(r.status, r.attendance) }
+            // A taught session's « partiel » without hours nor half-days: half the session, an
+            // estimate the certificates do not certify — said here too.
+            guard row.session.kind == .action else {
+                return r.hoursAreEstimated ? "partiel (estimé)" : attendance(r.status, r.attendance)
+            }
             switch r.attendance {
             case .present, .partial: return "projet réalisé"
             case .absent: return "projet non réalisé"

@@ -6,12 +6,7 @@ import Testing
 /// nearest name on a typo.
 @Suite("BPF in the job and the catalogue")
 struct BPFJobTests {
-    let base = """
-        version: 1
-        inputs: {catalogue: c.yml, registrations: r.csv, evaluations: e.csv}
-        output: out
-
-        """
+    let base = Fixtures.jobHead
 
     func options(_ text: String) throws -> ReportOptions { try JobReader.parse(base + text, path: "/srv/j.yml").options }
 

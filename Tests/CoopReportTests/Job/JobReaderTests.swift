@@ -113,12 +113,7 @@ struct JobReaderTests {
 
 @Suite("Targets in the job")
 struct JobTargetTests {
-    let base = """
-        version: 1
-        inputs: {catalogue: c.yml, registrations: r.csv, evaluations: e.csv}
-        output: out
-
-        """
+    let base = Fixtures.jobHead
 
     @Test("targets: override the defaults; satisfaction follows target_satisfaction unless set")
     func targets() throws {

@@ -4,12 +4,7 @@ import Testing
 
 @Suite("Organisation in the job")
 struct OrganisationTests {
-    let base = """
-        version: 1
-        inputs: {catalogue: c.yml, registrations: r.csv, evaluations: e.csv}
-        output: out
-
-        """
+    let base = Fixtures.jobHead
 
     let block = """
         organisation:

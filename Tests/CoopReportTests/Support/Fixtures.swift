@@ -4,6 +4,14 @@
 enum Fixtures {
     static func day(_ iso: String) -> Day { Day(iso: iso) ?? Day(daysSinceEpoch: 0) }
 
+    /// The smallest job file: its three inputs and an output; a test adds its keys below.
+    static let jobHead = """
+        version: 1
+        inputs: {catalogue: c.yml, registrations: r.csv, evaluations: e.csv}
+        output: out
+
+        """
+
     /// Programme P: A (classroom, 7 h, 100 €, capacity 10) → ACT (action) → B (classroom,
     /// 6 h, 100 €, requires A and ACT) → X (extension, not mandatory). Programme Q: Q1 (3.5 h).
     static let catalogue = Catalogue(programmes: [

@@ -46,9 +46,7 @@ enum EvidenceSheets {
             }
             try w.text(6, r.cooperative, in: pool)
             try w.text(7, Words.status(r.status))
-            // « partiel » without hours nor half-days: half the session, an estimate the
-            // certificates do not certify — said here too.
-            try w.text(8, r.hoursAreEstimated ? "partiel (estimé)" : Words.presence(row))
+            try w.text(8, Words.presence(row))
             if let hours = row.hours { try w.hours(9, hours) } else { try w.text(9, "") }
             try w.text(10, trainers[row.slot])
             try w.text(11, venues[row.slot])
