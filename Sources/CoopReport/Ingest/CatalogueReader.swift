@@ -47,7 +47,7 @@ public enum CatalogueReader {
     }
 
     private static func programme(_ cursor: YAMLCursor) throws -> Programme {
-        let keys = try cursor.mapping(allowed: ["code", "title", "sessions", "nsf", "prerequisites", "access"])
+        let keys = try cursor.mapping(allowed: ["code", "title", "family", "sessions", "nsf", "prerequisites", "access"])
         guard let codeNode = keys["code"] else { throw cursor.fail("clé « code » absente") }
         let code = try codeNode.string()
         guard let list = keys["sessions"] else { throw cursor.fail("clé « sessions » absente") }
@@ -86,7 +86,17 @@ public enum CatalogueReader {
         }
         return Programme(
             code: code, title: try keys["title"]?.string() ?? code, sessions: sessions, nsf: nsf,
-            prerequisites: try keys["prerequisites"]?.string(), access: try keys["access"]?.string())
+            prerequisites: try keys["prerequisites"]?.string(), access: try keys["access"]?.string(),
+            family: try family(keys["family"]))
+    }
+
+    /// The programme's edition family (`family: FVC`): FVC-2021, FVC-2122 and FVC-2223 are
+    /// editions of one programme. A code, so it is trimmed and may not be empty.
+    static func family(_ node: YAMLCursor?) throws -> String? {
+        guard let node else { return nil }
+        let text = try node.string().trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw node.fail("« family » est vide : attendu le code commun aux éditions du programme (par exemple « FVC »)") }
+        return text
     }
 
     /// A loop in the sessions' `requires` (S1 → S2 → S1), or nil. Depth-first without

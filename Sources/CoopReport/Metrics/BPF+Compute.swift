@@ -5,13 +5,13 @@ extension BPF {
     /// A trainee is one participant in one programme (an action) with hours followed in the
     /// period's sessions; one with none (only the project phase, absent) is left out and
     /// counted in `zeroHourTrainees`. Their F-1 line follows the role of their last row in
-    /// that programme in the period.
+    /// that programme in the period, by (file, line).
     public static func compute(_ data: Dataset, metrics: MetricsResult, settings: Settings) -> BPF {
         var sessionOf = [Session?](repeating: nil, count: data.sessions.keys.count)
         for s in metrics.sessions { if let n = data.sessions.find(s.session.key) { sessionOf[Int(n)] = s.session } }
 
         struct Trainee {
-            var row: Int32 = .min
+            var row = RowPlace(file: .min, line: .min)
             var line = Line.a
             var hours = 0.0
             var remote = 0.0
@@ -42,8 +42,9 @@ extension BPF {
                 }()
             let key = Pair(programme: session.programme, participant: r.participant)
             var t = trainees[key] ?? Trainee()
-            if t.row <= r.line {
-                t.row = r.line
+            // The last row by (file, line), as everywhere (`RowPlace`).
+            if t.row <= RowPlace(r) {
+                t.row = RowPlace(r)
                 t.line = line
             }
             let hours = r.hoursTrainee(sessionHours: session.hours)

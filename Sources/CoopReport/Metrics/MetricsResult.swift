@@ -55,4 +55,31 @@ public struct MetricsResult: Sendable {
     public let comments: [Comment]
     /// Data-quality warnings found while computing (response rate above 1).
     public let warnings: [Diagnostic]
+    /// The breakdowns the run asked for (`by:`, `--by`), one table per grouping.
+    public var breakdowns: [FigureTable] = []
+    /// What the report is restricted to (empty: everything).
+    public var filter = Filter()
+    /// The rows a filter could not attribute, left out of every figure.
+    public var leftOut = LeftOut()
+
+    /// Rows a filter left out because its dimension cannot place them: responses whose
+    /// respondent has no registration and no cooperative (a cooperative filter), or no role.
+    public struct LeftOut: Sendable, Equatable {
+        public var responses = 0
+        public init() {}
+    }
+}
+
+/// The figures of every group of one grouping (`Grouping`): the table the sheets and
+/// metrics.json read. Groups come in report order (sessions by programme and date, months
+/// in order, names alphabetically), each named by its value for each dimension.
+public struct FigureTable: Sendable {
+    public struct Group: Sendable {
+        /// One name per dimension of the grouping (« FVC-2122 », « Directeur »…).
+        public let names: [String]
+        public let figures: Figures
+    }
+
+    public let grouping: Grouping
+    public let groups: [Group]
 }

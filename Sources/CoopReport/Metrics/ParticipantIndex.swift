@@ -6,12 +6,13 @@ struct ParticipantIndex: Sendable {
     private var entries: IntMap
     /// Per entry: the places (in the programme) of the sessions done, and of those whose
     /// attendance is still empty, as bits (`PlaceBits`); registered at least once; the
-    /// line and cooperative of the participant's last row in the programme
-    /// (docs/decisions.md).
+    /// place (file, line), cooperative and role of the participant's last row in the
+    /// programme, the last by (file, line) as everywhere (`metrics.md` v3, « Groupings »).
     private var attended = PlaceBits()
     private var unrecorded = PlaceBits()
-    private var lines: [Int32] = []
+    private var lastRows: [RowPlace] = []
     private var cooperatives: [Int32] = []
+    private var roles: [Int32] = []
     private var isRegistered: [Bool] = []
     /// Participants with at least one `registered` registration, by programme number, in
     /// order met.
@@ -31,12 +32,13 @@ struct ParticipantIndex: Sendable {
         for r in data.registrationRows {
             let programme = sessions.programmeNumbers[Int(r.session)]
             let key = Self.key(programme, r.participant)
-            let e = Int(entries.valueOrInsert(key, Int32(lines.count)))
-            if e == lines.count {
+            let e = Int(entries.valueOrInsert(key, Int32(lastRows.count)))
+            if e == lastRows.count {
                 attended.append()
                 unrecorded.append()
-                lines.append(.min)
+                lastRows.append(RowPlace(file: .min, line: .min))
                 cooperatives.append(0)
+                roles.append(0)
                 isRegistered.append(false)
             }
             switch JourneyStep(seat: r).state {
@@ -48,9 +50,11 @@ struct ParticipantIndex: Sendable {
                 isRegistered[e] = true
                 registered[Int(programme)].append(r.participant)
             }
-            if lines[e] <= r.line {
-                lines[e] = r.line
+            let place = RowPlace(r)
+            if lastRows[e] <= place {
+                lastRows[e] = place
                 cooperatives[e] = r.cooperative
+                roles[e] = r.role
             }
             if r.email != 0 { byEmail.set(Self.key(programme, r.email), r.participant) }
         }
@@ -84,6 +88,11 @@ struct ParticipantIndex: Sendable {
         entries[Self.key(programme, participant)].map { cooperatives[Int($0)] }
     }
 
+    /// The role id (0: none given) of the participant's last row in the programme.
+    func role(of participant: Int32, programme: Int32) -> Int32? {
+        entries[Self.key(programme, participant)].map { roles[Int($0)] }
+    }
+
     /// The registered participant a response belongs to: by `participant_id`, else by e-mail.
     func participant(of response: ResponseRow) -> Int32? {
         let programme = sessions.programmeNumbers[Int(response.session)]
@@ -111,4 +120,21 @@ struct PlaceBits: Sendable {
     func contains(_ place: Int32, at entry: Int) -> Bool {
         place < 64 ? words[entry] & (1 << UInt64(place)) != 0 : more[Int32(entry)]?.contains(place) ?? false
     }
+}
+
+/// Where a row was read: the file's number in the run, then the line. « The last row
+/// wins » compares these, never the line alone: with registrations split over two
+/// files, line 12 of the second file comes after line 40 of the first.
+struct RowPlace: Comparable, Sendable {
+    let file: Int16
+    let line: Int32
+
+    init(file: Int16, line: Int32) {
+        self.file = file
+        self.line = line
+    }
+
+    init(_ r: RegistrationRow) { self.init(file: r.file, line: r.line) }
+
+    static func < (a: RowPlace, b: RowPlace) -> Bool { (a.file, a.line) < (b.file, b.line) }
 }

@@ -36,9 +36,14 @@ public struct Programme: Sendable {
     /// The access conditions as published (how and until when to register, accessibility
     /// for people with disabilities): indicator 1.
     public let access: String?
+    /// The programme its editions share (`family: FVC` for FVC-2021, FVC-2122…): the
+    /// family dimension and the comparison of an edition with the previous one. Nil: the
+    /// programme is a family of its own.
+    public let family: String?
 
     public init(
-        code: String, title: String, sessions: [Session], nsf: String? = nil, prerequisites: String? = nil, access: String? = nil
+        code: String, title: String, sessions: [Session], nsf: String? = nil, prerequisites: String? = nil, access: String? = nil,
+        family: String? = nil
     ) {
         self.code = code
         self.title = title
@@ -46,7 +51,11 @@ public struct Programme: Sendable {
         self.nsf = nsf
         self.prerequisites = prerequisites
         self.access = access
+        self.family = family
     }
+
+    /// The family the programme belongs to: its `family`, else its own code.
+    public var familyCode: String { family ?? code }
 
     /// Mandatory sessions, by start date (then catalogue order).
     public var mandatorySessions: [Session] {

@@ -1,0 +1,147 @@
+/// Which group of each dimension a row belongs to (`metrics.md` v3, « Groupings »), as
+/// small integers so that a million rows are placed without making a string:
+/// - a registration: its session's values (programme, month, kind, family, trainers) and
+///   its own row's cooperative and role;
+/// - a response: its session's values, and the cooperative and role of its respondent's
+///   registration for that programme (found by `participant_id`, else e-mail; the last row
+///   by (file, line)), else its own `cooperative` field, else « Non renseignée »;
+/// - a journey: its programme's values, and its last registration row's cooperative and role.
+/// The one place these rules are written; `name(_:_:)` turns a value back into its text.
+struct Attribution: Sendable {
+    /// A row's value for a dimension that cannot place it (no role given, no cooperative).
+    static let unknown: Int32 = -1
+
+    private let data: Dataset
+    private let index: ParticipantIndex
+    /// The edition families and trainers met in the catalogue, by number.
+    let families: [String]
+    let trainers: [String]
+    /// Per session number: its family and trainers (numbers into the lists above).
+    private let familyOf: [Int32]
+    private let familyOfProgramme: [Int32]
+    private let trainersOf: [[Int32]]
+    /// Per session number: its month (year × 12 + month − 1) and kind.
+    private let monthOf: [Int32]
+    private let kindOf: [Int32]
+
+    init(_ data: Dataset, index: ParticipantIndex) {
+        self.data = data
+        self.index = index
+        let table = data.sessions
+        var families: [String] = []
+        var trainers: [String] = []
+        var familyNumber: [String: Int32] = [:]
+        var trainerNumber: [String: Int32] = [:]
+        var familyOf: [Int32] = []
+        var trainersOf: [[Int32]] = []
+        var monthOf: [Int32] = []
+        var kindOf: [Int32] = []
+        for (n, key) in table.keys.enumerated() {
+            let programme = data.catalogue.programme(key.programme)
+            let family = programme?.family ?? key.programme
+            if familyNumber[family] == nil {
+                familyNumber[family] = Int32(families.count)
+                families.append(family)
+            }
+            familyOf.append(familyNumber[family] ?? Self.unknown)
+            let session = table.sessions[n]
+            trainersOf.append(
+                (session?.trainers ?? []).map { name in
+                    if let t = trainerNumber[name] { return t }
+                    trainerNumber[name] = Int32(trainers.count)
+                    trainers.append(name)
+                    return Int32(trainers.count - 1)
+                })
+            monthOf.append(session.map { Int32($0.start.year * 12 + $0.start.month - 1) } ?? Self.unknown)
+            kindOf.append(session.map { Int32(Session.Kind.allCases.firstIndex(of: $0.kind) ?? 0) } ?? Self.unknown)
+        }
+        var familyOfProgramme = [Int32](repeating: Self.unknown, count: table.programmeCount)
+        for (n, p) in table.programmeNumbers.enumerated() { familyOfProgramme[Int(p)] = familyOf[n] }
+        self.families = families
+        self.trainers = trainers
+        self.familyOf = familyOf
+        self.familyOfProgramme = familyOfProgramme
+        self.trainersOf = trainersOf
+        self.monthOf = monthOf
+        self.kindOf = kindOf
+    }
+
+    /// The values of a dimension decided by the session (`Dimension.isSessionAttribute`):
+    /// one, or one per trainer (« Non renseigné » for a session without trainer).
+    func values(_ d: Dimension, session n: Int32) -> [Int32] {
+        switch d {
+        case .session: return [n]
+        case .programme: return [data.sessions.programmeNumbers[Int(n)]]
+        case .month: return [monthOf[Int(n)]]
+        case .kind: return [kindOf[Int(n)]]
+        case .family: return [familyOf[Int(n)]]
+        case .trainer:
+            let t = trainersOf[Int(n)]
+            return t.isEmpty ? [Self.unknown] : t
+        case .cooperative, .role: return [Self.unknown]
+        }
+    }
+
+    /// A journey's value for a dimension that carries journeys (`Dimension.carriesJourneys`):
+    /// its programme, the programme's family, its last row's cooperative or role.
+    func value(_ d: Dimension, journeyIn programme: Int32, person: Person) -> Int32 {
+        switch d {
+        case .programme: programme
+        case .family: familyOfProgramme[Int(programme)]
+        case .cooperative, .role: person.value(d)
+        case .session, .month, .trainer, .kind: Self.unknown
+        }
+    }
+
+    /// A registration's cooperative and role (pool ids; `unknown` for an empty role).
+    @inline(__always) func people(_ r: RegistrationRow) -> Person {
+        Person(cooperative: r.cooperative == 0 ? Self.unknown : r.cooperative, role: r.role == 0 ? Self.unknown : r.role)
+    }
+
+    /// A response's cooperative and role: its respondent's registration for the programme,
+    /// else its own `cooperative` field, else unknown.
+    func people(_ r: ResponseRow) -> Person {
+        let programme = data.sessions.programmeNumbers[Int(r.session)]
+        if let p = index.participant(of: r), let coop = index.cooperative(of: p, programme: programme) {
+            let role = index.role(of: p, programme: programme) ?? 0
+            return Person(cooperative: coop == 0 ? Self.unknown : coop, role: role == 0 ? Self.unknown : role)
+        }
+        return Person(cooperative: r.cooperative != 0 ? r.cooperative : Self.unknown, role: Self.unknown)
+    }
+
+    /// A journey's cooperative and role: those of its participant's last registration row
+    /// of the programme.
+    func people(journeyOf participant: Int32, programme: Int32) -> Person {
+        let coop = index.cooperative(of: participant, programme: programme) ?? 0
+        let role = index.role(of: participant, programme: programme) ?? 0
+        return Person(cooperative: coop == 0 ? Self.unknown : coop, role: role == 0 ? Self.unknown : role)
+    }
+
+    /// The row-decided values of a row: its cooperative and role.
+    struct Person: Sendable, Equatable {
+        let cooperative: Int32
+        let role: Int32
+
+        func value(_ d: Dimension) -> Int32 { d == .cooperative ? cooperative : d == .role ? role : Attribution.unknown }
+    }
+
+    /// A value as a person reads it: the session's key, the programme's code, « 2022-06 »,
+    /// the kind in French, the cooperative or role as written…
+    func name(_ d: Dimension, _ value: Int32) -> String {
+        guard value != Self.unknown else { return d.unknownName }
+        switch d {
+        case .session: return data.sessions.keys[Int(value)].description
+        case .programme:
+            return data.sessions.keys.indices.first { data.sessions.programmeNumbers[$0] == value }.map {
+                data.sessions.keys[$0].programme
+            } ?? d.unknownName
+        case .month:
+            let (y, m) = (Int(value) / 12, Int(value) % 12 + 1)
+            return Day(year: y, month: m, day: 1)?.monthKey ?? d.unknownName
+        case .kind: return SessionKindLabel.french(Session.Kind.allCases[Int(value)])
+        case .family: return families[Int(value)]
+        case .trainer: return trainers[Int(value)]
+        case .cooperative, .role: return data.pool.string(value)
+        }
+    }
+}

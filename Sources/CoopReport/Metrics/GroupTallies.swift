@@ -1,0 +1,68 @@
+/// The tallies of one grouping's groups as rows go by: a group is found from its values
+/// (one per dimension, `Attribution`) through an `IntMap`, and given a slot on first sight.
+/// Distinct people are counted per group through a second map of (group, participant).
+struct GroupTallies {
+    let grouping: Grouping
+    private let make: () -> Tally
+    private var slots = IntMap()
+    /// Per group: its value for each dimension of the grouping.
+    private(set) var values: [[Int32]] = []
+    private(set) var tallies: [Tally] = []
+    /// Distinct people per group (set as people are met, never summed).
+    private(set) var people: [Int] = []
+    private var met = IntMap()
+
+    init(_ grouping: Grouping, make: @escaping () -> Tally) {
+        self.grouping = grouping
+        self.make = make
+    }
+
+    /// The key of a group's values: each value + 1 (so that « unknown », −1, is 0) in 32
+    /// bits, two at most.
+    @inline(__always) static func key(_ a: Int32, _ b: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: a &+ 1)) << 32 | UInt64(UInt32(bitPattern: b &+ 1))
+    }
+
+    /// The group of these values (a grouping of fewer dimensions ignores the extra ones).
+    mutating func group(_ a: Int32, _ b: Int32) -> Int {
+        let k = Self.key(a, b)
+        let g = Int(slots.valueOrInsert(k, Int32(values.count)))
+        if g == values.count {
+            values.append(Array([a, b].prefix(grouping.dimensions.count)))
+            tallies.append(make())
+            people.append(0)
+        }
+        return g
+    }
+
+    /// The group of these values, if it was met.
+    func find(_ a: Int32, _ b: Int32) -> Int? { slots[Self.key(a, b)].map(Int.init) }
+
+    /// Changes a group's tally in place (a subscript's get and set would copy the tally,
+    /// and its question arrays, for every row).
+    @inline(__always) mutating func update(_ group: Int, _ change: (inout Tally) -> Void) { change(&tallies[group]) }
+
+    /// Counts `participant` among the group's people, once.
+    @inline(__always) mutating func meet(_ participant: Int32, in group: Int) {
+        if met.insert(UInt64(UInt32(group)) << 32 | UInt64(UInt32(bitPattern: participant))) { people[group] += 1 }
+    }
+
+    /// The groups' values for each of the grouping's dimensions, whatever decides them:
+    /// the session (`sessionValues`) or the row (`person`). Two at most, so that every
+    /// combination (a session's trainers) is visited.
+    @inline(__always) static func combinations(
+        _ grouping: Grouping, session n: Int32, person: Attribution.Person, attribution: Attribution,
+        _ visit: (Int32, Int32) -> Void
+    ) {
+        func values(_ d: Dimension) -> [Int32] {
+            d.isSessionAttribute ? attribution.values(d, session: n) : [person.value(d)]
+        }
+        switch grouping.dimensions.count {
+        case 0: visit(0, 0)
+        case 1: for a in values(grouping.dimensions[0]) { visit(a, 0) }
+        default:
+            let second = values(grouping.dimensions[1])
+            for a in values(grouping.dimensions[0]) { for b in second { visit(a, b) } }
+        }
+    }
+}
