@@ -31,7 +31,7 @@ public struct MetricsCalculator: Sendable {
 
     /// The figures of the rows that `filter` keeps (`Filter`): resolved against the data
     /// first, so that a value no row carries is refused, naming the nearest one.
-    public func compute(_ data: Dataset, filter: Filter) throws(ResolvedFilter.UnknownValue) -> MetricsResult {
+    func compute(_ data: Dataset, filter: Filter) throws(ResolvedFilter.UnknownValue) -> MetricsResult {
         let index = ParticipantIndex(data)
         let resolved = try ResolvedFilter.resolve(filter, data: data, attribution: Attribution(data, index: index))
         var result = compute(data, index: index, filter: resolved)

@@ -5,7 +5,8 @@ public enum MetricsJSON {
 
     public static func document(_ doc: ReportDocument) -> JSONValue {
         let m = doc.metrics
-        func rejected(_ role: String) -> Int { doc.inputs.first { $0.role == role }?.rejected ?? 0 }
+        // Every file of the input: registrations split over two files count both.
+        func rejected(_ role: String) -> Int { doc.inputs.filter { $0.role == role }.reduce(0) { $0 + $1.rejected } }
         return .object([
             ("schema_version", .int(schemaVersion)),
             ("tool_version", .string(doc.toolVersion)),
