@@ -43,24 +43,7 @@ public struct Figures: Sendable, Equatable {
 
     /// The numerator and denominator behind a rate, or nil for a figure that is not a
     /// rate or does not apply to this group. Not affected by suppression.
-    public func ratio(_ metric: Metric) -> Ratio? {
-        let t = tally
-        func r(_ n: Int, _ d: Int) -> Ratio { Ratio(numerator: Double(n), denominator: Double(d)) }
-        switch metric {
-        case .attendanceRate: return r(t.present, t.present + t.absent)
-        case .projectRate: return r(t.projectsDone, t.projectsDone + t.projectsNotDone)
-        case .fillRate: return r(t.registeredWithCapacity, t.capacity)
-        case .responseRate: return r(t.responses, t.presentSurveyed)
-        case .satisfactionRate: return t.questions.first.map { r($0.satisfied, $0.n) }
-        case .objectivesMetRate: return r(t.objectivesMet, t.objectiveAnswers)
-        case .nps: return r(t.promoters - t.detractors, t.recommendAnswers)
-        case .completionRate: return t.journeys.map { r($0.completed, $0.started) }
-        case .dropoutRate: return t.journeys.map { r($0.dropped, $0.endedStarted) }
-        case .registered, .cancelled, .waitlisted, .present, .absent, .unrecorded, .projectsDone, .projectsNotDone, .hoursTrainee,
-            .revenueHT, .prerequisiteViolations, .participants, .responses, .started, .completed, .dropped, .unverified:
-            return nil
-        }
-    }
+    public func ratio(_ metric: Metric) -> Ratio? { metric.ratio(in: tally) }
 
     /// A rate's numerator and denominator as the reports show them beside it: the
     /// numerator hidden with a suppressed figure (the denominator, a count of answers, is
@@ -79,43 +62,19 @@ public struct Figures: Sendable, Equatable {
     /// Whether the group carries this figure at all (journey figures: not per session or month).
     public func applies(_ metric: Metric) -> Bool { metric.scope == .everyGroup || tally.journeys != nil }
 
-    /// The figure as a cell or the JSON shows it.
+    /// The figure as a cell or the JSON shows it: the rules common to every figure
+    /// (questionnaire, small groups, groups that do not carry it); the value itself is the
+    /// figure's own (`Metric.ratio(in:)`, `Metric.amount(in:)`).
     public func state(_ metric: Metric) -> State {
         guard applies(metric) else { return .notApplicable }
-        if metric.isSatisfaction || metric == .responseRate {
+        if metric.needsSurvey {
             if withoutSurvey { return .withoutSurvey }
             if !surveyed { return .empty }
             if metric.isSatisfaction && suppressed { return .suppressed }
         }
-        let t = tally
-        let j = t.journeys ?? JourneyTally()
-        func count(_ n: Int) -> State { .value(Double(n)) }
-        func rate() -> State { ratio(metric)?.value.map(State.value) ?? .empty }
-        switch metric {
-        case .registered: return count(t.registered)
-        case .cancelled: return count(t.cancelled)
-        case .waitlisted: return count(t.waitlisted)
-        case .present: return count(t.present)
-        case .absent: return count(t.absent)
-        case .unrecorded: return count(t.unrecorded)
-        case .projectsDone: return count(t.projectsDone)
-        case .projectsNotDone: return count(t.projectsNotDone)
-        case .hoursTrainee: return .value(t.hoursTrainee)
-        case .revenueHT: return t.priced ? .value(t.revenueHT) : .empty
-        case .prerequisiteViolations: return count(t.prerequisiteViolations)
-        case .participants: return count(t.participants)
-        case .responses: return count(t.responses)
-        case .started: return count(j.started)
-        case .completed: return count(j.completed)
-        case .dropped: return count(j.dropped)
-        case .unverified: return count(j.unverified)
-        // « en cours » while the group's journeys all belong to running programmes; a group
-        // with no journey at all (responses only) just has no rate.
-        case .dropoutRate: return j.anyEnded || j.journeys == 0 ? rate() : .inProgress
-        case .nps: return ratio(.nps)?.value.map { .value($0 * 100) } ?? .empty
-        case .attendanceRate, .projectRate, .fillRate, .responseRate, .satisfactionRate, .objectivesMetRate, .completionRate:
-            return rate()
-        }
+        if metric.inProgress(tally) { return .inProgress }
+        if let r = metric.ratio(in: tally) { return metric.value(of: r).map(State.value) ?? .empty }
+        return metric.amount(in: tally).map(State.value) ?? .empty
     }
 
     /// The figure's value, or nil: empty rate, no capacity/price, hidden, without

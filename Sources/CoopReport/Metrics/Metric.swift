@@ -50,14 +50,19 @@ public enum Metric: String, CaseIterable, Sendable {
         case .hoursTrainee: .hours
         case .revenueHT: .euros
         case .nps: .score
-        default: .count
+        case .registered, .cancelled, .waitlisted, .present, .absent, .unrecorded, .projectsDone, .projectsNotDone,
+            .prerequisiteViolations, .participants, .responses, .started, .completed, .dropped, .unverified:
+            .count
         }
     }
 
     public var scope: Scope {
         switch self {
         case .started, .completed, .dropped, .unverified, .completionRate, .dropoutRate: .journeys
-        default: .everyGroup
+        case .registered, .cancelled, .waitlisted, .present, .absent, .unrecorded, .attendanceRate, .projectsDone,
+            .projectsNotDone, .projectRate, .hoursTrainee, .fillRate, .revenueHT, .prerequisiteViolations, .participants,
+            .responses, .responseRate, .satisfactionRate, .objectivesMetRate, .nps:
+            .everyGroup
         }
     }
 
@@ -143,6 +148,67 @@ public enum Metric: String, CaseIterable, Sendable {
         }
     }
 
+    /// The figure's rate parts in a group's tally (`value = numerator / denominator`), for a
+    /// rate and the NPS; nil for a count or an amount. Suppression does not change them.
+    func ratio(in t: Tally) -> Figures.Ratio? {
+        func r(_ n: Int, _ d: Int) -> Figures.Ratio { Figures.Ratio(numerator: Double(n), denominator: Double(d)) }
+        switch self {
+        case .attendanceRate: return r(t.present, t.present + t.absent)
+        case .projectRate: return r(t.projectsDone, t.projectsDone + t.projectsNotDone)
+        case .fillRate: return r(t.registeredWithCapacity, t.capacity)
+        case .responseRate: return r(t.responses, t.presentSurveyed)
+        case .satisfactionRate: return t.questions.first.map { r($0.satisfied, $0.n) }
+        case .objectivesMetRate: return r(t.objectivesMet, t.objectiveAnswers)
+        case .nps: return r(t.promoters - t.detractors, t.recommendAnswers)
+        case .completionRate: return t.journeys.map { r($0.completed, $0.started) }
+        case .dropoutRate: return t.journeys.map { r($0.dropped, $0.endedStarted) }
+        case .registered, .cancelled, .waitlisted, .present, .absent, .unrecorded, .projectsDone, .projectsNotDone, .hoursTrainee,
+            .revenueHT, .prerequisiteViolations, .participants, .responses, .started, .completed, .dropped, .unverified:
+            return nil
+        }
+    }
+
+    /// The value of a figure that is not a rate: a count, hours or euros (nil: no price known).
+    func amount(in t: Tally) -> Double? {
+        let j = t.journeys ?? JourneyTally()
+        switch self {
+        case .registered: return Double(t.registered)
+        case .cancelled: return Double(t.cancelled)
+        case .waitlisted: return Double(t.waitlisted)
+        case .present: return Double(t.present)
+        case .absent: return Double(t.absent)
+        case .unrecorded: return Double(t.unrecorded)
+        case .projectsDone: return Double(t.projectsDone)
+        case .projectsNotDone: return Double(t.projectsNotDone)
+        case .hoursTrainee: return t.hoursTrainee
+        case .revenueHT: return t.priced ? t.revenueHT : nil
+        case .prerequisiteViolations: return Double(t.prerequisiteViolations)
+        case .participants: return Double(t.participants)
+        case .responses: return Double(t.responses)
+        case .started: return Double(j.started)
+        case .completed: return Double(j.completed)
+        case .dropped: return Double(j.dropped)
+        case .unverified: return Double(j.unverified)
+        case .attendanceRate, .projectRate, .fillRate, .responseRate, .satisfactionRate, .objectivesMetRate, .nps, .completionRate,
+            .dropoutRate:
+            return nil
+        }
+    }
+
+    /// A rate's value from its parts: × 100 for the NPS (−100…100).
+    func value(of r: Figures.Ratio) -> Double? { r.value.map { self == .nps ? $0 * 100 : $0 } }
+
+    /// Still « en cours »: the dropout rate while none of the group's programmes has ended
+    /// (a group with no journey at all just has no rate).
+    func inProgress(_ t: Tally) -> Bool {
+        guard self == .dropoutRate, let j = t.journeys else { return false }
+        return !j.anyEnded && j.journeys > 0
+    }
+
+    /// Depends on the questionnaire: « sans questionnaire » for a group none of whose
+    /// sessions has one (the satisfaction figures and the response rate).
+    var needsSurvey: Bool { isSatisfaction || self == .responseRate }
+
     /// What the numerator and denominator count, for a rate (and the NPS).
     public var parts: (numerator: String, denominator: String)? {
         switch self {
@@ -155,7 +221,9 @@ public enum Metric: String, CaseIterable, Sendable {
         case .nps: ("Promoteurs − détracteurs", "Réponses à la recommandation")
         case .completionRate: ("Terminés", "Commencés")
         case .dropoutRate: ("Abandons (programmes terminés)", "Commencés (programmes terminés)")
-        default: nil
+        case .registered, .cancelled, .waitlisted, .present, .absent, .unrecorded, .projectsDone, .projectsNotDone, .hoursTrainee,
+            .revenueHT, .prerequisiteViolations, .participants, .responses, .started, .completed, .dropped, .unverified:
+            nil
         }
     }
 
