@@ -5,6 +5,7 @@
 /// table all take a `Metric`, so a misspelt figure does not compile.
 public enum Metric: String, CaseIterable, Sendable {
     case registered, cancelled, waitlisted
+    case cancellationRate = "cancellation_rate"
     case present, absent, unrecorded
     case attendanceRate = "attendance_rate"
     case projectsDone = "projects_done"
@@ -45,7 +46,7 @@ public enum Metric: String, CaseIterable, Sendable {
     public var unit: Unit {
         switch self {
         case .attendanceRate, .projectRate, .fillRate, .responseRate, .satisfactionRate, .objectivesMetRate, .completionRate,
-            .dropoutRate:
+            .dropoutRate, .cancellationRate:
             .rate
         case .hoursTrainee: .hours
         case .revenueHT: .euros
@@ -61,7 +62,7 @@ public enum Metric: String, CaseIterable, Sendable {
         case .started, .completed, .dropped, .unverified, .completionRate, .dropoutRate: .journeys
         case .registered, .cancelled, .waitlisted, .present, .absent, .unrecorded, .attendanceRate, .projectsDone,
             .projectsNotDone, .projectRate, .hoursTrainee, .fillRate, .revenueHT, .prerequisiteViolations, .participants,
-            .responses, .responseRate, .satisfactionRate, .objectivesMetRate, .nps:
+            .responses, .responseRate, .satisfactionRate, .objectivesMetRate, .nps, .cancellationRate:
             .everyGroup
         }
     }
@@ -81,6 +82,7 @@ public enum Metric: String, CaseIterable, Sendable {
         case .registered: "Inscrits"
         case .cancelled: "Annulations"
         case .waitlisted: "Liste d'attente"
+        case .cancellationRate: "Taux d'annulation"
         case .present: "Présents"
         case .absent: "Absents"
         case .unrecorded: "Présence non saisie"
@@ -112,6 +114,8 @@ public enum Metric: String, CaseIterable, Sendable {
         case .registered: "Inscriptions au statut « inscrit » (toutes sessions, phase projet comprise)."
         case .cancelled: "Inscriptions au statut « annulé »."
         case .waitlisted: "Inscriptions au statut « liste d'attente »."
+        case .cancellationRate:
+            "Annulations / toutes les inscriptions du groupe (inscrit, annulé, liste d'attente), phase projet comprise. Vide s'il n'y en a aucune."
         case .present: "Inscrits à une session animée (hors phase projet) dont la présence est « présent » ou « partiel »."
         case .absent: "Inscrits à une session animée dont la présence est « absent » (non venus)."
         case .unrecorded: "Inscrits à une session animée terminée à la date d'arrêté dont la présence n'est pas renseignée."
@@ -153,6 +157,7 @@ public enum Metric: String, CaseIterable, Sendable {
     func ratio(in t: Tally) -> Figures.Ratio? {
         func r(_ n: Int, _ d: Int) -> Figures.Ratio { Figures.Ratio(numerator: Double(n), denominator: Double(d)) }
         switch self {
+        case .cancellationRate: return r(t.cancelled, t.cancelled + t.registered + t.waitlisted)
         case .attendanceRate: return r(t.present, t.present + t.absent)
         case .projectRate: return r(t.projectsDone, t.projectsDone + t.projectsNotDone)
         case .fillRate: return r(t.registeredWithCapacity, t.capacity)
@@ -190,7 +195,7 @@ public enum Metric: String, CaseIterable, Sendable {
         case .dropped: return Double(j.dropped)
         case .unverified: return Double(j.unverified)
         case .attendanceRate, .projectRate, .fillRate, .responseRate, .satisfactionRate, .objectivesMetRate, .nps, .completionRate,
-            .dropoutRate:
+            .dropoutRate, .cancellationRate:
             return nil
         }
     }
@@ -212,6 +217,7 @@ public enum Metric: String, CaseIterable, Sendable {
     /// What the numerator and denominator count, for a rate (and the NPS).
     public var parts: (numerator: String, denominator: String)? {
         switch self {
+        case .cancellationRate: ("Annulations", "Inscriptions (tous statuts)")
         case .attendanceRate: ("Présents", "Présents + absents")
         case .projectRate: ("Projets réalisés", "Réalisés + non réalisés")
         case .fillRate: ("Inscrits (sessions à capacité connue)", "Capacité")
