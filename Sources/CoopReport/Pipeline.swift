@@ -60,6 +60,7 @@ public struct Pipeline {
                     "le BPF porte sur une année civile : la période doit aller du 1er janvier au 31 décembre d'une même année (trouvé : \(request.period.french))"
             )
         }
+        try Self.checkAnalysis(request)
         let paths = Self.paths(request)
         let show = paths.show
         logger.info(
@@ -74,6 +75,7 @@ public struct Pipeline {
             )
         }
         if let cold = request.cold { logger.info("évaluations à froid : \(show(cold.pattern))") }
+        if let line = Self.analysisLine(request.analysis) { logger.info("\(line)") }
 
         // [1/5] ingest: the catalogue (with the job's survey questions, if any) and the files.
         let (catalogueData, loaded) = try InputFile.load(role: "catalogue", path: request.catalogue)
@@ -265,17 +267,20 @@ public struct Pipeline {
         // Who attended what: built once for both, then let go.
         let participants = ParticipantIndex(dataset)
         let calculator = MetricsCalculator(
-            period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize, trend: request.trend)
+            period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize, trend: request.trend,
+            breakdowns: request.analysis.grouping.map { [$0] } ?? [])
+        let filter = try Self.resolve(request, data: dataset, index: participants)
         let evidenceBuilder = EvidenceBuilder(period: request.period, asOf: request.asOf, target: request.options.targetSatisfaction)
         var evidence: Evidence?
         let metrics: MetricsResult
         if request.options.participantSheets {
-            let figures = Background { calculator.compute(dataset, index: participants) }
+            let figures = Background { calculator.compute(dataset, index: participants, filter: filter) }
             evidence = evidenceBuilder.rows(dataset, index: participants)
             metrics = figures.wait()
         } else {
-            metrics = calculator.compute(dataset, index: participants)
+            metrics = calculator.compute(dataset, index: participants, filter: filter)
         }
+        let compared = try Self.compared(request, calculator: calculator, data: dataset, index: participants, filter: filter)
         var emptyInputs: [Diagnostic] = []
         for input in inputs where (input.role == "evaluations" || input.role == "cold") && input.rowsRead == 0 {
             emptyInputs.append(
@@ -311,6 +316,8 @@ public struct Pipeline {
         var document = ReportDocument(
             metrics: metrics, inputs: inputs, rejects: rejects, warnings: warnings, toolVersion: Pipeline.toolVersion)
         document.options = request.options
+        document.analysis = request.analysis
+        document.compared = compared
         document.paths = paths
         if let evidence {
             document.evidence = evidence.with(evidenceBuilder.improvements(metrics))

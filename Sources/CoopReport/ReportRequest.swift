@@ -29,6 +29,8 @@ public struct ReportRequest: Sendable {
     public var lockWait: Double = 60
     /// Extra sheets and presentation (evidence, detail, BPF, pseudonyms).
     public var options = ReportOptions()
+    /// Filters, breakdowns and comparison (`filter:`/`--filter`, `by:`/`--by`, `compare:`/`--compare`).
+    public var analysis = Analysis()
     /// Test hook, see `ReportFiles.pauseBeforeCommit`.
     public var pauseBeforeCommit: Double = 0
 
@@ -69,6 +71,7 @@ public struct ReportRequest: Sendable {
             minGroupSize: job.minGroupSize, maxRejectRate: job.maxRejectRate, job: job.path)
         if let name = job.name { names = .dated(name, label: period.label) }
         options = job.options
+        analysis = job.analysis
         complaints = job.complaints
         actions = job.actions
         cold = job.cold

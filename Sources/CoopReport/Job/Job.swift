@@ -25,6 +25,8 @@ public struct Job: Sendable, Equatable {
     public var trendMonths: Int?
     /// Evidence sheets, detail, target, pseudonyms, organisation, BPF.
     public var options = ReportOptions()
+    /// Filters, breakdowns and comparison (`filter:`, `by:`, `compare:`).
+    public var analysis = Analysis()
 }
 
 /// How a job chooses its period.

@@ -39,7 +39,7 @@ public enum JobReader {
         let top = try doc.mapping(allowed: [
             "version", "inputs", "period", "as_of", "min_group_size", "max_reject_rate", "output", "name", "trend_months",
             "evidence", "detail", "target_satisfaction", "targets", "pseudonymise", "organisation", "bpf",
-            "trainers", "certificates",
+            "trainers", "certificates", "filter", "by", "figures", "compare",
         ])
         guard let versionNode = top["version"] else { throw doc.fail("clé « version » absente (attendu : « version: \(version) »)") }
         let found = try versionNode.integer()
@@ -123,6 +123,7 @@ public enum JobReader {
             asOf: try top["as_of"]?.day(), minGroupSize: minGroupSize, maxRejectRate: maxRejectRate,
             output: resolve(try output.string()), name: name, trendMonths: trendMonths)
         job.options = try options(top)
+        job.analysis = try analysis(top)
         job.complaints = registers[0]
         job.actions = registers[1]
         job.cold = cold

@@ -50,13 +50,16 @@ struct ResolvedFilter: Sendable {
     /// The ids admitted by the row-decided conditions (cooperative, role).
     private let cooperatives: Set<Int32>?
     private let roles: Set<Int32>?
+    /// The filter as asked, for the reports to say what they are restricted to.
+    let asked: Filter
 
-    static let none = ResolvedFilter(sessions: nil, cooperatives: nil, roles: nil)
+    static let none = ResolvedFilter(sessions: nil, cooperatives: nil, roles: nil, asked: Filter())
 
-    private init(sessions: [Bool]?, cooperatives: Set<Int32>?, roles: Set<Int32>?) {
+    private init(sessions: [Bool]?, cooperatives: Set<Int32>?, roles: Set<Int32>?, asked: Filter) {
         self.sessions = sessions
         self.cooperatives = cooperatives
         self.roles = roles
+        self.asked = asked
     }
 
     /// Whether any condition is decided by the row (so a response may not be attributable).
@@ -138,6 +141,6 @@ struct ResolvedFilter: Sendable {
                 sessions = keep
             }
         }
-        return ResolvedFilter(sessions: sessions, cooperatives: cooperatives, roles: roles)
+        return ResolvedFilter(sessions: sessions, cooperatives: cooperatives, roles: roles, asked: filter)
     }
 }

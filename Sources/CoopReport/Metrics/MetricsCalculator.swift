@@ -20,7 +20,8 @@ public struct MetricsCalculator: Sendable {
     /// The breakdowns asked for (`by:`), beside the groupings every report has.
     public var breakdowns: [Grouping] = []
 
-    public init(period: Period = Period(), asOf: Day, minGroupSize: Int = 3, trend: Period? = nil) {
+    public init(period: Period = Period(), asOf: Day, minGroupSize: Int = 3, trend: Period? = nil, breakdowns: [Grouping] = []) {
+        self.breakdowns = breakdowns
         self.period = period
         self.asOf = asOf
         self.minGroupSize = minGroupSize
@@ -34,9 +35,7 @@ public struct MetricsCalculator: Sendable {
     func compute(_ data: Dataset, filter: Filter) throws(ResolvedFilter.UnknownValue) -> MetricsResult {
         let index = ParticipantIndex(data)
         let resolved = try ResolvedFilter.resolve(filter, data: data, attribution: Attribution(data, index: index))
-        var result = compute(data, index: index, filter: resolved)
-        result.filter = filter
-        return result
+        return compute(data, index: index, filter: resolved)
     }
 
     /// The same, with the participant index built by the caller (who hands it on to the
@@ -46,7 +45,9 @@ public struct MetricsCalculator: Sendable {
         var pass = GroupPass(calculator: self, data: data, index: index, attribution: attribution, filter: filter)
         pass.countRegistrations()
         pass.countResponses()
-        return pass.result()
+        var result = pass.result()
+        result.filter = filter.asked
+        return result
     }
 
     /// Sessions in the window, by programme code, start date and session code: the order

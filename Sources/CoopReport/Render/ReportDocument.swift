@@ -18,6 +18,10 @@ public struct ReportDocument: Sendable {
     public var registers: RegisterReport?
     /// The cold evaluations beside the hot ones; nil: the job gives none (« non fourni »).
     public var cold: ColdReport?
+    /// What the run asked beyond the standard report (filter, breakdown, comparison).
+    public var analysis = Analysis()
+    /// The other period's figures, when the run compares.
+    public var compared: ComparedPeriod?
     /// How paths are shown to a person (the workbook, the terminal).
     public var paths = DisplayPaths.currentFolder
 
