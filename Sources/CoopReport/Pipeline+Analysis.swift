@@ -10,7 +10,8 @@ extension Pipeline {
         throw JobError.invalid(
             path: request.job ?? "ligne de commande", line: request.analysis.filter.conditions.first?.line ?? 0, keyPath: "filter",
             message:
-                "un filtre restreint les chiffres ; les feuilles de preuve (evidence, detail, certificates, bpf) ne sont pas filtrées : retirez l'un ou l'autre")
+                "un filtre restreint les chiffres ; les feuilles de preuve (evidence, detail, certificates, bpf) ne sont pas filtrées : retirez l'un ou l'autre"
+        )
     }
 
     /// The filter resolved against the data: a value no row carries is a job error (exit 64)

@@ -126,6 +126,7 @@ public struct Pipeline {
         // The words each input's value columns hold, for the job's value maps.
         var statusWords = WordsSeen()
         var attendanceWords = WordsSeen()
+        var roleWords = WordsSeen()
         var answerWords = WordsSeen()
         var registrationLabels = LabelsSeen()
         var evaluationLabels = LabelsSeen()
@@ -141,6 +142,7 @@ public struct Pipeline {
             statusWords.add(validator.wordsSeen.status)
             registrationLabels.add(validator.labelsSeen)
             attendanceWords.add(validator.wordsSeen.attendance)
+            roleWords.add(validator.rolesSeen)
         }
         /// The responses of `files` (the evaluations, or the cold ones) into `target`: one
         /// reader for both; the words and labels they hold noted for the job's maps.
@@ -217,6 +219,7 @@ public struct Pipeline {
             statusWords.unused(registrationMap.status.keys, entry: "values.status", mapping: registrationMap, files: registrationFiles)
             + attendanceWords.unused(
                 registrationMap.attendance.keys, entry: "values.attendance", mapping: registrationMap, files: registrationFiles)
+            + roleWords.unused(registrationMap.roles.keys, entry: "values.role", mapping: registrationMap, files: registrationFiles)
             + answerWords.unused(
                 request.evaluations.mapping.answers.keys, entry: "answers", mapping: request.evaluations.mapping, files: evaluationFiles)
             + registrationLabels.unused(registrationMap, files: registrationFiles)

@@ -42,6 +42,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Échouer (code 65, rien n'est écrit) si une entrée a une part plus grande de lignes écartées, par exemple 0.05.")
     var maxRejectRate: Double?
 
+    @OptionGroup var analysis: AnalysisOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
@@ -60,6 +62,7 @@ struct ReportCommand: ParsableCommand {
         }
         request.maxRejectRate = maxRejectRate
         request.options.detail = detail
+        request.analysis = try analysis.parsed()
         do {
             try Self.execute(request, strict: strict, logger: logging.makeLogger())
         } catch {

@@ -19,6 +19,8 @@ struct JobOptions: ParsableArguments {
     )
     var asOf: String?
 
+    @OptionGroup var analysis: AnalysisOptions
+
     /// The request the job makes for a run today.
     func request() throws -> ReportRequest {
         let asOfDay = try ReportCommand.day(asOf, flag: "--as-of")
@@ -29,7 +31,9 @@ struct JobOptions: ParsableArguments {
             }
             month = first
         }
-        return ReportRequest(job: try JobReader.read(path: job), asOf: asOfDay, today: ReportCommand.today(), month: month)
+        var request = ReportRequest(job: try JobReader.read(path: job), asOf: asOfDay, today: ReportCommand.today(), month: month)
+        request.analysis = request.analysis.overridden(by: try analysis.parsed())
+        return request
     }
 }
 

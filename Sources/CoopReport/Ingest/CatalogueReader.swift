@@ -95,7 +95,9 @@ public enum CatalogueReader {
     static func family(_ node: YAMLCursor?) throws -> String? {
         guard let node else { return nil }
         let text = try node.string().trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { throw node.fail("« family » est vide : attendu le code commun aux éditions du programme (par exemple « FVC »)") }
+        guard !text.isEmpty else {
+            throw node.fail("« family » est vide : attendu le code commun aux éditions du programme (par exemple « FVC »)")
+        }
         return text
     }
 

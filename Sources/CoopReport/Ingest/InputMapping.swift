@@ -14,6 +14,9 @@ public struct InputMapping: Sendable, Equatable {
     public var status: [String: Registration.Status] = [:]
     /// Tool's attendance words → attendance.
     public var attendance: [String: Registration.Attendance] = [:]
+    /// Spellings of one role → the role (`values.role`: « Référente » → « Référent Vie
+    /// coopérative »), so that the role dimension has one group per role.
+    public var roles: [String: String] = [:]
     /// The export's programme and session labels → catalogue codes, and one column's
     /// event labels → (programme, session) (`values.programme`, `.session`, `.event`).
     public var programmes: [String: String] = [:]

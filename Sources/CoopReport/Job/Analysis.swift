@@ -48,7 +48,9 @@ public enum Comparison: Sendable, Equatable {
         case .previousEdition:
             guard let code = period.programme, let programme = catalogue.programme(code) else { return .failure(.notAnEdition) }
             func first(_ p: Programme) -> Day { p.sessions.map(\.start).min() ?? Day(daysSinceEpoch: 0) }
-            let editions = catalogue.programmes.filter { $0.familyCode == programme.familyCode }.sorted { (first($0), $0.code) < (first($1), $1.code) }
+            let editions = catalogue.programmes.filter { $0.familyCode == programme.familyCode }.sorted {
+                (first($0), $0.code) < (first($1), $1.code)
+            }
             guard let i = editions.firstIndex(where: { $0.code == code }), i > 0 else {
                 return .failure(.noPreviousEdition(code, family: programme.familyCode))
             }

@@ -41,13 +41,16 @@ extension JobReader {
         if case .scalar = c.node {
             let word = try c.string()
             guard word == "previous_edition" else {
-                throw c.fail("\(quoted(word)) n'est pas une comparaison (attendu : previous_edition, ou une table avec programme ou from/to)")
+                throw c.fail(
+                    "\(quoted(word)) n'est pas une comparaison (attendu : previous_edition, ou une table avec programme ou from/to)")
             }
             return .previousEdition
         }
         let keys = try c.mapping(allowed: ["from", "to", "programme"])
         if let programme = keys["programme"] {
-            guard keys["from"] == nil && keys["to"] == nil else { throw c.fail("indiquez soit « programme », soit « from »/« to », pas les deux") }
+            guard keys["from"] == nil && keys["to"] == nil else {
+                throw c.fail("indiquez soit « programme », soit « from »/« to », pas les deux")
+            }
             return .period(Period(programme: try programme.string()))
         }
         let range = Period(from: try keys["from"]?.day(), to: try keys["to"]?.day())
@@ -81,7 +84,9 @@ extension Analysis {
         var analysis = Analysis()
         for f in filters {
             let parts = f.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[1].isEmpty else { return .failure(.filter(f, "attendu : DIMENSION=VALEUR, par exemple cooperative=Coop'Toit")) }
+            guard parts.count == 2, !parts[1].isEmpty else {
+                return .failure(.filter(f, "attendu : DIMENSION=VALEUR, par exemple cooperative=Coop'Toit"))
+            }
             guard let d = Dimension.named(parts[0]) else { return .failure(.filter(f, Self.dimensionHint(parts[0]))) }
             analysis.filter.add(Filter.Condition(d, [parts[1]]))
         }
@@ -97,7 +102,8 @@ extension Analysis {
                 analysis.compare = .previousEdition
             } else if compare.contains("..") {
                 let parts = compare.components(separatedBy: "..")
-                let from = Day(iso: parts[0]), to = parts.count == 2 ? Day(iso: parts[1]) : nil
+                let from = Day(iso: parts[0])
+                let to = parts.count == 2 ? Day(iso: parts[1]) : nil
                 guard let from, let to, from <= to else {
                     return .failure(.compare(compare, "attendu : AAAA-MM-JJ..AAAA-MM-JJ, la première date avant la seconde"))
                 }
@@ -127,7 +133,9 @@ extension Analysis {
 
 /// A bad analysis flag (exit 64).
 public enum AnalysisFlagError: Error, Equatable, CustomStringConvertible {
-    case filter(String, String), by(String, String), compare(String, String)
+    case filter(String, String)
+    case by(String, String)
+    case compare(String, String)
 
     public var description: String {
         switch self {

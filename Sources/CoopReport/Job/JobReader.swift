@@ -224,7 +224,7 @@ public enum JobReader {
             let sessionMaps = ["programme", "session", "event"]
             let wordMaps: [String] =
                 switch kind {
-                case .registrations: ["status", "attendance"]
+                case .registrations: ["status", "attendance", "role"]
                 case .evaluations, .cold: []
                 case .complaints: ["source", "nature", "status"]
                 case .actions: ["status"]
@@ -253,6 +253,12 @@ public enum JobReader {
                     throw target.fail("\(quoted(name)) n'est pas un statut (attendu : registered, cancelled, waitlisted)")
                 }
                 mapping.status[TextKey.of(word)] = status
+                mapping.wordTexts[TextKey.of(word)] = word
+            }
+            for (word, target) in kind == .registrations ? try maps["role"]?.pairs() ?? [] : [] {
+                let role = try target.string().trimmingCharacters(in: .whitespaces)
+                guard !role.isEmpty else { throw target.fail("vide ; attendu : le libellé de la fonction que « \(word) » désigne") }
+                mapping.roles[TextKey.of(word)] = role
                 mapping.wordTexts[TextKey.of(word)] = word
             }
             for (word, target) in try maps["attendance"]?.pairs() ?? [] {

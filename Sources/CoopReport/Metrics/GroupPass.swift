@@ -334,7 +334,9 @@ struct GroupPass {
         return FigureTable(
             grouping: g.grouping,
             groups: sorted.compactMap { names in
-                merged[names].map { FigureTable.Group(names: names, figures: Figures(tally: $0.tally, minGroupSize: calculator.minGroupSize)) }
+                merged[names].map {
+                    FigureTable.Group(names: names, figures: Figures(tally: $0.tally, minGroupSize: calculator.minGroupSize))
+                }
             })
     }
 

@@ -7,52 +7,104 @@ public enum MetricsJSON {
         let m = doc.metrics
         // Every file of the input: registrations split over two files count both.
         func rejected(_ role: String) -> Int { doc.inputs.filter { $0.role == role }.reduce(0) { $0 + $1.rejected } }
-        return .object([
-            ("schema_version", .int(schemaVersion)),
-            ("tool_version", .string(doc.toolVersion)),
+        return .object(
+            [
+                ("schema_version", .int(schemaVersion)),
+                ("tool_version", .string(doc.toolVersion)),
+                (
+                    "period",
+                    .object([
+                        ("from", m.period.from.map { .string($0.iso) } ?? .null),
+                        ("to", m.period.to.map { .string($0.iso) } ?? .null),
+                        ("programme", m.period.programme.map(JSONValue.string) ?? .null),
+                    ])
+                ),
+                ("as_of", .string(m.asOf.iso)),
+                ("min_group_size", .int(m.minGroupSize)),
+                (
+                    "survey",
+                    .object([
+                        (
+                            "scale",
+                            .object([
+                                ("min", .int(m.survey.scale.min)), ("max", .int(m.survey.scale.max)),
+                                ("satisfied_from", .int(m.survey.scale.satisfiedFrom)),
+                            ])
+                        ),
+                        ("questions", .array(m.survey.questions.map { .string($0.column) })),
+                    ])
+                ),
+                ("overall", group([], m.overall, survey: m.survey)),
+                (
+                    "sessions",
+                    .array(
+                        m.sessions.map {
+                            group(
+                                [
+                                    ("programme", .string($0.session.programme)), ("session", .string($0.session.code)),
+                                    ("title", .string($0.session.title)), ("start", .string($0.session.start.iso)),
+                                ], $0.figures, survey: m.survey)
+                        })
+                ),
+                (
+                    "programmes",
+                    .array(m.programmes.map { group([("programme", .string($0.programme.code))], $0.figures, survey: m.survey) })
+                ),
+                ("cooperatives", .array(m.cooperatives.map { group([("cooperative", .string($0.name))], $0.figures, survey: m.survey) })),
+                ("months", .array(m.months.map { group([("month", .string($0.month))], $0.figures, survey: m.survey) })),
+            ] + analysis(doc) + [
+                ("rejects", .object([("registrations", .int(rejected("registrations"))), ("evaluations", .int(rejected("evaluations")))])),
+                ("warnings", .int(doc.warnings.count)),
+                ("registers", registers(doc)),
+                ("cold", cold(doc.cold, rejected: doc.inputs.filter { $0.role == "cold" }.reduce(0) { $0 + $1.rejected })),
+            ])
+    }
+
+    /// The groupings every document has: a breakdown by one of them is that array already.
+    static let standardArrays: Set<String> = ["sessions", "programmes", "cooperatives", "months"]
+
+    /// What the run asked beyond the standard report (docs/metrics-json.md, « Analyses »):
+    /// the filter and the responses it could not attribute, one array per breakdown (named
+    /// by the dimension's plural, each group named by the dimension's id, with every figure
+    /// key of `overall`), and the other period's overall figures.
+    static func analysis(_ doc: ReportDocument) -> [(String, JSONValue)] {
+        let m = doc.metrics
+        var members: [(String, JSONValue)] = [
             (
-                "period",
-                .object([
-                    ("from", m.period.from.map { .string($0.iso) } ?? .null),
-                    ("to", m.period.to.map { .string($0.iso) } ?? .null),
-                    ("programme", m.period.programme.map(JSONValue.string) ?? .null),
-                ])
+                "filter",
+                .object(m.filter.conditions.map { ($0.dimension.id, .array($0.values.map(JSONValue.string))) })
             ),
-            ("as_of", .string(m.asOf.iso)),
-            ("min_group_size", .int(m.minGroupSize)),
+            ("left_out", .object([("responses", .int(m.leftOut.responses))])),
+        ]
+        for table in m.breakdowns where !standardArrays.contains(table.grouping.jsonKey) {
+            members.append((table.grouping.jsonKey, breakdown(table, survey: m.survey)))
+        }
+        members.append(
             (
-                "survey",
-                .object([
-                    (
-                        "scale",
-                        .object([
-                            ("min", .int(m.survey.scale.min)), ("max", .int(m.survey.scale.max)),
-                            ("satisfied_from", .int(m.survey.scale.satisfiedFrom)),
-                        ])
-                    ),
-                    ("questions", .array(m.survey.questions.map { .string($0.column) })),
-                ])
-            ),
-            ("overall", group([], m.overall, survey: m.survey)),
-            (
-                "sessions",
-                .array(
-                    m.sessions.map {
-                        group(
-                            [
-                                ("programme", .string($0.session.programme)), ("session", .string($0.session.code)),
-                                ("title", .string($0.session.title)), ("start", .string($0.session.start.iso)),
-                            ], $0.figures, survey: m.survey)
-                    })
-            ),
-            ("programmes", .array(m.programmes.map { group([("programme", .string($0.programme.code))], $0.figures, survey: m.survey) })),
-            ("cooperatives", .array(m.cooperatives.map { group([("cooperative", .string($0.name))], $0.figures, survey: m.survey) })),
-            ("months", .array(m.months.map { group([("month", .string($0.month))], $0.figures, survey: m.survey) })),
-            ("rejects", .object([("registrations", .int(rejected("registrations"))), ("evaluations", .int(rejected("evaluations")))])),
-            ("warnings", .int(doc.warnings.count)),
-            ("registers", registers(doc)),
-            ("cold", cold(doc.cold, rejected: doc.inputs.filter { $0.role == "cold" }.reduce(0) { $0 + $1.rejected })),
-        ])
+                "comparison",
+                doc.compared.map { c in
+                    .object([
+                        (
+                            "period",
+                            .object([
+                                ("from", c.period.from.map { .string($0.iso) } ?? .null),
+                                ("to", c.period.to.map { .string($0.iso) } ?? .null),
+                                ("programme", c.period.programme.map(JSONValue.string) ?? .null),
+                            ])
+                        ),
+                        ("overall", group([], c.overall, survey: m.survey)),
+                    ])
+                } ?? .null
+            ))
+        return members
+    }
+
+    /// A breakdown's groups: each named under its dimensions' ids (`role`, `cooperative`).
+    static func breakdown(_ table: FigureTable, survey: Survey) -> JSONValue {
+        .array(
+            table.groups.map { g in
+                group(zip(table.grouping.dimensions, g.names).map { ($0.id, .string($1)) }, g.figures, survey: survey)
+            })
     }
 
     /// The cold evaluations (docs/metrics-json.md, « cold »): `null` when the job gives none.

@@ -149,6 +149,8 @@ public struct Cell: Sendable, Equatable {
         case integer, decimal, percent, euros, hours, score
         /// A target: « ≥ 90 % » (a floor), « ≤ 15 % » (a ceiling).
         case atLeast, atMost
+        /// A gap between two rates in percentage points: « +7,0 pt ».
+        case points
     }
 
     /// Emphasis.

@@ -14,6 +14,8 @@ public enum WorkbookPlanner {
             GroupSheet.sessions(m), GroupSheet.programmes(m), GroupSheet.cooperatives(m), GroupSheet.months(m, options),
             SatisfactionSheet.plan(m), ObjectivesSheet.plan(m),
         ]
+        // Analyse: the breakdown and the comparison the run asked for, beside the standard sheets.
+        if let analysis = AnalysisSheet.plan(doc) { sheets.insert(analysis, at: 1) }
         // À froid: whenever the job gives cold evaluations, and in the evidence report
         // without them too (« non fourni »).
         if doc.cold != nil || options.evidence { sheets.append(ColdSheet.plan(doc)) }

@@ -157,6 +157,7 @@ public enum WorkbookWriter {
         case .score: "0.0"
         case .atLeast: "\"≥\u{00A0}\"" + percent
         case .atMost: "\"≤\u{00A0}\"" + percent
+        case .points: "+0.0\"\u{00A0}pt\";-0.0\"\u{00A0}pt\";0\"\u{00A0}pt\""
         }
     }
 

@@ -31,7 +31,22 @@ public struct RegistrationValidator {
         let attendance = attendanceMemo.seen.flatMap { a in halfDayMemo.seen.map { a + $0 } }
         return (statusMemo.seen, attendance)
     }
-    /// Participant, e-mail, last name, first name, cooperative, role of the row before.
+    /// The job's `values.role`: each role text met (pool id) → the role it stands for.
+    private var roleMemo: [Int32: Int32] = [:]
+    /// The role texts met, for the map's unused entries (only when the job maps roles).
+    private(set) var rolesSeen: [String] = []
+
+    /// The role of a row: as written, or as the job's `values.role` names it (« Référente »
+    /// → « Référent Vie coopérative »), so that one role is one group.
+    private mutating func role(_ raw: Int32, into builder: inout DatasetBuilder) -> Int32 {
+        guard !mapping.roles.isEmpty, raw != 0 else { return raw }
+        if let id = roleMemo[raw] { return id }
+        let text = builder.pool.string(raw)
+        rolesSeen.append(text)
+        let id = mapping.roles[TextKey.of(text)].map { builder.pool.intern($0) } ?? raw
+        roleMemo[raw] = id
+        return id
+    }
 
     /// The columns this validator reads; positions are found once per file.
     enum Field: Int, CaseIterable {
@@ -172,7 +187,7 @@ public struct RegistrationValidator {
                 lastName: builder.intern(bytes(.lastName), column: .lastName),
                 firstName: builder.intern(bytes(.firstName), column: .firstName),
                 cooperative: builder.intern(bytes(.cooperative), column: .cooperative),
-                role: builder.intern(bytes(.role), column: .role), line: Int32(fields.line), file: fileNumber,
+                role: role(builder.intern(bytes(.role), column: .role), into: &builder), line: Int32(fields.line), file: fileNumber,
                 payer: builder.payerNumber(builder.intern(bytes(.payer), column: .payer)), status: status,
                 attendance: attendance,
                 halfDays: halfDays, identifiedByEmail: id == 0, hours: hours, registeredAt: registeredAt))

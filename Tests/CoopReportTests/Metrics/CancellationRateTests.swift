@@ -23,7 +23,9 @@ struct CancellationRateTests {
         #expect(m.sessions.first { $0.session.code == "A" }?.figures.value(.cancellationRate) == 0)
         #expect(m.sessions.first { $0.session.code == "B" }?.figures.value(.cancellationRate) == 0.25)
         // Coop Deux: p3 at A (registered), p3 at B (cancelled), p5 at B (waitlisted) → 1 / 3.
-        #expect(m.cooperatives.first { $0.name == "Coop Deux" }?.figures.ratio(.cancellationRate) == Figures.Ratio(numerator: 1, denominator: 3))
+        #expect(
+            m.cooperatives.first { $0.name == "Coop Deux" }?.figures.ratio(.cancellationRate) == Figures.Ratio(numerator: 1, denominator: 3)
+        )
 
         let json = try run.metricsJSON()
         let overall = try #require(json["overall"] as? [String: Any])
