@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@testable import CoopReport
+
+/// The analyses on the real executable and in the written files: `--by role` writes
+/// `roles` and the sheet Analyse, `--filter` with an unknown value exits 64 naming the
+/// nearest one, split registrations count every file's rejected rows. SmallRun's inputs
+/// with roles: p1 Directeur (A present, B present), p2 Salarié (A absent, B present),
+/// p3 Salarié (A partial).
+@Suite("Analyse")
+struct AnalysisSheetTests {
+    static let registrations =
+        "formation;session;identifiant;coopérative;fonction;statut;présence\n"
+        + "P;A;p1;Coop Un;Directeur;inscrit;présent\n"
+        + "P;A;p2;Coop Un;Salarié;inscrit;absent\n"
+        + "P;A;p3;Coop Deux;Salarié;inscrit;partiel\n"
+        + "P;B;p1;Coop Un;Directeur;inscrit;présent\n"
+        + "P;B;p2;Coop Un;Salarié;inscrit;présent\n"
+
+    func report(_ dir: TemporaryDirectory, _ extra: [String]) throws -> CommandLineTests.Run {
+        try CommandLineTests().run(
+            [
+                "report", "--catalogue", try dir.write("catalogue.yml", SmallRun.catalogue),
+                "--registrations", try dir.write("registrations.csv", Self.registrations),
+                "--evaluations", try dir.write("evaluations.csv", SmallRun.evaluations), "--out", dir.path + "/out",
+                "--as-of", "2022-03-01", "--min-group-size", "1",
+            ] + extra)
+    }
+
+    @Test("--by role on report writes « roles » in metrics.json and the sheet Analyse, with N beside each rate and an Ensemble row")
+    func byRole() throws {
+        let dir = try TemporaryDirectory()
+        let r = try report(dir, ["--by", "role"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/out/metrics.json"))) as? [String: Any]
+        let roles = try #require(json?["roles"] as? [[String: Any]])
+        // The anonymous response (line 4) has no registration: its role cannot be told.
+        #expect(roles.compactMap { $0["role"] as? String } == ["Directeur", "Non renseigné", "Salarié"])
+        #expect(roles[1]["registered"] as? Int == 0)
+        #expect(roles[1]["responses"] as? Int == 1)
+        // Directeur: 2 present of 2; Salarié: p2 absent at A, p3 partial at A, p2 present at B → 2 / 3.
+        #expect(roles[0]["attendance_rate"] as? Double == 1)
+        #expect(roles[2]["attendance_rate_numerator"] as? Double == 2)
+        #expect(roles[2]["attendance_rate_denominator"] as? Double == 3)
+        // Every figure key of « overall » is there.
+        let overall = try #require(json?["overall"] as? [String: Any])
+        #expect(Set(overall.keys).subtracting(roles[0].keys).isEmpty)
+
+        let book = try XLSXReader(url: URL(fileURLWithPath: dir.path + "/out/report.xlsx"))
+        #expect(book.sheetNames.dropFirst().first == "Analyse")
+        let grid = book.grid("Analyse")
+        let header = try #require(grid.first { $0.first??.value == "Fonction" })
+        let rate = try #require(header.firstIndex { $0?.value == Metric.attendanceRate.label })
+        #expect(header[rate + 1]?.value.hasPrefix("N ") == true)
+        let salarie = try #require(grid.first { $0.first??.value == "Salarié" })
+        #expect(salarie[rate]?.number.map { ($0 * 1000).rounded() } == 667)
+        #expect(salarie[rate + 1]?.number == 3)
+        let total = try #require(grid.first { $0.first??.value == "Ensemble" })
+        #expect(total[rate + 1]?.number == 5)  // 4 present + 1 absent
+        #expect(book.parts.keys.contains { $0.hasPrefix("xl/charts/") })
+    }
+
+    @Test("an unknown filter value exits 64 and names the nearest value; a known one keeps that cooperative only")
+    func filter() throws {
+        let dir = try TemporaryDirectory()
+        let bad = try report(dir, ["--filter", "cooperative=Coop Uno"])
+        #expect(bad.status == ExitStatus.usage.rawValue)
+        #expect(bad.stderr.contains("filter.cooperative"))
+        #expect(bad.stderr.contains("vouliez-vous dire « Coop Un » ?"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/report.xlsx"))
+        let badDimension = try report(dir, ["--filter", "coop=Coop Un"])
+        #expect(badDimension.status == ExitStatus.usage.rawValue)
+        let good = try report(dir, ["--filter", "cooperative=coop deux"])
+        #expect(good.status == 0, "\(good.stderr)")
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/out/metrics.json"))) as? [String: Any]
+        #expect((json?["overall"] as? [String: Any])?["registered"] as? Int == 1)
+        #expect((json?["cooperatives"] as? [[String: Any]])?.compactMap { $0["cooperative"] as? String } == ["Coop Deux"])
+        #expect((json?["filter"] as? [String: [String]])?["cooperative"] == ["coop deux"])
+    }
+
+    @Test("registrations split over two files: metrics.json counts the rejected rows of both")
+    func splitRejects() throws {
+        let dir = try TemporaryDirectory()
+        let header = "formation;session;identifiant;coopérative;statut;présence\n"
+        _ = try dir.write("r1.csv", header + "P;A;p1;Coop Un;inscrit;présent\nP;Z;p2;Coop Un;inscrit;présent\n")
+        _ = try dir.write(
+            "r2.csv", header + "P;B;p1;Coop Un;inscrit;présent\nP;Z;p3;Coop Un;inscrit;présent\nQ;A;p4;Coop Un;inscrit;présent\n")
+        let r = try CommandLineTests().run([
+            "report", "--catalogue", try dir.write("catalogue.yml", SmallRun.catalogue), "--registrations", dir.path + "/r*.csv",
+            "--evaluations", try dir.write("evaluations.csv", SmallRun.evaluations), "--out", dir.path + "/out", "--as-of", "2022-03-01",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/out/metrics.json"))) as? [String: Any]
+        #expect((json?["rejects"] as? [String: Int])?["registrations"] == 3)
+        let rejects = try String(contentsOfFile: dir.path + "/out/rejects.csv", encoding: .utf8)
+        #expect(rejects.split(whereSeparator: \.isNewline).filter { $0.contains("r1.csv") || $0.contains("r2.csv") }.count == 3)
+    }
+}
