@@ -14,7 +14,9 @@ enum BPFSheet {
         sheet.append([.text("Période", .label), .text(m.period.french)])
         frameA(doc.options.organisation, into: &sheet)
         frameB(bpf, into: &sheet)
-        // Printed on four pages, each frame whole: A and B; C and D; E, F-1 and F-2; F-3 to the end.
+        notes(bpf, into: &sheet)
+        // Printed on four pages, each frame whole: A, B and the notes; C and D; E, F-1 and F-2;
+        // F-3 to the checks.
         sheet.pageBreaks.append(sheet.rows.count + 1)  // after the blank row, at C's title
         frameC(bpf, into: &sheet)
         frameD(into: &sheet)
@@ -32,7 +34,6 @@ enum BPFSheet {
         countRow(&sheet, "", "Formations confiées à votre organisme par un autre organisme de formation", bpf.g)
         frameH(into: &sheet)
         checks(bpf, rejected: rejectedRegistrations(doc), into: &sheet)
-        notes(bpf, into: &sheet)
         sheet.frozenRows = 0
         // A fixed scale, not fitted to the page: Excel ignores page breaks in a sheet fitted
         // to pages. At 72 % the four columns (98 characters) and each group of frames fit an A4
@@ -70,7 +71,7 @@ enum BPFSheet {
             ("Téléphone", nil), ("Courriel", nil), ("Exercice comptable (du … au …)", nil),
         ]
         for (label, value) in known {
-            if let value { sheet.append([.text("A"), .text(label, .wrap), .text(value, .wrap)]) } else { toFillRow(&sheet, "A", label) }
+            if let value { sheet.append([.text("A"), .text("\(label) : \(value)", .wrap)]) } else { toFillRow(&sheet, "A", label) }
         }
     }
 
@@ -116,10 +117,10 @@ enum BPFSheet {
         sheet.append([
             .empty,
             .text(
-                "Estimation : prix HT du catalogue × \(bpf.presentOnly ? "participants présents" : "inscrits"), pas le chiffre d'affaires comptabilisé ; à rapprocher de la comptabilité (remises, annulations facturées, autres produits) avant de déclarer.",
+                "Estimation : prix du catalogue × \(bpf.presentOnly ? "présents" : "inscrits"), pas le chiffre d'affaires comptabilisé.",
                 .warning),
         ])
-        sheet.append([.header("Ligne"), .header("Produits provenant"), Cell(.text("Montant HT estimé (€)"), .numberHeader)])
+        sheet.append([.header("Ligne"), .header("Produits provenant"), Cell(.text("Montant HT (€)"), .numberHeader)])
         for r in bpf.revenue {
             if r.line == .c2a {
                 sheet.append([
@@ -254,16 +255,14 @@ enum BPFSheet {
         ])
         sheet.append([
             .text("Écartées", rejected > 0 ? .warning : .body),
-            .text(
-                "Lignes d'inscription écartées (feuille Rejets) : ni stagiaires ni heures ; corrigez-les pour les compter",
-                rejected > 0 ? .warning : .wrap),
+            .text("Lignes d'inscription écartées (feuille Rejets) : ni stagiaires ni heures ; corrigez-les pour les compter", .wrap),
             .int(rejected),
         ])
         sheet.append([
             .text("Estimées", bpf.estimated.trainees > 0 ? .warning : .body),
             .text(
                 "Inscriptions comptées avec des heures estimées (« partiel » sans heures, heures saisies illisibles ou au-delà de la durée de la session : heures de la présence) — lignes et heures",
-                bpf.estimated.trainees > 0 ? .warning : .wrap),
+                .wrap),
             .int(bpf.estimated.trainees), .number(bpf.estimated.hours, .hours),
         ])
     }

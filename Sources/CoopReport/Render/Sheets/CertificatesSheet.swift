@@ -38,19 +38,26 @@ enum CertificatesSheet {
         sheet.columnWidths = widths
         sheet.portrait = true
         sheet.pagesWide = 0
+        sheet.printScale = printScale
         sheet.printArea = (sheet.rows.count - 1, widths.count - 1)
         sheet.fitRowHeights()
         return sheet
     }
 
-    /// The most characters of a text from the inputs or the job (a name, a title, an address)
-    /// on a certificate: a 10,000-character name would push the page over several pages.
-    /// 80 characters wrap on two lines of the first column.
+    /// The most characters of a name from the inputs or the job (holder, cooperative,
+    /// organisation, address, signatory) on a certificate: a 10,000-character name would push
+    /// the page over several pages. 80 characters wrap on two lines of the first column.
     static let textLimit = 80
+    /// The same for a programme's or a session's title, from the catalogue: longer in
+    /// practice (« Extension : découverte de membres et d'actions du monde coopératif… »).
+    static let titleLimit = 160
+    /// Printed at a fixed 90 %: a certificate with its notes fits its A4 page (a fixed scale,
+    /// not a fit to the page, which would make Excel ignore the page breaks).
+    static let printScale = 90
 
-    /// `text` clipped to `textLimit` characters, « … » marking the cut.
-    static func clipped(_ text: String) -> String {
-        text.count <= textLimit ? text : String(text.prefix(textLimit - 1)) + "…"
+    /// `text` clipped to `limit` characters, « … » marking the cut.
+    static func clipped(_ text: String, _ limit: Int = textLimit) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     /// « Je soussigné(e), Marie Dupont, directrice, représentant(e) légal(e) de … » — in the
@@ -66,7 +73,7 @@ enum CertificatesSheet {
 
     /// The sentence on the supporting documents (the ministry's model, in our words).
     static let supportingDocuments =
-        "Pièces justificatives de ce certificat (feuilles d'émargement signées, relevés de présence) conservées par l'organisme trois ans après la fin de l'année du dernier paiement, pour les contrôles des financeurs."
+        "Pièces justificatives (feuilles d'émargement signées) conservées par l'organisme trois ans après la fin de l'année du dernier paiement, pour les contrôles des financeurs."
 
     /// One certificate's rows, from its title to the signature. Texts from the inputs and
     /// the job are clipped (`clipped`) so that a certificate stays on its page.
@@ -85,9 +92,9 @@ enum CertificatesSheet {
         line(clipped(c.holder), .labelWrap)
         if !c.cooperative.isEmpty {
             line("salarié(e) de la coopérative : \(clipped(c.cooperative))")
-            line("Adresse de l'employeur : \(c.employerAddress.map(clipped) ?? "adresse à compléter")")
+            line("Adresse de l'employeur : \(c.employerAddress.map { clipped($0) } ?? "adresse à compléter")")
         }
-        line("a suivi l'action : \(clipped(c.programmeTitle)) (\(clipped(c.programmeCode)))")
+        line("a suivi l'action : \(clipped(c.programmeTitle, titleLimit)) (\(clipped(c.programmeCode)))")
         line("Nature de l'action : action de formation (article L. 6313-1 du code du travail)")
         line(c.from == c.to ? "Date : le \(c.from.french)" : "Dates : du \(c.from.french) au \(c.to.french)")
         sheet.append([])
@@ -96,13 +103,14 @@ enum CertificatesSheet {
         sheet.rowHeights[header] = 30
         for l in c.lines {
             sheet.append([
-                Cell(.text(clipped("\(l.code) — \(l.title)")), .wrap), date(l.start, l.end),
+                Cell(.text(clipped("\(l.code) — \(l.title)", titleLimit)), .wrap), date(l.start, l.end),
                 l.hours.map { Cell(.number($0, .hours)) } ?? Cell(.text("à compléter"), .warning),
             ])
         }
         for p in c.projects {
             sheet.append([
-                Cell(.text(clipped("\(p.code) — \(p.title)") + " : phase projet \(p.state.french)"), .wrap), date(p.start, p.end),
+                Cell(.text(clipped("\(p.code) — \(p.title)", titleLimit) + " : phase projet \(p.state.french)"), .wrap),
+                date(p.start, p.end),
             ])
         }
         sheet.append([
@@ -111,12 +119,13 @@ enum CertificatesSheet {
         ])
         let pending = c.lines.compactMap { l in l.pending.map { "\(clipped(l.code)) (\($0.french))" } }
         if !pending.isEmpty {
-            line("À compléter avant envoi : \(pending.joined(separator: ", ")) ; seules des heures saisies sont certifiées.")
+            line("À compléter avant envoi : \(pending.joined(separator: ", ")).")
         }
-        if !c.projects.isEmpty { line("La phase projet, travail en coopérative, n'est pas comptée en heures ni dans les dates.") }
+        if !c.projects.isEmpty { line("Phase projet (travail en coopérative) : sans heures.") }
         sheet.append([])
-        line("Fait pour servir et valoir ce que de droit.")
-        line(o.town.map { "Fait à \(clipped($0)), le \(asOf.french)" } ?? "Fait le \(asOf.french)")
+        line(
+            "Fait pour servir et valoir ce que de droit, " + (o.town.map { "à \(clipped($0)), le \(asOf.french)." } ?? "le \(asOf.french).")
+        )
         sheet.append([])
         if let signatory = o.signatory { line(clipped(signatory), .labelWrap) }
         line(
