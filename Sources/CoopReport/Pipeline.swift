@@ -295,7 +295,8 @@ public struct Pipeline {
         }
         // The certificates, when asked: each one whose hours are partly to complete is an alert.
         let certificates =
-            request.options.certificates ? CertificateBuilder(period: request.period).build(dataset, index: participants) : nil
+            request.options.certificates
+            ? CertificateBuilder(period: request.period, asOf: request.asOf).build(dataset, index: participants) : nil
         let warnings =
             mappingWarnings + registerWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? []) + metrics.warnings
             + (certificates?.warnings ?? [])

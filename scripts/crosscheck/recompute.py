@@ -282,6 +282,10 @@ def load_catalogue(path):
 # --------------------------------------------------------------------------- validation
 
 
+# One entry per kept registration row: how many optional fields were dropped (alerts).
+DROPPED_FIELDS = []
+
+
 def validate_registrations(path, programmes):
     header, rows = read_csv(path)
     col = {}
@@ -334,8 +338,13 @@ def validate_registrations(path, programmes):
         status = STATUS_VALUES.get(fold(status_raw))
         if problem is None and status is None:
             problem = ("status", "bad status")
-        if problem is None and reg_at != "" and not parse_date(reg_at):
-            problem = ("registered_at", "bad date")
+        # READING (data-contract.md v3): "A row is rejected only when a field that a figure
+        # needs is unusable; an unreadable optional field is dropped with an alert and the
+        # row counts." registered_at is optional and no figure uses it: an unreadable date
+        # is dropped (one alert), the row counts.
+        dropped_here = 0
+        if reg_at != "" and not parse_date(reg_at):
+            dropped_here += 1
         attendance = None
         if fold(att_raw) != "":
             attendance = ATTENDANCE_VALUES.get(fold(att_raw))
@@ -344,8 +353,14 @@ def validate_registrations(path, programmes):
         hours = None
         if hours_raw != "":
             hours = parse_number(hours_raw)
-            if problem is None and hours is None:
-                problem = ("hours_attended", "bad number")
+            # READING (data-contract.md v3, as above): hours_attended is optional; an
+            # unreadable (or negative) value is dropped and the row counts as if it were
+            # empty, with the default hours of its attendance.
+            # READING (docs/decisions.md, issue 20.4 — not the spec, which is silent): a value
+            # above the session's hours cannot have been attended; it is dropped the same way.
+            if hours is None or hours < 0 or (sess is not None and hours > sess["hours"]):
+                hours = None
+                dropped_here += 1
         morning = None
         if fold(morning_raw) != "":
             morning = HALF_VALUES.get(fold(morning_raw))
@@ -359,6 +374,7 @@ def validate_registrations(path, programmes):
         if problem is not None:
             rejects.append((line, problem))
             continue
+        DROPPED_FIELDS.append(dropped_here)
 
         # Half-days decide when either holds a value; an empty half is not present.
         if morning is not None or afternoon is not None:
@@ -1047,7 +1063,9 @@ def compute(args):
     # READING: warnings = superseded duplicate registrations + superseded repeated response
     # ids + superseded second responses of an identified respondent + in-period sessions
     # whose response rate is above 1. Unverified journeys (a data-quality alert in the
-    # spec) are not counted here. Compared as a note only.
+    # spec) are not counted here. Compared as a note only. Plus one per optional field
+    # dropped from a kept registration row (data-contract.md v3).
+    warnings += sum(DROPPED_FIELDS)
     rate_above_1 = 0
     for g in sessions_out:
         if g["response_rate"] is not None and g["response_rate"] > 1:

@@ -2,11 +2,11 @@ import Foundation
 
 extension JobReader {
     /// `organisation:`: a name (the old form), or a block `{name, siret, nda, address,
-    /// signatory}`. SIRET must be 14 digits and NDA 11 (spaces allowed); a bad value stops
+    /// signatory, signs_as}`. SIRET must be 14 digits and NDA 11 (spaces allowed); a bad value stops
     /// the run at its line.
     static func organisation(_ cursor: YAMLCursor) throws -> Organisation {
         if case .scalar = cursor.node { return Organisation(name: try nonEmpty(cursor, what: "le nom de l'organisme")) }
-        let keys = try cursor.mapping(allowed: ["name", "siret", "nda", "address", "signatory"])
+        let keys = try cursor.mapping(allowed: ["name", "siret", "nda", "address", "signatory", "signs_as"])
         guard let name = keys["name"] else { throw cursor.fail("clé « name » absente (la raison sociale de l'organisme)") }
         var organisation = Organisation(name: try nonEmpty(name, what: "la raison sociale de l'organisme"))
         if let s = keys["siret"] {
@@ -28,6 +28,19 @@ extension JobReader {
         }
         if let a = keys["address"] { organisation.address = try nonEmpty(a, what: "l'adresse de l'organisme") }
         if let s = keys["signatory"] { organisation.signatory = try nonEmpty(s, what: "le nom et la fonction du signataire") }
+        if let c = keys["signs_as"] {
+            let text = try c.string()
+            let words: [String: Organisation.Capacity] = [
+                "representative": .representative, "representantlegal": .representative, "delegate": .delegate,
+                "delegataire": .delegate, "delegation": .delegate,
+            ]
+            guard let capacity = words[TextKey.of(text)] else {
+                throw c.fail(
+                    "\(quoted(text)) n'est pas une qualité de signataire (attendu : representative — le représentant légal — ou delegate — par délégation du représentant légal)"
+                )
+            }
+            organisation.signsAs = capacity
+        }
         return organisation
     }
 
@@ -37,7 +50,8 @@ extension JobReader {
         guard options.certificates, let flag = top["certificates"] else { return }
         guard let block = top["organisation"] else {
             throw flag.fail(
-                "les certificats de réalisation demandent le bloc « organisation » (name, siret, nda, address, signatory) : il est absent")
+                "les certificats de réalisation demandent le bloc « organisation » (name, siret, nda, address, signatory, signs_as) : il est absent"
+            )
         }
         let missing = options.organisation.missingForCertificates
         guard missing.isEmpty else {

@@ -12,13 +12,25 @@ public struct Organisation: Sendable, Equatable, ExpressibleByStringLiteral {
     public var address: String?
     /// Name and function of the person who signs the certificates (« Marie Dupont, directrice »).
     public var signatory: String?
+    /// In what capacity the signatory signs (`signs_as`): the ministry's model certificate
+    /// names the legal representative, or the person they delegated.
+    public var signsAs: Capacity?
 
-    public init(name: String, siret: String? = nil, nda: String? = nil, address: String? = nil, signatory: String? = nil) {
+    /// `signs_as`: the organisation's legal representative, or a delegate of them.
+    public enum Capacity: String, Sendable, CaseIterable {
+        case representative, delegate
+    }
+
+    public init(
+        name: String, siret: String? = nil, nda: String? = nil, address: String? = nil, signatory: String? = nil,
+        signsAs: Capacity? = nil
+    ) {
         self.name = name
         self.siret = siret
         self.nda = nda
         self.address = address
         self.signatory = signatory
+        self.signsAs = signsAs
     }
 
     public init(stringLiteral name: String) { self.init(name: name) }
@@ -40,7 +52,9 @@ public struct Organisation: Sendable, Equatable, ExpressibleByStringLiteral {
 
     /// What a certificate needs and the block lacks (keys as the job spells them).
     public var missingForCertificates: [String] {
-        [("siret", siret), ("nda", nda), ("address", address), ("signatory", signatory)].filter { $0.1 == nil }.map(\.0)
+        [("siret", siret), ("nda", nda), ("address", address), ("signatory", signatory), ("signs_as", signsAs?.rawValue)].filter {
+            $0.1 == nil
+        }.map(\.0)
     }
 
     /// The digits of a number typed with spaces (« 123 456 789 00012 »), or nil when

@@ -28,6 +28,10 @@ extension BPF {
         var rolesMet: Set<String> = []
         var payerOf: [UInt16: (text: String, key: String)] = [:]
         var remoteSessions: Set<Int32> = []
+        // The attendance record, apart from F-1's trainees (`present`, `estimated`).
+        var presentPairs: Set<Pair> = []
+        var presentHours = 0.0
+        var estimated = Count()
         for r in data.registrationRows {
             // A cancelled or waitlisted registration is neither a trainee nor invoiced.
             guard let session = sessionOf[Int(r.session)], r.status == .registered else { continue }
@@ -49,6 +53,11 @@ extension BPF {
             }
             let hours = r.hoursTrainee(sessionHours: session.hours)
             t.hours += hours
+            if r.isPresent && session.isTaught {
+                presentPairs.insert(key)
+                presentHours += hours
+            }
+            if r.hoursAreEstimated || r.hoursDropped { estimated = estimated + Count(trainees: 1, hours: hours) }
             if session.kind == .remote, hours > 0 {
                 t.remote += hours
                 remoteSessions.insert(r.session)
@@ -112,6 +121,7 @@ extension BPF {
             trainers: trainerFrame(metrics, settings),
             f1: f1, f1Remote: Count(trainees: remote.count, hours: remote.reduce(0) { $0 + $1.remote }),
             periodHours: metrics.overall.tally.hoursTrainee,
+            present: Count(trainees: presentPairs.count, hours: presentHours), estimated: estimated,
             zeroHourTrainees: trainees.count - counted.count,
             f2: settings.subcontracted, f3: f3, f3Missing: programmes.filter { settings.objectives[$0] == nil },
             f4: Array(ranked.prefix(5)), f4Others: ranked.dropFirst(5).reduce(Count()) { $0 + $1.count }, f4Missing: f4Missing,

@@ -95,6 +95,15 @@ public struct BPF: Sendable {
     public let f1Remote: Count
     /// The period's `hours_trainee` (metrics.md), which F-1's hours must equal.
     public let periodHours: Double
+    /// The attendance record, summed apart from F-1 for its checks: participants present or
+    /// partial at a taught session of the period (one per programme), and the hours of those
+    /// registrations (the Relevé d'assiduité's présent and partiel rows). F-1 counts
+    /// trainees by their hours: a « présent » at 0 h, or hours on an absent row, make them differ.
+    public let present: Count
+    /// Registrations of the period counted with hours that are not recorded as such: a
+    /// « partiel » without hours (half the session) or an `hours_attended` dropped as
+    /// unusable (the hours of the attendance); stated beside the checks.
+    public let estimated: Count
     /// Trainees registered in the period whose sessions of the year gave no hour (e.g. the
     /// project phase only): not counted (docs/decisions.md).
     public let zeroHourTrainees: Int

@@ -1,10 +1,31 @@
 /// Builds the certificates of completion of a period (docs/decisions.md, « Certificats de
 /// réalisation »): one per participant and programme with at least one taught session of
-/// the period attended (present or partial). Pure: no file, no clock.
+/// the period attended (present or partial). Pure: no file, no clock (`asOf` is the job's).
 public struct CertificateBuilder {
     public let period: Period
+    /// The date the certificates are made: a taught session ended by then whose attendance
+    /// is empty is « à compléter », never left out.
+    public let asOf: Day
 
-    public init(period: Period) { self.period = period }
+    public init(period: Period, asOf: Day) {
+        self.period = period
+        self.asOf = asOf
+    }
+
+    /// The employer's postal address on a certificate: none is known until a member list
+    /// (`inputs.members`, data-contract.md v3) gives the cooperatives' addresses; the page
+    /// then says « adresse à compléter ». The one place a later issue fills.
+    static func employerAddress(of cooperative: String) -> String? { nil }
+
+    /// Why a registration's hours cannot be certified as they stand, nil when they can
+    /// (`Certificate.Line.Pending`). `r` is a registered row of a taught session.
+    static func pending(_ r: RegistrationRow, sessionHours: Double) -> Certificate.Line.Pending? {
+        if r.attendance == nil { return .unrecorded }
+        if r.hoursDropped { return .unusableHours }
+        if r.hoursAreEstimated { return .estimated }
+        if r.isPresent && r.hoursTrainee(sessionHours: sessionHours) == 0 { return .zeroHours }
+        return nil
+    }
 
     /// The certificates, by programme then name, and the warnings of the run: one per
     /// certificate whose hours are partly to complete, one per participant left without a
@@ -34,9 +55,12 @@ public struct CertificateBuilder {
             for (_, r) in rows {
                 guard let s = inScope[r.session] else { continue }
                 if s.isTaught {
-                    guard r.isPresent else { continue }
-                    let hours = r.hoursAreEstimated ? nil : r.hoursTrainee(sessionHours: s.hours)
-                    lines.append((Certificate.Line(code: s.code, title: s.title, start: s.start, end: s.end, hours: hours), r))
+                    // Attended, or ended by the as-of date with attendance not recorded.
+                    guard r.isPresent || (r.status == .registered && r.attendance == nil && s.end <= asOf) else { continue }
+                    let line = Certificate.Line(
+                        code: s.code, title: s.title, start: s.start, end: s.end, hours: r.hoursTrainee(sessionHours: s.hours),
+                        pending: Self.pending(r, sessionHours: s.hours))
+                    lines.append((line, r))
                 } else {
                     let state: Certificate.Project.State =
                         r.isPresent ? .done : r.attendance == .absent ? .notDone : .unrecorded
@@ -57,20 +81,23 @@ public struct CertificateBuilder {
                     ))
                 continue
             }
-            let attended = lines.map { ($0.line.start, $0.line.end) } + projects.filter { $0.state == .done }.map { ($0.start, $0.end) }
+            // The dates of the taught sessions attended: not the project phase (no hours), not
+            // a session whose attendance is still to record.
+            let attended = lines.filter { $0.row.isPresent }.map(\.line)
             // Never empty: a taught session was attended (the guard above).
-            guard let from = attended.map(\.0).min(), let to = attended.map(\.1).max() else { continue }
+            guard let from = attended.map(\.start).min(), let to = attended.map(\.end).max() else { continue }
+            let cooperative = data.pool.string(index.cooperative(of: last.participant, programme: programmeNumber) ?? last.cooperative)
             let certificate = Certificate(
                 programmeCode: programme.code, programmeTitle: programme.title, lastName: data.pool.string(named.lastName),
-                firstName: data.pool.string(named.firstName),
-                cooperative: data.pool.string(index.cooperative(of: last.participant, programme: programmeNumber) ?? last.cooperative),
-                lines: lines.map(\.line), projects: projects, from: from, to: to)
-            if let estimated = lines.first(where: { $0.line.hours == nil })?.row {
-                let codes = certificate.toComplete.joined(separator: ", ")
+                firstName: data.pool.string(named.firstName), cooperative: cooperative,
+                employerAddress: Self.employerAddress(of: cooperative), lines: lines.map(\.line), projects: projects, from: from, to: to)
+            // One alert per session to complete, at its row.
+            for (line, row) in lines {
+                guard let pending = line.pending else { continue }
                 warnings.append(
                     diagnostic(
-                        data, estimated, column: "hours_attended",
-                        "certificat de réalisation de \(who) (\(programme.code)) : heures de \(codes) à compléter — présence « partiel » sans heures ni demi-journées saisies ; une estimation n'est pas certifiée"
+                        data, row, column: pending == .unrecorded ? "attendance" : "hours_attended",
+                        "certificat de réalisation de \(who) (\(programme.code)) : heures de \(line.code) à compléter — \(pending.french) ; seules des heures saisies sont certifiées"
                     ))
             }
             found.append(

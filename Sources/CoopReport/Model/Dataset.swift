@@ -66,7 +66,7 @@ public struct Dataset: Sendable {
             session: sessions.keys[Int(r.session)], participant: pool.string(r.participant), identifiedByEmail: r.identifiedByEmail,
             email: pool.string(r.email), lastName: pool.string(r.lastName), firstName: pool.string(r.firstName),
             cooperative: pool.string(r.cooperative), role: pool.string(r.role), status: r.status, registeredAt: r.registeredAt.timestamp,
-            attendance: r.attendance, hoursAttended: r.hours.isNaN ? nil : r.hours, halfDays: r.halfDays,
+            attendance: r.attendance, hoursAttended: r.hours >= 0 ? r.hours : nil, halfDays: r.halfDays,
             payer: payer(r), file: files[Int(r.file)], line: Int(r.line))
     }
 

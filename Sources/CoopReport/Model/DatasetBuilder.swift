@@ -72,6 +72,9 @@ public struct DatasetBuilder {
         }
     }
 
+    /// Adds a warning about a row that is kept (an optional field dropped).
+    mutating func warn(_ warning: Diagnostic) { warnings.append(warning) }
+
     /// Adds a response whose answers and objectives are given apart.
     mutating func add(_ row: ResponseRow, answers given: some Collection<Int16>, objectives pairs: some Collection<Int16>) {
         var r = row

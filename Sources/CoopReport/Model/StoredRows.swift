@@ -14,23 +14,31 @@ struct RegistrationRow {
     /// The half-day sign-ins, one byte in the padding before `hours`.
     var halfDays: HalfDays
     var identifiedByEmail: Bool
-    /// Explicit hours, NaN when not given.
+    /// Explicit hours, NaN when not given, `droppedHours` when given but unusable.
     var hours: Double
     var registeredAt: StoredTimestamp
 
     /// Registered and attended, fully or partly (`metrics.md`: present).
     var isPresent: Bool { status == .registered && (attendance == .present || attendance == .partial) }
 
+    /// `hours` of a row whose `hours_attended` was unreadable, negative or more than the
+    /// session lasts: dropped with an alert (docs/decisions.md, « Which field each figure
+    /// needs »); the row counts the hours of its attendance, which a certificate leaves to complete.
+    static let droppedHours = -1.0
+
+    /// An `hours_attended` was given but dropped (`droppedHours`).
+    var hoursDropped: Bool { hours < 0 }
+
     /// « partiel » with neither `hours_attended` nor half-days: its `hours_trainee` (half the
     /// session) is an estimate, which a certificate does not certify.
-    var hoursAreEstimated: Bool { status == .registered && attendance == .partial && hours.isNaN && halfDays.present == nil }
+    var hoursAreEstimated: Bool { status == .registered && attendance == .partial && !(hours >= 0) && halfDays.present == nil }
 
-    /// This registration's share of `hours_trainee`: `hours_attended` when given, else the
+    /// This registration's share of `hours_trainee`: `hours_attended` when given and usable, else the
     /// session's hours when present (× half-days / 2 when signed by half-day), half of
     /// them when partial, 0 when absent, unrecorded or not registered.
     @inline(__always) func hoursTrainee(sessionHours: Double) -> Double {
         guard status == .registered else { return 0 }
-        if !hours.isNaN { return hours }
+        if hours >= 0 { return hours }  // NaN (not given) and `droppedHours` fall to the default
         if let halves = halfDays.present { return sessionHours * Double(halves) / 2 }
         switch attendance {
         case .present: return sessionHours

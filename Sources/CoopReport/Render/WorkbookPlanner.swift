@@ -31,7 +31,7 @@ public enum WorkbookPlanner {
             }
         }
         if options.evidence { sheets.append(CatalogueSheet.plan(m)) }
-        if let bpf = doc.bpf { sheets.append(BPFSheet.plan(bpf, m)) }
+        if let bpf = doc.bpf { sheets.append(BPFSheet.plan(bpf, doc)) }
         let lists = ListSheets.rejects(doc) + ListSheets.warnings(doc)
         sheets += lists
         SummarySheet.noteSplits(lists, in: &sheets[0])

@@ -14,8 +14,8 @@ public struct RegistrationValidator {
     var lastSession: Int32 { sessionLookup.lastFound }
     private let sessions: SessionTable
     private var sessionLookup: SessionLookup
-    /// The most hours a row may give for each session (by number).
-    private let maxHours: [Double]
+    /// Each session's hours (by number): the most a row's `hours_attended` may give.
+    private let sessionHours: [Double]
     /// The distinct programme, session and event labels met, for the job's value maps.
     var labelsSeen: (programme: [String]?, session: [String]?, event: [String]?) { sessionLookup.seen }
     /// Position of each `Field` among the record's columns, −1 when the file lacks it.
@@ -82,7 +82,7 @@ public struct RegistrationValidator {
         self.file = file
         sessions = SessionTable(catalogue)
         sessionLookup = SessionLookup(columns: columns, mapping: mapping)
-        maxHours = sessions.sessions.map { s in s.map { Session.maxHours(from: $0.start, to: $0.end) } ?? 24 }
+        sessionHours = sessions.sessions.map { $0?.hours ?? 0 }
         positions = Field.allCases.map { f in columns.firstIndex(of: f.column) ?? -1 }
     }
 
@@ -127,10 +127,15 @@ public struct RegistrationValidator {
                     "\(quoted(text(.status))) n'est pas un statut (attendus : registered, cancelled, waitlisted ou inscrit, annulé, liste d'attente)",
                     value: text(.status)))
         }
-        let registeredAt: StoredTimestamp
+        // An unreadable optional field is dropped with an alert and the row counts
+        // (data-contract.md v3; docs/decisions.md, « Which field each figure needs »).
+        var dropped: [(column: String, message: String)] = []
+        var registeredAt = StoredTimestamp.none
         switch TimestampScanner.field(bytes(.registeredAt), column: "registered_at") {
         case .success(let t): registeredAt = t
-        case .failure(let why): return .failure(why)
+        case .failure(let why):
+            dropped.append(
+                ("registered_at", why.reason + " ; date d'inscription ignorée (aucun chiffre ne l'utilise), la ligne est comptée"))
         }
         var attendance: Registration.Attendance?
         if has(.attendance) {
@@ -145,23 +150,23 @@ public struct RegistrationValidator {
         }
         var hours = Double.nan
         if has(.hoursAttended) {
-            guard let h = hoursMemo.value(bytes(.hoursAttended), parse: { ValueParser.number($0) }), h >= 0 else {
-                return .failure(
-                    RowRejection(
-                        column: "hours_attended",
-                        "\(quoted(text(.hoursAttended))) n'est pas un nombre d'heures (attendu : un nombre ≥ 0, par exemple 3,5)",
-                        value: text(.hoursAttended)))
+            let sessionHours = sessionHours[Int(session)]
+            let found = hoursMemo.value(bytes(.hoursAttended), parse: { ValueParser.number($0) })
+            if let h = found, h >= 0, h <= sessionHours {
+                hours = h
+            } else {
+                // Unreadable, negative or more than the session lasts: the value is dropped and the
+                // row counts with the hours its attendance gives; a certificate does not state them.
+                hours = RegistrationRow.droppedHours
+                let why =
+                    found.map { $0 < 0 ? "est négatif" : "dépasse la durée de la session (\(SheetCells.shortest(sessionHours)) h)" }
+                    ?? "n'est pas un nombre d'heures (attendu : un nombre ≥ 0, par exemple 3,5)"
+                dropped.append(
+                    (
+                        "hours_attended",
+                        "\(quoted(text(.hoursAttended))) \(why) ; valeur ignorée : la ligne compte les heures de sa présence (la durée de la session si présent, la moitié si partiel) et son certificat les laisse à compléter"
+                    ))
             }
-            // A sum of such hours stays finite: no more than the session's calendar days allow.
-            let ceiling = maxHours[Int(session)]
-            guard h <= ceiling else {
-                return .failure(
-                    RowRejection(
-                        column: "hours_attended",
-                        "\(quoted(text(.hoursAttended))) heures : plus que la session ne permet (au plus \(SheetCells.shortest(ceiling)) h, soit 24 h par jour sur ses dates)",
-                        value: text(.hoursAttended)))
-            }
-            hours = h
         }
         // Half-days decide attendance when either is filled (docs/decisions.md).
         var halfDays = HalfDays.none
@@ -180,6 +185,12 @@ public struct RegistrationValidator {
             halfDays = HalfDays(morning: marks[0], afternoon: marks[1])
             let count = halfDays.present ?? 0
             attendance = count == 2 ? .present : count == 1 ? .partial : .absent
+        }
+        for (column, message) in dropped {
+            builder.warn(
+                Diagnostic(
+                    severity: .warning, file: file, line: fields.line, column: column, message: message,
+                    session: builder.sessions.keys[Int(session)]))
         }
         builder.add(
             RegistrationRow(

@@ -175,7 +175,7 @@ struct BPFTests {
         #expect(b2022.f1.first?.count.hours == 8)  // p1's 7 h of A0 are not in 2022
     }
 
-    @Test("the sheet shows every frame, the checks and their gaps, on three pages at a fixed scale")
+    @Test("the sheet shows every frame, the checks and their gaps, on four pages at a fixed scale")
     func sheet() {
         let b = Self.bpf()
         let data = Dataset(catalogue: Self.catalogue, registrations: Self.registrations)
@@ -183,13 +183,13 @@ struct BPFTests {
             period: Period(from: Fixtures.day("2022-01-01"), to: Fixtures.day("2022-12-31")), asOf: Fixtures.day("2022-12-31")
         )
         .compute(data)
-        let plan = BPFSheet.plan(b, m)
-        #expect(plan.printPagesWide == 0 && plan.printScale == 72 && plan.pageBreaks.count == 2)
+        let plan = BPFSheet.plan(b, ReportDocument(metrics: m, inputs: [], rejects: [], warnings: [], toolVersion: "test"))
+        #expect(plan.printPagesWide == 0 && plan.printScale == 72 && plan.pageBreaks.count == 3)
         let texts = plan.rows.flatMap { $0 }.compactMap { cell -> String? in
             if case .text(let t) = cell.value { return t }
             return nil
         }
-        for title in ["B. ", "C. ", "E. ", "F-1. ", "F-2. ", "F-3. ", "F-4. ", "G. "] {
+        for title in ["A. ", "B. ", "C. ", "D. ", "E. ", "F-1. ", "F-2. ", "F-3. ", "F-4. ", "G. ", "H. "] {
             #expect(texts.contains { $0.hasPrefix(title) }, "\(title)")
         }
         func row(_ label: String) -> [Cell]? { plan.rows.first { $0.count > 1 && $0[1].value == .text(label) } }

@@ -27,7 +27,13 @@ struct MappedExportTests {
         #expect(a == b)
         #expect(mapped.document.rejects.map(\.line) == canonical.document.rejects.map(\.line))
         #expect(mapped.document.rejects.map(\.column) == canonical.document.rejects.map(\.column))
-        #expect(mapped.document.warnings.map(\.message) == canonical.document.warnings.map(\.message))
+        // The same alerts, at the same lines and columns; the dropped date of line 124 quotes
+        // the value as each file writes it (« 31/02/2022 00:00 » in the export).
+        func alerts(_ o: ReportOutcome) -> [String] {
+            o.document.warnings.map { $0.column == "registered_at" ? "\($0.line) registered_at" : $0.message }
+        }
+        #expect(alerts(mapped) == alerts(canonical))
+        #expect(canonical.document.warnings.filter { $0.column == "registered_at" }.map(\.line) == [124])
         #expect(mapped.document.inputs.map(\.role) == ["catalogue", "registrations", "evaluations"])
         #expect(mapped.document.inputs[1].encoding == "Windows-1252")
         #expect(mapped.document.inputs[2].encoding == "UTF-8")

@@ -13,6 +13,7 @@ struct OrganisationTests {
           nda: 11 75 99999 75
           address: "1 rue des Coopérateurs, 75011 Paris"
           signatory: "Marie Dupont, directrice"
+          signs_as: délégataire
 
         """
 
@@ -24,10 +25,21 @@ struct OrganisationTests {
             o.organisation
                 == Organisation(
                     name: "Fédération test", siret: "99988877700015", nda: "11759999975",
-                    address: "1 rue des Coopérateurs, 75011 Paris", signatory: "Marie Dupont, directrice"))
+                    address: "1 rue des Coopérateurs, 75011 Paris", signatory: "Marie Dupont, directrice", signsAs: .delegate))
         #expect(o.organisation.siretShown == "999 888 777 00015")
         #expect(o.organisation.ndaShown == "11 75 99999 75")
         #expect(o.organisation.town == "Paris")
+    }
+
+    @Test("signs_as: the legal representative or a delegate, in English or French")
+    func signsAs() throws {
+        for (text, capacity) in [
+            ("representative", Organisation.Capacity.representative), ("Représentant légal", .representative),
+            ("delegate", .delegate), ("délégation", .delegate),
+        ] {
+            let job = base + block.replacingOccurrences(of: "signs_as: délégataire", with: "signs_as: \(text)")
+            #expect(try JobReader.parse(job, path: "j.yml").options.organisation.signsAs == capacity, "\(text)")
+        }
     }
 
     @Test("the old string form is the name; without the key the author is CoopReport")
@@ -45,7 +57,7 @@ struct OrganisationTests {
             throws: JobError.invalid(
                 path: "j.yml", line: 9, keyPath: "organisation.signatary",
                 message:
-                    "clé inconnue « signatary » (vouliez-vous dire « signatory » ?) ; attendu : l'une de name, siret, nda, address, signatory"
+                    "clé inconnue « signatary » (vouliez-vous dire « signatory » ?) ; attendu : l'une de name, siret, nda, address, signatory, signs_as"
             )
         ) { try JobReader.parse(text, path: "j.yml") }
     }
@@ -72,7 +84,11 @@ struct OrganisationTests {
             (base + "certificates: true\n", "demandent le bloc « organisation »"),
             (
                 base + "organisation: {name: F, siret: 99988877700015}\ncertificates: true\n",
-                "demandent « nda », « address », « signatory »"
+                "demandent « nda », « address », « signatory », « signs_as »"
+            ),
+            (
+                base + block.replacingOccurrences(of: "signs_as: délégataire", with: "signs_as: directrice"),
+                "« directrice » n'est pas une qualité de signataire (attendu : representative"
             ),
         ]
         for (text, message) in cases {

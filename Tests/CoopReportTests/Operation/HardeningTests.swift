@@ -55,7 +55,7 @@ struct HardeningTests {
         #expect(attributes[.type] as? FileAttributeType == .typeRegular)
     }
 
-    @Test("hours past what the session's dates allow are rejected; no sum reaches infinity")
+    @Test("hours above the session's length are dropped with an alert, the rows count their presence; no sum reaches infinity")
     func hugeHours() throws {
         let dir = try TemporaryDirectory()
         let huge = "1" + String(repeating: "0", count: 308)  // 1e308 written out: a number, finite
@@ -63,13 +63,15 @@ struct HardeningTests {
             "programme;session;participant_id;cooperative;status;attendance;hours_attended\n"
             + "P;A;p1;Coop;registered;present;\(huge)\n" + "P;A;p2;Coop;registered;present;\(huge)\n"
             + "P;A;p3;Coop;registered;present;24\n"
-            + "P;A;p4;Coop;registered;present;24.5\n"
+            + "P;A;p4;Coop;registered;partial;7.5\n" + "P;A;p5;Coop;registered;present;7\n"
         let outcome = try pipeline.run(request(dir, registrations: rows))
-        let rejected = outcome.document.rejects.filter { $0.file.hasSuffix("registrations.csv") }
-        // A is one day (10 January): 24 h at most; p3's 24 is kept.
-        #expect(rejected.map(\.line) == [2, 3, 5])
-        #expect(rejected.first?.message.contains("au plus 24 h") == true)
-        #expect(outcome.document.metrics.session("P/A")?.value(.hoursTrainee) == 24)
+        #expect(outcome.document.rejects.filter { $0.file.hasSuffix("registrations.csv") }.isEmpty)
+        // A is a 7-hour day: 24 h (issue 20.4) and more are dropped; each row counts what its
+        // presence gives: 7 + 7 + 7 + 3.5 (partial) + 7 (typed, = the session) = 31.5.
+        let dropped = outcome.document.warnings.filter { $0.column == "hours_attended" }
+        #expect(dropped.map(\.line) == [2, 3, 4, 5])
+        #expect(dropped.allSatisfy { $0.message.contains("dépasse la durée de la session (7 h)") })
+        #expect(outcome.document.metrics.session("P/A")?.value(.hoursTrainee) == 31.5)
         let catalogue = SmallRun.catalogue.replacingOccurrences(of: "hours: 7, price_ht: 100", with: "hours: 1e308, price_ht: 100")
         #expect(throws: IngestError.self) { try pipeline.run(request(dir, catalogue: catalogue)) }
     }
@@ -145,7 +147,7 @@ struct HardeningTests {
         let canonical = try run(String(contentsOfFile: Repository.path("input/registrations.csv"), encoding: .utf8))
         let doc = try run(broken)
         let rejected = doc.rejects.filter { $0.file.hasSuffix("registrations.csv") }
-        #expect(rejected.map(\.line) == [11, 20, 107, 114, 124])
+        #expect(rejected.map(\.line) == [11, 20, 107, 114])
         #expect(rejected.first?.message.contains("la lecture reprend à la suivante") == true)
         // One registration less (P010 at S1), nothing else lost. Without S1, P010's ACTION
         // (line 52) and S2 (line 86) now lack a required session: two violations more, not

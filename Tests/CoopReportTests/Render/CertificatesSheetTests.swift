@@ -37,7 +37,7 @@ struct CertificatesSheetTests {
 
     static let organisation = Organisation(
         name: "Fédération test", siret: "99988877700015", nda: "11759999975", address: "1 rue des Coopérateurs, 75011 Paris",
-        signatory: "Marie Dupont, directrice")
+        signatory: "Marie Dupont, directrice", signsAs: .representative)
 
     /// The run into a temporary folder: its outcome and the workbook read back.
     static func run(pseudonymise: Bool = false) throws -> (ReportOutcome, XLSXReader, TemporaryDirectory) {
@@ -74,10 +74,11 @@ struct CertificatesSheetTests {
         for expected in [
             "Certificat de réalisation", "Fédération test",
             "SIRET : 999 888 777 00015", "Déclaration d'activité n° 11 75 99999 75", "1 rue des Coopérateurs, 75011 Paris",
-            "Je soussigné(e), Marie Dupont, directrice, pour l'organisme de formation ci-dessus, certifie que :",
-            "Coopérative : Coop Un", "a suivi l'action : Programme P (P)",
+            "Je soussigné(e), Marie Dupont, directrice, représentant(e) légal(e) de l'organisme de formation ci-dessus, certifie que :",
+            "salarié(e) de la coopérative : Coop Un", "Adresse de l'employeur : adresse à compléter",
+            "a suivi l'action : Programme P (P)", CertificatesSheet.supportingDocuments,
             "Nature de l'action : action de formation (article L. 6313-1 du code du travail)",
-            "Dates : du 10/01/2022 au 10/02/2022", "Fait pour servir et valoir ce que de droit.", "Fait à Paris, le 01/03/2022",
+            "Dates : du 10/01/2022 au 10/02/2022", "Fait pour servir et valoir ce que de droit, à Paris, le 01/03/2022.",
             "Marie Dupont, directrice",
         ] {
             #expect(first.contains(expected), "\(expected)")
@@ -106,7 +107,7 @@ struct CertificatesSheetTests {
         let warnings = outcome.document.warnings.filter { $0.message.contains("certificat") }
         #expect(
             Set(warnings.map(\.message)) == [
-                "certificat de réalisation de « p2 » (P) : heures de B à compléter — présence « partiel » sans heures ni demi-journées saisies ; une estimation n'est pas certifiée",
+                "certificat de réalisation de « p2 » (P) : heures de B à compléter — présence partielle sans heures ni demi-journées saisies ; seules des heures saisies sont certifiées",
                 "participant (identifié par courriel) sans nom ni prénom : pas de certificat de réalisation pour P (renseignez les colonnes nom et prénom)",
             ])
         #expect(warnings.map(\.line).sorted() == [6, 9])
@@ -166,5 +167,83 @@ struct CertificatesSheetTests {
         #expect(x.sheetTree(CertificatesSheet.name).all("brk").count == certificates.count - 1)
         #expect(certificates.contains { $0.lastName == "Arnaud" && $0.toComplete == ["EXT"] })
         #expect(outcome.document.warnings.contains { $0.message.contains("« P013 » (FVC-2122) : heures de EXT à compléter") })
+        // Lines 98 and 105: S2 (30/06/2022) ended, attendance empty: « à compléter », not dropped.
+        for (id, line) in [("P022", 98), ("P032", 105)] {
+            let alert = outcome.document.warnings.first { $0.message.contains("« \(id) » (FVC-2122) : heures de S2 à compléter") }
+            #expect(alert?.line == line, "\(id)")
+        }
+        #expect(certificates.filter { $0.toComplete == ["S2"] }.count == 2)
+    }
+
+    /// Léa (p1): A present → 7 h; project done (11/01–09/02); B ended on 10/02 (as-of 01/03)
+    /// with attendance empty → « à compléter » (line 4), dates: A only, « le 10/01/2022 ».
+    /// Paul (p2): A « présent » with 0 h (line 5) and B « présent » with 24 h for a 6-hour
+    /// session (line 6, dropped): both « à compléter », dates 10/01 to 10/02.
+    /// Zoé (p3): A present, `registered_at` unreadable (line 7): kept, certified 7 h.
+    static let pendingRows =
+        "programme;session;participant_id;last_name;first_name;cooperative;status;registered_at;attendance;hours_attended\n"
+        + "P;A;p1;Durand;Léa;Coop Un;inscrit;;présent;\n"
+        + "P;PROJ;p1;Durand;Léa;Coop Un;inscrit;;présent;\n"
+        + "P;B;p1;Durand;Léa;Coop Un;inscrit;;;\n"
+        + "P;A;p2;Martin;Paul;Coop Deux;inscrit;;présent;0\n"
+        + "P;B;p2;Martin;Paul;Coop Deux;inscrit;;présent;24\n"
+        + "P;A;p3;Petit;Zoé;Coop Un;inscrit;31/02/2022;présent;\n"
+
+    @Test("hours never recorded are never certified: an ended session without attendance, 0 h, hours above the session")
+    func pending() throws {
+        let dir = try TemporaryDirectory()
+        var request = ReportRequest(
+            catalogue: try dir.write("catalogue.yml", Self.catalogue), registrations: try dir.write("registrations.csv", Self.pendingRows),
+            evaluations: try dir.write("evaluations.csv", "programme,session,overall\nP,A,5\n"),
+            outputDirectory: dir.url.appendingPathComponent("out").path, asOf: Fixtures.day("2022-03-01"), minGroupSize: 3)
+        request.options.certificates = true
+        request.options.organisation = Self.organisation
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let outcome = try Pipeline(logger: logger).run(request)
+        #expect(outcome.document.rejects.isEmpty)
+        let certificates = try #require(outcome.document.certificates)
+        #expect(certificates.map(\.holder) == ["Léa DURAND", "Paul MARTIN", "Zoé PETIT"])
+        let (lea, paul, zoe) = (certificates[0], certificates[1], certificates[2])
+        #expect(lea.lines.map(\.code) == ["A", "B"])
+        #expect(lea.lines.map(\.hours) == [7, nil] && lea.lines[1].pending == .unrecorded)
+        #expect(lea.totalHours == nil && lea.toComplete == ["B"])
+        #expect(lea.from == Fixtures.day("2022-01-10") && lea.to == Fixtures.day("2022-01-10"))  // not the project's 09/02
+        #expect(paul.lines.map(\.pending) == [.zeroHours, .unusableHours] && paul.totalHours == nil)
+        #expect(paul.from == Fixtures.day("2022-01-10") && paul.to == Fixtures.day("2022-02-10"))
+        #expect(zoe.totalHours == 7 && zoe.toComplete.isEmpty)
+        let alerts = outcome.document.warnings.filter { $0.message.hasPrefix("certificat de réalisation") }
+        #expect(alerts.map(\.line) == [4, 5, 6])
+        #expect(alerts.map(\.column) == ["attendance", "hours_attended", "hours_attended"])
+        #expect(alerts[0].message.contains("heures de B à compléter — session terminée, présence non saisie"))
+        // The two optional fields dropped are alerts at their file:line and column; the rows count.
+        let dropped = outcome.document.warnings.filter { $0.message.contains("ignorée") }
+        #expect(dropped.map(\.line) == [6, 7] && dropped.map(\.column) == ["hours_attended", "registered_at"])
+        let x = try XLSXReader(url: URL(fileURLWithPath: outcome.outputs[0]))
+        let lines = Self.lines(x)
+        #expect(lines.contains("Date : le 10/01/2022"))
+        #expect(lines.contains("À compléter avant envoi : B (session terminée, présence non saisie)."))
+    }
+
+    @Test("a certificate with 10,000-character names stays on its page: names clipped to 80 characters, titles to 160")
+    func longNames() throws {
+        let long = String(repeating: "Ab ", count: 3334)
+        let c = Certificate(
+            programmeCode: "P", programmeTitle: long, lastName: long, firstName: long, cooperative: long, employerAddress: nil,
+            lines: [.init(code: "A", title: long, start: Fixtures.day("2022-01-10"), end: Fixtures.day("2022-01-10"), hours: 7)],
+            projects: [], from: Fixtures.day("2022-01-10"), to: Fixtures.day("2022-01-10"))
+        var organisation = Self.organisation
+        organisation.signatory = long
+        var sheet = SheetPlan(name: CertificatesSheet.name)
+        CertificatesSheet.append(c, organisation: organisation, asOf: Fixtures.day("2022-03-01"), to: &sheet)
+        sheet.columnWidths = CertificatesSheet.widths
+        sheet.fitRowHeights()
+        // A4 portrait is 842 points high; libxlsxwriter's default margins leave about 734, at
+        // the sheet's print scale.
+        let height = sheet.rows.indices.reduce(0.0) { $0 + (sheet.rowHeights[$1] ?? 15) }
+        #expect(height * Double(CertificatesSheet.printScale) / 100 <= 734, "\(height) points")
+        for cell in sheet.rows.joined() {
+            if case .text(let t) = cell.value { #expect(t.count < 250, "\(t.prefix(40))…") }
+        }
     }
 }

@@ -104,7 +104,9 @@ struct GeneratedDatasetTests {
                 } else {
                     hours = attendance == "present" ? hoursOfSession : attendance == "partial" ? hoursOfSession / 2 : 0
                 }
-                if !f[11].isEmpty { hours = Double(f[11].replacingOccurrences(of: ",", with: ".")) ?? -1 }
+                // hours_attended overrides, unless above the session's hours: then it is dropped
+                // and the default stays (docs/decisions.md, « Which field each figure needs »).
+                if let typed = Double(f[11].replacingOccurrences(of: ",", with: ".")), typed <= hoursOfSession { hours = typed }
                 e.hours += hours
                 statusAt[f[0] + "|" + who + "|" + f[1]] = attendance.isEmpty ? "unrecorded" : attendance
                 let done = attendance == "present" || attendance == "partial"

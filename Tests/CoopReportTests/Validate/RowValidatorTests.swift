@@ -33,9 +33,7 @@ struct RowValidatorTests {
             (["P", "A", "", "", "Coop", "inscrit", "", "", "", "", ""], "participant_id"),
             (["P", "A", "1", "", "", "inscrit", "", "", "", "", ""], "cooperative"),
             (["P", "A", "1", "", "Coop", "peut-être", "", "", "", "", ""], "status"),
-            (["P", "A", "1", "", "Coop", "inscrit", "31/02/2022", "", "", "", ""], "registered_at"),
             (["P", "A", "1", "", "Coop", "inscrit", "", "là", "", "", ""], "attendance"),
-            (["P", "A", "1", "", "Coop", "inscrit", "", "", "-1", "", ""], "hours_attended"),
             (["P", "A", "1", "", "Coop", "inscrit", "", "", "", "oui", ""], "morning"),
         ])
     func rejected(values: [String], column: String) {
@@ -45,6 +43,20 @@ struct RowValidatorTests {
         }
         #expect(why.column == column)
         #expect(!why.reason.isEmpty)
+    }
+
+    @Test(
+        "an unreadable optional field is dropped and the row counts: registered_at, hours_attended unreadable or above the session",
+        arguments: [
+            (["P", "A", "1", "", "Coop", "inscrit", "31/02/2022", "présent", "", "", ""], "registered_at"),
+            (["P", "A", "1", "", "Coop", "inscrit", "", "présent", "-1", "", ""], "hours_attended"),
+            (["P", "A", "1", "", "Coop", "inscrit", "", "présent", "deux", "", ""], "hours_attended"),
+            (["P", "A", "1", "", "Coop", "inscrit", "", "présent", "1000", "", ""], "hours_attended"),
+        ])
+    func dropped(values: [String], column: String) throws {
+        let r = try registration(values).get()
+        #expect(r.attendance == .present)
+        #expect(r.registeredAt == nil && r.hoursAttended == nil)
     }
 
     @Test("a response reads labels, objectives and recommendation; off-scale answers reject the row")

@@ -1,16 +1,26 @@
 import Foundation
 
-/// BPF: the frames of the bilan pédagogique et financier (cerfa 10443) the data can fill,
-/// in the cerfa's order and words, with the checks that F-1, F-3 and F-4 agree.
+/// BPF: the frames of the bilan pédagogique et financier (cerfa 10443) in the cerfa's order
+/// and words — those the data can fill, and A, D and H with their lines « à remplir » —
+/// with checks that compare sums made apart (F-1 against F-3, F-4 and the attendance record).
 enum BPFSheet {
-    static func plan(_ bpf: BPF, _ m: MetricsResult) -> SheetPlan {
+    /// What a line the data cannot fill says.
+    static let toFill = "à remplir"
+
+    static func plan(_ bpf: BPF, _ doc: ReportDocument) -> SheetPlan {
+        let m = doc.metrics
         var sheet = SheetPlan(name: "BPF")
         sheet.append([.text("Bilan pédagogique et financier (cerfa 10443)", .title)])
         sheet.append([.text("Période", .label), .text(m.period.french)])
+        frameA(doc.options.organisation, into: &sheet)
         frameB(bpf, into: &sheet)
+        notes(bpf, into: &sheet)
+        // Printed on four pages, each frame whole: A, B and the notes; C and D; E, F-1 and F-2;
+        // F-3 to the checks.
+        sheet.pageBreaks.append(sheet.rows.count + 1)  // after the blank row, at C's title
         frameC(bpf, into: &sheet)
-        // Printed on three pages, each frame whole: B and C; E, F-1 and F-2; F-3 to the end.
-        sheet.pageBreaks.append(sheet.rows.count + 1)  // after the blank row, at E's title
+        frameD(into: &sheet)
+        sheet.pageBreaks.append(sheet.rows.count + 1)  // at E's title
         frameE(bpf, into: &sheet)
         frameF1(bpf, into: &sheet)
         frame(&sheet, "F-2. Activité sous-traitée de l'organisme")
@@ -22,8 +32,8 @@ enum BPFSheet {
         frameF4(bpf, into: &sheet)
         frame(&sheet, "G. Bilan pédagogique : stagiaires dont la formation a été confiée à votre organisme")
         countRow(&sheet, "", "Formations confiées à votre organisme par un autre organisme de formation", bpf.g)
-        checks(bpf, into: &sheet)
-        notes(bpf, into: &sheet)
+        frameH(into: &sheet)
+        checks(bpf, rejected: rejectedRegistrations(doc), into: &sheet)
         sheet.frozenRows = 0
         // A fixed scale, not fitted to the page: Excel ignores page breaks in a sheet fitted
         // to pages. At 72 % the four columns (98 characters) and each group of frames fit an A4
@@ -46,6 +56,49 @@ enum BPFSheet {
         sheet.append([.text(line, role == .wrap ? .body : role), .text(label, role), .int(c.trainees), .number(c.hours, .hours)])
     }
 
+    /// A line the organisation fills by hand: its label and « à remplir ».
+    static func toFillRow(_ sheet: inout SheetPlan, _ line: String, _ label: String) {
+        sheet.append([.text(line), .text(label, .wrap), .text(toFill, .warning)])
+    }
+
+    /// A. Identification: what the job's `organisation` block gives, the rest « à remplir ».
+    static func frameA(_ o: Organisation, into sheet: inout SheetPlan) {
+        sheet.append([])
+        sheet.append([.text("A. Identification de l'organisme de formation", .label)])
+        let known: [(String, String?)] = [
+            ("Numéro de déclaration d'activité", o.ndaShown), ("Raison sociale", o.name.isEmpty ? nil : o.name),
+            ("Forme juridique", nil), ("Numéro SIRET", o.siretShown), ("Code NAF", nil), ("Adresse", o.address),
+            ("Téléphone", nil), ("Courriel", nil), ("Exercice comptable (du … au …)", nil),
+        ]
+        for (label, value) in known {
+            if let value { sheet.append([.text("A"), .text("\(label) : \(value)", .wrap)]) } else { toFillRow(&sheet, "A", label) }
+        }
+    }
+
+    /// D. Charges: the accounts hold them, not the registrations.
+    static func frameD(into sheet: inout SheetPlan) {
+        sheet.append([])
+        sheet.append([.text("D. Bilan financier hors taxes : charges de l'organisme", .label)])
+        toFillRow(&sheet, "Total", "Total des charges de l'organisme liées à l'activité de formation")
+        toFillRow(&sheet, "", "dont salaires des formateurs")
+        toFillRow(&sheet, "", "dont achats de prestation de formation et honoraires de formation")
+    }
+
+    /// H. The person who is the organisation's head (dirigeant): not in the data.
+    static func frameH(into sheet: inout SheetPlan) {
+        sheet.append([])
+        sheet.append([.text("H. Personne ayant la qualité de dirigeant", .label)])
+        for label in ["Nom et prénom", "Qualité", "Téléphone", "Courriel"] { toFillRow(&sheet, "H", label) }
+    }
+
+    /// Registration rows rejected that belong to the period's sessions or cannot be placed
+    /// (the Rejets sheet): hours the BPF may be missing.
+    static func rejectedRegistrations(_ doc: ReportDocument) -> Int {
+        let files = Set(doc.inputs.filter { $0.role == "registrations" }.map(\.path))
+        let sessions = Set(doc.metrics.sessions.map(\.session.key))
+        return doc.rejects.filter { files.contains($0.file) && $0.scope(inPeriod: sessions) != .outside }.count
+    }
+
     static func frameB(_ bpf: BPF, into sheet: inout SheetPlan) {
         sheet.append([])
         sheet.append([.text("B. Caractéristiques de l'organisme", .label)])
@@ -57,7 +110,16 @@ enum BPFSheet {
 
     static func frameC(_ bpf: BPF, into sheet: inout SheetPlan) {
         sheet.append([])
-        sheet.append([.text("C. Bilan financier hors taxes : origine des produits de l'organisme", .label)])
+        sheet.append([
+            .text(
+                "C. Bilan financier hors taxes : origine des produits de l'organisme — estimation à rapprocher de la comptabilité", .label)
+        ])
+        sheet.append([
+            .empty,
+            .text(
+                "Estimation : prix du catalogue × \(bpf.presentOnly ? "présents" : "inscrits"), pas le chiffre d'affaires comptabilisé.",
+                .warning),
+        ])
         sheet.append([.header("Ligne"), .header("Produits provenant"), Cell(.text("Montant HT (€)"), .numberHeader)])
         for r in bpf.revenue {
             if r.line == .c2a {
@@ -90,7 +152,10 @@ enum BPFSheet {
             ])
         }
         sheet.append([
-            .text("Total", .label), .text("Total des produits réalisés au titre de la formation professionnelle", .labelWrap),
+            .text("Total", .label),
+            .text(
+                "Total des produits réalisés au titre de la formation professionnelle (estimation à rapprocher de la comptabilité)",
+                .labelWrap),
             .number(bpf.revenueTotal, .euros),
         ])
         for (value, nearest) in bpf.unmappedPayers {
@@ -159,7 +224,11 @@ enum BPFSheet {
         countRow(&sheet, "Total", "Total", bpf.f4Total, role: .label)
     }
 
-    static func checks(_ bpf: BPF, into sheet: inout SheetPlan) {
+    /// Each check compares two sums made apart, so that it can fail: F-1 against F-3 and
+    /// F-4 (per programme, from the job and the catalogue), against the attendance record
+    /// (present registrations, the Relevé d'assiduité's hours) and against Synthèse's hours.
+    /// The rows rejected and the hours estimated are stated beside them.
+    static func checks(_ bpf: BPF, rejected: Int, into sheet: inout SheetPlan) {
         sheet.append([])
         sheet.append([.text("Contrôles", .label)])
         sheet.append([
@@ -174,8 +243,27 @@ enum BPFSheet {
             ])
         }
         sheet.append([
+            .text("Contrôle", .label),
+            .text(
+                "Total F-1 = inscriptions présentes ou partielles aux sessions de la période (participants par programme ; heures du Relevé d'assiduité de ces inscriptions)",
+                .wrap),
+            verdict(f1.trainees - bpf.present.trainees), verdict(f1.hours - bpf.present.hours, hours: true),
+        ])
+        sheet.append([
             .text("Contrôle", .label), .text("Heures F-1 = heures-stagiaires de la période (Synthèse)"), .empty,
             verdict(f1.hours - bpf.periodHours, hours: true),
+        ])
+        sheet.append([
+            .text("Écartées", rejected > 0 ? .warning : .body),
+            .text("Lignes d'inscription écartées (feuille Rejets) : ni stagiaires ni heures ; corrigez-les pour les compter", .wrap),
+            .int(rejected),
+        ])
+        sheet.append([
+            .text("Estimées", bpf.estimated.trainees > 0 ? .warning : .body),
+            .text(
+                "Inscriptions comptées avec des heures estimées (« partiel » sans heures, heures saisies illisibles ou au-delà de la durée de la session : heures de la présence) — lignes et heures",
+                .wrap),
+            .int(bpf.estimated.trainees), .number(bpf.estimated.hours, .hours),
         ])
     }
 
@@ -195,7 +283,7 @@ enum BPFSheet {
             zero == 0
                 ? "Aucune inscription sans heure de formation dans la période."
                 : "\(plural(zero, "participant", "participants")) à un programme sans aucune heure de formation dans la période (par exemple la seule phase projet, ou absent) \(zero > 1 ? "ne sont pas comptés" : "n'est pas compté") comme \(zero > 1 ? "stagiaires" : "stagiaire") (un par programme).",
-            "C : prix HT de la session × \(bpf.presentOnly ? "participants présents" : "inscrits") (bpf.invoiced), sur la ligne du financeur de chaque inscription (colonne payer, bpf.payers). E : heures de chaque session dispensée de la période, pour chacun de ses formateurs. F-2 et G : valeurs du fichier de tâche (0 par défaut).",
+            "C : estimation, prix HT de la session au catalogue × \(bpf.presentOnly ? "participants présents" : "inscrits") (bpf.invoiced), sur la ligne du financeur de chaque inscription (colonne payer, bpf.payers) ; à rapprocher de la comptabilité. A, D et H : à remplir (les données n'en disent rien, sauf l'identité de l'organisme que donne le bloc organisation du fichier de tâche). E : heures de chaque session dispensée de la période, pour chacun de ses formateurs. F-2 et G : valeurs du fichier de tâche (0 par défaut).",
         ]
         sheet.append([])
         for note in notes { sheet.append([.empty, Cell(.text(note), .wrap)]) }

@@ -38,28 +38,63 @@ enum CertificatesSheet {
         sheet.columnWidths = widths
         sheet.portrait = true
         sheet.pagesWide = 0
+        sheet.printScale = printScale
         sheet.printArea = (sheet.rows.count - 1, widths.count - 1)
         sheet.fitRowHeights()
         return sheet
     }
 
-    /// One certificate's rows, from its title to the signature.
+    /// The most characters of a name from the inputs or the job (holder, cooperative,
+    /// organisation, address, signatory) on a certificate: a 10,000-character name would push
+    /// the page over several pages. 80 characters wrap on two lines of the first column.
+    static let textLimit = 80
+    /// The same for a programme's or a session's title, from the catalogue: longer in
+    /// practice (« Extension : découverte de membres et d'actions du monde coopératif… »).
+    static let titleLimit = 160
+    /// Printed at a fixed 90 %: a certificate with its notes fits its A4 page (a fixed scale,
+    /// not a fit to the page, which would make Excel ignore the page breaks).
+    static let printScale = 90
+
+    /// `text` clipped to `limit` characters, « … » marking the cut.
+    static func clipped(_ text: String, _ limit: Int = textLimit) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
+    /// « Je soussigné(e), Marie Dupont, directrice, représentant(e) légal(e) de … » — in the
+    /// capacity the job's `organisation.signs_as` gives (the ministry's model).
+    static func attestation(_ o: Organisation) -> String {
+        guard let signatory = o.signatory else { return "L'organisme de formation ci-dessus certifie que :" }
+        let capacity =
+            o.signsAs == .delegate
+            ? "agissant par délégation du représentant légal de l'organisme de formation ci-dessus"
+            : "représentant(e) légal(e) de l'organisme de formation ci-dessus"
+        return "Je soussigné(e), \(clipped(signatory)), \(capacity), certifie que :"
+    }
+
+    /// The sentence on the supporting documents (the ministry's model, in our words).
+    static let supportingDocuments =
+        "Pièces justificatives (feuilles d'émargement signées) conservées par l'organisme trois ans après la fin de l'année du dernier paiement, pour les contrôles des financeurs."
+
+    /// One certificate's rows, from its title to the signature. Texts from the inputs and
+    /// the job are clipped (`clipped`) so that a certificate stays on its page.
     static func append(_ c: Certificate, organisation o: Organisation, asOf: Day, to sheet: inout SheetPlan) {
         func line(_ text: String, _ role: Cell.Role = .wrap) { sheet.append([Cell(.text(text), role)]) }
         line("Certificat de réalisation", .title)
         line("Action concourant au développement des compétences", .body)
         sheet.append([])
         line("Organisme de formation", .label)
-        line(o.name)
+        line(clipped(o.name))
         if let siret = o.siretShown { line("SIRET : \(siret)") }
         if let nda = o.ndaShown { line("Déclaration d'activité n° \(nda)") }
-        if let address = o.address { line(address) }
+        if let address = o.address { line(clipped(address)) }
         sheet.append([])
-        let signer = o.signatory.map { "Je soussigné(e), \($0), pour l'organisme de formation ci-dessus, certifie que :" }
-        line(signer ?? "L'organisme de formation ci-dessus certifie que :")
-        line(c.holder, .label)
-        if !c.cooperative.isEmpty { line("Coopérative : \(c.cooperative)") }
-        line("a suivi l'action : \(c.programmeTitle) (\(c.programmeCode))")
+        line(attestation(o))
+        line(clipped(c.holder), .labelWrap)
+        if !c.cooperative.isEmpty {
+            line("salarié(e) de la coopérative : \(clipped(c.cooperative))")
+            line("Adresse de l'employeur : \(c.employerAddress.map { clipped($0) } ?? "adresse à compléter")")
+        }
+        line("a suivi l'action : \(clipped(c.programmeTitle, titleLimit)) (\(clipped(c.programmeCode)))")
         line("Nature de l'action : action de formation (article L. 6313-1 du code du travail)")
         line(c.from == c.to ? "Date : le \(c.from.french)" : "Dates : du \(c.from.french) au \(c.to.french)")
         sheet.append([])
@@ -68,31 +103,37 @@ enum CertificatesSheet {
         sheet.rowHeights[header] = 30
         for l in c.lines {
             sheet.append([
-                Cell(.text("\(l.code) — \(l.title)"), .wrap), date(l.start, l.end),
+                Cell(.text(clipped("\(l.code) — \(l.title)", titleLimit)), .wrap), date(l.start, l.end),
                 l.hours.map { Cell(.number($0, .hours)) } ?? Cell(.text("à compléter"), .warning),
             ])
         }
         for p in c.projects {
-            sheet.append([Cell(.text("\(p.code) — \(p.title) : phase projet \(p.state.french)"), .wrap), date(p.start, p.end)])
+            sheet.append([
+                Cell(.text(clipped("\(p.code) — \(p.title)", titleLimit) + " : phase projet \(p.state.french)"), .wrap),
+                date(p.start, p.end),
+            ])
         }
         sheet.append([
             .text("Total des heures réalisées", .label), .empty,
             c.totalHours.map { Cell(.number($0, .hours), .label) } ?? Cell(.text("à compléter"), .warning),
         ])
-        if !c.toComplete.isEmpty {
-            line(
-                "À compléter avant envoi : présence partielle sans heures saisies pour \(c.toComplete.joined(separator: ", ")) ; une estimation n'est pas certifiée."
-            )
+        let pending = c.lines.compactMap { l in l.pending.map { "\(clipped(l.code)) (\($0.french))" } }
+        if !pending.isEmpty {
+            line("À compléter avant envoi : \(pending.joined(separator: ", ")).")
         }
-        if !c.projects.isEmpty { line("La phase projet, travail en coopérative, n'est pas comptée en heures.") }
+        if !c.projects.isEmpty { line("Phase projet (travail en coopérative) : sans heures.") }
         sheet.append([])
-        line("Fait pour servir et valoir ce que de droit.")
-        line(o.town.map { "Fait à \($0), le \(asOf.french)" } ?? "Fait le \(asOf.french)")
+        line(
+            "Fait pour servir et valoir ce que de droit, " + (o.town.map { "à \(clipped($0)), le \(asOf.french)." } ?? "le \(asOf.french).")
+        )
         sheet.append([])
-        if let signatory = o.signatory { line(signatory, .label) }
-        line("Signature et cachet de l'organisme de formation")
+        if let signatory = o.signatory { line(clipped(signatory), .labelWrap) }
+        line(
+            o.signsAs == .delegate
+                ? "Signature et cachet de l'organisme de formation (par délégation du représentant légal)"
+                : "Signature et cachet de l'organisme de formation (représentant légal)")
         for _ in 0..<3 { sheet.append([]) }
-        line("Pièces justificatives (feuilles d'émargement signées) conservées par l'organisme.")
+        line(supportingDocuments)
     }
 
     /// A one-day session as a date; a longer one as « 01/01/2022 – 29/06/2022 ».
