@@ -29,6 +29,12 @@ public struct ReportRequest: Sendable {
     public var lockWait: Double = 60
     /// Extra sheets and presentation (evidence, detail, BPF, pseudonyms).
     public var options = ReportOptions()
+    /// The day of the run (Europe/Paris), set by the CLI from the clock: a date after it is
+    /// a typo (a cold answer dated 2099). Nil: no such check (tests, tools, and requests
+    /// built for another `today`).
+    public var today: Day?
+    /// The job file's line of each key path checked once the catalogue is read (`Job.lines`).
+    public var jobLines: [String: Int] = [:]
     /// Test hook, see `ReportFiles.pauseBeforeCommit`.
     public var pauseBeforeCommit: Double = 0
 
@@ -69,6 +75,7 @@ public struct ReportRequest: Sendable {
             minGroupSize: job.minGroupSize, maxRejectRate: job.maxRejectRate, job: job.path)
         if let name = job.name { names = .dated(name, label: period.label) }
         options = job.options
+        jobLines = job.lines
         complaints = job.complaints
         actions = job.actions
         cold = job.cold

@@ -60,6 +60,7 @@ struct ReportCommand: ParsableCommand {
         }
         request.maxRejectRate = maxRejectRate
         request.options.detail = detail
+        request.today = Self.today()
         do {
             try Self.execute(request, strict: strict, logger: logging.makeLogger())
         } catch {

@@ -25,6 +25,9 @@ public struct Job: Sendable, Equatable {
     public var trendMonths: Int?
     /// Evidence sheets, detail, target, pseudonyms, organisation, BPF.
     public var options = ReportOptions()
+    /// The line of each key path that checks made once the catalogue is read may name
+    /// (`period.programme`, `bpf`, `trainers.NAME`, `bpf.objectives.CODE`).
+    public var lines: [String: Int] = [:]
 }
 
 /// How a job chooses its period.
