@@ -55,7 +55,7 @@ public struct Pipeline {
         // The BPF is a calendar year's (cerfa 10443): over any other period it would be wrong.
         if request.options.bpf != nil, !request.period.isCalendarYear {
             throw JobError.invalid(
-                path: request.job ?? "", line: 0, keyPath: "bpf",
+                path: request.job ?? "", line: request.jobLines["bpf"] ?? 0, keyPath: "bpf",
                 message:
                     "le BPF porte sur une année civile : la période doit aller du 1er janvier au 31 décembre d'une même année (trouvé : \(request.period.french))"
             )
@@ -87,14 +87,19 @@ public struct Pipeline {
             let codes = catalogue.programmes.map(\.code)
             let near = Nearest.header(for: [code], in: codes).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
             throw JobError.invalid(
-                path: request.job ?? "ligne de commande", line: 0, keyPath: "period.programme",
+                path: request.job ?? "ligne de commande", line: request.jobLines["period.programme"] ?? 0, keyPath: "period.programme",
                 message: "\(quoted(code)) n'est pas un programme du catalogue\(near) ; attendu : \(Self.clipped(codes))")
         }
-        try BPF.checkJob(request.options, catalogue: catalogue, job: request.job ?? "ligne de commande")
+        try BPF.checkJob(request.options, catalogue: catalogue, job: request.job ?? "ligne de commande", lines: request.jobLines)
         var catalogueInput = loaded
         catalogueInput.rowsRead = catalogue.programmes.reduce(0) { $0 + $1.sessions.count }
         let registrationFiles = try InputFiles.expand(request.registrations.pattern)
         let evaluationFiles = try InputFiles.expand(request.evaluations.pattern)
+        try InputFiles.checkDistinct(
+            [("catalogue", [request.catalogue]), ("registrations", registrationFiles), ("evaluations", evaluationFiles)]
+                + [("complaints", request.complaints), ("actions", request.actions), ("cold", request.cold)].compactMap { role, spec in
+                    try spec.map { (role, try InputFiles.expand($0.pattern)) }
+                })
         let evaluationSchema = TableSchema.evaluations(questions: catalogue.survey.questions.map(\.column))
         logger.info(
             "[1/5] lecture : \(plural(catalogue.programmes.count, "programme")), \(plural(catalogueInput.rowsRead, "session")) (\(clock.lap()))"
@@ -154,6 +159,8 @@ public struct Pipeline {
                 let table = try open(path, schema, mapping)
                 var validator = ResponseValidator(catalogue: catalogue, columns: table.columns, mapping: mapping, file: table.path)
                 validator.fileNumber = target.file(table.path)
+                validator.checksAnswerDates = role == "cold"
+                validator.today = request.today
                 inputs.append(
                     try stream(table, role: role, rejects: &rejects, sessions: sessions) {
                         (validator.validate($0, into: &target), validator.lastSession)

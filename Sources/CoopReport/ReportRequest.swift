@@ -31,6 +31,12 @@ public struct ReportRequest: Sendable {
     public var options = ReportOptions()
     /// Filters, breakdowns and comparison (`filter:`/`--filter`, `by:`/`--by`, `compare:`/`--compare`).
     public var analysis = Analysis()
+    /// The day of the run (Europe/Paris), set by the CLI from the clock: a date after it is
+    /// a typo (a cold answer dated 2099). Nil: no such check (tests, tools, and requests
+    /// built for another `today`).
+    public var today: Day?
+    /// The job file's line of each key path checked once the catalogue is read (`Job.lines`).
+    public var jobLines: [String: Int] = [:]
     /// Test hook, see `ReportFiles.pauseBeforeCommit`.
     public var pauseBeforeCommit: Double = 0
 
@@ -72,6 +78,7 @@ public struct ReportRequest: Sendable {
         if let name = job.name { names = .dated(name, label: period.label) }
         options = job.options
         analysis = job.analysis
+        jobLines = job.lines
         complaints = job.complaints
         actions = job.actions
         cold = job.cold

@@ -13,6 +13,11 @@ public final class Workbook {
     private var formats: [CellFormat: UnsafeMutablePointer<lxw_format>] = [:]
     private var recent: [(CellFormat, UnsafeMutablePointer<lxw_format>)] = []
     private var closed = false
+    /// The custom properties' names so far, compared as Excel does (ignoring case).
+    private var customNames: Set<String> = []
+
+    /// Excel's longest custom property name or value (libxlsxwriter refuses longer ones).
+    public static let maxPropertyLength = 255
 
     /// Starts a workbook at `path`. `constantMemory` streams rows to disk (rows must then
     /// be written in order, and tables cannot be used: libxlsxwriter 1.1.4's rule).
@@ -111,9 +116,20 @@ public final class Workbook {
     }
 
     /// Adds a custom document property (File › Properties › Custom), e.g. an input's hash.
+    /// A name or value past 255 characters is clipped (« … »), and a name met before gets
+    /// « (2) », « (3) »…: a long file name never stops the workbook.
     public func setCustomProperty(_ name: String, _ value: String) throws {
-        let status = XMLText.clean(name).withCString { n in
-            XMLText.clean(value).withCString { v in workbook_set_custom_property_string(raw, n, v) }
+        let limit = Workbook.maxPropertyLength
+        let clean = XMLText.clean(name)
+        var unique = XMLText.clipped(clean, to: limit)
+        var n = 2
+        while !customNames.insert(unique.lowercased()).inserted {
+            let suffix = " (\(n))"
+            unique = XMLText.clipped(clean, to: limit - suffix.count) + suffix
+            n += 1
+        }
+        let status = unique.withCString { n in
+            XMLText.clipped(XMLText.clean(value), to: limit).withCString { v in workbook_set_custom_property_string(raw, n, v) }
         }
         try check(status, "set custom property '\(name)'")
     }

@@ -110,8 +110,32 @@ public final class Worksheet {
     /// Makes this the sheet shown when the file opens.
     public func activate() { worksheet_activate(raw) }
 
+    /// Excel's longest table column name, header and footer.
+    public static let maxNameLength = 255
+
+    /// The names a table's columns get from `headers`: clipped to 255 characters, unique
+    /// ignoring case as Excel requires (the second « S1 » or « s1 » becomes « s1 (2) »),
+    /// never empty. Excel repairs a file whose table breaks these rules by dropping the
+    /// table; the header cells must hold these same names.
+    public static func tableColumnNames(_ headers: [String]) -> [String] {
+        var used: Set<String> = []
+        return headers.enumerated().map { i, header in
+            let clean = xmlSafe(header)
+            let base = clean.allSatisfy(\.isWhitespace) ? "Colonne \(i + 1)" : clean
+            var name = XMLText.clipped(base, to: maxNameLength)
+            var n = 2
+            while !used.insert(name.lowercased()).inserted {
+                let suffix = " (\(n))"
+                name = XMLText.clipped(base, to: maxNameLength - suffix.count) + suffix
+                n += 1
+            }
+            return name
+        }
+    }
+
     /// Turns a written range into an Excel table (filter buttons, banded rows). The
-    /// header row is `firstRow`; `headers` name its columns (libxlsxwriter writes them).
+    /// header row is `firstRow`; `headers` name its columns (libxlsxwriter writes them),
+    /// made valid by `tableColumnNames`.
     public func addTable(
         firstRow: Int, firstColumn: Int, lastRow: Int, headers: [String],
         headerFormat: CellFormat = .plain
@@ -119,7 +143,7 @@ public final class Worksheet {
         guard !headers.isEmpty else { return }
         // libxlsxwriter copies every string it is given, so the C strings may live only
         // for this call.
-        let cStrings = headers.map { strdup(Worksheet.xmlSafe($0)) }
+        let cStrings = Worksheet.tableColumnNames(headers).map { strdup($0) }
         defer { for c in cStrings { free(c) } }
         var columns = cStrings.map { header -> lxw_table_column in
             var c = lxw_table_column()

@@ -33,4 +33,11 @@ public enum XMLText {
         guard i + 6 < s.count, s[i + 1] == "x", s[i + 6] == "_" else { return false }
         return s[(i + 2)...(i + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
     }
+
+    /// `text` cut to at most `limit` characters (code points, as libxlsxwriter and Excel
+    /// count them), its end replaced by « … » when cut.
+    public static func clipped(_ text: String, to limit: Int) -> String {
+        guard text.utf8.count > limit, text.unicodeScalars.count > limit, limit > 0 else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit - 1))) + "…"
+    }
 }

@@ -63,6 +63,7 @@ struct ReportCommand: ParsableCommand {
         request.maxRejectRate = maxRejectRate
         request.options.detail = detail
         request.analysis = try analysis.parsed()
+        request.today = Self.today()
         do {
             try Self.execute(request, strict: strict, logger: logging.makeLogger())
         } catch {

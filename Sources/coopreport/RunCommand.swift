@@ -31,7 +31,10 @@ struct JobOptions: ParsableArguments {
             }
             month = first
         }
-        var request = ReportRequest(job: try JobReader.read(path: job), asOf: asOfDay, today: ReportCommand.today(), month: month)
+        let today = ReportCommand.today()
+        var request = ReportRequest(job: try JobReader.read(path: job), asOf: asOfDay, today: today, month: month)
+        // The clock is read here, at the edge: a cold answer dated after it is a typo.
+        request.today = today
         request.analysis = request.analysis.overridden(by: try analysis.parsed())
         return request
     }

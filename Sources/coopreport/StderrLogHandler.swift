@@ -19,22 +19,41 @@ struct StderrLogHandler: LogHandler {
     }
 
     /// A message as one line of plain text: input text quoted in it (a value, a header)
-    /// cannot start a forged line (« \nsummary: … ») nor send the terminal escape
-    /// sequences. Control characters are written as `\n`, `\u{1B}`…
+    /// cannot start a forged line (« \nsummary: … »), send the terminal escape sequences,
+    /// nor turn the line around (U+202E and the other bidirectional controls). Control
+    /// characters are written as `\n`, `\u{1B}`, `\u{202E}`…; past `maxLength` characters
+    /// the line is cut and says how long it was (a 200 kB error stays readable).
     static func oneLine(_ message: String) -> String {
-        guard message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) else {
-            return message
-        }
+        let needsWork = message.unicodeScalars.contains(where: isEscaped) || message.utf8.count > maxLength
+        guard needsWork else { return message }
         var out = ""
+        var count = 0
         for s in message.unicodeScalars {
+            guard count < maxLength else {
+                out += "… (message tronqué : \(message.unicodeScalars.count) caractères)"
+                break
+            }
             switch s.value {
             case 0x0A: out += "\\n"
             case 0x0D: out += "\\r"
             case 0x09: out += "\\t"
-            case 0..<0x20, 0x7F, 0x80..<0xA0: out += "\\u{\(String(s.value, radix: 16, uppercase: true))}"
+            case _ where isEscaped(s): out += "\\u{\(String(s.value, radix: 16, uppercase: true))}"
             default: out.unicodeScalars.append(s)
             }
+            count += 1
         }
         return out
+    }
+
+    /// The longest line written, in characters.
+    static let maxLength = 2_000
+
+    /// C0 and C1 controls, DEL, and the bidirectional controls (U+061C, U+200E–U+200F,
+    /// U+202A–U+202E, U+2066–U+2069) that reorder what the terminal shows.
+    static func isEscaped(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0..<0x20, 0x7F, 0x80..<0xA0, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 }

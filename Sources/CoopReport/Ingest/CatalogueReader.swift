@@ -35,9 +35,11 @@ public enum CatalogueReader {
         let top = try document.mapping(allowed: ["programmes", "survey"])
         guard let list = top["programmes"] else { throw document.fail("clé « programmes » absente") }
         var programmes: [Programme] = []
+        // Codes in a set: a catalogue of ten thousand programmes is read in linear time.
+        var codes: Set<String> = []
         for item in try list.sequence() {
             let p = try programme(item)
-            if programmes.contains(where: { $0.code == p.code }) {
+            if !codes.insert(p.code).inserted {
                 throw item.fail("le code de programme « \(p.code) » apparaît deux fois ; chaque code doit être unique")
             }
             programmes.append(p)
@@ -70,9 +72,13 @@ public enum CatalogueReader {
             }
         }
         if let cycle = requirementCycle(sessions) {
-            throw list.fail(
-                "les « requires » des sessions tournent en rond : \(cycle.joined(separator: " → ")) ; une session ne peut pas se requérir elle-même"
-            )
+            // A circle of ten thousand sessions is shown by its ends, not on a 200 kB line.
+            let shown =
+                cycle.count <= 12
+                ? cycle.joined(separator: " → ")
+                : (cycle.prefix(5) + ["…"] + cycle.suffix(5)).joined(separator: " → ")
+                    + " (\(cycle.count - 1) sessions)"
+            throw list.fail("les « requires » des sessions tournent en rond : \(shown) ; une session ne peut pas se requérir elle-même")
         }
         var nsf: String?
         if let n = keys["nsf"] {
@@ -152,17 +158,14 @@ public enum CatalogueReader {
         let start = try need("start").day()
         let end = try k["end"]?.day() ?? start
         guard start <= end else { throw (k["end"] ?? cursor).fail("se termine (\(end)) avant de commencer (\(start))") }
-        let hours = try need("hours").number()
-        guard hours >= 0 else { throw (k["hours"] ?? cursor).fail("« hours » doit valoir 0 ou plus ; trouvé : \(hours)") }
+        let hours = try need("hours").number(in: Bounds.sessionHours)
         guard hours <= Session.maxHours(from: start, to: end) else {
             throw (k["hours"] ?? cursor).fail(
                 "« hours » \(hours) : plus que les dates de la session ne permettent (au plus \(Int(Session.maxHours(from: start, to: end))), soit 24 par jour du début à la fin)"
             )
         }
-        let price = try k["price_ht"]?.number()
-        if let price, price < 0 { throw (k["price_ht"] ?? cursor).fail("« price_ht » doit valoir 0 ou plus") }
-        let capacity = try k["capacity"]?.integer()
-        if let capacity, capacity <= 0 { throw (k["capacity"] ?? cursor).fail("« capacity » doit valoir au moins 1") }
+        let price = try k["price_ht"]?.number(in: Bounds.price)
+        let capacity = try k["capacity"]?.integer(in: Bounds.capacity)
         let requires = try k["requires"]?.strings() ?? []
         if requires.contains(code) { throw (k["requires"] ?? cursor).fail("une session ne peut pas se requérir elle-même") }
         return Session(
@@ -178,8 +181,8 @@ public enum CatalogueReader {
         var scale = Survey.standard.scale
         if let s = k["scale"] {
             let m = try s.mapping(allowed: ["min", "max", "satisfied_from"])
-            let lo = try m["min"]?.integer() ?? scale.min
-            let hi = try m["max"]?.integer() ?? scale.max
+            let lo = try m["min"]?.integer(in: Bounds.scale) ?? scale.min
+            let hi = try m["max"]?.integer(in: Bounds.scale) ?? scale.max
             let from = try m["satisfied_from"]?.integer() ?? scale.satisfiedFrom
             guard lo < hi else { throw s.fail("« min » (\(lo)) doit être inférieur à « max » (\(hi))") }
             guard (lo...hi).contains(from) else { throw s.fail("« satisfied_from » (\(from)) doit être compris entre « min » et « max »") }

@@ -50,3 +50,21 @@ enum Nearest {
         return previous[b.count]
     }
 }
+
+/// `Nearest.header` remembered per list and text: a file whose 5,000 rows name the same
+/// unknown code among a thousand computes the suggestion once, not on every rejected row.
+/// Bounded: past `limit` distinct texts, new ones are computed each time.
+struct NearestMemo {
+    private var found: [String: String?] = [:]
+    private let limit = 4096
+
+    /// The candidate of `candidates()` nearest to `text`; `list` names the list (a
+    /// programme's sessions, the programmes) so that two lists do not share answers.
+    mutating func header(for text: String, list: String, in candidates: () -> [String]) -> String? {
+        let key = list + "\u{0}" + text
+        if let hit = found[key] { return hit }
+        let near = Nearest.header(for: [text], in: candidates())
+        if found.count < limit { found[key] = near }
+        return near
+    }
+}

@@ -10,8 +10,12 @@ struct YAMLCursor {
     let path: String
     let file: String
     let makeError: ErrorMaker
+    /// The line of the key that leads here, when the node is a table's value.
+    var keyLine: Int? = nil
 
     var line: Int { node.mark?.line ?? 0 }
+    /// Where a person looks for this entry: its key's line, else the node's.
+    var entryLine: Int { keyLine ?? line }
 
     func fail(_ message: String) -> Error {
         makeError(file, line, path.isEmpty ? "(document)" : path, message)
@@ -27,7 +31,8 @@ struct YAMLCursor {
         var out: [String: YAMLCursor] = [:]
         for (key, value) in mapping {
             let name = key.string ?? ""
-            let child = child(value, path: path.isEmpty ? name : "\(path).\(name)")
+            var child = child(value, path: path.isEmpty ? name : "\(path).\(name)")
+            child.keyLine = key.mark?.line
             guard allowed.contains(name) else {
                 let hint = Nearest.match(name, in: allowed).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                 // Reported at the key's own line (a nested value starts on the next one).
@@ -57,18 +62,74 @@ struct YAMLCursor {
         return day
     }
 
+    /// A number written in decimal digits (`12`, `-3`, `0.5`, `0,5`). Hexadecimal
+    /// (`0x10`), exponents (`1e9`), `inf` and `nan` are refused: the value used is the one
+    /// a person reads.
     func number() throws -> Double {
         let text = try string()
-        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
-            throw fail("\(quoted(text)) n'est pas un nombre")
+        guard Self.isDecimal(text, fraction: true), let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite
+        else {
+            throw fail("\(quoted(text)) n'est pas un nombre écrit en chiffres (par exemple 12 ou 0,5)")
         }
         return value
     }
 
+    /// A number within `range` (the bounds docs/jobs.md and README « Bornes » state).
+    func number(in range: ClosedRange<Double>) throws -> Double {
+        let value = try number()
+        guard range.contains(value) else {
+            throw fail(
+                "doit être compris entre \(Self.french(range.lowerBound)) et \(Self.french(range.upperBound)) ; trouvé : \(try string())")
+        }
+        return value
+    }
+
+    /// An integer written in decimal digits (`12`, `-3`; not `0x10`, `1e3` nor `12.0`).
     func integer() throws -> Int {
         let text = try string()
-        guard let value = Int(text) else { throw fail("\(quoted(text)) n'est pas un nombre entier") }
+        guard Self.isDecimal(text, fraction: false), let value = Int(text) else {
+            throw fail("\(quoted(text)) n'est pas un nombre entier écrit en chiffres")
+        }
         return value
+    }
+
+    /// An integer within `range`.
+    func integer(in range: ClosedRange<Int>) throws -> Int {
+        let value = try integer()
+        guard range.contains(value) else {
+            throw fail(
+                "doit être compris entre \(Self.french(Double(range.lowerBound))) et \(Self.french(Double(range.upperBound))) ; trouvé : \(value)"
+            )
+        }
+        return value
+    }
+
+    /// An optional sign, digits, and (when `fraction`) one `.` or `,` followed by digits.
+    static func isDecimal(_ text: String, fraction: Bool) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+        let whole = bytes.prefix(while: isDigit)
+        guard !whole.isEmpty else { return false }
+        let rest = bytes.dropFirst(whole.count)
+        if rest.isEmpty { return true }
+        guard fraction, let mark = rest.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ",") else { return false }
+        let decimals = rest.dropFirst()
+        return !decimals.isEmpty && decimals.allSatisfy(isDigit)
+    }
+
+    /// A bound as a French reader writes it: 1 000 000, 0,5.
+    static func french(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            let digits = String(Int(abs(value)))
+            var grouped = ""
+            for (i, c) in digits.enumerated() {
+                if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(" ") }
+                grouped.append(c)
+            }
+            return (value < 0 ? "-" : "") + grouped
+        }
+        return "\(value)".replacingOccurrences(of: ".", with: ",")
     }
 
     func bool() throws -> Bool {
@@ -81,8 +142,34 @@ struct YAMLCursor {
         guard case .mapping(let mapping) = node else { throw fail("attendu : une table (lignes « clé: valeur ») ; trouvé : \(kind)") }
         return mapping.map { key, value in
             let name = key.string ?? ""
-            return (name, child(value, path: "\(path).\(name)"))
+            var child = child(value, path: "\(path).\(name)")
+            child.keyLine = key.mark?.line
+            return (name, child)
         }
+    }
+
+    /// The pairs of a map whose keys are compared as `TextKey`s (value maps, header
+    /// renames, answer labels): keys that differ only in case, accents or punctuation are
+    /// one key, and a map holding two of them is an error naming both lines.
+    func keyedPairs() throws -> [(key: String, value: YAMLCursor)] {
+        guard case .mapping(let mapping) = node else { throw fail("attendu : une table (lignes « clé: valeur ») ; trouvé : \(kind)") }
+        var seen: [String: (text: String, line: Int)] = [:]
+        var out: [(key: String, value: YAMLCursor)] = []
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            var child = child(value, path: "\(path).\(name)")
+            child.keyLine = key.mark?.line
+            let line = key.mark?.line ?? child.line
+            if let first = seen[TextKey.of(name)] {
+                throw makeError(
+                    file, line, path.isEmpty ? "(document)" : path,
+                    "\(quoted(name)) (ligne \(line)) et \(quoted(first.text)) (ligne \(first.line)) sont la même clé une fois la casse, les accents et la ponctuation ignorés ; gardez-en une"
+                )
+            }
+            seen[TextKey.of(name)] = (name, line)
+            out.append((name, child))
+        }
+        return out
     }
 
     func strings() throws -> [String] {

@@ -27,6 +27,9 @@ public struct Job: Sendable, Equatable {
     public var options = ReportOptions()
     /// Filters, breakdowns and comparison (`filter:`, `by:`, `compare:`).
     public var analysis = Analysis()
+    /// The line of each key path that checks made once the catalogue is read may name
+    /// (`period.programme`, `bpf`, `trainers.NAME`, `bpf.objectives.CODE`).
+    public var lines: [String: Int] = [:]
 }
 
 /// How a job chooses its period.

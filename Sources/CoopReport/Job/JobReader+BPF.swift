@@ -1,6 +1,11 @@
 import Foundation
 import Yams
 
+extension BPF {
+    /// The keys of the job's `bpf` block.
+    static let jobKeys = ["roles", "default", "invoiced", "payers", "default_payer", "objectives", "subcontracted", "entrusted"]
+}
+
 /// The job's `bpf` and `trainers` blocks (docs/jobs.md).
 extension JobReader {
     /// `trainers: {"Olivier Maurel": internal}` or a list of `{name, status}`.
@@ -37,9 +42,7 @@ extension JobReader {
 
     static func bpf(_ b: YAMLCursor) throws -> BPF.Settings {
         var settings = BPF.Settings()
-        let keys = try b.mapping(allowed: [
-            "roles", "default", "invoiced", "payers", "default_payer", "objectives", "subcontracted", "entrusted",
-        ])
+        let keys = try b.mapping(allowed: BPF.jobKeys)
         func line(_ cursor: YAMLCursor) throws -> BPF.Line {
             let code = try cursor.string()
             guard let line = BPF.Line(rawValue: code) else {
@@ -60,13 +63,12 @@ extension JobReader {
         }
         func count(_ cursor: YAMLCursor) throws -> BPF.Count {
             let m = try cursor.mapping(allowed: ["trainees", "hours"])
-            let trainees = try m["trainees"]?.integer() ?? 0
-            let hours = try m["hours"]?.number() ?? 0
-            guard trainees >= 0, hours >= 0 else { throw cursor.fail("« trainees » et « hours » valent 0 ou plus") }
+            let trainees = try m["trainees"]?.integer(in: Bounds.bpfTrainees) ?? 0
+            let hours = try m["hours"]?.number(in: Bounds.bpfHours) ?? 0
             return BPF.Count(trainees: trainees, hours: hours)
         }
         if let d = keys["default"] { settings.defaultLine = try line(d) }
-        for (role, target) in try keys["roles"]?.pairs() ?? [] {
+        for (role, target) in try keys["roles"]?.keyedPairs() ?? [] {
             settings.roles[TextKey.of(role)] = try line(target)
             settings.roleTexts[TextKey.of(role)] = role
         }
@@ -78,7 +80,7 @@ extension JobReader {
                 throw i.fail("\(quoted(other)) : attendu « registered » (chaque inscrit, par défaut) ou « present » (les présents)")
             }
         }
-        for (value, target) in try keys["payers"]?.pairs() ?? [] {
+        for (value, target) in try keys["payers"]?.keyedPairs() ?? [] {
             settings.payers[TextKey.of(value)] = try payer(target)
             settings.payerTexts[TextKey.of(value)] = value
         }

@@ -76,6 +76,7 @@ public enum JobReader {
         if let pattern = cold?.pattern { cold?.pattern = resolve(pattern) }
 
         var period = PeriodRule.fixed(Period())
+        var lines: [String: Int] = [:]
         if let p = top["period"], case .scalar = p.node {
             let word = try p.string()
             guard word == "previous_month" else {
@@ -94,6 +95,7 @@ public enum JobReader {
                     throw programme.fail("\(quoted(code)) ne peut pas nommer un programme (ni vide, ni « / », ni « . » ou « .. »)")
                 }
                 period = .fixed(Period(programme: code))
+                lines["period.programme"] = programme.entryLine
             } else {
                 let range = Period(from: try keys["from"]?.day(), to: try keys["to"]?.day())
                 if let f = range.from, let t = range.to, t < f { throw p.fail("« to » (\(t)) est antérieur à « from » (\(f))") }
@@ -102,6 +104,7 @@ public enum JobReader {
         }
         let minGroupSize = try top["min_group_size"]?.integer() ?? 3
         if minGroupSize < 1, let n = top["min_group_size"] { throw n.fail("doit valoir au moins 1 ; trouvé : \(minGroupSize)") }
+        _ = try top["min_group_size"]?.integer(in: Bounds.groupSize)
         let maxRejectRate = try top["max_reject_rate"]?.number() ?? 0.05
         if !(0...1).contains(maxRejectRate), let n = top["max_reject_rate"] {
             throw n.fail("doit être une fraction entre 0 et 1 (0.05 = 5 %) ; trouvé : \(maxRejectRate)")
@@ -124,6 +127,12 @@ public enum JobReader {
             output: resolve(try output.string()), name: name, trendMonths: trendMonths)
         job.options = try options(top)
         job.analysis = try analysis(top)
+        for key in ["bpf", "trainers"] { if let node = top[key] { lines[key] = node.entryLine } }
+        for (name, node) in (try? top["trainers"]?.pairs()) ?? [] { lines["trainers.\(name)"] = node.entryLine }
+        for (code, node) in (try? top["bpf"]?.mapping(allowed: BPF.jobKeys)["objectives"]?.pairs()) ?? [] {
+            lines["bpf.objectives.\(code)"] = node.entryLine
+        }
+        job.lines = lines
         job.complaints = registers[0]
         job.actions = registers[1]
         job.cold = cold
@@ -214,7 +223,7 @@ public enum JobReader {
         }
         var renames: [(header: String, target: YAMLCursor)] = []
         if let c = keys["columns"] {
-            for (header, target) in try c.pairs() {
+            for (header, target) in try c.keyedPairs() {
                 mapping.columns[TextKey.of(header)] = try target.string()
                 mapping.headerTexts[TextKey.of(header)] = header
                 renames.append((header, target))
@@ -235,19 +244,19 @@ public enum JobReader {
             if kind == .complaints || kind == .actions {
                 try registerWords(maps, kind: kind, into: &mapping)
             }
-            for (label, target) in try maps["programme"]?.pairs() ?? [] {
+            for (label, target) in try maps["programme"]?.keyedPairs() ?? [] {
                 mapping.programmes[TextKey.of(label)] = try target.string()
                 mapping.wordTexts[TextKey.of(label)] = label
             }
-            for (label, target) in try maps["session"]?.pairs() ?? [] {
+            for (label, target) in try maps["session"]?.keyedPairs() ?? [] {
                 mapping.sessions[TextKey.of(label)] = try target.string()
                 mapping.wordTexts[TextKey.of(label)] = label
             }
-            for (label, target) in try maps["event"]?.pairs() ?? [] {
+            for (label, target) in try maps["event"]?.keyedPairs() ?? [] {
                 mapping.events[TextKey.of(label)] = try Self.sessionKey(target)
                 mapping.wordTexts[TextKey.of(label)] = label
             }
-            for (word, target) in kind == .registrations ? try maps["status"]?.pairs() ?? [] : [] {
+            for (word, target) in kind == .registrations ? try maps["status"]?.keyedPairs() ?? [] : [] {
                 let name = try target.string()
                 guard let status = Registration.Status(rawValue: name) else {
                     throw target.fail("\(quoted(name)) n'est pas un statut (attendu : registered, cancelled, waitlisted)")
@@ -255,13 +264,13 @@ public enum JobReader {
                 mapping.status[TextKey.of(word)] = status
                 mapping.wordTexts[TextKey.of(word)] = word
             }
-            for (word, target) in kind == .registrations ? try maps["role"]?.pairs() ?? [] : [] {
+            for (word, target) in kind == .registrations ? try maps["role"]?.keyedPairs() ?? [] : [] {
                 let role = try target.string().trimmingCharacters(in: .whitespaces)
                 guard !role.isEmpty else { throw target.fail("vide ; attendu : le libellé de la fonction que « \(word) » désigne") }
                 mapping.roles[TextKey.of(word)] = role
                 mapping.wordTexts[TextKey.of(word)] = word
             }
-            for (word, target) in try maps["attendance"]?.pairs() ?? [] {
+            for (word, target) in try maps["attendance"]?.keyedPairs() ?? [] {
                 let name = try target.string()
                 guard let attendance = Registration.Attendance(rawValue: name) else {
                     throw target.fail("\(quoted(name)) n'est pas une présence (attendu : present, partial, absent)")
@@ -271,8 +280,8 @@ public enum JobReader {
             }
         }
         if let a = keys["answers"] {
-            for (label, points) in try a.pairs() {
-                mapping.answers[TextKey.of(label)] = try points.integer()
+            for (label, points) in try a.keyedPairs() {
+                mapping.answers[TextKey.of(label)] = try points.integer(in: Bounds.scale)
                 mapping.wordTexts[TextKey.of(label)] = label
             }
         }
@@ -321,7 +330,7 @@ public enum JobReader {
     static func registerWords(_ maps: [String: YAMLCursor], kind: Kind, into mapping: inout InputMapping) throws {
         for column in ["source", "nature", "status"] {
             guard let node = maps[column] else { continue }
-            for (word, target) in try node.pairs() {
+            for (word, target) in try node.keyedPairs() {
                 let name = try target.string()
                 let known: Bool =
                     switch (kind, column) {

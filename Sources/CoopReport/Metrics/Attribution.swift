@@ -23,6 +23,8 @@ struct Attribution: Sendable {
     /// Per session number: its month (year × 12 + month − 1) and kind.
     private let monthOf: [Int32]
     private let kindOf: [Int32]
+    /// Per programme number: its code.
+    private let programmeCodes: [String]
 
     init(_ data: Dataset, index: ParticipantIndex) {
         self.data = data
@@ -56,7 +58,12 @@ struct Attribution: Sendable {
             kindOf.append(session.map { Int32(Session.Kind.allCases.firstIndex(of: $0.kind) ?? 0) } ?? Self.unknown)
         }
         var familyOfProgramme = [Int32](repeating: Self.unknown, count: table.programmeCount)
-        for (n, p) in table.programmeNumbers.enumerated() { familyOfProgramme[Int(p)] = familyOf[n] }
+        var programmeCodes = [String](repeating: Dimension.programme.unknownName, count: table.programmeCount)
+        for (n, p) in table.programmeNumbers.enumerated() {
+            familyOfProgramme[Int(p)] = familyOf[n]
+            programmeCodes[Int(p)] = table.keys[n].programme
+        }
+        self.programmeCodes = programmeCodes
         self.families = families
         self.trainers = trainers
         self.familyOf = familyOf
@@ -131,10 +138,7 @@ struct Attribution: Sendable {
         guard value != Self.unknown else { return d.unknownName }
         switch d {
         case .session: return data.sessions.keys[Int(value)].description
-        case .programme:
-            return data.sessions.keys.indices.first { data.sessions.programmeNumbers[$0] == value }.map {
-                data.sessions.keys[$0].programme
-            } ?? d.unknownName
+        case .programme: return programmeCodes[Int(value)]
         case .month:
             let (y, m) = (Int(value) / 12, Int(value) % 12 + 1)
             return Day(year: y, month: m, day: 1)?.monthKey ?? d.unknownName

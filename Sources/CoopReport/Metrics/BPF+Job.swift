@@ -2,9 +2,10 @@ extension BPF {
     /// The job's `trainers` and `bpf.objectives` against the catalogue, before any row is
     /// read: a name on one side only is an error naming the other side's nearest name
     /// (docs/decisions.md, « BPF »: a mapping that matches nothing is never silently wrong).
-    static func checkJob(_ options: ReportOptions, catalogue: Catalogue, job: String) throws {
-        func fail(_ keyPath: String, _ message: String) -> JobError {
-            JobError.invalid(path: job, line: 0, keyPath: keyPath, message: message)
+    /// `lines`: the job's line of each key path (`Job.lines`), so that the error points at it.
+    static func checkJob(_ options: ReportOptions, catalogue: Catalogue, job: String, lines: [String: Int] = [:]) throws {
+        func fail(_ keyPath: String, _ message: String, at entry: String? = nil) -> JobError {
+            JobError.invalid(path: job, line: entry.flatMap { lines[$0] } ?? lines[keyPath] ?? 0, keyPath: keyPath, message: message)
         }
         func near(_ name: String, _ candidates: [String]) -> String {
             Nearest.match(name, in: candidates).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
@@ -18,8 +19,8 @@ extension BPF {
             for name in listed where !inCatalogue.contains(name) {
                 throw fail(
                     "trainers",
-                    "« \(name) » n'anime aucune session du catalogue\(near(name, inCatalogue)) ; formateurs du catalogue : \(inCatalogue.joined(separator: ", "))"
-                )
+                    "« \(name) » n'anime aucune session du catalogue\(near(name, inCatalogue)) ; formateurs du catalogue : \(inCatalogue.joined(separator: ", "))",
+                    at: "trainers.\(name)")
             }
             for name in inCatalogue where trainers[name] == nil {
                 throw fail(
@@ -32,7 +33,8 @@ extension BPF {
         for code in (options.bpf?.objectives.keys).map({ $0.sorted() }) ?? [] where catalogue.programme(code) == nil {
             throw fail(
                 "bpf.objectives",
-                "« \(code) » n'est pas un programme du catalogue\(near(code, codes)) ; programmes : \(codes.joined(separator: ", "))")
+                "« \(code) » n'est pas un programme du catalogue\(near(code, codes)) ; programmes : \(codes.joined(separator: ", "))",
+                at: "bpf.objectives.\(code)")
         }
     }
 }

@@ -48,9 +48,9 @@ public struct CatalogueCheck: Sendable {
 
     /// The checks of the period's taught sessions (the project phase left out).
     public static func of(_ m: MetricsResult) -> [CatalogueCheck] {
-        m.sessions.map(\.session).filter { $0.kind != .action }.map { s in
-            of(s, in: m.programmes.first { $0.programme.code == s.programme }?.programme)
-        }
+        // Programmes by code, found once: eight thousand programmes are checked in linear time.
+        let programmes = Dictionary(m.programmes.map { ($0.programme.code, $0.programme) }, uniquingKeysWith: { first, _ in first })
+        return m.sessions.map(\.session).filter { $0.kind != .action }.map { s in of(s, in: programmes[s.programme]) }
     }
 
     public func states(_ element: Element) -> Bool { !missing.contains(element) }

@@ -9,6 +9,8 @@ struct GroupPass {
 
     /// The period's sessions that the filter keeps, and those of the months (the trend's).
     let inPeriod: [Session]
+    /// Each period session's place in `inPeriod`: the order of every list by session.
+    private let periodOrder: [SessionKey: Int]
     let inMonths: [Session]
     /// Every session counted somewhere (a « slot »), and each one's tally.
     private(set) var counted: [Session] = []
@@ -50,6 +52,7 @@ struct GroupPass {
         let table = data.sessions
         let kept = { (s: Session) in table.find(s.key).map(filter.admits(session:)) ?? true }
         inPeriod = MetricsCalculator.sessions(of: catalogue, in: calculator.period).filter(kept)
+        periodOrder = Dictionary(inPeriod.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
         inMonths = calculator.trend.map { MetricsCalculator.sessions(of: catalogue, in: $0).filter(kept) } ?? inPeriod
         let survey = catalogue.survey
         let scaleSize = survey.scale.max - survey.scale.min + 1
@@ -347,7 +350,7 @@ struct GroupPass {
         switch d {
         case .session:
             let key = data.sessions.keys[Int(value)]
-            return GroupOrder(rank: 0, number: inPeriod.firstIndex { $0.key == key } ?? Int.max, text: "")
+            return GroupOrder(rank: 0, number: periodOrder[key] ?? Int.max, text: "")
         case .month, .kind: return GroupOrder(rank: 0, number: Int(value), text: "")
         case .programme, .family, .trainer, .cooperative, .role:
             return GroupOrder(rank: 0, number: 0, text: attribution.name(d, value))

@@ -1,6 +1,10 @@
+import XlsxWriter
+
 /// `rejects.csv`: every rejected row, `;`-separated UTF-8 with a BOM so French Excel
 /// opens it directly, and safe there: a value starting with `=`, `+`, `-`, `@`, tab or CR
-/// is prefixed with `'` so Excel never reads it as a formula.
+/// is prefixed with `'` so Excel never reads it as a formula; control characters are
+/// treated as the workbook treats them (`XMLText.clean`: NUL becomes U+FFFD, ESC, BEL and
+/// the like are left out), so no raw byte reaches a terminal or a spreadsheet.
 public enum RejectsCSV {
     /// `role` is the input's role as the job names it (`registrations`, `evaluations`,
     /// `catalogue`; from `inputs`), `value` the field's text that was refused (empty when
@@ -19,9 +23,9 @@ public enum RejectsCSV {
         return out
     }
 
-    /// One CSV field: neutralised, then quoted when it holds `;`, `"` or a line break.
+    /// One CSV field: cleaned, neutralised, then quoted when it holds `;`, `"` or a line break.
     static func field(_ value: String) -> String {
-        var v = value
+        var v = XMLText.clean(value)
         if let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { v = "'" + v }
         guard v.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return v }
         return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""

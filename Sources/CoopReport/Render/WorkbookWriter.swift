@@ -31,7 +31,7 @@ public enum WorkbookWriter {
         // go to disk as they are written. Tables are then refused, so sheets get filter
         // buttons instead (docs: README, "Scale").
         let constantMemory = sheets.reduce(0) { $0 + $1.rowCount } > constantMemoryRows
-        let footer = "&L\(properties.title)&RPage &P / &N"
+        let footer = Self.footer(title: properties.title)
         do {
             let workbook = try Workbook(path: path, constantMemory: constantMemory)
             try workbook.setProperties(
@@ -71,6 +71,14 @@ public enum WorkbookWriter {
         // Tables, filters, highlights and charts first: in constant-memory mode libxlsxwriter
         // refuses any reference to a row already written.
         if plan.frozenRows > 0 { sheet.freezePanes(row: plan.frozenRows, column: 0) }
+        // A table's header cells hold its column names exactly (unique, clipped), or Excel
+        // repairs the file by dropping the table.
+        var names: [Int: [Int: String]] = [:]
+        for table in plan.tables where !constantMemory {
+            for (i, name) in Worksheet.tableColumnNames(table.headers).enumerated() where name != table.headers[i] {
+                names[table.headerRow, default: [:]][table.firstColumn + i] = name
+            }
+        }
         for table in plan.tables {
             if constantMemory {
                 try sheet.autofilter(
@@ -92,7 +100,13 @@ public enum WorkbookWriter {
         // mode flushes a row as soon as the next one starts).
         for (r, row) in plan.rows.enumerated() {
             if let height = plan.rowHeights[r] { try sheet.setRow(r, height: height) }
-            for (c, cell) in row.enumerated() { try write(cell, row: r, column: c, on: sheet) }
+            for (c, cell) in row.enumerated() {
+                if let name = names[r]?[c] {
+                    try write(Cell(.text(name), cell.role), row: r, column: c, on: sheet)
+                } else {
+                    try write(cell, row: r, column: c, on: sheet)
+                }
+            }
         }
         if let generated = plan.generated {
             var writer = RowWriter(sheet: sheet, workbook: workbook)
@@ -122,6 +136,29 @@ public enum WorkbookWriter {
             let format = t.secondsOfDay == nil ? "dd/mm/yyyy" : "dd/mm/yyyy hh:mm"
             try sheet.write(number: t.excelSerial, row: row, column: column, format: look(cell.role, format))
         }
+    }
+
+    /// The printed footer: the report's title at the left, its `&` doubled (« R&D » is not
+    /// the code `&D`, the date), cut to fit Excel's 255 characters; the page at the right.
+    static func footer(title: String) -> String {
+        let right = "&RPage &P / &N"
+        let room = Worksheet.maxNameLength - 2 - right.unicodeScalars.count
+        let clean = XMLText.clean(title)
+        let whole = clean.replacingOccurrences(of: "&", with: "&&")
+        if whole.unicodeScalars.count <= room { return "&L\(whole)\(right)" }
+        var left = String.UnicodeScalarView()
+        var used = 0
+        for scalar in clean.unicodeScalars {
+            let width = scalar == "&" ? 2 : 1
+            guard used + width <= room - 1 else {
+                left.append("…")
+                break
+            }
+            left.append(scalar)
+            if scalar == "&" { left.append("&") }
+            used += width
+        }
+        return "&L\(String(left))\(right)"
     }
 
     /// Excel refuses text over 32,767 characters: longer text is cut, and says so.

@@ -26,6 +26,7 @@ struct RecentSession {
     private var programme = RecentText()
     private var session = RecentText()
     private var sessionProgramme: Int32 = -1
+    private var nearest = NearestMemo()
 
     /// The programme number (−1: not in the catalogue).
     mutating func programme(_ code: UnsafeBufferPointer<UInt8>, in table: SessionTable) -> Int32 {
@@ -52,7 +53,7 @@ struct RecentSession {
             return .failure(
                 RowRejection(
                     column: "programme",
-                    "\(quoted(text)) n'est pas un programme du catalogue (attendus : \(Self.codes(catalogue.programmes.map(\.code), near: text)))",
+                    "\(quoted(text)) n'est pas un programme du catalogue (attendus : \(codes(catalogue.programmes.count, list: "", near: text) { catalogue.programmes.map(\.code) }))",
                     value: text))
         }
         let n = session(code, programme: p, in: table)
@@ -62,18 +63,28 @@ struct RecentSession {
             return .failure(
                 RowRejection(
                     column: "session",
-                    "\(quoted(text)) n'est pas une session de \(prog.code) (attendues : \(Self.codes(prog.sessions.map(\.code), near: text)))",
+                    "\(quoted(text)) n'est pas une session de \(prog.code) (attendues : \(codes(prog.sessions.count, list: prog.code, near: text) { prog.sessions.map(\.code) }))",
                     value: text))
         }
         return .success(n)
     }
 
-    /// The valid codes for a message: all of them when few; else the nearest and a count,
-    /// so that a catalogue of 2,500 sessions does not repeat them on every rejected row.
+    /// The valid codes for a message: all of them when few; else the nearest (found once
+    /// per list and text) and a count, so that a catalogue of 2,500 sessions does not
+    /// repeat them on every rejected row.
+    private mutating func codes(_ count: Int, list: String, near text: String, _ all: () -> [String]) -> String {
+        guard count > 12 else { return all().joined(separator: ", ") }
+        return Self.message(near: nearest.header(for: text, list: "\(list.utf8.count):\(list)", in: all), count: count)
+    }
+
+    /// `codes` without the memo (tests, tools).
     static func codes(_ all: [String], near text: String) -> String {
         guard all.count > 12 else { return all.joined(separator: ", ") }
-        let near = Nearest.header(for: [text], in: all).map { "le plus proche : \($0) ; " } ?? ""
-        return "\(near)un des \(all.count) codes du catalogue"
+        return message(near: Nearest.header(for: [text], in: all), count: all.count)
+    }
+
+    private static func message(near: String?, count: Int) -> String {
+        "\(near.map { "le plus proche : \($0) ; " } ?? "")un des \(count) codes du catalogue"
     }
 }
 

@@ -10,7 +10,9 @@ struct RegisterValidator {
     private(set) var complaints: [ComplaintEntry] = []
     private(set) var actions: [ImprovementAction] = []
     /// Action identifiers met, with their line, to refuse a repeated one.
-    private var actionLines: [String: Int] = [:]
+    /// Each action's line and id as written, by `TextKey` of its id: « A1 », « a1 » and
+    /// « A-1 » are one id (docs/decisions.md, « Un identifiant d'action »).
+    private var actionLines: [String: (line: Int, id: String)] = [:]
 
     init(catalogue: Catalogue, columns: [String], mapping: InputMapping = .none) {
         self.catalogue = catalogue
@@ -121,8 +123,11 @@ struct RegisterValidator {
         guard !id.isEmpty else {
             return .failure(RowRejection(column: "id", "vide ; un identifiant d'action est attendu (par exemple A1)", value: ""))
         }
-        if let first = actionLines[id] {
-            return .failure(RowRejection(column: "id", "\(quoted(id)) est déjà l'identifiant de l'action de la ligne \(first)", value: id))
+        let idKey = TextKey.of(id).isEmpty ? id : TextKey.of(id)
+        if let first = actionLines[idKey] {
+            let same = first.id == id ? "" : " (« \(first.id) » : la casse et la ponctuation ne distinguent pas deux actions)"
+            return .failure(
+                RowRejection(column: "id", "\(quoted(id)) est déjà l'identifiant de l'action de la ligne \(first.line)\(same)", value: id))
         }
         let decidedOn: Day
         switch Self.day(t("decided_on"), column: "decided_on", required: true) {
@@ -163,7 +168,7 @@ struct RegisterValidator {
         guard let status = word(t("status"), column: "status", words: RegisterWords.actionStatuses) else {
             return .failure(Self.word(t("status"), column: "status", what: "un statut", key: "action status"))
         }
-        actionLines[id] = fields.line
+        actionLines[idKey] = (fields.line, id)
         actions.append(
             ImprovementAction(
                 id: id, decidedOn: decidedOn, origin: t("origin"), programme: place.0, session: place.1, target: target,

@@ -22,6 +22,11 @@ public struct ResponseValidator {
     private let questionColumns: [Int]
     /// (k, position) for each `objective_k` column present.
     private let objectiveColumns: [(Int, Int)]
+    /// Cold answers only: `submitted_at` must fall between the session's start and the
+    /// day of the run (`today`, nil: not checked); outside, it is a typo (docs/decisions.md,
+    /// « Dates de réponse à froid invraisemblables »).
+    var checksAnswerDates = false
+    var today: Day?
     private var answerMemo = WordMemo<Int>()
     private var recommendMemo = WordMemo<Int>()
 
@@ -80,6 +85,22 @@ public struct ResponseValidator {
         switch TimestampScanner.field(bytes(.submittedAt), column: "submitted_at") {
         case .success(let t): submittedAt = t
         case .failure(let why): return .failure(why)
+        }
+        if checksAnswerDates, let day = submittedAt.timestamp?.day {
+            if let today, day > today {
+                return .failure(
+                    RowRejection(
+                        column: "submitted_at",
+                        "\(quoted(text(.submittedAt))) est postérieure au jour du traitement (\(today.french)) : une réponse ne peut pas venir de l'avenir ; corrigez la date",
+                        value: text(.submittedAt)))
+            }
+            if let s = sessions.sessions[Int(session)], day < s.start {
+                return .failure(
+                    RowRejection(
+                        column: "submitted_at",
+                        "\(quoted(text(.submittedAt))) précède le début de la session \(s.code) de \(s.programme) (\(s.start.french)) : une évaluation à froid suit la session ; corrigez la date",
+                        value: text(.submittedAt)))
+            }
         }
         let scale = catalogue.survey.scale
         let labels = self.labels

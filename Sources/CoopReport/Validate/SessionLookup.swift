@@ -16,6 +16,7 @@ struct SessionLookup {
     private var programmeMemo = WordMemo<String>()
     private var sessionMemo = WordMemo<String>()
     private var eventMemo = WordMemo<SessionKey>()
+    private var nearest = NearestMemo()
 
     init(columns: [String], mapping: InputMapping) {
         programmes = mapping.programmes
@@ -43,7 +44,11 @@ struct SessionLookup {
     private mutating func lookUp(
         _ fields: RecordFields, programme: Int, session: Int, in table: SessionTable, catalogue: Catalogue
     ) -> Result<Int32, RowRejection> {
-        if eventPosition >= 0 { return event(fields.bytes(at: eventPosition), in: table) }
+        if eventPosition >= 0 {
+            return event(fields.bytes(at: eventPosition), in: table).flatMap { n in
+                agree(n, fields, programme: programme, session: session, in: table).map { .failure($0) } ?? .success(n)
+            }
+        }
         let programmeBytes = fields.bytes(at: programme)
         guard !programmeBytes.isEmpty else {
             return .failure(RowRejection(column: "programme", "vide ; un code de programme est attendu", value: ""))
@@ -60,7 +65,7 @@ struct SessionLookup {
         // Name the nearest label of the job's map, when it has one for that column.
         let labels = why.column == "programme" ? programmeLabels : sessionLabels
         let text = String(decoding: why.column == "programme" ? programmeBytes : sessionBytes, as: UTF8.self)
-        guard !labels.isEmpty, let near = Nearest.header(for: [text], in: labels) else { return found }
+        guard !labels.isEmpty, let near = nearest.header(for: text, list: why.column ?? "", in: { labels }) else { return found }
         return .failure(
             RowRejection(
                 column: why.column,
@@ -78,7 +83,8 @@ struct SessionLookup {
         }
         let events = self.events
         guard let key = eventMemo.value(label, parse: { events[TextKey.of($0)] }) else {
-            let near = Nearest.header(for: [text], in: eventLabels).map { " (le plus proche : « \($0) »)" } ?? ""
+            let labels = eventLabels
+            let near = nearest.header(for: text, list: "event", in: { labels }).map { " (le plus proche : « \($0) »)" } ?? ""
             return .failure(
                 RowRejection(
                     column: "event", "\(quoted(text)) n'est pas un libellé d'événement de « values.event » du fichier de tâche\(near)",
@@ -89,6 +95,29 @@ struct SessionLookup {
                 RowRejection(column: "event", "\(quoted(text)) renvoie à \(key), qui n'est pas une session du catalogue", value: text))
         }
         return .success(n)
+    }
+
+    /// When the file has an `event` column and also `programme` or `session` columns, they
+    /// must name the same session (through the job's maps, ignoring case and punctuation):
+    /// a row whose two columns disagree cannot be placed, and is rejected saying so
+    /// (docs/decisions.md, « Événement et session »).
+    private func agree(
+        _ n: Int32, _ fields: RecordFields, programme: Int, session: Int, in table: SessionTable
+    ) -> RowRejection? {
+        guard let key = table.sessions[Int(n)]?.key else { return nil }
+        let event = String(decoding: fields.bytes(at: eventPosition), as: UTF8.self)
+        for (column, position, map, expected) in [
+            ("programme", programme, programmes, key.programme), ("session", session, sessions, key.session),
+        ] where position >= 0 && fields.isFilled(at: position) {
+            let text = String(decoding: fields.bytes(at: position), as: UTF8.self)
+            let code = map[TextKey.of(text)] ?? text
+            guard TextKey.of(code) != TextKey.of(expected) else { continue }
+            return RowRejection(
+                column: column,
+                "\(quoted(text)) contredit l'événement \(quoted(event)), qui renvoie à \(key) ; corrigez l'une des deux colonnes (ou retirez la colonne « \(column) » du fichier si « event » fait foi)",
+                value: text)
+        }
+        return nil
     }
 
     /// Calls `body` with the bytes of `text`, or with `fallback` when `text` is nil.
