@@ -84,7 +84,9 @@ public struct MetricsCalculator: Sendable {
         }
         monthPeople = []
 
-        var comments: [MetricsResult.Comment] = []
+        // Comments wait for their session's and cooperative's response counts (`CommentView`).
+        var pending: [(slot: Int, coop: Int32, comment: MetricsResult.Comment)] = []
+        var coopResponses: [Int: [Int32: Int]] = [:]
         // Objective answers by session slot, then k − 1.
         var objectiveCounts = [[(n: Int, sum: Int, met: Int)]](repeating: [], count: counted.count)
         let satisfiedFrom = survey.scale.satisfiedFrom
@@ -98,6 +100,7 @@ public struct MetricsCalculator: Sendable {
                 index.participant(of: response).flatMap { index.cooperative(of: $0, programme: programme) }
                 ?? (response.cooperative != 0 ? response.cooperative : -1)
             cooperatives.update(coopID) { $0.add(response, in: data) }
+            coopResponses[slot, default: [:]][coopID, default: 0] += 1
             var lowObjectives: [Int] = []
             for k in 0..<Int(response.objectiveCount) {
                 let at = Int(response.objectives) + 2 * k
@@ -114,12 +117,21 @@ public struct MetricsCalculator: Sendable {
                     let a = data.answers[first + $0]
                     return a != .min && Int(a) < satisfiedFrom
                 }
-                comments.append(
-                    .init(
-                        session: counted[slot].key, submittedAt: response.submittedAt.timestamp,
-                        cooperative: cooperatives.name(coopID), text: data.pool.string(response.comment),
-                        lowQuestions: lowQuestions, lowObjectives: lowObjectives))
+                pending.append(
+                    (
+                        slot, coopID,
+                        .init(
+                            session: counted[slot].key, submittedAt: response.submittedAt.timestamp,
+                            cooperative: cooperatives.name(coopID), text: data.pool.string(response.comment),
+                            lowQuestions: lowQuestions, lowObjectives: lowObjectives)
+                    ))
             }
+        }
+        let comments = pending.map { p in
+            var c = p.comment
+            c.sessionResponses = tallies[p.slot].responses
+            c.cooperativeResponses = coopResponses[p.slot]?[p.coop] ?? 0
+            return c
         }
 
         var sessionTally: [SessionKey: Tally] = [:]
@@ -172,17 +184,59 @@ public struct MetricsCalculator: Sendable {
             return .init(session: s, figures: Figures(tally: t, minGroupSize: minGroupSize), objectives: objectiveRows)
         }
 
+        let cooperativeRows = cooperatives.byName().map { ($0.name, Figures(tally: $0.tally, minGroupSize: minGroupSize)) }
+        let monthRows = monthTally.sorted { $0.key < $1.key }.map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) }
+        let hidden = Self.complementarySuppression(
+            overall: Figures(tally: overall, minGroupSize: minGroupSize), sessions: sessionRows, programmes: programmeRows,
+            cooperatives: cooperativeRows, months: monthRows)
+
         let quality = DataQuality(
             data: data, index: index, sessions: inPeriod, tallies: sessionTally.filter { periodKeys.contains($0.key) })
         return MetricsResult(
             period: period, asOf: asOf, minGroupSize: minGroupSize, survey: survey,
-            overall: Figures(tally: overall, minGroupSize: minGroupSize),
-            sessions: sessionRows,
-            programmes: programmeRows,
-            cooperatives: cooperatives.byName().map { ($0.name, Figures(tally: $0.tally, minGroupSize: minGroupSize)) },
-            months: monthTally.sorted { $0.key < $1.key }.map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
+            overall: hidden.overall, sessions: hidden.sessions, programmes: hidden.programmes, cooperatives: hidden.cooperatives,
+            months: hidden.months,
             violations: violations, comments: comments,
             warnings: quality.warnings() + quality.unverifiedJourneys(journeys.unverified))
+    }
+
+    /// The groups with complementary suppression applied (`ComplementarySuppression`) to
+    /// every set that adds up to a shown total: each programme's sessions, each month's
+    /// sessions (to the month), the programmes, the cooperatives and the months (to the
+    /// overall).
+    static func complementarySuppression(
+        overall: Figures, sessions: [MetricsResult.SessionFigures], programmes: [(programme: Programme, figures: Figures)],
+        cooperatives: [(name: String, figures: Figures)], months: [(month: String, figures: Figures)]
+    ) -> (
+        overall: Figures, sessions: [MetricsResult.SessionFigures], programmes: [(programme: Programme, figures: Figures)],
+        cooperatives: [(name: String, figures: Figures)], months: [(month: String, figures: Figures)]
+    ) {
+        // One array: the overall, then the sessions, programmes, cooperatives, months.
+        var all = [overall] + sessions.map(\.figures) + programmes.map(\.figures) + cooperatives.map(\.figures) + months.map(\.figures)
+        let firstSession = 1
+        let firstProgramme = firstSession + sessions.count
+        let firstCooperative = firstProgramme + programmes.count
+        let firstMonth = firstCooperative + cooperatives.count
+        var sets: [(groups: [Int], total: Int)] = []
+        for (p, row) in programmes.enumerated() {
+            let groups = sessions.indices.filter { sessions[$0].session.programme == row.programme.code }.map { firstSession + $0 }
+            sets.append((groups, firstProgramme + p))
+        }
+        for (m, row) in months.enumerated() {
+            let groups = sessions.indices.filter { sessions[$0].session.start.monthKey == row.month }.map { firstSession + $0 }
+            sets.append((groups, firstMonth + m))
+        }
+        sets.append((Array(firstProgramme..<firstCooperative), 0))
+        sets.append((Array(firstCooperative..<firstMonth), 0))
+        sets.append((Array(firstMonth..<all.count), 0))
+        ComplementarySuppression.apply(to: &all, sets: sets)
+        return (
+            all[0],
+            sessions.enumerated().map { i, s in .init(session: s.session, figures: all[firstSession + i], objectives: s.objectives) },
+            programmes.enumerated().map { i, p in (p.programme, all[firstProgramme + i]) },
+            cooperatives.enumerated().map { i, c in (c.name, all[firstCooperative + i]) },
+            months.enumerated().map { i, m in (m.month, all[firstMonth + i]) }
+        )
     }
 
     /// Sessions in the window, by programme code, start date and session code: the order

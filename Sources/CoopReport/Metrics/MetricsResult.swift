@@ -39,6 +39,10 @@ public struct MetricsResult: Sendable {
         /// `satisfied_from`: the improvement points it comments on.
         public let lowQuestions: [Int]
         public let lowObjectives: [Int]
+        /// Responses of the comment's session, and of its cooperative in that session: what
+        /// decides whether they are named beside it (`CommentView`).
+        public internal(set) var sessionResponses = 0
+        public internal(set) var cooperativeResponses = 0
     }
 
     public let period: Period
