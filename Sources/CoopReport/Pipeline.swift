@@ -288,8 +288,18 @@ public struct Pipeline {
         // The certificates, when asked: each one whose hours are partly to complete is an alert.
         let certificates =
             request.options.certificates ? CertificateBuilder(period: request.period).build(dataset, index: participants) : nil
+        // Pseudonyms without the job's secret: keyed with one drawn for this run, said here.
+        let pseudonymWarnings =
+            request.options.pseudonymise && request.options.pseudonymKey == nil
+            ? [
+                Diagnostic(
+                    severity: .warning, file: request.job ?? "", line: 0, column: nil,
+                    message:
+                        "pseudonymise sans « pseudonym_key » : les pseudonymes sont tirés pour cette exécution et changeront au prochain rapport ; pour les garder d'un rapport à l'autre, donnez un fichier secret hors du dépôt (docs/jobs.md)"
+                )
+            ] : []
         let warnings =
-            mappingWarnings + registerWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? [])
+            pseudonymWarnings + mappingWarnings + registerWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? [])
             + metrics.warnings
             + (certificates?.warnings ?? [])
         let warningsInScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
