@@ -201,7 +201,7 @@ public struct Pipeline {
                 let table = try open(path, role == "complaints" ? .complaints : .actions, spec.mapping)
                 validator.use(columns: table.columns)
                 inputs.append(
-                    try stream(table, role: role, rejects: &rejects, sessions: builder.sessions, redact: EmailMask.masked) {
+                    try stream(table, role: role, rejects: &rejects, sessions: builder.sessions) {
                         (role == "complaints" ? validator.validateComplaint($0) : validator.validateAction($0), -1)
                     })
             }
@@ -304,8 +304,19 @@ public struct Pipeline {
         let certificates =
             request.options.certificates
             ? CertificateBuilder(period: request.period, asOf: request.asOf).build(dataset, index: participants) : nil
+                    // Pseudonyms without the job's secret: keyed with one drawn for this run, said here.
+        let pseudonymWarnings =
+            request.options.pseudonymise && request.options.pseudonymKey == nil
+            ? [
+                Diagnostic(
+                    severity: .warning, file: request.job ?? "", line: 0, column: nil,
+                    message:
+                        "pseudonymise sans « pseudonym_key » : les pseudonymes sont tirés pour cette exécution et changeront au prochain rapport ; pour les garder d'un rapport à l'autre, donnez un fichier secret hors du dépôt (docs/jobs.md)"
+                )
+            ] : []
         let warnings =
-            mappingWarnings + registerWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? []) + metrics.warnings
+            pseudonymWarnings + mappingWarnings + registerWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? [])
+            + metrics.warnings
             + (certificates?.warnings ?? [])
         let warningsInScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
         for line in Self.logLines(
@@ -339,7 +350,8 @@ public struct Pipeline {
         }
         document.registers = RegisterReport(
             registers, points: document.evidence?.improvements ?? evidenceBuilder.improvements(metrics), data: dataset,
-            period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize)
+            period: request.period, asOf: request.asOf, minGroupSize: request.minGroupSize,
+            hidden: Set(metrics.sessions.filter(\.figures.suppressed).map(\.session.key)))
         document.cold = coldData.map { ColdReport(cold: $0, metrics: metrics) }
         document.certificates = certificates?.certificates
         if let list = certificates?.certificates {
@@ -413,7 +425,7 @@ public struct Pipeline {
     /// Streams a table through `handle`, collecting rejected rows with their raw text.
     private func stream(
         _ table: any InputTable, role: String, rejects: inout [Diagnostic], sessions: SessionTable,
-        redact: (String) -> String = { $0 }, handle: (RecordFields) -> (Result<Void, RowRejection>, Int32)
+        handle: (RecordFields) -> (Result<Void, RowRejection>, Int32)
     ) throws -> InputSummary {
         var rows = 0
         var rejected = 0
@@ -424,8 +436,8 @@ public struct Pipeline {
                 rejected += 1
                 var d = Diagnostic(
                     severity: .error, file: table.path, line: fields.line, column: why.column,
-                    message: why.reason, raw: fields.raw, redactedRaw: redact(fields.redactedRaw))
-                d.value = why.value.map(redact)
+                    message: FreeTextMask.masked(why.reason), raw: fields.raw, redactedRaw: fields.redactedRaw)
+                d.value = why.value.map(FreeTextMask.masked)
                 if session >= 0 { d.session = sessions.keys[Int(session)] }
                 rejects.append(d)
             }

@@ -713,6 +713,60 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
     return out
 
 
+def hide(g, why):
+    """metrics.md « Small groups »: a hidden group's satisfaction figures (mean, satisfied
+    share, NPS, answer distribution) are not shown; counts stay."""
+    g["suppressed"] = True
+    g["suppressed_by"] = g.get("suppressed_by") or why
+    for k in ["satisfaction_rate", "objectives_met_rate", "nps"]:
+        g[k] = None
+        g[k + "_numerator"] = None
+    for q in g["questions"].values():
+        q["mean"] = q["satisfied"] = q["satisfied_numerator"] = None
+
+
+def complementary_suppression(out):
+    """metrics.md « Small groups », version 3: where groups add up to a visible total, one
+    hidden group could be recovered by subtraction; then a second group of the same set
+    (the smallest other one) is hidden too.
+    READING: the sets are each programme's sessions (total: the programme), each month's
+    sessions (the month), the programmes, the cooperatives and the months (the overall).
+    Only groups with responses count (one without adds nothing to the total); « smallest »
+    is by responses, a tie going to the first in the list's order. The sets are looked at
+    in the order above, again until none changes."""
+    for g in [out["overall"]] + out["sessions"] + out["programmes"] + out["cooperatives"] + out["months"]:
+        g["suppressed_by"] = "min_group_size" if g["suppressed"] else None
+    sets = []
+    for p in out["programmes"]:
+        sets.append(([g for g in out["sessions"] if g["programme"] == p["programme"]], p))
+    for m in out["months"]:
+        sets.append(([g for g in out["sessions"] if g["start"][:7] == m["month"]], m))
+    for name in ["programmes", "cooperatives", "months"]:
+        sets.append((out[name], out["overall"]))
+    changed = True
+    while changed:
+        changed = False
+        for groups, total in sets:
+            # READING: a set is an equation, total = sum of groups; with exactly one hidden
+            # figure in it (a group with responses, or the total), that figure follows from
+            # the others: hide the smallest other shown group; with none (a month of one
+            # session), the total, which is that group.
+            if total["responses"] == 0:
+                continue
+            counted = [g for g in groups if g["responses"] > 0]
+            hidden = len([g for g in counted if g["suppressed"]]) + (1 if total["suppressed"] else 0)
+            if hidden != 1:
+                continue
+            visible = [g for g in counted if not g["suppressed"]]
+            if visible:
+                hide(min(visible, key=lambda g: g["responses"]), "complementary")  # first of the smallest
+            elif not total["suppressed"]:
+                hide(total, "complementary")
+            else:
+                continue
+            changed = True
+
+
 def journey_block(journeys):
     """Journey figures of a group (overall, programme, cooperative). `participants` is set
     by the caller (distinct people), not here."""
@@ -1059,6 +1113,8 @@ def compute(args):
         months_out.append(g)
     out["months"] = months_out
 
+    complementary_suppression(out)
+
     out["rejects"] = {"registrations": len(reg_rejects), "evaluations": len(eval_rejects)}
     # READING: warnings = superseded duplicate registrations + superseded repeated response
     # ids + superseded second responses of an identified respondent + in-period sessions
@@ -1123,7 +1179,7 @@ def with_parts(rates):
 FIGURE_KEYS = ["registered", "cancelled", "waitlisted", "present", "absent", "unrecorded",
                "attendance_rate", "projects_done", "projects_not_done", "project_rate",
                "hours_trainee", "fill_rate", "revenue_ht", "prerequisite_violations",
-               "responses", "response_rate", "surveyed", "suppressed", "satisfaction_rate",
+               "responses", "response_rate", "surveyed", "suppressed", "suppressed_by", "satisfaction_rate",
                "objectives_met_rate", "nps", "questions", "participants"] + with_parts(RATE_KEYS)
 JOURNEY_KEYS = ["started", "completed", "dropped", "unverified", "completion_rate",
                 "dropout_rate"] + with_parts(JOURNEY_RATE_KEYS)

@@ -38,7 +38,7 @@ public enum JobReader {
         }
         let top = try doc.mapping(allowed: [
             "version", "inputs", "period", "as_of", "min_group_size", "max_reject_rate", "output", "name", "trend_months",
-            "evidence", "detail", "target_satisfaction", "targets", "pseudonymise", "organisation", "bpf",
+            "evidence", "detail", "target_satisfaction", "targets", "pseudonymise", "pseudonym_key", "organisation", "bpf",
             "trainers", "certificates", "filter", "by", "figures", "compare",
         ])
         guard let versionNode = top["version"] else { throw doc.fail("clé « version » absente (attendu : « version: \(version) »)") }
@@ -133,11 +133,38 @@ public enum JobReader {
             lines["bpf.objectives.\(code)"] = node.entryLine
         }
         job.lines = lines
+        if let k = top["pseudonym_key"] {
+            guard job.options.pseudonymise else {
+                throw k.fail("n'a d'effet qu'avec « pseudonymise: true » : ajoutez cette clé ou retirez « pseudonym_key »")
+            }
+            job.options.pseudonymKey = try pseudonymKey(k, path: resolve(try k.string()))
+        }
         job.complaints = registers[0]
         job.actions = registers[1]
         job.cold = cold
         return job
     }
+
+    /// The secret the pseudonyms are keyed with: the bytes of the file `pseudonym_key`
+    /// names, trailing blanks and line breaks dropped, at least 16 of them.
+    static func pseudonymKey(_ node: YAMLCursor, path: String) throws -> [UInt8] {
+        let expected =
+            "attendu : un fichier hors du dépôt, lisible par vous seul, d'au moins \(minimumKeyLength) caractères aléatoires (par exemple : openssl rand -hex 32 > \(path))"
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? SystemReason.of(error) : "fichier introuvable"
+            throw node.fail("le secret des pseudonymes \(path) ne peut pas être lu (\(reason)) ; \(expected)")
+        }
+        var key = [UInt8](data)
+        while let last = key.last, [0x20, 0x09, 0x0A, 0x0D].contains(last) { key.removeLast() }
+        guard key.count >= minimumKeyLength else {
+            throw node.fail("le secret des pseudonymes \(path) a \(key.count) caractères ; \(expected)")
+        }
+        return key
+    }
+
+    /// The shortest secret accepted: below it, trying every key is within reach.
+    static let minimumKeyLength = 16
 
     /// The report's extra sheets and presentation.
     static func options(_ top: [String: YAMLCursor]) throws -> ReportOptions {

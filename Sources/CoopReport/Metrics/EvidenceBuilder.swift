@@ -111,7 +111,9 @@ public struct EvidenceBuilder {
     /// minimum size excepted — with the comments of the responses that scored it low.
     func improvements(_ metrics: MetricsResult) -> [Evidence.ImprovementRow] {
         var improvements: [Evidence.ImprovementRow] = []
-        let commentsBySession = Dictionary(grouping: metrics.comments, by: \.session)
+        // Only comments whose session may be named (`CommentView`): a point names its session.
+        let shown = metrics.comments.filter { CommentView($0, minGroupSize: metrics.minGroupSize).session != nil }
+        let commentsBySession = Dictionary(grouping: shown, by: \.session)
         for s in metrics.sessions where s.figures.surveyed && !s.figures.suppressed {
             let comments = commentsBySession[s.session.key, default: []]
             for (i, q) in metrics.survey.questions.enumerated() {

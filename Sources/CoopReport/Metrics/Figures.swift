@@ -4,12 +4,33 @@
 /// none of its sessions has one (`surveyed` false).
 public struct Figures: Sendable, Equatable {
     public let tally: Tally
-    /// Fewer responses than the minimum group size: satisfaction figures are hidden.
-    public let suppressed: Bool
+    /// Why the satisfaction figures are hidden, or nil when they are shown.
+    public private(set) var suppression: Suppression?
+    /// Satisfaction figures hidden: fewer responses than the minimum group size, or hidden
+    /// beside another group of its set (complementary suppression).
+    public var suppressed: Bool { suppression != nil }
+
+    /// Why a group's satisfaction figures are hidden (`metrics.md`, Small groups); the raw
+    /// value is metrics.json's `suppressed_by`.
+    public enum Suppression: String, Sendable {
+        /// Fewer responses than `min_group_size`.
+        case smallGroup = "min_group_size"
+        /// Hidden too because another group of a set adding up to a visible total is
+        /// (`ComplementarySuppression`).
+        case complementary
+    }
 
     public init(tally: Tally, minGroupSize: Int) {
         self.tally = tally
-        suppressed = tally.surveyed && tally.responses < minGroupSize
+        suppression = tally.surveyed && tally.responses < minGroupSize ? .smallGroup : nil
+    }
+
+    /// The same figures, hidden by complementary suppression (a group already hidden stays
+    /// as it is).
+    func hiddenAsComplement() -> Figures {
+        var f = self
+        if f.suppression == nil { f.suppression = .complementary }
+        return f
     }
 
     /// Whether any session of the group has a questionnaire.

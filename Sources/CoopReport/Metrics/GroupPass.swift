@@ -33,7 +33,9 @@ struct GroupPass {
     private var byRow: [GroupTallies]
 
     private var violations: [MetricsResult.PrerequisiteViolation] = []
-    private var comments: [MetricsResult.Comment] = []
+    /// Comments wait for their session's and cooperative's response counts (`CommentView`).
+    private var pending: [(slot: Int, coop: Int32, comment: MetricsResult.Comment)] = []
+    private var coopResponses: [Int: [Int32: Int]] = [:]
     /// Objective answers by slot, then k − 1.
     private var objectiveCounts: [[(n: Int, sum: Int, met: Int)]] = []
     private var leftOut = MetricsResult.LeftOut()
@@ -164,6 +166,7 @@ struct GroupPass {
                     byRow[g].update(byRow[g].group(a, b)) { $0.add(response, in: data) }
                 }
             }
+            coopResponses[slot, default: [:]][person.cooperative, default: 0] += 1
             var lowObjectives: [Int] = []
             for k in 0..<Int(response.objectiveCount) {
                 let at = Int(response.objectives) + 2 * k
@@ -180,11 +183,14 @@ struct GroupPass {
                     let a = data.answers[first + $0]
                     return a != .min && Int(a) < satisfiedFrom
                 }
-                comments.append(
-                    .init(
-                        session: counted[slot].key, submittedAt: response.submittedAt.timestamp,
-                        cooperative: attribution.name(.cooperative, person.cooperative), text: data.pool.string(response.comment),
-                        lowQuestions: lowQuestions, lowObjectives: lowObjectives))
+                pending.append(
+                    (
+                        slot, person.cooperative,
+                        .init(
+                            session: counted[slot].key, submittedAt: response.submittedAt.timestamp,
+                            cooperative: attribution.name(.cooperative, person.cooperative), text: data.pool.string(response.comment),
+                            lowQuestions: lowQuestions, lowObjectives: lowObjectives)
+                    ))
             }
         }
     }
@@ -297,6 +303,12 @@ struct GroupPass {
             return byRow.first { $0.grouping == grouping }.map { table($0, figures: figures) }
         }
 
+        let comments = pending.map { p in
+            var c = p.comment
+            c.sessionResponses = tallies[p.slot].responses
+            c.cooperativeResponses = coopResponses[p.slot]?[p.coop] ?? 0
+            return c
+        }
         var sessionTally: [SessionKey: Tally] = [:]
         for (slot, s) in counted.enumerated() where scoped[slot] { sessionTally[s.key] = tallies[slot] }
         let quality = DataQuality(data: data, index: index, sessions: inPeriod, tallies: sessionTally)
@@ -305,6 +317,7 @@ struct GroupPass {
             overall: overall, sessions: sessionRows, programmes: programmeRows, cooperatives: cooperatives, months: monthRows,
             violations: violations, comments: comments, warnings: quality.warnings() + quality.unverifiedJourneys(unverified))
         result.breakdowns = breakdowns
+        ComplementarySuppression.apply(to: &result, monthsAddUp: calculator.trend == nil)
         result.leftOut = leftOut
         return result
     }

@@ -47,12 +47,15 @@ public struct ImprovementPlan: Sendable {
 
     /// Joins `actions` (nil: register not given) in `scope` to `points`, measuring effects
     /// on `data`'s responses (groups under `minGroupSize` are not measured).
-    init(points: [Evidence.ImprovementRow], actions: [ImprovementAction]?, scope: RegisterScope, data: Dataset, minGroupSize: Int) {
+    init(
+        points: [Evidence.ImprovementRow], actions: [ImprovementAction]?, scope: RegisterScope, data: Dataset, minGroupSize: Int,
+        hidden: Set<SessionKey> = []
+    ) {
         asOf = scope.asOf
         actionsGiven = actions != nil
         let inScope = (actions ?? []).filter { scope.includes(programme: $0.programme, session: $0.session, date: $0.decidedOn) }
             .sorted { ($0.decidedOn, $0.line) < ($1.decidedOn, $1.line) }
-        let scores = SessionScores(data, minGroupSize: minGroupSize, asOf: scope.asOf)
+        let scores = SessionScores(data, minGroupSize: minGroupSize, asOf: scope.asOf, hidden: hidden)
         var joined = Set<String>()
         self.points = points.map { point in
             let mine = inScope.filter { Self.joins($0, point, survey: data.catalogue.survey) }
@@ -110,14 +113,15 @@ public struct ImprovementPlan: Sendable {
 
 /// The satisfied share of each question and objective of each session, from the
 /// responses, for sessions with at least `minGroupSize` responses (the rule of
-/// `Figures.question`: smaller groups are not shown, so not measured either).
+/// `Figures.question`: smaller groups are not shown, so not measured either) and not
+/// hidden by complementary suppression (`hidden`).
 struct SessionScores {
     let asOf: Day
     private let tallies: [SessionKey: Tally]
     private let objectives: [SessionKey: [Int: (n: Int, met: Int)]]
     private let minGroupSize: Int
 
-    init(_ data: Dataset, minGroupSize: Int, asOf: Day) {
+    init(_ data: Dataset, minGroupSize: Int, asOf: Day, hidden: Set<SessionKey> = []) {
         self.asOf = asOf
         self.minGroupSize = minGroupSize
         let survey = data.catalogue.survey
@@ -125,6 +129,7 @@ struct SessionScores {
         var objectives: [SessionKey: [Int: (n: Int, met: Int)]] = [:]
         for r in data.responseRows {
             let key = data.sessions.keys[Int(r.session)]
+            guard !hidden.contains(key) else { continue }
             tallies[key, default: Tally(questionCount: survey.questions.count, scaleSize: survey.scale.max - survey.scale.min + 1)]
                 .add(r, in: data)
             for k in 0..<Int(r.objectiveCount) {

@@ -39,18 +39,22 @@ public struct MetricsResult: Sendable {
         /// `satisfied_from`: the improvement points it comments on.
         public let lowQuestions: [Int]
         public let lowObjectives: [Int]
+        /// Responses of the comment's session, and of its cooperative in that session: what
+        /// decides whether they are named beside it (`CommentView`).
+        public internal(set) var sessionResponses = 0
+        public internal(set) var cooperativeResponses = 0
     }
 
     public let period: Period
     public let asOf: Day
     public let minGroupSize: Int
     public let survey: Survey
-    public let overall: Figures
-    public let sessions: [SessionFigures]
-    public let programmes: [(programme: Programme, figures: Figures)]
-    public let cooperatives: [(name: String, figures: Figures)]
+    public internal(set) var overall: Figures
+    public internal(set) var sessions: [SessionFigures]
+    public internal(set) var programmes: [(programme: Programme, figures: Figures)]
+    public internal(set) var cooperatives: [(name: String, figures: Figures)]
     /// Keyed `YYYY-MM`, ascending.
-    public let months: [(month: String, figures: Figures)]
+    public internal(set) var months: [(month: String, figures: Figures)]
     public let violations: [PrerequisiteViolation]
     public let comments: [Comment]
     /// Data-quality warnings found while computing (response rate above 1).

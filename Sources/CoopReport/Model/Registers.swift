@@ -35,7 +35,7 @@ public struct ComplaintEntry: Sendable, Equatable {
     public let programme: String?
     public let session: String?
     public let nature: Nature
-    /// Free text from the team, e-mail addresses already masked.
+    /// Free text from the team, e-mail addresses and phone numbers already masked.
     public let description: String
     public let response: String
     public let closedOn: Day?

@@ -16,10 +16,15 @@ enum FigureCells {
     /// nothing to hide, « sans questionnaire » when no session of the group has one).
     static func suppressedNote(_ f: Figures, _ minGroupSize: Int) -> Cell {
         if f.withoutSurvey { return withoutSurvey }
-        return Cell(.note(f.tally.responses == 0 ? "sans réponse" : "masqué (< \(minGroupSize) réponses)"))
+        if f.tally.responses == 0 { return Cell(.note("sans réponse")) }
+        if f.suppression == .complementary { return Cell(.note(complementaryNote)) }
+        return Cell(.note("masqué (< \(minGroupSize) réponses)"))
     }
 
     static let withoutSurvey = Cell(.note("sans questionnaire"))
+
+    /// A figure hidden by complementary suppression (Méthode says why).
+    static let complementaryNote = "masqué (complément d'un groupe masqué, voir Méthode)"
 
     /// Whether a group's satisfaction figures give way to a note.
     static func hidesSatisfaction(_ f: Figures) -> Bool { f.withoutSurvey || f.suppressed }

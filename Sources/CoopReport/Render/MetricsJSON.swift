@@ -224,6 +224,7 @@ public enum MetricsJSON {
             ))
         members.append(("surveyed", .bool(f.surveyed)))
         members.append(("suppressed", .bool(f.suppressed)))
+        members.append(("suppressed_by", f.suppression.map { .string($0.rawValue) } ?? .null))
         return .object(members)
     }
 }

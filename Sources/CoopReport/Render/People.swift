@@ -1,19 +1,42 @@
 import Crypto
 
 /// How participants appear in the two sheets that name them (Relevé d'assiduité, Parcours):
-/// « DURAND Léa » and their identifier, or a stable pseudonym for both. An e-mail is never
-/// shown.
+/// « DURAND Léa » and their identifier, or a pseudonym for both. An e-mail is never shown.
+///
+/// A pseudonym is a keyed hash (HMAC-SHA-256) of the identifier with a secret the job names
+/// (`pseudonym_key`) or one drawn for the run: without the secret, trying every likely
+/// identifier (P000–P999) finds nothing, which a hash with a constant known to all allowed.
 struct People {
-    let pseudonymise: Bool
+    /// The secret, when names give way to pseudonyms; nil shows the names.
+    let key: [UInt8]?
 
-    /// `P-1a2b3c4d`: the same participant gets the same pseudonym in every report.
-    static func pseudonym(_ participant: String) -> String {
-        let digest = SHA256.hash(data: Array("coopreport-pseudonym:\(participant)".utf8))
-        return "P-" + digest.prefix(4).map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined()
+    init(pseudonymKey: [UInt8]?) { key = pseudonymKey }
+
+    /// As the options ask: names, or pseudonyms keyed with the job's secret, else with a
+    /// secret drawn now and forgotten after the run (the pseudonyms then change each run).
+    init(_ options: ReportOptions) {
+        guard options.pseudonymise else {
+            key = nil
+            return
+        }
+        var random = SystemRandomNumberGenerator()
+        key = options.pseudonymKey ?? (0..<32).map { _ in UInt8.random(in: 0...255, using: &random) }
+    }
+
+    var pseudonymise: Bool { key != nil }
+
+    /// `P-1a2b3c4d5e6f` (48 bits: no two of a hundred thousand people share one in practice).
+    func pseudonym(_ participant: String) -> String {
+        Self.pseudonym(participant, key: key ?? [])
+    }
+
+    static func pseudonym(_ participant: String, key: [UInt8]) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Array(participant.utf8), using: SymmetricKey(data: key))
+        return "P-" + code.prefix(6).map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined()
     }
 
     func name(last: String, first: String, participant: String) -> String {
-        if pseudonymise { return Self.pseudonym(participant) }
+        if pseudonymise { return pseudonym(participant) }
         let full = [last.uppercased(), first].filter { !$0.isEmpty }.joined(separator: " ")
         return full.isEmpty ? Self.unnamed : full
     }

@@ -20,8 +20,12 @@ public struct ReportOptions: Sendable, Equatable {
     public func target(_ metric: Metric) -> Double? {
         metric.hasTarget ? targetSatisfaction : targets[metric] ?? Self.defaultTargets[metric]
     }
-    /// Names and identifiers replaced by stable pseudonyms.
+    /// Names and identifiers replaced by pseudonyms.
     public var pseudonymise = false
+    /// The secret the pseudonyms are keyed with (the file the job's `pseudonym_key` names):
+    /// the same secret gives the same pseudonyms from one report to the next; nil draws one
+    /// for the run (`Pipeline`), so that they differ each time. Never written anywhere.
+    public var pseudonymKey: [UInt8]?
     /// The training organisation: the document's author (its name) and the identity the
     /// certificates state.
     public var organisation: Organisation = "CoopReport"

@@ -65,7 +65,7 @@ struct RowWriter {
         scratch.removeAll(keepingCapacity: true)
         let plain = pool.withBytes(last) { Self.appendUppercased($0, to: &scratch) }
         guard plain else {
-            return try text(column, People(pseudonymise: false).name(last: pool.string(last), first: pool.string(first), participant: ""))
+            return try text(column, People(pseudonymKey: nil).name(last: pool.string(last), first: pool.string(first), participant: ""))
         }
         if first != 0 {
             if !scratch.isEmpty { scratch.append(0x20) }

@@ -8,7 +8,7 @@ public enum WorkbookPlanner {
         if options.certificates, let certificates = doc.certificates {
             return CertificatesSheet.plans(certificates, doc) + ListSheets.rejects(doc) + ListSheets.warnings(doc)
         }
-        let people = People(pseudonymise: options.pseudonymise)
+        let people = People(options)
         var sheets = [SummarySheet.plan(doc)]
         sheets += [
             GroupSheet.sessions(m), GroupSheet.programmes(m), GroupSheet.cooperatives(m), GroupSheet.months(m, options),

@@ -13,7 +13,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public let message: String
     /// The field's text that was refused (rejected rows), nil when the whole row is at fault.
     public var value: String?
-    /// The row as it was in the file (rejected rows only).
+    /// The row as it was in the file (rejected rows only), its e-mail addresses and phone
+    /// numbers masked (`FreeTextMask`): rejects.csv travels too; file and line find the original.
     public let raw: String?
     /// The row with names and e-mail masked, as workbooks show it.
     public let redactedRaw: String?
@@ -31,8 +32,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.message = message
-        self.raw = raw
-        self.redactedRaw = redactedRaw ?? raw
+        self.raw = raw.map(FreeTextMask.masked)
+        self.redactedRaw = (redactedRaw ?? raw).map(FreeTextMask.masked)
     }
 
     /// Where a rejected row stands against the reported period: one of its sessions, a

@@ -56,7 +56,7 @@ struct RegisterValidator {
     /// A column's text, masked of e-mail addresses: the register is free text.
     private func text(_ fields: RecordFields, _ column: String) -> String {
         guard let i = positions[column], i < fields.count else { return "" }
-        return EmailMask.masked(fields.text(i))
+        return FreeTextMask.masked(fields.text(i))
     }
 
     mutating func validateComplaint(_ fields: RecordFields) -> Result<Void, RowRejection> {

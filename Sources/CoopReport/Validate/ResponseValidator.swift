@@ -161,10 +161,18 @@ public struct ResponseValidator {
             session: session, responseID: builder.pool.intern(bytes(.responseID)),
             participantID: builder.pool.intern(bytes(.participantID)),
             email: RegistrationValidator.internLowercased(bytes(.email), into: &builder.pool),
-            cooperative: builder.pool.intern(bytes(.cooperative)), comment: builder.pool.intern(bytes(.comment)), line: Int32(fields.line),
+            cooperative: builder.pool.intern(bytes(.cooperative)), comment: Self.internMasked(bytes(.comment), into: &builder.pool),
+            line: Int32(fields.line),
             file: fileNumber, objectiveCount: 0, recommend: recommend, answers: 0, objectives: 0, submittedAt: submittedAt)
         builder.add(row, answers: answers, objectives: objectives)
         return .success(())
+    }
+
+    /// A comment is free text: interned with its e-mail addresses and phone numbers masked
+    /// (`FreeTextMask`), so that no later stage holds them.
+    static func internMasked(_ bytes: UnsafeBufferPointer<UInt8>, into pool: inout TextPool) -> Int32 {
+        guard FreeTextMask.mayHold(bytes) else { return pool.intern(bytes) }
+        return pool.intern(FreeTextMask.masked(String(decoding: bytes, as: UTF8.self)))
     }
 
     /// The fixed columns this validator reads; positions are found once per file.

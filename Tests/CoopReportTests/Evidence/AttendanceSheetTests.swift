@@ -35,10 +35,13 @@ struct AttendanceSheetTests {
         + "P;B;p1;Durand;Léa;lea@example.org;Coop Un;inscrit;;présent;présent\n"
         + "P;B;p2;Martin;Paul;paul@example.org;Coop Un;inscrit;;présent;\n"
 
+    static let secret = Array("a secret of the test, 32 bytes..".utf8)
+
     static func run(pseudonymise: Bool = false) throws -> SmallRun {
         var options = ReportOptions()
         options.evidence = true
         options.pseudonymise = pseudonymise
+        options.pseudonymKey = pseudonymise ? secret : nil
         return try SmallRun(options: options, catalogue: catalogue, registrations: registrations)
     }
 
@@ -143,9 +146,9 @@ struct AttendanceSheetTests {
         let x = try Self.run(pseudonymise: true).workbook()
         let r = Self.rows(x)
         let names = column(r, "Participant")
-        #expect(names.allSatisfy { $0.range(of: "^P-[0-9a-f]{8}$", options: .regularExpression) != nil })
+        #expect(names.allSatisfy { $0.range(of: "^P-[0-9a-f]{12}$", options: .regularExpression) != nil })
         #expect(names == column(r, "Identifiant"))
-        #expect(names.first == People.pseudonym("p1") && names[2] == People.pseudonym("p2"))
+        #expect(names.first == People.pseudonym("p1", key: Self.secret) && names[2] == People.pseudonym("p2", key: Self.secret))
         let text = x.cells(EvidenceSheets.attendanceName).values.map(\.value).joined(separator: "|")
         for hidden in ["@example.org", "Durand", "DURAND", "Léa", "Blanc"] { #expect(!text.contains(hidden), "\(hidden) shown") }
         let plain = try Self.run().workbook().cells(EvidenceSheets.attendanceName).values.map(\.value).joined(separator: "|")

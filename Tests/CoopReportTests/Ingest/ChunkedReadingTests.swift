@@ -188,7 +188,7 @@ struct ByteLevelOddInputTests {
         let data = Dataset(catalogue: Fixtures.catalogue, registrations: [r])
         let metrics = MetricsCalculator(asOf: Fixtures.day("2022-12-31"), minGroupSize: 1).compute(data)
         let evidence = EvidenceBuilder(period: Period(), asOf: Fixtures.day("2022-12-31")).build(data, metrics: metrics)
-        let plans = EvidenceSheets.attendance(evidence, people: People(pseudonymise: false))
+        let plans = EvidenceSheets.attendance(evidence, people: People(pseudonymKey: nil))
         let path = dir.path + "/e.xlsx"
         try WorkbookWriter.write(
             plans, properties: .init(title: "t", subject: "s", author: "a", created: Fixtures.day("2022-01-01")), to: path)

@@ -212,7 +212,7 @@ struct LargeWorkbookTests {
                 return o
             }())
         let e = try #require(run.outcome.document.evidence)
-        let parts = EvidenceSheets.attendance(e, people: People(pseudonymise: false), maxRows: 3)
+        let parts = EvidenceSheets.attendance(e, people: People(pseudonymKey: nil), maxRows: 3)
         #expect(parts.map(\.name) == ["Relevé d'assiduité", "Relevé d'assiduité (2)", "Relevé d'assiduité (3)"])
         #expect(parts.map(\.rowCount) == [3, 3, 2])  // header + 2, header + 2, header + 1: the 5 registrations
         var summary = SheetPlan(name: "Synthèse")

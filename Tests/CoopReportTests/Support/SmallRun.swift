@@ -41,13 +41,13 @@ struct SmallRun {
     init(
         minGroupSize: Int = 3, period: Period = Period(), options: ReportOptions = ReportOptions(),
         catalogue: String = SmallRun.catalogue, registrations: String = SmallRun.registrations, complaints: String? = nil,
-        actions: String? = nil, cold: String? = nil
+        actions: String? = nil, cold: String? = nil, evaluations: String = SmallRun.evaluations
     ) throws {
         directory = try TemporaryDirectory()
         var request = ReportRequest(
             catalogue: try directory.write("catalogue.yml", catalogue),
             registrations: try directory.write("registrations.csv", registrations),
-            evaluations: try directory.write("evaluations.csv", SmallRun.evaluations),
+            evaluations: try directory.write("evaluations.csv", evaluations),
             outputDirectory: directory.url.appendingPathComponent("out").path,
             asOf: Fixtures.day("2022-03-01"), minGroupSize: minGroupSize)
         request.period = period

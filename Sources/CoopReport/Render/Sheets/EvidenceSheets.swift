@@ -38,8 +38,8 @@ enum EvidenceSheets {
             try w.text(3, Words.halfDay(row))
             if people.pseudonymise {
                 let participant = pool.string(r.participant)
-                try w.text(4, People.pseudonym(participant))
-                try w.text(5, People.pseudonym(participant))
+                try w.text(4, people.pseudonym(participant))
+                try w.text(5, people.pseudonym(participant))
             } else {
                 try w.name(4, last: r.lastName, first: r.firstName, in: pool)
                 if r.identifiedByEmail { try w.text(5, People.byEmail) } else { try w.text(5, r.participant, in: pool) }
@@ -91,8 +91,8 @@ enum EvidenceSheets {
             let last = j.lastRow
             try w.text(0, j.programme.code)
             if people.pseudonymise {
-                try w.text(1, People.pseudonym(j.participant))
-                try w.text(2, People.pseudonym(j.participant))
+                try w.text(1, people.pseudonym(j.participant))
+                try w.text(2, people.pseudonym(j.participant))
             } else {
                 try w.name(1, last: last.lastName, first: last.firstName, in: pool)
                 if last.identifiedByEmail { try w.text(2, People.byEmail) } else { try w.text(2, j.participantID, in: pool) }

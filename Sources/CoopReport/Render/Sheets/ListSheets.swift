@@ -6,10 +6,12 @@ enum ListSheets {
     static func comments(_ m: MetricsResult, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
         table(
             name: "Commentaires", headers: ["Programme", "Session", "Date", "Coopérative", "Commentaire"],
-            rows: m.comments.map { c in
+            rows: CommentView.list(m).map { c in
                 [
-                    .text(c.session.programme), .text(c.session.session),
-                    c.submittedAt.map { Cell(.dateTime($0)) } ?? .empty, .text(c.cooperative), Cell(.text(c.text), .wrap),
+                    .text(c.programme), c.session.map { Cell.text($0) } ?? Cell(.note(CommentView.sessionHidden(m.minGroupSize))),
+                    c.submittedAt.map { Cell(.dateTime($0)) } ?? .empty,
+                    c.cooperative.map { Cell.text($0) } ?? Cell(.note(CommentView.cooperativeHidden(m.minGroupSize))),
+                    Cell(.text(c.text), .wrap),
                 ]
             }, fixed: [4: 80], maxRows: maxRows)
     }

@@ -20,6 +20,8 @@ enum MethodSheet {
             "Périmètre : \(m.period.french). Date d'arrêté : \(m.asOf.french).",
             "Seuil de satisfaction : réponse ≥ \(m.survey.scale.satisfiedFrom) sur une échelle de \(m.survey.scale.min) à \(m.survey.scale.max).",
             "Petits groupes : moins de \(m.minGroupSize) réponses, les indicateurs de satisfaction sont masqués ; les effectifs restent visibles.",
+            complementaryNote(m),
+            "Commentaires : la session n'est pas nommée (ni la date) quand elle a moins de \(m.minGroupSize) réponses, la coopérative quand elle en a moins de \(m.minGroupSize) dans la session, pour qu'un commentaire ne désigne pas son auteur ; les adresses électroniques et numéros de téléphone des textes libres (commentaires, registres, lignes écartées) sont masqués.",
             "« sans questionnaire » : aucune session du groupe n'a de questionnaire (phase projet, ou survey: false au catalogue) ; ce n'est pas un indicateur masqué.",
             "Sessions animées : toutes sauf la phase projet (action), dont la présence signifie « projet réalisé ». Les parcours se lisent sur les programmes entiers, à la date d'arrêté.",
         ]
@@ -34,5 +36,21 @@ enum MethodSheet {
         sheet.pagesWide = 1
         sheet.printPagesTall = 1
         return sheet
+    }
+
+    /// Why some groups with enough responses are hidden, and which ones are (`metrics.md`,
+    /// Small groups, version 3).
+    static func complementaryNote(_ m: MetricsResult) -> String {
+        let rule =
+            "Masquage complémentaire : quand des groupes s'additionnent en un total affiché (les sessions d'un programme ou d'un mois, les programmes, les coopératives ou les mois dans l'ensemble) et qu'un seul d'entre eux est masqué, le plus petit autre groupe (en réponses) est masqué aussi ; sinon le chiffre masqué se retrouverait par soustraction."
+        let hidden =
+            m.sessions.filter { $0.figures.suppression == .complementary }.map { "session \($0.session.programme) \($0.session.code)" }
+            + m.programmes.filter { $0.figures.suppression == .complementary }.map { "programme \($0.programme.code)" }
+            + m.cooperatives.filter { $0.figures.suppression == .complementary }.map { "coopérative \($0.name)" }
+            + m.months.filter { $0.figures.suppression == .complementary }.map { "mois \($0.month)" }
+        return rule
+            + (hidden.isEmpty
+                ? " Aucun groupe n'est masqué ainsi dans ce rapport."
+                : " Masqués ainsi dans ce rapport : \(hidden.joined(separator: ", ")).")
     }
 }

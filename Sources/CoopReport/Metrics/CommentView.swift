@@ -1,0 +1,46 @@
+/// How a comment is shown, wherever one is printed (Commentaires, Plan d'amélioration):
+/// a comment never narrows its author to fewer than `min_group_size` people (`metrics.md`,
+/// Small groups; `reports.md`, Commentaires). Its session is named only when the session
+/// has at least that many responses (otherwise its scores are hidden too, and the date,
+/// which would point to the session, is left out); its cooperative only when the
+/// cooperative has that many responses in that session. The text is already masked of
+/// e-mail addresses and phone numbers (`FreeTextMask`, on reading).
+public struct CommentView: Sendable, Equatable {
+    public let programme: String
+    /// The session's code, or nil when it is not shown.
+    public let session: String?
+    /// The submission time, nil when unknown or when the session is not shown.
+    public let submittedAt: Timestamp?
+    /// The cooperative's name, or nil when it is not shown.
+    public let cooperative: String?
+    public let text: String
+
+    /// Said in the session's cell when it is not shown.
+    public static func sessionHidden(_ minGroupSize: Int) -> String { "session non affichée (< \(minGroupSize) réponses)" }
+    /// Said in the cooperative's cell when it is not shown.
+    public static func cooperativeHidden(_ minGroupSize: Int) -> String { "coopérative non affichée (< \(minGroupSize) réponses)" }
+
+    /// The rule, for one comment.
+    public init(_ c: MetricsResult.Comment, minGroupSize: Int) {
+        let sessionShown = c.sessionResponses >= minGroupSize
+        programme = c.session.programme
+        session = sessionShown ? c.session.session : nil
+        submittedAt = sessionShown ? c.submittedAt : nil
+        cooperative = sessionShown && c.cooperativeResponses >= minGroupSize ? c.cooperative : nil
+        text = c.text
+    }
+
+    /// Every comment of the run as shown, in the run's order except that those whose
+    /// session is not shown come after the other comments of their programme: their place
+    /// in a list ordered by session would name it.
+    public static func list(_ m: MetricsResult) -> [CommentView] {
+        let views = m.comments.map { CommentView($0, minGroupSize: m.minGroupSize) }
+        var order: [String: Int] = [:]
+        for v in views where order[v.programme] == nil { order[v.programme] = order.count }
+        return views.enumerated().sorted {
+            let a = (order[$0.element.programme] ?? 0, $0.element.session == nil ? 1 : 0, $0.offset)
+            let b = (order[$1.element.programme] ?? 0, $1.element.session == nil ? 1 : 0, $1.offset)
+            return a < b
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,105 @@
+/// Complementary suppression (`metrics.md`, Small groups, version 3): where groups add up to
+/// a visible total, one hidden group is the total minus the others; so when exactly one
+/// group of the set is hidden, the smallest other one (by responses) is hidden too — or the
+/// total, when the set has no other group (see `second`).
+///
+/// Only groups with responses take part: a group without any adds nothing to the total, so
+/// it neither counts as the second hidden group nor can protect the first. Ties go to the
+/// first group in the set's order (sessions by date, programmes by code, cooperatives by
+/// name, months ascending). The rule is written once here and applied to every set by
+/// `MetricsCalculator` until no set changes (a group hidden in one set can leave another
+/// set with exactly one hidden figure). The sets of sessions come before the sets of the
+/// overall: a month of one hidden session is hidden with it before the months are looked at.
+enum ComplementarySuppression {
+    /// One group of a set: its responses and whether its satisfaction figures are hidden.
+    struct Group: Equatable {
+        let responses: Int
+        let hidden: Bool
+    }
+
+    /// What to hide too in one set.
+    enum Hide: Equatable {
+        case group(Int)
+        case total
+    }
+
+    /// What the set needs hidden too, or nil. A set is an equation, total = sum of groups:
+    /// when exactly one of its figures (a group with responses, or the total) is hidden,
+    /// that one follows from the others. Then the smallest other group with responses is
+    /// hidden; when there is none (a month of one session), the total is (it is that one
+    /// group). A total hidden alone among shown groups would be their sum: the smallest
+    /// group is hidden too.
+    static func second(among groups: [Group], total: Group) -> Hide? {
+        guard total.responses > 0 else { return nil }
+        let counted = groups.indices.filter { groups[$0].responses > 0 }
+        let hidden = counted.filter { groups[$0].hidden }.count + (total.hidden ? 1 : 0)
+        guard hidden == 1 else { return nil }
+        let smallest = counted.filter { !groups[$0].hidden }.min { (groups[$0].responses, $0) < (groups[$1].responses, $1) }
+        if let smallest { return .group(smallest) }
+        return total.hidden ? nil : .total
+    }
+
+    /// Applies the rule to every set of `figures`, in the sets' order, until none changes.
+    /// A set is the indices of its groups in `figures` and the index of its total.
+    static func apply(to figures: inout [Figures], sets: [(groups: [Int], total: Int)]) {
+        func group(_ i: Int) -> Group { Group(responses: figures[i].tally.responses, hidden: figures[i].suppressed) }
+        var changed = true
+        while changed {
+            changed = false
+            for set in sets {
+                guard let hide = second(among: set.groups.map(group), total: group(set.total)) else { continue }
+                let i = if case .group(let k) = hide { set.groups[k] } else { set.total }
+                figures[i] = figures[i].hiddenAsComplement()
+                changed = true
+            }
+        }
+    }
+}
+
+extension ComplementarySuppression {
+    /// Applies the rule to every set of a run's figures that adds up to a shown total: each
+    /// programme's sessions, each month's sessions (to the month), and to the overall line
+    /// the programmes, the cooperatives, the months (when they cover the period, not a
+    /// trend) and the groups of each breakdown whose groups do not overlap (`Dimension.overlaps`:
+    /// the trainers' groups add up to more than the total, so no subtraction recovers one).
+    static func apply(to m: inout MetricsResult, monthsAddUp: Bool) {
+        // One array: the overall, then the sessions, programmes, cooperatives, months, breakdowns.
+        var all = [m.overall] + m.sessions.map(\.figures) + m.programmes.map(\.figures) + m.cooperatives.map(\.figures)
+        let firstSession = 1
+        let firstProgramme = firstSession + m.sessions.count
+        let firstCooperative = firstProgramme + m.programmes.count
+        let firstMonth = firstCooperative + m.cooperatives.count
+        all += m.months.map(\.figures)
+        var firstBreakdown: [Int] = []
+        for table in m.breakdowns {
+            firstBreakdown.append(all.count)
+            all += table.groups.map(\.figures)
+        }
+        var sets: [(groups: [Int], total: Int)] = []
+        var sessionsOf: [String: [Int]] = [:]
+        var sessionsInMonth: [String: [Int]] = [:]
+        for (i, s) in m.sessions.enumerated() {
+            sessionsOf[s.session.programme, default: []].append(firstSession + i)
+            sessionsInMonth[s.session.start.monthKey, default: []].append(firstSession + i)
+        }
+        for (p, row) in m.programmes.enumerated() { sets.append((sessionsOf[row.programme.code] ?? [], firstProgramme + p)) }
+        for (i, row) in m.months.enumerated() { sets.append((sessionsInMonth[row.month] ?? [], firstMonth + i)) }
+        sets.append((Array(firstProgramme..<firstCooperative), 0))
+        sets.append((Array(firstCooperative..<firstMonth), 0))
+        if monthsAddUp { sets.append((Array(firstMonth..<firstMonth + m.months.count), 0)) }
+        for (t, table) in m.breakdowns.enumerated() where !table.grouping.dimensions.contains(where: \.overlaps) {
+            sets.append((Array(firstBreakdown[t]..<firstBreakdown[t] + table.groups.count), 0))
+        }
+        apply(to: &all, sets: sets)
+        m.overall = all[0]
+        m.sessions = m.sessions.enumerated().map { i, s in .init(session: s.session, figures: all[firstSession + i], objectives: s.objectives) }
+        m.programmes = m.programmes.enumerated().map { i, p in (p.programme, all[firstProgramme + i]) }
+        m.cooperatives = m.cooperatives.enumerated().map { i, c in (c.name, all[firstCooperative + i]) }
+        m.months = m.months.enumerated().map { i, row in (row.month, all[firstMonth + i]) }
+        m.breakdowns = m.breakdowns.enumerated().map { t, table in
+            FigureTable(
+                grouping: table.grouping,
+                groups: table.groups.enumerated().map { i, g in FigureTable.Group(names: g.names, figures: all[firstBreakdown[t] + i]) })
+        }
+    }
+}
