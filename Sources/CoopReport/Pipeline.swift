@@ -117,8 +117,11 @@ public struct Pipeline {
         func bytes(_ files: [String]) -> Int {
             files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
         }
+        // Responses submitted after the as-of date are left out of every figure and counted
+        // (`LateRows`), in both builders.
         var builder = DatasetBuilder(
-            catalogue: catalogue, expectedRegistrations: bytes(registrationFiles) / 140, expectedResponses: bytes(evaluationFiles) / 90)
+            catalogue: catalogue, expectedRegistrations: bytes(registrationFiles) / 140, expectedResponses: bytes(evaluationFiles) / 90,
+            asOf: request.asOf)
         var rejects: [Diagnostic] = []
         var inputs = [catalogueInput]
         // The words each input's value columns hold, for the job's value maps.
@@ -172,7 +175,7 @@ public struct Pipeline {
         if let spec = request.cold {
             let coldCatalogue = Catalogue(
                 programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: spec.mapping.questions ?? []))
-            var cold = DatasetBuilder(catalogue: coldCatalogue)
+            var cold = DatasetBuilder(catalogue: coldCatalogue, asOf: request.asOf)
             try readResponses(
                 coldFiles, schema: .cold(questions: (spec.mapping.questions ?? []).map(\.column)), catalogue: coldCatalogue,
                 mapping: spec.mapping, role: "cold", sessions: sessions, into: &cold, answers: &coldAnswerWords, labels: &coldLabels)
@@ -183,6 +186,7 @@ public struct Pipeline {
         // hand-kept rows, each bad one listed).
         var registers = Registers()
         var registerWarnings: [Diagnostic] = []
+        var lateRegisterRows: [LateRows] = []
         for (role, spec) in [("complaints", request.complaints), ("actions", request.actions)] {
             guard let spec else { continue }
             var validator = RegisterValidator(catalogue: catalogue, columns: [], mapping: spec.mapping)
@@ -195,6 +199,19 @@ public struct Pipeline {
                     })
             }
             if role == "complaints" { registers.complaints = validator.complaints } else { registers.actions = validator.actions }
+            // The register's rows dated after the as-of date: left out by `RegisterScope`, counted here.
+            var late =
+                role == "complaints"
+                ? LateRows(file: spec.pattern, column: "date", noun: "entrée du registre", nouns: "entrées du registre")
+                : LateRows(file: spec.pattern, column: "decided_on", noun: "action du plan", nouns: "actions du plan")
+            let dated: [(Day, String?, String?)] =
+                role == "complaints"
+                ? validator.complaints.map { ($0.date, $0.programme, $0.session) }
+                : validator.actions.map { ($0.decidedOn, $0.programme, $0.session) }
+            for (day, programme, session) in dated where LateRows.isAfter(day, asOf: request.asOf) {
+                late.add(day, session: programme.flatMap { p in session.map { SessionKey(p, $0) } })
+            }
+            if late.count > 0 { lateRegisterRows.append(late) }
             for (column, text) in validator.unusedWords {
                 registerWarnings.append(
                     Diagnostic(
@@ -288,8 +305,10 @@ public struct Pipeline {
         // The certificates, when asked: each one whose hours are partly to complete is an alert.
         let certificates =
             request.options.certificates ? CertificateBuilder(period: request.period).build(dataset, index: participants) : nil
+        let lateRows = dataset.late + (coldData?.late ?? []) + lateRegisterRows
         let warnings =
-            mappingWarnings + registerWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? []) + metrics.warnings
+            mappingWarnings + registerWarnings + lateRegisterRows.map { $0.diagnostic(asOf: request.asOf) } + emptyInputs + dataset.warnings
+            + (coldData?.warnings ?? []) + metrics.warnings
             + (certificates?.warnings ?? [])
         let warningsInScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
         for line in Self.logLines(
@@ -312,6 +331,7 @@ public struct Pipeline {
             metrics: metrics, inputs: inputs, rejects: rejects, warnings: warnings, toolVersion: Pipeline.toolVersion)
         document.options = request.options
         document.paths = paths
+        document.lateRows = lateRows
         if let evidence {
             document.evidence = evidence.with(evidenceBuilder.improvements(metrics))
             // The benchmark reads this line to have its floor write as many cells.

@@ -85,6 +85,7 @@ public struct MetricsCalculator: Sendable {
         monthPeople = []
 
         var comments: [MetricsResult.Comment] = []
+        var responseDates = DateSpan()
         // Objective answers by session slot, then k − 1.
         var objectiveCounts = [[(n: Int, sum: Int, met: Int)]](repeating: [], count: counted.count)
         let satisfiedFrom = survey.scale.satisfiedFrom
@@ -93,6 +94,7 @@ public struct MetricsCalculator: Sendable {
             guard slot >= 0 else { continue }
             tallies[slot].add(response, in: data)
             guard scoped[slot] else { continue }
+            responseDates.add(response.submittedAt.timestamp?.day)
             let programme = table.programmeNumbers[Int(response.session)]
             let coopID =
                 index.participant(of: response).flatMap { index.cooperative(of: $0, programme: programme) }
@@ -182,7 +184,7 @@ public struct MetricsCalculator: Sendable {
             cooperatives: cooperatives.byName().map { ($0.name, Figures(tally: $0.tally, minGroupSize: minGroupSize)) },
             months: monthTally.sorted { $0.key < $1.key }.map { ($0.key, Figures(tally: $0.value, minGroupSize: minGroupSize)) },
             violations: violations, comments: comments,
-            warnings: quality.warnings() + quality.unverifiedJourneys(journeys.unverified))
+            warnings: quality.warnings() + quality.unverifiedJourneys(journeys.unverified), responseDates: responseDates)
     }
 
     /// Sessions in the window, by programme code, start date and session code: the order

@@ -55,4 +55,7 @@ public struct MetricsResult: Sendable {
     public let comments: [Comment]
     /// Data-quality warnings found while computing (response rate above 1).
     public let warnings: [Diagnostic]
+    /// When the responses of the period's sessions were submitted: the dates the
+    /// satisfaction and objective figures rest on (Indicateurs).
+    public var responseDates = DateSpan()
 }
