@@ -75,7 +75,7 @@ public struct ReportDocument: Sendable {
         let late = lateRows.reduce(0) { $0 + $1.count }
         if late > 0 {
             parts.append(
-                "\(plural(late, "ligne datée", "lignes datées")) après la date d'arrêté, hors des chiffres (\(plural(lateRows.count, "alerte")) de la feuille Alertes)"
+                "\(plural(late, "ligne datée", "lignes datées")) après l'arrêté, hors des chiffres"
             )
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ; ")

@@ -164,7 +164,7 @@ struct ColdEvaluationsTests {
         let alertes = x.grid("Alertes").map { $0.map { $0?.value ?? "" }.joined(separator: "|") }.joined(separator: "\n")
         #expect(alertes.contains("2 réponses datées après la date d'arrêté (15/04/2022)"))
         let synthese = x.grid("Synthèse").map { $0.map { $0?.value ?? "" }.joined(separator: "|") }.joined(separator: "\n")
-        #expect(synthese.contains("2 lignes datées après la date d'arrêté, hors des chiffres (1 alerte de la feuille Alertes)"))
+        #expect(synthese.contains("; 2 lignes datées après l'arrêté, hors des chiffres."))
         // Indicateurs dates the cold figures by the answers counted, not by the sessions.
         let grid = x.grid("Indicateurs")
         let dates = try #require(grid.first?.firstIndex { $0?.value == "Dates des données" })

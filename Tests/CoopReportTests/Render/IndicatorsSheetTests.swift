@@ -213,7 +213,7 @@ struct IndicatorsSheetTests {
         let alertes = x.grid("Alertes").map { $0.map { $0?.value ?? "" }.joined(separator: "|") }.joined(separator: "\n")
         #expect(alertes.contains("1 entrée du registre datée après la date d'arrêté") && alertes.contains("1 action du plan datée après"))
         let synthese = x.grid("Synthèse").map { $0.map { $0?.value ?? "" }.joined(separator: "|") }.joined(separator: "\n")
-        #expect(synthese.contains("2 lignes datées après la date d'arrêté, hors des chiffres (2 alertes de la feuille Alertes)"))
+        #expect(synthese.contains("; 2 lignes datées après l'arrêté, hors des chiffres."))
     }
 
     @Test("a link goes to the first sheet of its list that exists")
