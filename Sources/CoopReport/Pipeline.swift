@@ -124,8 +124,11 @@ public struct Pipeline {
         func bytes(_ files: [String]) -> Int {
             files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
         }
+        // Responses submitted after the as-of date are left out of every figure and counted
+        // (`LateRows`), in both builders.
         var builder = DatasetBuilder(
-            catalogue: catalogue, expectedRegistrations: bytes(registrationFiles) / 140, expectedResponses: bytes(evaluationFiles) / 90)
+            catalogue: catalogue, expectedRegistrations: bytes(registrationFiles) / 140, expectedResponses: bytes(evaluationFiles) / 90,
+            asOf: request.asOf)
         var rejects: [Diagnostic] = []
         var inputs = [catalogueInput]
         // The words each input's value columns hold, for the job's value maps.
@@ -183,7 +186,7 @@ public struct Pipeline {
         if let spec = request.cold {
             let coldCatalogue = Catalogue(
                 programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: spec.mapping.questions ?? []))
-            var cold = DatasetBuilder(catalogue: coldCatalogue)
+            var cold = DatasetBuilder(catalogue: coldCatalogue, asOf: request.asOf)
             try readResponses(
                 coldFiles, schema: .cold(questions: (spec.mapping.questions ?? []).map(\.column)), catalogue: coldCatalogue,
                 mapping: spec.mapping, role: "cold", sessions: sessions, into: &cold, answers: &coldAnswerWords, labels: &coldLabels)
@@ -194,6 +197,7 @@ public struct Pipeline {
         // hand-kept rows, each bad one listed).
         var registers = Registers()
         var registerWarnings: [Diagnostic] = []
+        var lateRegisterRows: [LateRows] = []
         for (role, spec) in [("complaints", request.complaints), ("actions", request.actions)] {
             guard let spec else { continue }
             var validator = RegisterValidator(catalogue: catalogue, columns: [], mapping: spec.mapping)
@@ -206,6 +210,19 @@ public struct Pipeline {
                     })
             }
             if role == "complaints" { registers.complaints = validator.complaints } else { registers.actions = validator.actions }
+            // The register's rows dated after the as-of date: left out by `RegisterScope`, counted here.
+            var late =
+                role == "complaints"
+                ? LateRows(file: spec.pattern, column: "date", noun: "entrée du registre", nouns: "entrées du registre")
+                : LateRows(file: spec.pattern, column: "decided_on", noun: "action du plan", nouns: "actions du plan")
+            let dated: [(Day, String?, String?)] =
+                role == "complaints"
+                ? validator.complaints.map { ($0.date, $0.programme, $0.session) }
+                : validator.actions.map { ($0.decidedOn, $0.programme, $0.session) }
+            for (day, programme, session) in dated where LateRows.isAfter(day, asOf: request.asOf) {
+                late.add(day, session: programme.flatMap { p in session.map { SessionKey(p, $0) } })
+            }
+            if late.count > 0 { lateRegisterRows.append(late) }
             for (column, text) in validator.unusedWords {
                 registerWarnings.append(
                     Diagnostic(
@@ -304,7 +321,7 @@ public struct Pipeline {
         let certificates =
             request.options.certificates
             ? CertificateBuilder(period: request.period, asOf: request.asOf).build(dataset, index: participants) : nil
-                    // Pseudonyms without the job's secret: keyed with one drawn for this run, said here.
+        // Pseudonyms without the job's secret: keyed with one drawn for this run, said here.
         let pseudonymWarnings =
             request.options.pseudonymise && request.options.pseudonymKey == nil
             ? [
@@ -314,9 +331,10 @@ public struct Pipeline {
                         "pseudonymise sans « pseudonym_key » : les pseudonymes sont tirés pour cette exécution et changeront au prochain rapport ; pour les garder d'un rapport à l'autre, donnez un fichier secret hors du dépôt (docs/jobs.md)"
                 )
             ] : []
+        let lateRows = dataset.late + (coldData?.late ?? []) + lateRegisterRows
         let warnings =
-            pseudonymWarnings + mappingWarnings + registerWarnings + emptyInputs + dataset.warnings + (coldData?.warnings ?? [])
-            + metrics.warnings
+            pseudonymWarnings + mappingWarnings + registerWarnings + lateRegisterRows.map { $0.diagnostic(asOf: request.asOf) }
+            + emptyInputs + dataset.warnings + (coldData?.warnings ?? []) + metrics.warnings
             + (certificates?.warnings ?? [])
         let warningsInScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
         for line in Self.logLines(
@@ -341,6 +359,7 @@ public struct Pipeline {
         document.analysis = request.analysis
         document.compared = compared
         document.paths = paths
+        document.lateRows = lateRows
         if let evidence {
             document.evidence = evidence.with(evidenceBuilder.improvements(metrics))
             // The benchmark reads this line to have its floor write as many cells.

@@ -834,6 +834,15 @@ def compute(args):
     reg_final = sorted(latest.values(), key=lambda r: r["order"])
     warnings += dup_regs
 
+    # ---- responses submitted after the as-of date are left out of every figure (issue 19,
+    # « Dates that hold »: the report is « arrêté » at that date), before any duplicate is
+    # settled: at the as-of date a later resubmission did not exist. The date is the
+    # wall-clock date as written; a response without submitted_at is kept. The tool raises
+    # one alert per evaluations file that has some.
+    late = [r for r in evals if r["submitted"] is not None and r["submitted"].date() > as_of]
+    evals = [r for r in evals if not (r["submitted"] is not None and r["submitted"].date() > as_of)]
+    warnings += 1 if late else 0
+
     # ---- deduplicate responses, step 1: a repeated response_id (non-empty), later row wins
     # READING: response_id is global (not per session); rejected rows never take part.
     by_id = {}
@@ -1118,7 +1127,7 @@ def compute(args):
     out["rejects"] = {"registrations": len(reg_rejects), "evaluations": len(eval_rejects)}
     # READING: warnings = superseded duplicate registrations + superseded repeated response
     # ids + superseded second responses of an identified respondent + in-period sessions
-    # whose response rate is above 1. Unverified journeys (a data-quality alert in the
+    # whose response rate is above 1 + one when responses were submitted after as_of. Unverified journeys (a data-quality alert in the
     # spec) are not counted here. Compared as a note only. Plus one per optional field
     # dropped from a kept registration row (data-contract.md v3).
     warnings += sum(DROPPED_FIELDS)

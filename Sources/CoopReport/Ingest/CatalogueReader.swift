@@ -49,7 +49,7 @@ public enum CatalogueReader {
     }
 
     private static func programme(_ cursor: YAMLCursor) throws -> Programme {
-        let keys = try cursor.mapping(allowed: ["code", "title", "family", "sessions", "nsf", "prerequisites", "access"])
+        let keys = try cursor.mapping(allowed: ["code", "title", "family", "sessions", "nsf"] + PublishedInfo.keys.map(\.key))
         guard let codeNode = keys["code"] else { throw cursor.fail("clé « code » absente") }
         let code = try codeNode.string()
         guard let list = keys["sessions"] else { throw cursor.fail("clé « sessions » absente") }
@@ -91,8 +91,7 @@ public enum CatalogueReader {
             nsf = text
         }
         return Programme(
-            code: code, title: try keys["title"]?.string() ?? code, sessions: sessions, nsf: nsf,
-            prerequisites: try keys["prerequisites"]?.string(), access: try keys["access"]?.string(),
+            code: code, title: try keys["title"]?.string() ?? code, sessions: sessions, nsf: nsf, published: try published(keys),
             family: try family(keys["family"]))
     }
 
@@ -105,6 +104,17 @@ public enum CatalogueReader {
             throw node.fail("« family » est vide : attendu le code commun aux éditions du programme (par exemple « FVC »)")
         }
         return text
+    }
+
+    /// The texts of indicator 1 in a programme's or a session's keys: each a text, or a
+    /// list of texts (several contacts) joined by « ; ».
+    private static func published(_ keys: [String: YAMLCursor]) throws -> PublishedInfo {
+        var info = PublishedInfo()
+        for (key, field) in PublishedInfo.keys {
+            guard let node = keys[key] else { continue }
+            info[keyPath: field] = try node.strings().joined(separator: " ; ")
+        }
+        return info
     }
 
     /// A loop in the sessions' `requires` (S1 → S2 → S1), or nil. Depth-first without
@@ -138,10 +148,11 @@ public enum CatalogueReader {
         return nil
     }
 
-    private static let sessionKeys = [
-        "code", "title", "kind", "start", "end", "hours", "price_ht", "capacity",
-        "venue", "trainers", "mandatory", "survey", "requires", "objectives",
-    ]
+    private static let sessionKeys =
+        [
+            "code", "title", "kind", "start", "end", "hours", "price_ht", "capacity",
+            "venue", "trainers", "mandatory", "survey", "requires", "objectives",
+        ] + PublishedInfo.keys.map(\.key)
 
     private static func session(_ cursor: YAMLCursor, programme: String) throws -> Session {
         let k = try cursor.mapping(allowed: sessionKeys)
@@ -173,7 +184,7 @@ public enum CatalogueReader {
             start: start, end: end, hours: hours, priceHT: price, capacity: capacity,
             venue: try k["venue"]?.string(), trainers: try k["trainers"]?.strings() ?? [],
             mandatory: try k["mandatory"]?.bool(), survey: try k["survey"]?.bool(), requires: requires,
-            objectives: try k["objectives"]?.strings() ?? [])
+            objectives: try k["objectives"]?.strings() ?? [], published: try published(k))
     }
 
     static func survey(_ cursor: YAMLCursor) throws -> Survey {

@@ -57,6 +57,8 @@ public struct ColdReport: Sendable {
     /// least one.
     public let responses: Int
     public let present: Int
+    /// When the cold responses of those sessions were submitted (Indicateurs' dates).
+    public let dates: DateSpan
 
     /// Cold responses / present at the sessions with at least one cold response; empty
     /// (0 / 0) when no session has one.
@@ -71,8 +73,8 @@ public struct ColdReport: Sendable {
     public var suppressed: Bool { responses > 0 && responses < minGroupSize }
 
     /// The cold responses (`cold`, de-duplicated like the evaluations) against the figures
-    /// of the period. A cold response follows its session, whatever its date, as a hot one
-    /// does.
+    /// of the period. A cold response follows its session, as a hot one does; one submitted
+    /// after the as-of date is not in `cold` (`LateRows`).
     public init(cold: Dataset, metrics: MetricsResult) {
         let minGroupSize = metrics.minGroupSize
         self.minGroupSize = minGroupSize
@@ -106,6 +108,8 @@ public struct ColdReport: Sendable {
                 hotResponses: s.figures.tally.responses, objectives: objectives,
                 firstAnswer: days.min(), lastAnswer: days.max(), minGroupSize: minGroupSize)
         }
+        let surveyed = Set(sessions.map(\.session.key))
+        dates = DateSpan(cold.responses.filter { surveyed.contains($0.session) }.map { $0.submittedAt?.day })
         responses = sessions.reduce(0) { $0 + $1.responses }
         present = sessions.filter(\.answered).reduce(0) { $0 + $1.present }
     }

@@ -19,6 +19,30 @@ public struct AttendanceRows: RandomAccessCollection, Sendable {
         return AttendanceRow(
             store: store, index: index, part: AttendanceRow.Part(rawValue: code & 3) ?? .session, missing: missing[index] ?? [])
     }
+
+    /// One session's total in the Relevé: its registrations present (`present` or
+    /// `partial`; for the project phase, projects carried out) and the sum of its rows' hours.
+    public struct SessionTotal: Sendable {
+        public let session: Session
+        public var present = 0
+        public var hours = 0.0
+    }
+
+    /// The totals per session, in `store.sessions` order, summed from the rows themselves
+    /// (not from the figures), so that they check the figures: they equal `present` (or
+    /// `projects_done`) and `hours_trainee` of the session when the rows are complete.
+    public var totals: [SessionTotal] {
+        var totals = store.sessions.map { SessionTotal(session: $0) }
+        for code in order {
+            let row = AttendanceRow(
+                store: store, index: Int32(code >> 2), part: AttendanceRow.Part(rawValue: code & 3) ?? .session, missing: [])
+            let slot = row.slot
+            // A registration signed by half-day has two rows: it is present once.
+            if row.part != .afternoon, row.row.isPresent { totals[slot].present += 1 }
+            totals[slot].hours += row.hours ?? 0
+        }
+        return totals
+    }
 }
 
 /// One registration to an in-scope session, or one half-day of it, with its hours and any

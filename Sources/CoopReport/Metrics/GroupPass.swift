@@ -39,6 +39,8 @@ struct GroupPass {
     /// Objective answers by slot, then k − 1.
     private var objectiveCounts: [[(n: Int, sum: Int, met: Int)]] = []
     private var leftOut = MetricsResult.LeftOut()
+    /// When the counted responses of the period were submitted (Indicateurs' dates).
+    private var responseDates = DateSpan()
     private var unverified: [(step: Session, count: Int)] = []
 
     /// Positions of the fixed groupings in `bySession` and `byRow`.
@@ -167,6 +169,7 @@ struct GroupPass {
                 }
             }
             coopResponses[slot, default: [:]][person.cooperative, default: 0] += 1
+            responseDates.add(response.submittedAt.timestamp?.day)
             var lowObjectives: [Int] = []
             for k in 0..<Int(response.objectiveCount) {
                 let at = Int(response.objectives) + 2 * k
@@ -317,6 +320,7 @@ struct GroupPass {
             overall: overall, sessions: sessionRows, programmes: programmeRows, cooperatives: cooperatives, months: monthRows,
             violations: violations, comments: comments, warnings: quality.warnings() + quality.unverifiedJourneys(unverified))
         result.breakdowns = breakdowns
+        result.responseDates = responseDates
         ComplementarySuppression.apply(to: &result, monthsAddUp: calculator.trend == nil)
         result.leftOut = leftOut
         return result

@@ -59,6 +59,9 @@ public struct MetricsResult: Sendable {
     public let comments: [Comment]
     /// Data-quality warnings found while computing (response rate above 1).
     public let warnings: [Diagnostic]
+    /// When the responses of the period's sessions were submitted: the dates the
+    /// satisfaction and objective figures rest on (Indicateurs).
+    public var responseDates = DateSpan()
     /// The breakdowns the run asked for (`by:`, `--by`), one table per grouping.
     public var breakdowns: [FigureTable] = []
     /// What the report is restricted to (empty: everything).

@@ -30,27 +30,23 @@ public struct Programme: Sendable {
     /// (`313`, `313m`), optionally followed by its label (`313 Finances, banque, …`); the
     /// BPF's frame F-4. Nil when the catalogue does not say.
     public let nsf: String?
-    /// What a participant must know or have done before the programme, as published
-    /// (« Être acculturé aux processus de gouvernance… », or « aucun »): indicator 1.
-    public let prerequisites: String?
-    /// The access conditions as published (how and until when to register, accessibility
-    /// for people with disabilities): indicator 1.
-    public let access: String?
+    /// What the programme publishes for indicator 1 (prerequisites, access, delays,
+    /// contacts, methods, evaluation, accessibility); a session may say otherwise.
+    public let published: PublishedInfo
     /// The programme its editions share (`family: FVC` for FVC-2021, FVC-2122…): the
     /// family dimension and the comparison of an edition with the previous one. Nil: the
     /// programme is a family of its own.
     public let family: String?
 
     public init(
-        code: String, title: String, sessions: [Session], nsf: String? = nil, prerequisites: String? = nil, access: String? = nil,
+        code: String, title: String, sessions: [Session], nsf: String? = nil, published: PublishedInfo = PublishedInfo(),
         family: String? = nil
     ) {
         self.code = code
         self.title = title
         self.sessions = sessions
         self.nsf = nsf
-        self.prerequisites = prerequisites
-        self.access = access
+        self.published = published
         self.family = family
     }
 
@@ -104,12 +100,17 @@ public struct Session: Sendable {
     public let requires: [String]
     /// "À l'issue de la formation le participant sera capable…", in order: objective_1 is the first.
     public let objectives: [String]
+    /// What the session's own catalogue entry publishes for indicator 1, where it differs
+    /// from its programme's (`PublishedInfo.over`).
+    public let published: PublishedInfo
 
     public init(
         programme: String, code: String, title: String, kind: Kind, start: Day, end: Day,
         hours: Double, priceHT: Double? = nil, capacity: Int? = nil, venue: String? = nil,
-        trainers: [String] = [], mandatory: Bool? = nil, survey: Bool? = nil, requires: [String] = [], objectives: [String] = []
+        trainers: [String] = [], mandatory: Bool? = nil, survey: Bool? = nil, requires: [String] = [], objectives: [String] = [],
+        published: PublishedInfo = PublishedInfo()
     ) {
+        self.published = published
         self.programme = programme
         self.code = code
         self.title = title

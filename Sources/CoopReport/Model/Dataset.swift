@@ -18,11 +18,15 @@ public struct Dataset: Sendable {
     let responseRows: [ResponseRow]
     let answers: [Int16]
     let objectives: [Int16]
+    /// The responses left out because they were submitted after the as-of date, one entry
+    /// per file that has some (their alerts are among `warnings`).
+    public let late: [LateRows]
 
     init(
         catalogue: Catalogue, warnings: [Diagnostic], pool: TextPool, sessions: SessionTable, files: [String], payers: [Int32] = [],
-        registrationRows: [RegistrationRow], responseRows: [ResponseRow], answers: [Int16], objectives: [Int16]
+        registrationRows: [RegistrationRow], responseRows: [ResponseRow], answers: [Int16], objectives: [Int16], late: [LateRows] = []
     ) {
+        self.late = late
         self.catalogue = catalogue
         self.warnings = warnings
         self.pool = pool

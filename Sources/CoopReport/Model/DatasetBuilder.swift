@@ -20,6 +20,11 @@ public struct DatasetBuilder {
     /// The distinct payers met, as pool ids (`RegistrationRow.payer` − 1).
     private var payers: [Int32] = []
     private var payerNumbers: [Int32: UInt16] = [:]
+    /// Responses submitted after this date are left out (`LateRows`); nil keeps them all.
+    private let asOf: Day?
+    /// The responses left out for their date, per file number, in order of first sight.
+    private var late: [LateRows] = []
+    private var lateFiles: [Int16] = []
     /// The last text met in each registration column, with its id in `pool`: the ids are
     /// this builder's, so the memory of them is too (`RecentText`).
     private var recent = [RecentText](repeating: RecentText(), count: RecentColumn.allCases.count)
@@ -38,8 +43,11 @@ public struct DatasetBuilder {
 
     /// The expected counts size the rows and the duplicate index up front (no regrowing
     /// while a million rows stream in).
-    public init(catalogue: Catalogue, expectedRegistrations: Int = 0, expectedResponses: Int = 0) {
+    /// A response submitted after `asOf` is left out and counted (`LateRows`): the report is
+    /// « arrêté » at that date.
+    public init(catalogue: Catalogue, expectedRegistrations: Int = 0, expectedResponses: Int = 0, asOf: Day? = nil) {
         self.catalogue = catalogue
+        self.asOf = asOf
         sessions = SessionTable(catalogue)
         registrations.reserveCapacity(expectedRegistrations)
         registrationIndex = IntMap(capacity: expectedRegistrations)
@@ -77,6 +85,16 @@ public struct DatasetBuilder {
 
     /// Adds a response whose answers and objectives are given apart.
     mutating func add(_ row: ResponseRow, answers given: some Collection<Int16>, objectives pairs: some Collection<Int16>) {
+        // Before the duplicates are settled: at the as-of date, a later resubmission did not exist.
+        if let asOf, let submitted = row.submittedAt.timestamp?.day, LateRows.isAfter(submitted, asOf: asOf) {
+            if !lateFiles.contains(row.file) {
+                lateFiles.append(row.file)
+                late.append(LateRows(file: files[Int(row.file)], column: "submitted_at", noun: "réponse", nouns: "réponses"))
+            }
+            let k = lateFiles.firstIndex(of: row.file) ?? 0
+            late[k].add(submitted, session: sessions.keys[Int(row.session)])
+            return
+        }
         var r = row
         r.answers = Int32(answers.count)
         answers.append(contentsOf: given)
@@ -155,9 +173,10 @@ public struct DatasetBuilder {
         pool.shrink()
         var warnings = warnings
         let responses = resubmissionsSettled(&warnings)
+        if let asOf { warnings += late.map { $0.diagnostic(asOf: asOf) } }
         return Dataset(
             catalogue: catalogue, warnings: warnings, pool: pool, sessions: sessions, files: files, payers: payers,
-            registrationRows: registrations, responseRows: responses, answers: answers, objectives: objectives)
+            registrationRows: registrations, responseRows: responses, answers: answers, objectives: objectives, late: late)
     }
 
     /// The responses once an identified respondent (`participant_id`, else e-mail) who
@@ -207,9 +226,10 @@ public struct DatasetBuilder {
 }
 
 extension Dataset {
-    /// A dataset of rows given as values (tests, tools), de-duplicated like streamed rows.
-    public init(catalogue: Catalogue, registrations: [Registration], responses: [Response] = []) {
-        var builder = DatasetBuilder(catalogue: catalogue)
+    /// A dataset of rows given as values (tests, tools), de-duplicated like streamed rows;
+    /// with `asOf`, the responses submitted after it are left out (`LateRows`).
+    public init(catalogue: Catalogue, registrations: [Registration], responses: [Response] = [], asOf: Day? = nil) {
+        var builder = DatasetBuilder(catalogue: catalogue, asOf: asOf)
         for r in registrations { builder.add(r) }
         for r in responses { builder.add(r) }
         self = builder.build()

@@ -24,6 +24,9 @@ public struct ReportDocument: Sendable {
     public var compared: ComparedPeriod?
     /// How paths are shown to a person (the workbook, the terminal).
     public var paths = DisplayPaths.currentFolder
+    /// Rows dated after the as-of date, left out of every figure: one per input that has
+    /// some (each is also an alert).
+    public var lateRows: [LateRows] = []
 
     /// Columns named by their files' headers (Rejets, Alertes).
     public var columnNames: ColumnNames { ColumnNames(inputs) }
@@ -72,6 +75,12 @@ public struct ReportDocument: Sendable {
             var text = listedHere.isEmpty ? "aucune alerte sur la période" : listedHere.joined(separator: " et ") + " (feuille Alertes)"
             if alertsOutside > 0 { text += ", \(plural(alertsOutside, "alerte")) sur d'autres périodes" }
             parts.append(text)
+        }
+        let late = lateRows.reduce(0) { $0 + $1.count }
+        if late > 0 {
+            parts.append(
+                "\(plural(late, "ligne datée", "lignes datées")) après l'arrêté, hors des chiffres"
+            )
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ; ")
     }

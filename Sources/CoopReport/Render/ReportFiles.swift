@@ -57,7 +57,7 @@ public struct ReportFiles {
             let workbook = final(names.workbook)
             let workbookTemporary = try AtomicFile.createdTemporary(for: workbook)
             staged.append((workbookTemporary, workbook))
-            try WorkbookWriter.write(plans, properties: Self.properties(doc), to: workbookTemporary)
+            try WorkbookWriter.write(plans, properties: Self.properties(doc, created: started), to: workbookTemporary)
             let metricsJSON = Data(MetricsJSON.document(doc).serialized().utf8)
             staged.append((try AtomicFile.stage(metricsJSON, for: final(names.metrics)), final(names.metrics)))
             let rejects = Data(RejectsCSV.text(doc.rejects, periodSessions: doc.periodSessions, inputs: doc.inputs).utf8)
@@ -167,9 +167,9 @@ public struct ReportFiles {
         close(fd)
     }
 
-    /// Title, subject, author (the federation), created = the as-of date, and custom
-    /// properties tracing the inputs.
-    static func properties(_ doc: ReportDocument) -> WorkbookWriter.Properties {
+    /// Title, subject, author (the federation), created = `created` (the run's start: the
+    /// as-of date stays in the title and subject), and custom properties tracing the inputs.
+    static func properties(_ doc: ReportDocument, created: Date) -> WorkbookWriter.Properties {
         let m = doc.metrics
         let evidence = doc.options.evidence
         let title =
@@ -188,7 +188,7 @@ public struct ReportFiles {
         for input in doc.inputs {
             custom.append(("SHA-256 \(input.role) \(URL(fileURLWithPath: input.path).lastPathComponent)", input.sha256))
         }
-        return .init(title: title, subject: subject, author: doc.options.organisation.name, created: m.asOf, custom: custom)
+        return .init(title: title, subject: subject, author: doc.options.organisation.name, created: created, custom: custom)
     }
 
     static func iso(_ date: Date) -> String {

@@ -80,6 +80,21 @@ struct RowWriter {
         }
     }
 
+    /// « ../input/registrations.csv:14 »: a file (its shown path, as bytes) and a line,
+    /// composed on bytes (a million rows make no `String`).
+    mutating func source(_ column: Int, file: [UInt8], line: Int) throws {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: file)
+        scratch.append(UInt8(ascii: ":"))
+        scratch.append(contentsOf: String(line).utf8)
+        if scratch.count > Worksheet.maxStringLength { return try text(column, String(decoding: scratch, as: UTF8.self)) }  // clipped
+        scratch.append(0)
+        let (sheet, row, format) = (self.sheet, self.row, text[look])
+        try scratch.withUnsafeBufferPointer { b in
+            try sheet.write(nulTerminated: UnsafeBufferPointer(rebasing: b.dropLast()), row: row, column: column, format: format)
+        }
+    }
+
     mutating func integer(_ column: Int, _ value: Int) throws {
         try sheet.write(number: Double(value), row: row, column: column, format: integer[look])
     }

@@ -23,7 +23,7 @@ public enum WorkbookPlanner {
         sheets += comments
         SummarySheet.noteSplits(comments, in: &sheets[0])
         if let e = doc.evidence, options.participantSheets {
-            let detail = EvidenceSheets.attendance(e, people: people) + EvidenceSheets.journeys(e, people: people)
+            let detail = EvidenceSheets.attendance(e, people: people, paths: doc.paths) + EvidenceSheets.journeys(e, people: people)
             sheets += detail
             SummarySheet.noteSplits(detail, in: &sheets[0])
             if options.evidence {

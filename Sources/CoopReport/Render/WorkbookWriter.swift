@@ -8,11 +8,12 @@ public enum WorkbookWriter {
         public var title: String
         public var subject: String
         public var author: String
-        /// The report's as-of date, so the same inputs give the same file.
-        public var created: Day
+        /// When the workbook was made: the run's start, from the pipeline's clock (the
+        /// as-of date is in the title and subject, not here: the file was not made then).
+        public var created: Date
         /// Custom properties (tool version, input hashes), in order.
         public var custom: [(name: String, value: String)]
-        public init(title: String, subject: String, author: String, created: Day, custom: [(name: String, value: String)] = []) {
+        public init(title: String, subject: String, author: String, created: Date, custom: [(name: String, value: String)] = []) {
             self.title = title
             self.subject = subject
             self.author = author
@@ -36,7 +37,7 @@ public enum WorkbookWriter {
             let workbook = try Workbook(path: path, constantMemory: constantMemory)
             try workbook.setProperties(
                 title: properties.title, subject: properties.subject,
-                author: properties.author, created: properties.created.daysSinceEpoch * 86_400)
+                author: properties.author, created: Int(properties.created.timeIntervalSince1970.rounded(.down)))
             for (name, value) in properties.custom { try workbook.setCustomProperty(name, value) }
             for plan in sheets { try write(plan, into: workbook, footer: footer, constantMemory: constantMemory) }
             try workbook.close()

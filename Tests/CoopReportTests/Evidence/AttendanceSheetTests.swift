@@ -45,11 +45,12 @@ struct AttendanceSheetTests {
         return try SmallRun(options: options, catalogue: catalogue, registrations: registrations)
     }
 
-    /// The sheet's rows as column → text (numbers as written).
+    /// The table's rows as column → text (numbers as written), down to the blank line
+    /// above the totals.
     static func rows(_ x: XLSXReader) -> [[String: String]] {
         let grid = x.grid(EvidenceSheets.attendanceName)
         let names = (grid.first ?? []).map { $0?.value ?? "" }
-        return grid.dropFirst().map { row in
+        return grid.dropFirst().prefix { row in row.contains { !($0?.value ?? "").isEmpty } }.map { row in
             var out: [String: String] = [:]
             for (i, name) in names.enumerated() { out[name] = i < row.count ? row[i]?.value ?? "" : "" }
             return out
@@ -66,8 +67,45 @@ struct AttendanceSheetTests {
         #expect(
             header == [
                 "Programme", "Session", "Date", "Demi-journée", "Participant", "Identifiant", "Coopérative", "Statut", "Présence",
-                "Heures", "Formateurs", "Lieu", "Prérequis non respectés",
+                "Heures", "Formateurs", "Lieu", "Prérequis non respectés", "Source", "Émargement vérifié",
             ])
+    }
+
+    @Test("each row names its source, the registration's file and line; « Émargement vérifié » is left for the auditor")
+    func source() throws {
+        let run = try Self.run()
+        let r = Self.rows(try run.workbook())
+        let file = run.outcome.document.paths.show(run.directory.url.appendingPathComponent("registrations.csv").path)
+        // p1 at A (line 2, both halves), p2 at A (3), the project (6, 7), B (8 ×2, 9 ×2), then
+        // the waitlisted p4 (5) and the cancelled p3 (4).
+        #expect(column(r, "Source") == [2, 2, 3, 6, 7, 8, 8, 9, 9, 5, 4].map { "\(file):\($0)" })
+        #expect(column(r, "Émargement vérifié").allSatisfy { $0.isEmpty })
+        #expect(r.count == 11)
+    }
+
+    /// By hand: A — p1 (half-days: morning present → partial) and p2 present: 2, 3.5 + 0 + 7
+    /// = 10.5 h; ACT — p1's project carried out: 1, 0 h; B — p1 (both halves) and p2
+    /// (morning): 2, 3 + 3 + 3 + 0 = 9 h. The same as the figures per session.
+    @Test("below the rows, each session's total of present and hours, equal to the session's figures")
+    func totals() throws {
+        let run = try Self.run()
+        let grid = try run.workbook().grid(EvidenceSheets.attendanceName)
+        let heading = try #require(grid.firstIndex { $0.count > 4 && $0[4]?.value == "Total par session" })
+        #expect(grid[heading - 1].allSatisfy { ($0?.value ?? "").isEmpty })  // a blank line under the table
+        #expect(grid[heading][8]?.value == "Présents" && grid[heading][9]?.value == "Heures")
+        let totals = grid[(heading + 1)...].map { row in
+            (row[1]?.value ?? "", row[4]?.value ?? "", row[8]?.number ?? -1, row[9]?.number ?? -1)
+        }
+        #expect(totals.map(\.0) == ["A", "ACT", "B"])
+        #expect(totals.map(\.1) == ["Total de la session", "Total (projets réalisés)", "Total de la session"])
+        #expect(totals.map(\.2) == [2, 1, 2])
+        #expect(totals.map(\.3) == [10.5, 0, 9])
+        let sessions = try #require(try run.metricsJSON()["sessions"] as? [[String: Any]])
+        let figures = sessions.map {
+            (MetricsJSONTests.number($0["present"]) ?? 0) + (MetricsJSONTests.number($0["projects_done"]) ?? 0)
+        }
+        #expect(figures == totals.map(\.2))
+        #expect(sessions.map { MetricsJSONTests.number($0["hours_trainee"]) } == totals.map(\.3))
     }
 
     @Test("a registration signed by half-day gives a row per half; one without gives one row; the project one row")

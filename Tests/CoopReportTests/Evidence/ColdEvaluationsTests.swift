@@ -14,6 +14,7 @@ import Testing
 ///   objective 2 (not in the catalogue): p3's 4 → 1 / 1 = 100 %; A applied 1 / 3.
 ///   B: p2 only, 1 response → rate 1 / 2 = 50 %, objective 1: 4 → applied 1 / 1.
 /// - overall: 3 cold responses / 4 present (A 2 + B 2) = 75 %; applied (1 + 1) / (3 + 1) = 50 %.
+/// All as of 30/06/2022, after the last cold answer.
 @Suite("Cold evaluations")
 struct ColdEvaluationsTests {
     /// French headers, no mapping: identifiant, date de réponse, « Objectif 1 ».
@@ -26,6 +27,8 @@ struct ColdEvaluationsTests {
         + "P,A,p2,2022-04-11,6,,\n"
 
     static var options: ReportOptions { EvidenceReportTests.options }
+    /// After every cold answer above (a report arrêté at 01/03/2022 would count none of them).
+    static let asOf = Fixtures.day("2022-06-30")
 
     func coldJSON(_ run: SmallRun) throws -> [String: Any] {
         try #require(try run.metricsJSON()["cold"] as? [String: Any])
@@ -35,7 +38,7 @@ struct ColdEvaluationsTests {
 
     @Test("per objective, the share met à chaud beside the share applied à froid, and the cold response rate")
     func figures() throws {
-        let run = try SmallRun(minGroupSize: 2, options: Self.options, cold: Self.cold)
+        let run = try SmallRun(minGroupSize: 2, options: Self.options, cold: Self.cold, asOf: Self.asOf)
         let cold = try #require(run.outcome.document.cold)
         #expect(cold.sessions.map(\.session.code) == ["A", "B"])
         let a = cold.sessions[0]
@@ -72,7 +75,7 @@ struct ColdEvaluationsTests {
 
     @Test("the À froid sheet shows both shares, the gap, the rates, and hides small groups")
     func sheet() throws {
-        let x = try SmallRun(minGroupSize: 2, options: Self.options, cold: Self.cold).workbook()
+        let x = try SmallRun(minGroupSize: 2, options: Self.options, cold: Self.cold, asOf: Self.asOf).workbook()
         let grid = x.grid(ColdSheet.name)
         /// An objective row (its wording in column 3).
         func row(_ first: String, _ second: String, _ third: Double) -> [XLSXReader.StoredCell?] {
@@ -102,7 +105,7 @@ struct ColdEvaluationsTests {
 
     @Test("with min_group_size 3 every session's cold shares are hidden, counts shown; the overall share is not")
     func suppression() throws {
-        let run = try SmallRun(options: Self.options, cold: Self.cold)
+        let run = try SmallRun(options: Self.options, cold: Self.cold, asOf: Self.asOf)
         let grid = try run.workbook().grid(ColdSheet.name)
         let a1 = try #require(grid.first { $0.count > 7 && $0[1]?.value == "A" && $0[2]?.number == 1 && $0[3]?.isText == true })
         #expect(a1[5]?.number == 0.5)  // à chaud: 3 responses, shown
@@ -115,7 +118,7 @@ struct ColdEvaluationsTests {
 
     @Test("a bad cold row is rejected with the role « cold », in Rejets and rejects.csv; the file is in the manifest")
     func rejects() throws {
-        let run = try SmallRun(options: Self.options, cold: Self.cold)
+        let run = try SmallRun(options: Self.options, cold: Self.cold, asOf: Self.asOf)
         let csv = try String(contentsOfFile: run.out + "/rejects.csv", encoding: .utf8)
         let line = try #require(csv.split(separator: "\r\n").first { $0.contains("froid.csv") })
         #expect(line.contains(";cold;6;objective_1;6;"))
@@ -130,9 +133,50 @@ struct ColdEvaluationsTests {
         #expect(run.outcome.document.warnings.contains { $0.message.contains("a répondu deux fois") && $0.file.hasSuffix("froid.csv") })
     }
 
+    /// As of 15/04/2022: p1's answer of 20/04 and p2's (B) of 10/05 had not been given:
+    /// left out, so p1's answer of 10/04 stands (no resubmission then). A: p1 (5) and p3
+    /// (2, objective 2: 4) → 2 responses / 2 present, objective 1 applied 1 / 2, objective 2
+    /// 1 / 1; B: no cold response (« sans réponse à froid », out of the rate). Overall
+    /// 2 / 2 present, applied 2 / 3.
+    @Test("cold answers dated after the as-of date are left out of every figure and counted in one alert")
+    func afterAsOf() throws {
+        let run = try SmallRun(minGroupSize: 2, options: Self.options, cold: Self.cold, asOf: Fixtures.day("2022-04-15"))
+        let cold = try #require(run.outcome.document.cold)
+        let a = cold.sessions[0]
+        #expect(a.responses == 2)
+        #expect(a.objectives.map(\.coldN) == [2, 1] && a.objectives.map(\.coldApplied) == [1, 1])
+        #expect(cold.sessions[1].responses == 0 && !cold.sessions[1].answered)
+        #expect(cold.responseRate.numerator == 2 && cold.responseRate.denominator == 2)
+        #expect(cold.appliedRate.numerator == 2 && cold.appliedRate.denominator == 3)
+        let json = try coldJSON(run)
+        #expect(number(json["cold_responses"]) == 2)
+        // No resubmission: at the as-of date p1 had answered once.
+        #expect(!run.outcome.document.warnings.contains { $0.message.contains("a répondu deux fois") })
+        // One alert for the file, in Alertes and the log's warnings; a count in Synthèse.
+        let late = run.outcome.document.warnings.filter { $0.message.contains("après la date d'arrêté") }
+        #expect(late.count == 1)
+        #expect(late.first?.file.hasSuffix("froid.csv") == true)
+        #expect(
+            late.first?.message
+                == "2 réponses datées après la date d'arrêté (15/04/2022), du 20/04/2022 au 10/05/2022 (P/A, P/B) : laissées hors de tous les chiffres de ce rapport ; un rapport arrêté plus tard les comptera"
+        )
+        let x = try run.workbook()
+        let alertes = x.grid("Alertes").map { $0.map { $0?.value ?? "" }.joined(separator: "|") }.joined(separator: "\n")
+        #expect(alertes.contains("2 réponses datées après la date d'arrêté (15/04/2022)"))
+        let synthese = x.grid("Synthèse").map { $0.map { $0?.value ?? "" }.joined(separator: "|") }.joined(separator: "\n")
+        #expect(synthese.contains("; 2 lignes datées après l'arrêté, hors des chiffres."))
+        // Indicateurs dates the cold figures by the answers counted, not by the sessions.
+        let grid = x.grid("Indicateurs")
+        let dates = try #require(grid.first?.firstIndex { $0?.value == "Dates des données" })
+        let row = try #require(grid.first { $0.count > dates && $0[2]?.value == "Objectifs appliqués à froid" })
+        #expect(row[dates]?.value == "réponses à froid du 10/04/2022 au 12/04/2022")
+        let rate = try #require(grid.first { $0.count > dates && $0[2]?.value == "Taux de réponse à froid" })
+        #expect(rate[dates]?.value == "réponses à froid du 10/04/2022 au 12/04/2022\nsessions du 10/01/2022 au 10/02/2022")
+    }
+
     @Test("Indicateurs 11 and 30 show the cold figures of metrics.json, with their parts and N")
     func indicators() throws {
-        let run = try SmallRun(minGroupSize: 2, options: Self.options, cold: Self.cold)
+        let run = try SmallRun(minGroupSize: 2, options: Self.options, cold: Self.cold, asOf: Self.asOf)
         let json = try coldJSON(run)
         let grid = try run.workbook().grid("Indicateurs")
         for (label, id) in [

@@ -45,7 +45,8 @@ struct EvidenceReportTests {
     func attendance() throws {
         let x = try SmallRun(options: Self.options).workbook()
         let sheet = EvidenceSheets.attendanceName
-        let r = rows(x, sheet)
+        // The table, down to the blank line above the totals per session.
+        let r = rows(x, sheet).prefix { !($0["Session"] ?? "").isEmpty }
         #expect(r.map { $0["Session"] ?? "" } == ["A", "A", "A", "B", "B"])
         #expect(r.map { $0["Participant"] ?? "" } == ["DURAND Léa", "MARTIN Paul", "PETIT Zoé", "DURAND Léa", "MARTIN Paul"])
         // No half-day recorded in SmallRun: one row per registration.
@@ -106,9 +107,11 @@ struct EvidenceReportTests {
         let n = IndicatorsSheet.headers.firstIndex(of: "N") ?? 0
         var checked = 0
         for row in grid.dropFirst() {
-            guard row.count > n, let label = row[2]?.value, let metric = Metric.allCases.first(where: { $0.label == label }) else {
-                continue
-            }
+            // Indicator 8 names prerequisite_violations for what it checks (the order of the steps).
+            guard row.count > n, let label = row[2]?.value,
+                let metric = label == QualiopiIndicator.stepOrderLabel
+                    ? .prerequisiteViolations : Metric.allCases.first(where: { $0.label == label })
+            else { continue }
             let json = MetricsJSONTests.number(overall[metric.id])
             #expect(json != nil && row[3]?.number.map { abs($0 - (json ?? .nan)) < 1e-12 } == true, "\(metric.id)")
             if metric.parts != nil {
@@ -126,7 +129,7 @@ struct EvidenceReportTests {
         #expect(row(Metric.attendanceRate.label)[n]?.number == 5)
         #expect(row(Metric.hoursTrainee.label)[n]?.number == 5)
         #expect(row(Metric.participants.label)[n]?.number == 3)
-        #expect(row(Metric.prerequisiteViolations.label)[n]?.number == 5)
+        #expect(row(QualiopiIndicator.stepOrderLabel)[n]?.number == 5)
         #expect(grid.compactMap { $0.first??.number }.map(Int.init) == [1, 2, 8, 11, 12, 30, 31, 32])
         let sheet = String(decoding: try #require(x.parts["xl/worksheets/sheet2.xml"]), as: UTF8.self)
         #expect(sheet.contains("location=\"'Parcours'!A1\""))
@@ -158,14 +161,20 @@ struct EvidenceReportTests {
         for name in ["DURAND", "Durand", "MARTIN", "PETIT", "Léa"] { #expect(!all.contains(name), "\(name) shown") }
     }
 
-    @Test("document properties, custom properties with the inputs' SHA-256, print setup on every sheet")
+    @Test(
+        "document properties (created when the run started, not on the as-of date), custom properties with the inputs' SHA-256, print setup on every sheet"
+    )
     func fileable() throws {
-        let run = try SmallRun(options: Self.options)
+        // 2026-12-03 10:20:30 UTC: the run's clock, read once at its start.
+        let started = Date(timeIntervalSince1970: 1_796_293_230)
+        let run = try SmallRun(options: Self.options, now: { started })
         let x = try run.workbook()
         let core = String(decoding: try #require(x.parts["docProps/core.xml"]), as: UTF8.self)
         #expect(core.contains("<dc:creator>Fédération test</dc:creator>"))
         #expect(core.contains("<dc:title>Preuves Qualiopi — tout — arrêté au 01/03/2022</dc:title>"))
-        #expect(core.contains("2022-03-01T00:00:00Z"))
+        #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-12-03T10:20:30Z</dcterms:created>"))
+        // The as-of date (01/03/2022) stays in the title, not in the creation date.
+        #expect(!core.contains("2022-03-01T00:00:00Z"))
         let custom = String(decoding: try #require(x.parts["docProps/custom.xml"]), as: UTF8.self)
         let registrations = run.directory.url.appendingPathComponent("registrations.csv").path
         #expect(custom.contains(try ManifestTests().sha256sum(registrations)))

@@ -38,7 +38,7 @@ struct CatalogueReaderTests {
             throws: IngestError.catalogue(
                 path: "c.yml", line: 7, keyPath: "programmes[0].sessions[2].kinds",
                 message:
-                    "clé inconnue « kinds » (vouliez-vous dire « kind » ?) ; attendu : l'une de code, title, kind, start, end, hours, price_ht, capacity, venue, trainers, mandatory, survey, requires, objectives"
+                    "clé inconnue « kinds » (vouliez-vous dire « kind » ?) ; attendu : l'une de code, title, kind, start, end, hours, price_ht, capacity, venue, trainers, mandatory, survey, requires, objectives, prerequisites, access, access_delay, contacts, methods, evaluation, accessibility"
             )
         ) {
             try CatalogueReader.parse(text, path: "c.yml")

@@ -191,7 +191,7 @@ struct ByteLevelOddInputTests {
         let plans = EvidenceSheets.attendance(evidence, people: People(pseudonymKey: nil))
         let path = dir.path + "/e.xlsx"
         try WorkbookWriter.write(
-            plans, properties: .init(title: "t", subject: "s", author: "a", created: Fixtures.day("2022-01-01")), to: path)
+            plans, properties: .init(title: "t", subject: "s", author: "a", created: Date(timeIntervalSince1970: 1_640_995_200)), to: path)
         let d2 = try #require(try XLSXReader(url: URL(fileURLWithPath: path)).cells(EvidenceSheets.attendanceName)["E2"])
         #expect(d2.value.count == 32_767)
         #expect(d2.value.hasPrefix("AAAA"))

@@ -71,11 +71,18 @@ struct MonthlyJobTests {
         let note = (rejets.last ?? []).count > 4 ? (rejets.last ?? [])[4]?.value ?? "" : ""
         #expect(note.hasPrefix("3 autres lignes écartées concernent des sessions hors de la période"))
         // Alerts: the duplicates of S1 (P005) and EXT (P009) and the repeated response id of
-        // S1 and GOUV's dropped registered_at (line 124) are other months'; P001's
-        // resubmission to S2 is June's, listed.
+        // S1 and GOUV's dropped registered_at (line 124) are other months'. P001's second answer to S2 came on 05/07, after June's as-of
+        // date (30/06): it is left out with the 14 other answers to S2 given from 01/07 to
+        // 05/07 and EXT's 2, in one listed alert, and P001's answer of 30/06 stands (no
+        // resubmission at the as-of date).
         let (alerts, alertsOutside) = outcome.document.listedWarnings
         #expect(alertsOutside == 4)
-        #expect(alerts.contains { $0.message.contains("P001 a répondu deux fois") })
+        #expect(!alerts.contains { $0.message.contains("P001 a répondu deux fois") })
+        #expect(
+            alerts.contains {
+                $0.message.hasPrefix(
+                    "17 réponses datées après la date d'arrêté (30/06/2022), du 01/07/2022 au 05/07/2022 (FVC-2122/S2, FVC-2122/EXT)")
+            })
         let csv = try String(contentsOfFile: outcome.outputs[2], encoding: .utf8).split(separator: "\r\n").dropFirst()
         #expect(csv.count == 7)
         #expect(csv.filter { $0.contains(";hors période;") }.count == 3)

@@ -50,22 +50,73 @@ struct IndicatorsSheetTests {
         #expect(!all.contains("toutes les sessions du programme"))
     }
 
-    @Test("every figure row gives the period as dates, its population and its method")
-    func periodAsDates() throws {
+    /// SmallRun: sessions A (10/01/2022) and B (10/02/2022); the evaluations have no
+    /// submission date; no register, no cold questionnaire.
+    @Test("every figure row gives the dates of the data it rests on, its population and its method")
+    func dataDates() throws {
         let grid = try SmallRun(options: Self.options).workbook().grid("Indicateurs")
-        let period = column(grid, "Période")
+        let dates = column(grid, "Dates des données")
         let figure = column(grid, "Figure")
-        let rows = grid.dropFirst().filter { $0.count > period && $0[figure] != nil }
-        #expect(rows.count == 18)  // with the cold figures of 11 and 30
+        let rows = grid.dropFirst().filter { $0.count > dates && $0[figure] != nil }
+        #expect(rows.count == 19)  // with the cold figures of 11 and 30 and indicator 1's two
+        func shown(_ label: String) -> String? { rows.first { $0[figure]?.value == label }?[dates]?.value }
+        let sessions = "sessions du 10/01/2022 au 10/02/2022"
+        #expect(shown(Metric.attendanceRate.label) == sessions)
+        #expect(shown(QualiopiIndicator.stepOrderLabel) == sessions)
+        #expect(shown(Metric.satisfactionRate.label) == "réponses sans date")  // three responses, none dated
+        #expect(shown(Metric.responseRate.label) == "réponses sans date\n" + sessions)
+        #expect(shown(Metric.dropoutRate.label) == sessions + "\nparcours à la date d'arrêté du 01/03/2022")
+        #expect(shown("Sessions au catalogue complet") == "catalogue des sessions du 10/01/2022 au 10/02/2022")
+        #expect(shown("Objectifs appliqués à froid") == "questionnaire à froid non fourni")
+        #expect(shown("Réclamations, difficultés et aléas enregistrés") == "registre non fourni")
+        #expect(shown("Actions en retard") == "plan d'amélioration non fourni")
         for row in rows {
-            let text = row[period]?.value ?? ""
-            #expect(text.hasPrefix("du 10/01/2022 au 10/02/2022"), "\(text)")
+            #expect(row[dates]?.value.isEmpty == false)
             #expect(row[column(grid, "Population")]?.value.isEmpty == false)
             #expect(row[column(grid, "Méthode")]?.value.isEmpty == false)
         }
-        // Journey figures are those of whole programmes at the as-of date.
-        let dropout = try #require(rows.first { $0[figure]?.value == Metric.dropoutRate.label })
-        #expect(dropout[period]?.value == "du 10/01/2022 au 10/02/2022\nparcours à la date d'arrêté du 01/03/2022")
+        // The period itself, and the as-of date, in the note below.
+        let all = grid.flatMap { $0.compactMap { $0?.value } }.joined(separator: "|")
+        #expect(all.contains("Période du rapport : du 10/01/2022 au 10/02/2022, arrêté au 01/03/2022"))
+    }
+
+    /// As of 01/03/2022: the hot answers of 10/01 and 11/01 count; those of 02/03, 05/03
+    /// and 10/03 (p1's second answer to A among them) had not been given.
+    static let datedEvaluations =
+        "programme,session,participant_id,submitted_at,overall,objective_1,recommend,comment\n"
+        + "P,A,p1,2022-01-10,5,4,10,Très utile\n"
+        + "P,A,p3,11/01/2022 17:30,4,2,7,\n"
+        + "P,A,,2022-03-05,2,,3,Arrivé trop tard\n"
+        + "P,B,p1,2022-02-10,5,,,\n"
+        + "P,B,p2,2022-03-02T09:00:00+01:00,4,,,\n"
+        + "P,A,p1,2022-03-10,1,1,0,Changé d'avis\n"
+
+    @Test("evaluations submitted after the as-of date count in no figure, and one alert says how many")
+    func evaluationsAfterAsOf() throws {
+        let run = try SmallRun(options: Self.options, evaluations: Self.datedEvaluations)
+        let doc = run.outcome.document
+        let a = try #require(doc.metrics.sessions.first { $0.session.code == "A" })
+        let b = try #require(doc.metrics.sessions.first { $0.session.code == "B" })
+        // A: p1's first answer (5) and p3's (4): 2 responses, 2 satisfied; B: p1's only.
+        #expect(a.figures.tally.responses == 2 && b.figures.tally.responses == 1)
+        #expect(doc.metrics.overall.tally.responses == 3)
+        let overall = try #require(try run.metricsJSON()["overall"] as? [String: Any])
+        #expect(MetricsJSONTests.number(overall["responses"]) == 3)
+        #expect(MetricsJSONTests.number(overall["satisfaction_rate_numerator"]) == 3)
+        #expect(doc.metrics.comments.map(\.text) == ["Très utile"])
+        #expect(!doc.warnings.contains { $0.message.contains("a répondu deux fois") })
+        let late = doc.warnings.filter { $0.message.contains("après la date d'arrêté") }
+        #expect(late.count == 1)
+        #expect(late.first?.column == "submitted_at" && late.first?.file.hasSuffix("evaluations.csv") == true)
+        #expect(
+            late.first?.message.hasPrefix("3 réponses datées après la date d'arrêté (01/03/2022), du 02/03/2022 au 10/03/2022 (P/A, P/B)")
+                == true)
+        #expect(doc.lateRows.map(\.count) == [3])
+        // Indicateurs dates the satisfaction figures by the answers counted.
+        let grid = try run.workbook().grid("Indicateurs")
+        let dates = column(grid, "Dates des données")
+        let row = try #require(grid.first { $0.count > dates && $0[2]?.value == Metric.satisfactionRate.label })
+        #expect(row[dates]?.value == "réponses du 10/01/2022 au 10/02/2022")
     }
 
     @Test("the job's bounds give the dates when it has both; sessions' dates otherwise")
@@ -82,7 +133,7 @@ struct IndicatorsSheetTests {
     func links() throws {
         let x = try SmallRun(options: Self.options).workbook()
         let links = x.sheetTree("Indicateurs").all("hyperlink").compactMap { $0.attributes["location"] }
-        #expect(links.count == 18)  // every figure row: the register and cold sheets exist, « non fourni » inside
+        #expect(links.count == 19)  // every figure row: the register and cold sheets exist, « non fourni » inside
         for location in links {
             // `'Plan d''amélioration'!A1`: the name between the outer quotes, quotes doubled.
             #expect(location.hasPrefix("'") && location.hasSuffix("'!A1"), "\(location)")
@@ -135,6 +186,36 @@ struct IndicatorsSheetTests {
         #expect((actions["late"] as? Double) == shown("Actions en retard"))
     }
 
+    /// RegisterSheetsTests' registers as of 01/03/2022, with an action decided after it:
+    /// the complaint of 01/04/2022 and the action A5 of 15/03/2022 are left out, one alert
+    /// per register; 31's figures are dated by the entries counted (10/01 to 01/02/2022),
+    /// 32's by the actions' decisions (15/01 to 20/01/2022), not by the sessions.
+    @Test("register entries dated after the as-of date: left out, one alert per register; 31 and 32 dated by their entries")
+    func registersAfterAsOf() throws {
+        let actions = RegisterSheetsTests.actions + "A5;2022-03-15;commentaire;P;A;overall;Plus tard;Équipe;2022-04-30;prévue;\n"
+        let run = try SmallRun(options: Self.options, complaints: RegisterSheetsTests.complaints, actions: actions)
+        let doc = run.outcome.document
+        let late = doc.warnings.filter { $0.message.contains("après la date d'arrêté") }
+        #expect(
+            late.map(\.message) == [
+                "1 entrée du registre datée après la date d'arrêté (01/03/2022), le 01/04/2022 (P/A) : laissée hors de tous les chiffres de ce rapport ; un rapport arrêté plus tard les comptera",
+                "1 action du plan datée après la date d'arrêté (01/03/2022), le 15/03/2022 (P/A) : laissée hors de tous les chiffres de ce rapport ; un rapport arrêté plus tard les comptera",
+            ])
+        #expect(late.map(\.column) == ["date", "decided_on"])
+        #expect(doc.registers?.plan.actions.map(\.action.id).contains("A5") == false)
+        let x = try run.workbook()
+        let grid = x.grid("Indicateurs")
+        let dates = column(grid, "Dates des données")
+        func shown(_ label: String) -> String? { grid.first { $0.count > dates && $0[2]?.value == label }?[dates]?.value }
+        #expect(shown("Réclamations, difficultés et aléas enregistrés") == "entrées du 10/01/2022 au 01/02/2022")
+        #expect(shown("Actions en retard") == "actions décidées du 15/01/2022 au 20/01/2022")
+        #expect(shown("Points d'amélioration sans action") == "réponses sans date\nactions décidées du 15/01/2022 au 20/01/2022")
+        let alertes = x.grid("Alertes").map { $0.map { $0?.value ?? "" }.joined(separator: "|") }.joined(separator: "\n")
+        #expect(alertes.contains("1 entrée du registre datée après la date d'arrêté") && alertes.contains("1 action du plan datée après"))
+        let synthese = x.grid("Synthèse").map { $0.map { $0?.value ?? "" }.joined(separator: "|") }.joined(separator: "\n")
+        #expect(synthese.contains("; 2 lignes datées après l'arrêté, hors des chiffres."))
+    }
+
     @Test("a link goes to the first sheet of its list that exists")
     func linkChoice() {
         #expect(
@@ -148,28 +229,78 @@ struct IndicatorsSheetTests {
                 == .note("pas de feuille « Réclamations et difficultés » dans ce classeur"))
     }
 
-    @Test("indicator 1: complete catalogue entries over the period's sessions, counted by hand")
+    @Test("indicator 1: the guide's elements per session, from the catalogue's keys, counted by hand")
     func catalogue() throws {
-        // A states objectives, 7 h, 100 €, dates, no venue, no prerequisite; B requires A
-        // but has no objective, price or venue. The programme publishes no access
-        // conditions and no prerequisites text: 0 of 2.
+        // A states objectives, 7 h and 100 €, no prerequisite (none required, no text) and
+        // none of the six texts: 3 of 10. B requires A (its prerequisites), 7 h, no
+        // objective, no price: 2 of 10. Complete: 0 of 2; elements 5 of 20.
         let x = try SmallRun(options: Self.options).workbook()
         let grid = x.grid("Indicateurs")
-        let row = try #require(grid.first { $0.first??.number == 1 })
+        let first = try #require(grid.firstIndex { $0.first??.number == 1 })
+        let row = grid[first]
         #expect(row[2]?.value == "Sessions au catalogue complet")
         #expect(row[3]?.number == 0)
         #expect(row[4]?.number == 0 && row[5]?.number == 2 && row[6]?.number == 2)
+        let elements = grid[first + 1]
+        #expect(elements[2]?.value == "Éléments renseignés au catalogue")
+        #expect(elements[3]?.number == 0.25 && elements[4]?.number == 5 && elements[5]?.number == 20)
+        let method = elements[column(grid, "Méthode")]?.value ?? ""
+        #expect(method.contains("Non renseignés : prérequis (1 session), objectifs (1 session), modalités d'accès (2 sessions)"))
+        #expect(method.contains("tarif (1 session), contacts (2 sessions)"))
+        // The venue is not one of indicator 1's elements, and nothing says the access
+        // conditions are absent from the catalogue while the Catalogue sheet says « oui ».
+        let text = grid.flatMap { $0.compactMap { $0?.value } }.joined(separator: "|")
+        #expect(!text.contains("lieu, conditions d'accès") && !text.contains("absentes du catalogue"))
         let catalogue = x.grid("Catalogue")
-        #expect(catalogue.count == 3)
-        #expect(catalogue.dropFirst().map { $0[1]?.value } == ["A", "B"])
         #expect(
-            catalogue[1].dropFirst(4).map { $0?.value } == [
-                "oui", "oui", "oui", "oui", "non", "non", "non", "non",
+            catalogue[0].map { $0?.value } == [
+                "Programme", "Session", "Intitulé", "Début", "Prérequis", "Objectifs", "Durée (heures)", "Modalités d'accès",
+                "Délais d'accès", "Tarif", "Contacts", "Méthodes mobilisées", "Modalités d'évaluation", "Accessibilité (handicap)",
+                "Entrée complète",
             ])
+        #expect(catalogue.dropFirst().prefix(2).map { $0[1]?.value } == ["A", "B"])
         #expect(
-            catalogue[2].dropFirst(4).map { $0?.value } == [
-                "non", "oui", "non", "oui", "non", "non", "oui", "non",
-            ])
+            catalogue[1].dropFirst(4).map { $0?.value } == ["non", "oui", "oui", "non", "non", "oui", "non", "non", "non", "non", "non"])
+        #expect(
+            catalogue[2].dropFirst(4).map { $0?.value } == ["oui", "non", "oui", "non", "non", "non", "non", "non", "non", "non", "non"])
+        // Below, the keys to write.
+        let below = catalogue.flatMap { $0.compactMap { $0?.value } }.joined(separator: "|")
+        #expect(below.contains("contacts → contacts") && below.contains("délais d'accès → access_delay"))
+    }
+
+    @Test("indicator 1 with every key stated in the catalogue: both figures at 100 %, Catalogue all « oui »")
+    func catalogueComplete() throws {
+        let catalogue = """
+            programmes:
+              - code: P
+                title: "Programme P"
+                prerequisites: "Aucun."
+                access: "Inscription auprès de la fédération"
+                access_delay: "Jusqu'à 15 jours avant la session"
+                contacts: "formation@federation.example"
+                methods: "Apports et ateliers"
+                evaluation: "Questionnaire en fin de session"
+                accessibility: "Locaux accessibles"
+                sessions:
+                  - {code: A, title: "Session A", start: 2022-01-10, hours: 7, price_ht: 100, objectives: ["Savoir faire A"]}
+                  - {code: B, title: "Session B", start: 2022-02-10, hours: 7, price_ht: 100, requires: [A], objectives: ["B"], contacts: "Autre contact"}
+            """
+        let x = try SmallRun(options: Self.options, catalogue: catalogue).workbook()
+        let grid = x.grid("Indicateurs")
+        let first = try #require(grid.firstIndex { $0.first??.number == 1 })
+        #expect(grid[first][3]?.number == 1 && grid[first + 1][3]?.number == 1)
+        #expect(x.grid("Catalogue").dropFirst().prefix(2).allSatisfy { $0.dropFirst(4).allSatisfy { $0?.value == "oui" } })
+    }
+
+    @Test("indicator 8 is named for what it checks, the order of the steps, and says which positioning evidence is missing")
+    func indicator8() throws {
+        let grid = try SmallRun(options: Self.options).workbook().grid("Indicateurs")
+        let row = try #require(grid.first { $0.first??.number == 8 })
+        #expect(row[2]?.value == QualiopiIndicator.stepOrderLabel)
+        #expect(row[2]?.value.contains("pas un positionnement") == true)
+        let cannot = row[column(grid, "Ce que les données ne prouvent pas")]?.value ?? ""
+        #expect(cannot.contains("ni test, ni entretien, ni questionnaire de positionnement"))
+        #expect(cannot.contains("ordre des étapes du programme"))
     }
 
     @Test("the sheet prints one page wide, texts wrapped, rows fitted, a rate below target in red")
@@ -179,7 +310,7 @@ struct IndicatorsSheetTests {
         let tree = x.sheetTree("Indicateurs")
         #expect(tree.first("pageSetup")?.attributes["fitToWidth"] == nil || tree.first("pageSetup")?.attributes["fitToWidth"] == "1")
         #expect(tree.all("row").contains { $0.attributes["customHeight"] == "1" })
-        // Satisfaction 2 of 3 (67 %) is below 80 %: its value cell (D3, under indicator 1) is highlighted.
-        #expect(x.sheetText("Indicateurs").contains("AND(ISNUMBER(D3),D3&lt;0.8)"))
+        // Satisfaction 2 of 3 (67 %) is below 80 %: its value cell (D4, under indicator 1's two rows) is highlighted.
+        #expect(x.sheetText("Indicateurs").contains("AND(ISNUMBER(D4),D4&lt;0.8)"))
     }
 }

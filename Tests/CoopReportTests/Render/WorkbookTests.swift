@@ -187,12 +187,13 @@ struct WorkbookWriterTests {
         let path = dir.path + "/t.xlsx"
         #expect(throws: OutputError.self) {
             try WorkbookWriter.write(
-                [plan], properties: .init(title: "t", subject: "s", author: "a", created: Fixtures.day("2022-01-01")), to: path)
+                [plan], properties: .init(title: "t", subject: "s", author: "a", created: Date(timeIntervalSince1970: 1_640_995_200)),
+                to: path)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)  // no temporary left behind
         plan.rows[0][1] = .empty
         try WorkbookWriter.write(
-            [plan], properties: .init(title: "t", subject: "s", author: "a", created: Fixtures.day("2022-01-01")), to: path)
+            [plan], properties: .init(title: "t", subject: "s", author: "a", created: Date(timeIntervalSince1970: 1_640_995_200)), to: path)
         let cells = try XLSXReader(url: URL(fileURLWithPath: path)).cells("Feuille")
         let a1 = try #require(cells["A1"])
         #expect(a1.value.count == 32_767)
@@ -213,15 +214,19 @@ struct LargeWorkbookTests {
             }())
         let e = try #require(run.outcome.document.evidence)
         let parts = EvidenceSheets.attendance(e, people: People(pseudonymKey: nil), maxRows: 3)
-        #expect(parts.map(\.name) == ["Relevé d'assiduité", "Relevé d'assiduité (2)", "Relevé d'assiduité (3)"])
-        #expect(parts.map(\.rowCount) == [3, 3, 2])  // header + 2, header + 2, header + 1: the 5 registrations
+        // The totals (a blank line, a heading, one line per session: 4 rows) do not fit
+        // after the last part's row: they take a sheet of their own.
+        #expect(parts.map(\.name) == ["Relevé d'assiduité", "Relevé d'assiduité (2)", "Relevé d'assiduité (3)", "Relevé d'assiduité (4)"])
+        #expect(parts.map(\.rowCount) == [3, 3, 2, 5])  // header + 2, header + 2, header + 1: the 5 registrations; header + the totals
+        let roomy = EvidenceSheets.attendance(e, people: People(pseudonymKey: nil), maxRows: 10)
+        #expect(roomy.map(\.rowCount) == [10])  // header + 5 rows + blank + heading + A and B
         var summary = SheetPlan(name: "Synthèse")
         SummarySheet.noteSplits(parts, in: &summary)
         guard case .text(let note) = summary.rows.last?.last?.value else {
             Issue.record("no note")
             return
         }
-        #expect(note.contains("Relevé d'assiduité : 5 lignes réparties sur 3 feuilles"))
+        #expect(note.contains("Relevé d'assiduité : 9 lignes réparties sur 4 feuilles"))
     }
 
     @Test("in constant-memory mode the same cells are written, with filter buttons instead of tables")
@@ -234,7 +239,8 @@ struct LargeWorkbookTests {
                 return o
             }())
         let plans = WorkbookPlanner.plan(run.outcome.document)
-        let properties = WorkbookWriter.Properties(title: "t", subject: "s", author: "a", created: Fixtures.day("2022-03-01"))
+        let properties = WorkbookWriter.Properties(
+            title: "t", subject: "s", author: "a", created: Date(timeIntervalSince1970: 1_646_092_800))
         try WorkbookWriter.write(plans, properties: properties, to: dir.path + "/normal.xlsx")
         try WorkbookWriter.write(plans, properties: properties, to: dir.path + "/streamed.xlsx", constantMemoryRows: 0)
         let normal = try XLSXReader(url: URL(fileURLWithPath: dir.path + "/normal.xlsx"))

@@ -37,11 +37,13 @@ struct SmallRun {
     let outcome: ReportOutcome
     var out: String { directory.url.appendingPathComponent("out").path }
 
-    /// The registers of indicators 31 and 32 and the cold evaluations, when given (nil: not given).
+    /// The registers of indicators 31 and 32 and the cold evaluations, when given (nil: not
+    /// given); `now` is the run's clock (the workbook's creation date).
     init(
         minGroupSize: Int = 3, period: Period = Period(), options: ReportOptions = ReportOptions(),
         catalogue: String = SmallRun.catalogue, registrations: String = SmallRun.registrations, complaints: String? = nil,
-        actions: String? = nil, cold: String? = nil, evaluations: String = SmallRun.evaluations
+        actions: String? = nil, cold: String? = nil, evaluations: String = SmallRun.evaluations,
+        asOf: Day = Fixtures.day("2022-03-01"), now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         directory = try TemporaryDirectory()
         var request = ReportRequest(
@@ -49,7 +51,7 @@ struct SmallRun {
             registrations: try directory.write("registrations.csv", registrations),
             evaluations: try directory.write("evaluations.csv", evaluations),
             outputDirectory: directory.url.appendingPathComponent("out").path,
-            asOf: Fixtures.day("2022-03-01"), minGroupSize: minGroupSize)
+            asOf: asOf, minGroupSize: minGroupSize)
         request.period = period
         request.options = options
         if let complaints { request.complaints = InputSpec(try directory.write("reclamations.csv", complaints)) }
@@ -57,7 +59,7 @@ struct SmallRun {
         if let cold { request.cold = InputSpec(try directory.write("froid.csv", cold)) }
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        outcome = try Pipeline(logger: logger).run(request)
+        outcome = try Pipeline(logger: logger, now: now).run(request)
     }
 
     func workbook() throws -> XLSXReader { try XLSXReader(url: URL(fileURLWithPath: out + "/report.xlsx")) }

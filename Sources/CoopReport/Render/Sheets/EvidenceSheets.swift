@@ -10,22 +10,30 @@ enum EvidenceSheets {
     /// The Relevé d'assiduité's columns.
     static let attendanceHeaders = [
         "Programme", "Session", "Date", "Demi-journée", "Participant", "Identifiant", "Coopérative", "Statut", "Présence",
-        "Heures", "Formateurs", "Lieu", "Prérequis non respectés",
+        "Heures", "Formateurs", "Lieu", "Prérequis non respectés", "Source", "Émargement vérifié",
     ]
 
     /// Relevé d'assiduité, continued on « Relevé d'assiduité (2) »… past Excel's last row:
     /// one row per registration and session, or per half-day when the registration was
     /// signed by half-day, with the session's trainers and venue from the catalogue; the
     /// cancelled and waitlisted come after the registered (`AttendanceRows`). Dates are
-    /// the session's start date (docs/decisions.md).
-    static func attendance(_ e: Evidence, people: People, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
+    /// the session's start date (docs/decisions.md). Each row names its source (the
+    /// registration's file and line) and leaves « Émargement vérifié » empty for the
+    /// auditor's tick; below the rows, each session's total of present and hours, summed
+    /// from the rows (`AttendanceRows.totals`).
+    static func attendance(_ e: Evidence, people: People, paths: DisplayPaths = .currentFolder, maxRows: Int = Worksheet.maxRows)
+        -> [SheetPlan]
+    {
         let rows = e.attendance
         // Per session (by its place in the report): trainers and venue, made once.
         let trainers = rows.store.sessions.map { $0.trainers.joined(separator: ", ") }
         let venues = rows.store.sessions.map { $0.venue ?? "" }
-        let sheets = split(
+        // Per input file, its path as shown to a person, as bytes.
+        let files = rows.store.data.files.map { Array(paths.show($0).utf8) }
+        let widths: [Double] = [10, 7, 10, 13, 22, 14, 25, 13, 17, 7, 27, 42, 22, 24, 11]
+        var sheets = split(
             name: attendanceName, headers: attendanceHeaders, count: rows.count, maxRows: maxRows, keyColumns: 5,
-            widths: [10, 7, 10, 13, 22, 14, 25, 13, 17, 7, 27, 42, 22]
+            widths: widths
         ) { i, w in
             let row = rows[i]
             let r = row.row
@@ -51,7 +59,10 @@ enum EvidenceSheets {
             try w.text(10, trainers[row.slot])
             try w.text(11, venues[row.slot])
             try w.text(12, row.missing.isEmpty ? "" : "non suivi : " + row.missing.joined(separator: ", "))
+            try w.source(13, file: files.indices.contains(Int(r.file)) ? files[Int(r.file)] : [], line: Int(r.line))
+            // Column 14, « Émargement vérifié », stays empty: the auditor ticks it.
         }
+        appendTotals(rows.totals, to: &sheets, maxRows: maxRows, widths: widths)
         // One page wide, like the signed sheet it is checked against: the trainers and
         // venue (the sample's are 31 and 51 characters) take the print past the 200
         // characters a page holds unshrunk, to about 230.
@@ -60,6 +71,42 @@ enum EvidenceSheets {
             sheet.pagesWide = 1
             return sheet
         }
+    }
+
+    /// Each session's total below the Relevé's rows (outside its table, so that filters and
+    /// sorts leave it alone): a heading line, then per session its present (projects carried
+    /// out for the project phase) under « Présence » and its hours under « Heures ». On a
+    /// sheet of its own when the last one has no room left.
+    static func appendTotals(_ totals: [AttendanceRows.SessionTotal], to sheets: inout [SheetPlan], maxRows: Int, widths: [Double]) {
+        guard !totals.isEmpty, var last = sheets.last, let rows = last.generated else { return }
+        let extra = 2 + totals.count
+        let room = maxRows - last.rows.count - rows.count
+        let before = room >= extra ? rows.count : 0
+        if room < extra {
+            last = SheetPlan(name: "\(attendanceName) (\(sheets.count + 1))")
+            last.append(attendanceHeaders.map(Cell.header))
+            last.frozenRows = 1
+            last.columnWidths = widths
+        }
+        last.generated = GeneratedRows(count: before + extra) { i, w in
+            if i < before { return try rows.write(i, &w) }
+            switch i - before {
+            case 0: return  // a blank line under the table
+            case 1:
+                try w.label(4, "Total par session")
+                try w.label(8, "Présents")
+                try w.label(9, "Heures")
+            default:
+                let t = totals[i - before - 2]
+                try w.text(0, t.session.programme)
+                try w.text(1, t.session.code)
+                try w.date(2, t.session.start)
+                try w.label(4, t.session.isTaught ? "Total de la session" : "Total (projets réalisés)")
+                try w.integer(8, t.present)
+                try w.hours(9, t.hours)
+            }
+        }
+        if room < extra { sheets.append(last) } else { sheets[sheets.count - 1] = last }
     }
 
     /// Parcours, continued on « Parcours (2) »… past Excel's last row.

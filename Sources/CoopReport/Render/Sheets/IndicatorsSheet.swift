@@ -5,7 +5,7 @@
 /// metrics.md are the overall ones of metrics.json.
 enum IndicatorsSheet {
     static let headers = [
-        "N°", "Indicateur (texte du référentiel)", "Figure", "Chiffre", "Numérateur", "Dénominateur", "N", "Période",
+        "N°", "Indicateur (texte du référentiel)", "Figure", "Chiffre", "Numérateur", "Dénominateur", "N", "Dates des données",
         "Population", "Méthode", "Preuve", "Ce que les données ne prouvent pas",
     ]
     static let numberHeaders: Set<String> = ["N°", "Chiffre", "Numérateur", "Dénominateur", "N"]
@@ -17,29 +17,30 @@ enum IndicatorsSheet {
         let m = doc.metrics
         var sheet = SheetPlan(name: "Indicateurs")
         sheet.append(headers.map { Cell(.text($0), numberHeaders.contains($0) ? .numberHeader : .header) })
-        let dates = periodDates(m)
         for indicator in QualiopiIndicator.all {
             for (i, figure) in indicator.figures.enumerated() {
                 let first = i == 0
                 var cells: [Cell] = [
                     first ? .int(indicator.number) : .empty, first ? Cell(.text(indicator.text), .wrap) : .empty,
                 ]
-                var period = dates
+                // The dates of the data the figure rests on (the entries', the answers'…), not the period's.
+                let dates = figure.dates.map { $0.text(doc) }.joined(separator: "\n")
                 switch figure.source {
                 case .metric(let metric, let n):
                     let f = m.overall
-                    cells += [Cell(.text(metric.label), .labelWrap), FigureCells.value(metric, f, minGroupSize: m.minGroupSize)]
+                    cells += [
+                        Cell(.text(figure.label ?? metric.label), .labelWrap), FigureCells.value(metric, f, minGroupSize: m.minGroupSize),
+                    ]
                     cells += metric.parts == nil ? [.empty, .empty] : FigureCells.parts(metric, f, minGroupSize: m.minGroupSize)
                     cells.append(.number(population(n ?? metric, f), .integer))
-                    if metric.scope == .journeys { period += "\nparcours à la date d'arrêté du \(m.asOf.french)" }
-                    cells += [Cell(.text(period), .wrap), Cell(.text(figure.population), .wrap), Cell(.text(metric.definition), .wrap)]
+                    cells += [Cell(.text(dates), .wrap), Cell(.text(figure.population), .wrap), Cell(.text(metric.definition), .wrap)]
                     if let h = Highlight.of(metric, row: sheet.rows.count, column: valueColumn, doc.options) { sheet.highlights.append(h) }
                 case .computed(let label, let method, let compute):
                     let c = compute(doc)
                     cells += [
-                        Cell(.text(label), .labelWrap), c.value, .number(c.numerator, .integer), .number(c.denominator, .integer),
-                        .number(c.n, .integer), Cell(.text(period), .wrap), Cell(.text(figure.population), .wrap),
-                        Cell(.text(method), .wrap),
+                        Cell(.text(figure.label ?? label), .labelWrap), c.value, .number(c.numerator, .integer),
+                        .number(c.denominator, .integer), .number(c.n, .integer), Cell(.text(dates), .wrap),
+                        Cell(.text(figure.population), .wrap), Cell(.text(c.note.map { method + " " + $0 } ?? method), .wrap),
                     ]
                 }
                 cells.append(evidenceLink(figure.evidence, sheetNames))
@@ -53,13 +54,13 @@ enum IndicatorsSheet {
             .empty,
             Cell(
                 .text(
-                    "Textes des indicateurs cités du Référentiel national qualité (décret n° 2019-565 du 6 juin 2019), tels que les reprend son guide de lecture (version 9). Les chiffres sont ceux de l'ensemble de la période : ceux de metrics.md sont identiques à metrics.json (« overall »), ceux des registres et du questionnaire à froid à ses blocs « registers » et « cold » ; le contrôle du catalogue (indicateur 1) est détaillé dans la feuille Catalogue."
+                    "Période du rapport : \(periodDates(m)), arrêté au \(m.asOf.french) ; les données datées après l'arrêté ne comptent dans aucun chiffre (feuille Alertes). « Dates des données » donne, pour chaque chiffre, les dates de ce qu'il compte : les sessions pour les inscriptions et la présence, les réponses pour les questionnaires, les entrées pour les registres. Textes des indicateurs cités du Référentiel national qualité (décret n° 2019-565 du 6 juin 2019), tels que les reprend son guide de lecture (version 9). Les chiffres sont ceux de l'ensemble de la période : ceux de metrics.md sont identiques à metrics.json (« overall »), ceux des registres et du questionnaire à froid à ses blocs « registers » et « cold » ; le contrôle du catalogue (indicateur 1) est détaillé dans la feuille Catalogue."
                 ), .wrap),
         ])
         sheet.frozenRows = 1
         sheet.keyColumns = 1
         sheet.pagesWide = 1
-        sheet.fitColumns(fixed: [0: 5, 1: 38, 2: 18, 3: 10, 4: 13, 5: 14, 6: 7, 7: 14, 8: 20, 9: 36, 10: 14, 11: 34])
+        sheet.fitColumns(fixed: [0: 5, 1: 38, 2: 18, 3: 10, 4: 13, 5: 14, 6: 7, 7: 19, 8: 20, 9: 36, 10: 14, 11: 34])
         sheet.fitRowHeights()
         return sheet
     }

@@ -30,9 +30,69 @@ struct IndicatorFigure: Sendable {
     /// The sheets holding the detail, in order of preference: the link goes to the first
     /// the workbook has; a sheet the job does not write is named in a note instead.
     let evidence: [String]
+    /// The data the figure rests on, whose dates the sheet states (one line each).
+    let dates: [DataDates]
+    /// What the figure is called here when metrics.md's label would claim more than it
+    /// shows (indicator 8: the order of the steps, not a positioning).
+    var label: String? = nil
 
+    /// A figure of metrics.md, dated by what it counts: the responses for a satisfaction
+    /// figure, the responses and the sessions' attendance for the response rate, the
+    /// sessions and the as-of date for a journey figure, the sessions otherwise.
     static func metric(_ metric: Metric, n: Metric? = nil, population: String, evidence: [String]) -> IndicatorFigure {
-        IndicatorFigure(source: .metric(metric, n: n), population: population, evidence: evidence)
+        let dates: [DataDates] =
+            switch metric {
+            case _ where metric.scope == .journeys: [.sessions, .journeys]
+            case _ where metric.isSatisfaction, .responses: [.responses]
+            case .responseRate: [.responses, .sessions]
+            default: [.sessions]
+            }
+        return IndicatorFigure(source: .metric(metric, n: n), population: population, evidence: evidence, dates: dates)
+    }
+}
+
+/// The data an indicator's figure rests on, and how its dates read: a register's figure
+/// is dated by its entries, a cold figure by the cold answers, not by the sessions.
+enum DataDates: Sendable {
+    /// Registrations and attendance: the sessions' dates.
+    case sessions
+    /// Journeys: as they stand at the as-of date.
+    case journeys
+    /// The hot questionnaires: when they were submitted.
+    case responses
+    /// The cold questionnaires: when they were submitted.
+    case cold
+    /// The complaints register: the entries' dates.
+    case complaints
+    /// The improvement actions: when they were decided.
+    case actions
+    /// The catalogue's entries of the period's sessions.
+    case catalogue
+
+    /// One line of the « Dates des données » cell.
+    func text(_ doc: ReportDocument) -> String {
+        let m = doc.metrics
+        func dated(_ noun: String, _ span: DateSpan, none: String) -> String { span.isEmpty ? none : "\(noun) \(span.french)" }
+        switch self {
+        case .sessions:
+            return dated("sessions", DateSpan(m.sessions.flatMap { [$0.session.start, $0.session.end] }), none: "aucune session")
+        case .journeys: return "parcours à la date d'arrêté du \(m.asOf.french)"
+        case .responses: return dated("réponses", m.responseDates, none: "aucune réponse")
+        case .cold:
+            guard let cold = doc.cold else { return "questionnaire à froid non fourni" }
+            return dated("réponses à froid", cold.dates, none: "aucune réponse à froid")
+        case .complaints:
+            guard let complaints = doc.registers?.complaints else { return "registre non fourni" }
+            return dated("entrées", DateSpan(complaints.entries.map(\.date)), none: "aucune entrée")
+        case .actions:
+            guard let plan = doc.registers?.plan, plan.actionsGiven else { return "plan d'amélioration non fourni" }
+            return dated("actions décidées", DateSpan(plan.actions.map(\.action.decidedOn)), none: "aucune action")
+        case .catalogue:
+            return dated(
+                "catalogue des sessions",
+                DateSpan(m.sessions.filter { $0.session.isTaught }.flatMap { [$0.session.start, $0.session.end] }),
+                none: "aucune session")
+        }
     }
 }
 
@@ -43,6 +103,8 @@ struct ComputedFigure: Sendable {
     var numerator: Double? = nil
     var denominator: Double? = nil
     var n: Double? = nil
+    /// Said after the method: what the figure found missing.
+    var note: String? = nil
 }
 
 extension QualiopiIndicator {
@@ -54,15 +116,22 @@ extension QualiopiIndicator {
             text:
                 "« Le prestataire diffuse une information accessible au public, détaillée et vérifiable sur les prestations proposées : prérequis, objectifs, durée, modalités et délais d'accès, tarifs, contacts, méthodes mobilisées et modalités d'évaluation, accessibilité aux personnes handicapées. »",
             cannotEvidence:
-                "La publication elle-même (site internet, catalogue diffusé), sa date et sa mise à jour. Les conditions et délais d'accès, les contacts, les méthodes mobilisées, les modalités d'évaluation et l'accessibilité aux personnes handicapées ne sont pas des rubriques du catalogue.",
+                "La publication elle-même (site internet, plaquette diffusée), sa date et sa mise à jour, et la vérité de ce qu'elle dit : les données disent seulement quelles rubriques le catalogue renseigne pour chaque session, pas ce que le public a pu lire. Les mentions propres aux formations certifiantes (code RNCP ou RS, certificateur) ne sont pas vérifiées.",
             figures: [
                 IndicatorFigure(
                     source: .computed(
                         label: "Sessions au catalogue complet",
                         method:
-                            "Sessions dont l'entrée du catalogue indique objectifs, durée, prix, dates, lieu, conditions d'accès et prérequis / sessions de la période. Les conditions d'accès, absentes du catalogue, comptent comme non renseignées.",
+                            "Sessions dont l'entrée du catalogue (ou, à défaut, celle de son programme) renseigne les dix éléments de l'indicateur : prérequis, objectifs, durée, modalités d'accès, délais d'accès, tarif, contacts, méthodes mobilisées, modalités d'évaluation, accessibilité aux personnes handicapées / sessions animées de la période. Le lieu et les dates n'en font pas partie.",
                         catalogueFigure),
-                    population: "Sessions de la période au catalogue", evidence: ["Catalogue"])
+                    population: "Sessions animées de la période au catalogue", evidence: ["Catalogue"], dates: [.catalogue]),
+                IndicatorFigure(
+                    source: .computed(
+                        label: "Éléments renseignés au catalogue",
+                        method:
+                            "Éléments de l'indicateur renseignés / (sessions animées de la période × 10 éléments), détaillés session par session dans la feuille Catalogue.",
+                        catalogueElements),
+                    population: "Éléments × sessions animées de la période", evidence: ["Catalogue"], dates: [.catalogue]),
             ]),
         QualiopiIndicator(
             number: 2,
@@ -84,11 +153,13 @@ extension QualiopiIndicator {
             text:
                 "« Le prestataire détermine les procédures de positionnement et d'évaluation des acquis à l'entrée de la prestation. »",
             cannotEvidence:
-                "Les procédures de positionnement et d'évaluation des acquis à l'entrée (entretiens, tests, questionnaires de positionnement) et leurs résultats : les données vérifient seulement que chaque participant a suivi les sessions requises.",
+                "Le positionnement à l'entrée lui-même : ni test, ni entretien, ni questionnaire de positionnement, ni évaluation des acquis à l'entrée ne sont dans les données (les inscriptions ne disent ni le niveau, ni les besoins, ni les attentes du participant). Le chiffre ne vérifie que l'ordre des étapes du programme : chacun a suivi les sessions que le catalogue requiert avant la sienne.",
             figures: [
-                .metric(
-                    .prerequisiteViolations, n: .registered, population: "Inscriptions de la période (statut inscrit)",
-                    evidence: ["Alertes"])
+                IndicatorFigure(
+                    source: .metric(.prerequisiteViolations, n: .registered),
+                    population: "Inscriptions de la période (statut inscrit)",
+                    evidence: ["Alertes"], dates: [.sessions],
+                    label: stepOrderLabel)
             ]),
         QualiopiIndicator(
             number: 11,
@@ -103,7 +174,7 @@ extension QualiopiIndicator {
                         method:
                             "Réponses du questionnaire à froid qui disent l'objectif appliqué (note au moins égale au seuil de satisfaction) / réponses à froid aux questions d'objectifs, sessions de la période.",
                         { doc in coldFigure(doc, \.appliedRate, hidden: doc.cold?.suppressed ?? false) }),
-                    population: "Réponses à froid aux questions d'objectifs", evidence: [ColdSheet.name]),
+                    population: "Réponses à froid aux questions d'objectifs", evidence: [ColdSheet.name], dates: [.cold]),
             ]),
         QualiopiIndicator(
             number: 12,
@@ -132,7 +203,7 @@ extension QualiopiIndicator {
                         method:
                             "Réponses au questionnaire à froid / présents, sur les sessions de la période qui ont au moins une réponse à froid.",
                         { doc in coldFigure(doc, \.responseRate, hidden: false) }),
-                    population: "Présents aux sessions ayant des réponses à froid", evidence: [ColdSheet.name]),
+                    population: "Présents aux sessions ayant des réponses à froid", evidence: [ColdSheet.name], dates: [.cold, .sessions]),
             ]),
         QualiopiIndicator(
             number: 31,
@@ -146,13 +217,13 @@ extension QualiopiIndicator {
                         label: "Réclamations, difficultés et aléas enregistrés",
                         method: "Entrées du registre des réclamations et difficultés de la période, ouvertes et closes.",
                         { doc in complaintFigure(doc) { $0.entries } }),
-                    population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"]),
+                    population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"], dates: [.complaints]),
                 IndicatorFigure(
                     source: .computed(
                         label: "Entrées ouvertes depuis plus de 30 jours",
                         method: "Entrées non closes à la date d'arrêté, enregistrées plus de 30 jours avant elle.",
                         { doc in complaintFigure(doc) { $0.overdue } }),
-                    population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"]),
+                    population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"], dates: [.complaints]),
             ]),
         QualiopiIndicator(
             number: 32,
@@ -168,21 +239,25 @@ extension QualiopiIndicator {
                             "Sessions × questions dont la part de satisfaits, et sessions × objectifs dont la part d'atteinte, sont sous la cible de satisfaction (groupes d'au moins la taille minimale).",
                         improvementFigure),
                     population: "Sessions avec questionnaire et au moins la taille minimale de réponses",
-                    evidence: ["Plan d'amélioration"]),
+                    evidence: ["Plan d'amélioration"], dates: [.responses]),
                 IndicatorFigure(
                     source: .computed(
                         label: "Points d'amélioration sans action",
                         method: "Points d'amélioration auxquels aucune action du plan d'amélioration n'est rattachée.",
                         { doc in planFigure(doc, n: { $0.points.count }) { $0.pointsWithoutAction } }),
-                    population: "Points d'amélioration de la période", evidence: ["Plan d'amélioration"]),
+                    population: "Points d'amélioration de la période", evidence: ["Plan d'amélioration"], dates: [.responses, .actions]),
                 IndicatorFigure(
                     source: .computed(
                         label: "Actions en retard",
                         method: "Actions prévues ou en cours dont l'échéance est passée à la date d'arrêté.",
                         { doc in planFigure(doc, n: { $0.actions.count }) { $0.lateActions } }),
-                    population: "Actions du plan d'amélioration de la période", evidence: ["Plan d'amélioration"]),
+                    population: "Actions du plan d'amélioration de la période", evidence: ["Plan d'amélioration"], dates: [.actions]),
             ]),
     ]
+
+    /// Indicator 8's figure, named for what it checks: the order of the programme's steps
+    /// (`prerequisite_violations`), not a positioning at entry.
+    static let stepOrderLabel = "Ordre des étapes du programme : prérequis non respectés (ce n'est pas un positionnement à l'entrée)"
 
     /// Indicator 32's figure: the improvement points, among the sessions whose answers
     /// are shown.
@@ -222,5 +297,16 @@ extension QualiopiIndicator {
         let ratio = CatalogueCheck.ratio(CatalogueCheck.of(doc.metrics))
         return ComputedFigure(
             value: .number(ratio.value, .percent), numerator: ratio.numerator, denominator: ratio.denominator, n: ratio.denominator)
+    }
+
+    /// Indicator 1's second figure: the elements stated over the elements checked, with
+    /// the missing ones named after the method.
+    static func catalogueElements(_ doc: ReportDocument) -> ComputedFigure {
+        let checks = CatalogueCheck.of(doc.metrics)
+        let ratio = CatalogueCheck.elements(checks)
+        let missing = CatalogueCheck.missingText(checks)
+        return ComputedFigure(
+            value: .number(ratio.value, .percent), numerator: ratio.numerator, denominator: ratio.denominator, n: ratio.denominator,
+            note: missing.isEmpty ? nil : "Non renseignés : \(missing).")
     }
 }
