@@ -93,12 +93,21 @@ public struct Pipeline {
         try BPF.checkJob(request.options, catalogue: catalogue, job: request.job ?? "ligne de commande", lines: request.jobLines)
         var catalogueInput = loaded
         catalogueInput.rowsRead = catalogue.programmes.reduce(0) { $0 + $1.sessions.count }
-        let registrationFiles = try InputFiles.expand(request.registrations.pattern)
-        let evaluationFiles = try InputFiles.expand(request.evaluations.pattern)
+        // The tool's own outputs are never inputs, even when a glob matches them.
+        let own = OwnOutputs(directory: request.outputDirectory, names: request.names)
+        func expand(_ pattern: String) throws -> [String] {
+            let (files, skipped) = try InputFiles.expand(pattern, skipping: own)
+            for path in skipped {
+                logger.notice("[1/5] lecture : \(show(path)) ignoré : c'est une sortie de coopreport, pas un export (\(show(pattern)))")
+            }
+            return files
+        }
+        let registrationFiles = try expand(request.registrations.pattern)
+        let evaluationFiles = try expand(request.evaluations.pattern)
         try InputFiles.checkDistinct(
             [("catalogue", [request.catalogue]), ("registrations", registrationFiles), ("evaluations", evaluationFiles)]
                 + [("complaints", request.complaints), ("actions", request.actions), ("cold", request.cold)].compactMap { role, spec in
-                    try spec.map { (role, try InputFiles.expand($0.pattern)) }
+                    try spec.map { (role, try expand($0.pattern)) }
                 })
         let evaluationSchema = TableSchema.evaluations(questions: catalogue.survey.questions.map(\.column))
         logger.info(
@@ -111,6 +120,11 @@ public struct Pipeline {
             logger.info(
                 "[1/5] lecture : \(show(table.path)) : \(table.encodingName)\(separator), \(plural(table.columns.count, "colonne reconnue", "colonnes reconnues"))"
             )
+            if let book = table as? XLSXTable, !book.hiddenSkipped.isEmpty {
+                logger.notice(
+                    "[1/5] lecture : \(show(table.path)) : feuille « \(book.sheet) » lue, première visible ; \(book.hiddenSkipped.count > 1 ? "feuilles masquées ignorées" : "feuille masquée ignorée") : \(Self.clipped(book.hiddenSkipped.map(quoted))) (pour en lire une, nommez-la avec « sheet: »)"
+                )
+            }
             let unused = table.unusedHeaders
             if !unused.isEmpty {
                 logger.info("[1/5] lecture : \(show(table.path)) : en-têtes non utilisés : \(Self.clipped(unused.map(quoted)))")
@@ -182,7 +196,7 @@ public struct Pipeline {
         var coldBuilder: DatasetBuilder?
         var coldAnswerWords = WordsSeen()
         var coldLabels = LabelsSeen()
-        let coldFiles = try request.cold.map { try InputFiles.expand($0.pattern) } ?? []
+        let coldFiles = try request.cold.map { try expand($0.pattern) } ?? []
         if let spec = request.cold {
             let coldCatalogue = Catalogue(
                 programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: spec.mapping.questions ?? []))
@@ -201,7 +215,7 @@ public struct Pipeline {
         for (role, spec) in [("complaints", request.complaints), ("actions", request.actions)] {
             guard let spec else { continue }
             var validator = RegisterValidator(catalogue: catalogue, columns: [], mapping: spec.mapping)
-            for path in try InputFiles.expand(spec.pattern) {
+            for path in try expand(spec.pattern) {
                 let table = try open(path, role == "complaints" ? .complaints : .actions, spec.mapping)
                 validator.use(columns: table.columns)
                 inputs.append(
@@ -429,6 +443,7 @@ public struct Pipeline {
 
     /// The folder exists and is writable, or its nearest existing parent is.
     static func checkWritable(_ directory: String) throws {
+        if StagingFolder.isLink(directory) { close(try StagingFolder.openFolder(directory)) }
         var url = URL(fileURLWithPath: directory).standardizedFileURL
         var isFolder: ObjCBool = false
         while !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {

@@ -80,8 +80,9 @@ func fail(_ error: Error, paths: DisplayPaths = .currentFolder) -> ExitCode {
     return ExitCode(ExitStatus.forError(error).rawValue)
 }
 
-/// SIGINT/SIGTERM/SIGHUP handling: remove the run's temporary files, then exit 128 + signal.
-/// SIGPIPE is ignored: a closed stderr (cron's pipe gone) must not kill the run.
+/// SIGINT/SIGTERM/SIGHUP handling: a switch of the outputs under way is let finish, the
+/// run's temporary files are removed, the message says what is true of the report, then
+/// exit 128 + signal. SIGPIPE is ignored: a closed stderr (cron's pipe gone) must not kill the run.
 enum Interruption {
     nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
 
@@ -91,11 +92,16 @@ enum Interruption {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
-                TemporaryFiles.shared.removeAll()
-                try? FileHandle.standardError.write(
-                    contentsOf: Data(
-                        "coopreport: erreur : interrompu (signal \(sig)) ; fichiers temporaires supprimés, rapport précédent intact\n".utf8)
-                )
+                let outcome: String
+                switch TemporaryFiles.shared.settle() {
+                case .previousIntact: outcome = "fichiers temporaires supprimés, rapport précédent intact"
+                case .newInPlace:
+                    outcome = "le nouveau rapport est en place, complet (l'échange de ses fichiers a été achevé avant l'arrêt)"
+                case .switchUnfinished:
+                    outcome =
+                        "la mise en place des fichiers n'a pas pu s'achever : le rapport est incomplet ; relancez dans ce dossier, la prochaine exécution l'achève d'abord"
+                }
+                try? FileHandle.standardError.write(contentsOf: Data("coopreport: erreur : interrompu (signal \(sig)) ; \(outcome)\n".utf8))
                 exit(128 + sig)
             }
             source.resume()

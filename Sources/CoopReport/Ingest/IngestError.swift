@@ -35,6 +35,11 @@ public enum IngestError: Error, Equatable, LocalizedError {
     case noSheet(path: String, sheet: String, found: [String])
     /// A spreadsheet format that is not read (`.xls`, `.ods`).
     case unsupportedFormat(path: String, format: String)
+    /// An input path names a file the tool wrote (a report, its rejects, its manifest).
+    case ownOutput(path: String)
+    /// A file read as an `.xlsx` workbook that cannot be: `reason` says what the file is
+    /// (empty, encrypted, damaged, a bomb) and what to do.
+    case badWorkbook(path: String, reason: String)
     /// The catalogue breaks a rule; `keyPath` is like `programmes[0].sessions[2].kind`.
     case catalogue(path: String, line: Int, keyPath: String, message: String)
     /// One file given for two inputs (`roles`: the first input naming it, then the second).
@@ -96,6 +101,12 @@ public enum IngestError: Error, Equatable, LocalizedError {
             return
                 "\(path) : erreur : les fichiers \(format) ne sont pas lus. Ouvrez le fichier dans Excel ou LibreOffice Calc et enregistrez-le en "
                 + "« Classeur Excel (.xlsx) » (Fichier > Enregistrer sous) ou en CSV (séparateur point-virgule, UTF-8), puis indiquez le nouveau fichier dans le fichier de tâche."
+        case .ownOutput(let path):
+            return
+                "\(path) : erreur : ce fichier est une sortie de coopreport (un rapport, ses rejets ou son manifeste), pas un export à lire ; "
+                + "indiquez l'export d'origine, ou un dossier de sortie (« output: ») hors des dossiers d'entrée."
+        case .badWorkbook(let path, let reason):
+            return "\(path) : erreur : classeur illisible : \(reason)."
         case .catalogue(let path, let line, let keyPath, let message):
             return "\(path):\(line) : erreur : \(keyPath) : \(message)"
         }

@@ -2,18 +2,25 @@ import Foundation
 
 /// Expands an input's path or glob (`*` and `?` in the file name) into files, in name order.
 public enum InputFiles {
-    public static func expand(_ pattern: String) throws -> [String] {
+    /// The files of `pattern`, the tool's own outputs (`own`) left out of a glob and listed
+    /// in `skipped`; a path naming one of them is an error.
+    public static func expand(_ pattern: String, skipping own: OwnOutputs = .none) throws -> (files: [String], skipped: [String]) {
         let url = URL(fileURLWithPath: pattern)
         let name = url.lastPathComponent
+        let folder = url.deletingLastPathComponent()
+        let outputs = own.adding(manifestsIn: folder.path)
         guard name.contains("*") || name.contains("?") else {
             guard FileManager.default.fileExists(atPath: pattern) else { throw IngestError.fileNotFound(path: pattern) }
-            return [pattern]
+            if outputs.contains(pattern) { throw IngestError.ownOutput(path: pattern) }
+            return ([pattern], [])
         }
-        let folder = url.deletingLastPathComponent()
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let found = entries.filter { matches(Array($0), Array(name)) }.sorted()
+        let found = entries.filter { matches(Array($0), Array(name)) }.sorted().map { folder.appendingPathComponent($0).path }
         guard !found.isEmpty else { throw IngestError.noMatch(pattern: pattern) }
-        return found.map { folder.appendingPathComponent($0).path }
+        let skipped = found.filter(outputs.contains)
+        let files = found.filter { !outputs.contains($0) }
+        guard !files.isEmpty else { throw IngestError.ownOutput(path: skipped[0]) }
+        return (files, skipped)
     }
 
     /// Shell-style match of `*` (any run) and `?` (one character).

@@ -23,17 +23,12 @@ enum InputTables {
     static func open(_ path: String, schema: TableSchema, mapping: InputMapping) throws -> any InputTable {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         if ext == "ods" { throw IngestError.unsupportedFormat(path: path, format: "OpenDocument (.ods)") }
-        if ext == "xls" || Self.isOLE(path) { throw IngestError.unsupportedFormat(path: path, format: "Excel 97-2003 (.xls)") }
+        if WorkbookKind.isOLE(path) { throw WorkbookKind.oleError(path: path) }
+        if ext == "xls" { throw IngestError.unsupportedFormat(path: path, format: "Excel 97-2003 (.xls)") }
         guard FileManager.default.fileExists(atPath: path) else { throw IngestError.fileNotFound(path: path) }
-        if ext == "xlsx" || XLSXTable.isZip(path) { return try XLSXTable(path: path, schema: schema, mapping: mapping) }
+        if XLSXTable.isZip(path) { return try XLSXTable(path: path, schema: schema, mapping: mapping) }
+        if ext == "xlsx" { throw WorkbookKind.notZip(path: path) }
         return try CSVTable(path: path, schema: schema, mapping: mapping)
-    }
-
-    /// An old binary Office file (`.xls` saved under another name).
-    private static func isOLE(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: 4)) == Data([0xD0, 0xCF, 0x11, 0xE0])
     }
 }
 

@@ -7,8 +7,17 @@ import Foundation
 /// The small parts of an `.xlsx` workbook, read whole: which sheets it has, its shared
 /// strings, and which cell styles are dates.
 enum XLSXParts {
-    /// The sheets in tab order: name and part path (`xl/worksheets/sheet1.xml`).
-    static func sheets(workbook: Data, relations: Data) -> [(name: String, part: String)] {
+    /// A sheet as the workbook lists it.
+    struct Sheet: Equatable {
+        let name: String
+        /// The part holding its XML (`xl/worksheets/sheet1.xml`).
+        let part: String
+        /// `state="hidden"` or `"veryHidden"`: the user does not see it in Excel.
+        let hidden: Bool
+    }
+
+    /// The sheets in tab order.
+    static func sheets(workbook: Data, relations: Data) -> [Sheet] {
         let listed = Elements(workbook, named: ["sheet"]).found
         var targets: [String: String] = [:]
         for r in Elements(relations, named: ["Relationship"]).found {
@@ -18,7 +27,8 @@ enum XLSXParts {
         return listed.compactMap { s in
             guard let name = s["name"] else { return nil }
             let id = s["r:id"] ?? s.first { $0.key.hasSuffix(":id") }?.value
-            return (name, id.flatMap { targets[$0] } ?? "xl/worksheets/sheet\(s["sheetId"] ?? "1").xml")
+            let part = id.flatMap { targets[$0] } ?? "xl/worksheets/sheet\(s["sheetId"] ?? "1").xml"
+            return Sheet(name: name, part: part, hidden: ["hidden", "veryhidden"].contains(s["state"]?.lowercased() ?? ""))
         }
     }
 
@@ -38,19 +48,51 @@ enum XLSXParts {
         Elements(workbook, named: ["workbookPr"]).found.contains { ["1", "true"].contains($0["date1904"]?.lowercased() ?? "") }
     }
 
-    /// Indices of the cell formats (`cellXfs`) whose number format shows a date: the
-    /// built-in date formats, or a custom code with a day or a year in it.
-    static func dateStyles(_ data: Data) -> Set<Int> {
-        guard !data.isEmpty else { return [] }
+    /// Indices of the cell formats (`cellXfs`) whose number format shows a date (the
+    /// built-in date formats, or a custom code with a day or a year in it), and of those
+    /// that show a time of day or a duration without a date (`h:mm`, `[h]:mm:ss`, `mm:ss`).
+    static func numberStyles(_ data: Data) -> (dates: Set<Int>, times: Set<Int>) {
+        guard !data.isEmpty else { return ([], []) }
         let reader = Styles()
         let parser = XMLParser(data: data)
         parser.delegate = reader
         _ = parser.parse()
         var dates: Set<Int> = []
+        var times: Set<Int> = []
         for (i, id) in reader.formats.enumerated() {
-            if builtinDates.contains(id) || reader.codes[id].map(isDateCode) == true { dates.insert(i) }
+            if builtinDates.contains(id) || reader.codes[id].map(isDateCode) == true {
+                dates.insert(i)
+            } else if builtinTimes.contains(id) || reader.codes[id].map(isTimeCode) == true {
+                times.insert(i)
+            }
         }
-        return dates
+        return (dates, times)
+    }
+
+    /// Built-in number formats that show a time or a duration (ECMA-376 §18.8.30): 18–21
+    /// (`h:mm AM/PM` … `h:mm:ss`), 45–47 (`mm:ss`, `[h]:mm:ss`, `mmss.0`).
+    static let builtinTimes: Set<Int> = [18, 19, 20, 21, 45, 46, 47]
+
+    /// A format code showing a time and no date: `h` or `s` outside quoted text, or an
+    /// elapsed-time section (`[h]`, `[mm]`, `[ss]`), and no `d` or `y`.
+    static func isTimeCode(_ code: String) -> Bool {
+        guard !isDateCode(code) else { return false }
+        var quoted = false
+        var bracket: String?
+        for c in code.lowercased() {
+            switch c {
+            case "\"": quoted.toggle()
+            case "[" where !quoted: bracket = ""
+            case "]" where !quoted:
+                if let inside = bracket, !inside.isEmpty, inside.allSatisfy({ "hms".contains($0) }) { return true }
+                bracket = nil
+            case "h", "s":
+                if quoted { break }
+                if bracket != nil { bracket?.append(c) } else { return true }
+            default: if !quoted && bracket != nil { bracket?.append(c) }
+            }
+        }
+        return false
     }
 
     /// Built-in number formats that show a date (ECMA-376 §18.8.30: 14–17 and 22, and the

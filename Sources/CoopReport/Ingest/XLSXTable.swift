@@ -6,31 +6,30 @@ import ZIPFoundation
 #endif
 
 /// An `.xlsx` input (registrations or evaluations exported by a tool as a workbook): the
-/// first sheet, or the job's `sheet:`, read as a table whose first non-empty row is the
-/// header. Read streaming (docs/decisions.md, « .xlsx inputs »): the shared strings and
-/// the styles are read once, whole (they are small); the sheet is decompressed to a
-/// temporary file by ZIPFoundation and parsed by Foundation's `XMLParser` from a stream,
-/// one row at a time, so a sheet of a million rows is never held in memory. Line numbers
-/// are the sheet's row numbers; dates stored as serial numbers become ISO dates, numbers
-/// their shortest text, so the validators read them as they read a CSV's.
+/// first visible sheet, or the job's `sheet:`, read as a table whose first non-empty row is
+/// the header. Read streaming (docs/decisions.md, « .xlsx inputs »): the shared strings and
+/// the styles are read once, whole (they are small); the sheet is inflated a few chunks at
+/// a time, in memory (`InflatingStream`), and parsed by Foundation's `XMLParser` one row
+/// at a time, so a sheet of a million rows is never held in memory nor written to disk.
+/// Every part is read no further than it declares and than its cap (`ZipPart`). Line
+/// numbers are the sheet's row numbers; dates stored as serial numbers become ISO dates,
+/// times in an hours column hours, numbers their shortest text, so the validators read
+/// them as they read a CSV's.
 final class XLSXTable {
     let path: String
     let sheet: String
+    /// Hidden sheets passed over to find the first visible one (none when the job names the sheet).
+    let hiddenSkipped: [String]
     let header: [String]
     let columns: [String]
     private let fileIndex: [Int]
     private let personal: Set<Int>
     private let cells: SheetCells
-    /// The sheet's XML, decompressed; removed when the table goes.
-    private let sheetFile: URL
+    /// The sheet's part in the archive, inflated anew by each pass.
+    private let sheetPart: ZipPart
 
     /// Whether the bytes at `path` are a zip archive (an `.xlsx` saved under any name).
-    static func isZip(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let magic = (try? handle.read(upToCount: 4)) ?? Data()
-        return magic == Data([0x50, 0x4B, 0x03, 0x04])
-    }
+    static func isZip(_ path: String) -> Bool { WorkbookKind.firstBytes(path, 4) == Data([0x50, 0x4B, 0x03, 0x04]) }
 
     init(path: String, schema: TableSchema, mapping: InputMapping) throws {
         self.path = path
@@ -38,112 +37,84 @@ final class XLSXTable {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw IngestError.unreadable(path: path, reason: "classeur .xlsx illisible (\(error))")
+            throw WorkbookKind.unreadable(path: path)
         }
-        func part(_ name: String) throws -> Data? {
+        func part(_ name: String, cap: UInt64 = Self.maxPartBytes) throws -> Data? {
             guard let entry = archive[name] else { return nil }
-            guard entry.uncompressedSize <= Self.maxPartBytes else {
-                throw IngestError.unreadable(
-                    path: path,
-                    reason: "la partie \(name) du classeur est trop grande une fois décompressée (\(entry.uncompressedSize) octets)")
-            }
-            var data = Data()
             do {
-                _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+                return try ZipPart(entry, cap: cap).data(from: archive, entry)
+            } catch let overrun as ZipPart.Overrun {
+                throw IngestError.badWorkbook(path: path, reason: overrun.reason)
             } catch {
-                throw IngestError.unreadable(path: path, reason: "la partie \(name) du classeur est illisible (\(error))")
+                throw IngestError.badWorkbook(
+                    path: path, reason: "la partie \(name) du classeur ne se décompresse pas (archive abîmée) ; exportez-le de nouveau")
             }
-            return data
         }
-        guard let workbook = try part("xl/workbook.xml") else {
-            throw IngestError.unreadable(path: path, reason: "ce n'est pas un classeur .xlsx : xl/workbook.xml manque")
-        }
+        guard let workbook = try part("xl/workbook.xml") else { throw WorkbookKind.notWorkbook(path: path, archive: archive) }
         let sheets = XLSXParts.sheets(workbook: workbook, relations: try part("xl/_rels/workbook.xml.rels") ?? Data())
-        guard !sheets.isEmpty else { throw IngestError.unreadable(path: path, reason: "le classeur n'a aucune feuille") }
-        let chosen: (name: String, part: String)
+        guard !sheets.isEmpty else { throw IngestError.badWorkbook(path: path, reason: "le classeur n'a aucune feuille") }
+        let chosen: XLSXParts.Sheet
         if let wanted = mapping.sheet {
             guard let hit = sheets.first(where: { TextKey.of($0.name) == TextKey.of(wanted) }) else {
                 throw IngestError.noSheet(path: path, sheet: wanted, found: sheets.map(\.name))
             }
             chosen = hit
+            hiddenSkipped = []
         } else {
-            chosen = sheets[0]
+            // The first sheet the user sees: a hidden one (a lookup table, a macro's
+            // scratch) is not the export's table unless the job names it.
+            guard let visible = sheets.first(where: { !$0.hidden }) else {
+                throw IngestError.badWorkbook(
+                    path: path,
+                    reason:
+                        "toutes les feuilles du classeur sont masquées (\(IngestError.list(sheets.map(\.name)))) ; nommez celle à lire avec « sheet: » dans le fichier de tâche"
+                )
+            }
+            chosen = visible
+            hiddenSkipped = sheets.prefix { $0.hidden }.map(\.name)
         }
         sheet = chosen.name
         guard let entry = archive[chosen.part] else {
-            throw IngestError.unreadable(path: path, reason: "la feuille « \(chosen.name) » (\(chosen.part)) manque dans le classeur")
+            throw IngestError.badWorkbook(path: path, reason: "la feuille « \(chosen.name) » (\(chosen.part)) manque dans le classeur")
         }
-        guard let shared = XLSXParts.sharedStrings(try part("xl/sharedStrings.xml") ?? Data()) else {
-            throw IngestError.unreadable(
+        do {
+            sheetPart = try ZipPart(entry, cap: Self.maxSheetBytes)
+        } catch let overrun as ZipPart.Overrun {
+            throw IngestError.badWorkbook(path: path, reason: overrun.reason)
+        }
+        guard let shared = XLSXParts.sharedStrings(try part("xl/sharedStrings.xml", cap: Self.maxSharedStringsBytes) ?? Data()) else {
+            throw IngestError.badWorkbook(
                 path: path, reason: "les textes partagés du classeur (xl/sharedStrings.xml) ne sont pas du XML lisible")
         }
-        cells = SheetCells(
-            shared: shared, dateStyles: XLSXParts.dateStyles(try part("xl/styles.xml") ?? Data()),
-            date1904: XLSXParts.isDate1904(workbook))
-        // Decompressed into a private folder (names and e-mails inside), removed with the
-        // table or by the signal handler; a sheet past the size cap is refused (zip bomb).
-        guard entry.uncompressedSize <= Self.maxSheetBytes else {
-            throw IngestError.unreadable(
-                path: path,
-                reason:
-                    "la feuille « \(chosen.name) » occuperait \(entry.uncompressedSize) octets une fois décompressée (au plus \(Self.maxSheetBytes))"
-            )
-        }
-        sheetFile = try Self.privateFile(path: path)
-        do {
-            _ = try archive.extract(entry, to: sheetFile, skipCRC32: true)
-        } catch {
-            Self.remove(sheetFile)
-            throw IngestError.unreadable(path: path, reason: "la feuille « \(chosen.name) » ne peut pas être décompressée (\(error))")
-        }
+        let styles = XLSXParts.numberStyles(try part("xl/styles.xml") ?? Data())
+        var cells = SheetCells(shared: shared, dateStyles: styles.dates, date1904: XLSXParts.isDate1904(workbook))
         // The header: the first row with something in it.
         var found: [String]?
-        _ = try Self.rows(of: sheetFile, cells: cells, path: path) { _, values in
+        _ = try Self.rows(of: sheetPart, cells: cells, path: path) { _, values in
             guard values.contains(where: { !$0.isEmpty }) else { return true }
             found = values
             return false
         }
-        guard let found else {
-            Self.remove(sheetFile)
-            throw IngestError.emptyFile(path: path)
-        }
+        guard let found else { throw IngestError.emptyFile(path: path) }
         header = found.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        do {
-            (columns, fileIndex) = try CSVTable.map(header: header, schema: schema, mapping: mapping, path: path)
-        } catch {
-            Self.remove(sheetFile)
-            throw error
-        }
+        (columns, fileIndex) = try CSVTable.map(header: header, schema: schema, mapping: mapping, path: path)
         personal = Set(zip(columns, fileIndex).filter { CSVTable.personalColumns.contains($0.0) }.map(\.1))
+        // « 7:00 » typed in an hours column is 7/24 of a day in the cell: read as hours.
+        cells.timeStyles = styles.times
+        cells.hourColumns = Set(zip(columns, fileIndex).filter { Self.hourColumns.contains($0.0) }.map(\.1))
+        self.cells = cells
     }
 
-    deinit { Self.remove(sheetFile) }
+    /// The canonical columns that hold a number of hours: a time-formatted cell there is a
+    /// duration (`[h]:mm`), read as hours.
+    static let hourColumns: Set<String> = ["hours_attended"]
 
-    /// The largest sheet (decompressed) and small part read: far past any export, short of
-    /// filling a disk or the memory with a zip bomb.
-    static let maxSheetBytes: UInt64 = 16 << 30
-    static let maxPartBytes: UInt64 = 1 << 30
-
-    /// A new file in a folder only this user can enter, registered for removal on a signal.
-    private static func privateFile(path: String) throws -> URL {
-        var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("coopreport-XXXXXX").path.utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { b in b.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) } }
-        guard let folder = made else {
-            throw IngestError.unreadable(
-                path: path, reason: "pas de dossier temporaire privé où décompresser la feuille (\(SystemReason.of(errno: errno)))")
-        }
-        let file = URL(fileURLWithPath: folder).appendingPathComponent("sheet.xml")
-        TemporaryFiles.shared.register(file.path)
-        TemporaryFiles.shared.register(folder)
-        return file
-    }
-
-    private static func remove(_ file: URL) {
-        unlink(file.path)
-        rmdir(file.deletingLastPathComponent().path)
-        TemporaryFiles.shared.forget(file.path)
-        TemporaryFiles.shared.forget(file.deletingLastPathComponent().path)
-    }
+    /// The largest sheet (inflated), shared strings and other part read: far past any
+    /// export (a million rows of registrations is about 400 MB of sheet), short of the
+    /// memory or the hours a zip bomb asks for. Stated in the README (« Inputs, in short »).
+    static let maxSheetBytes: UInt64 = 4 << 30
+    static let maxSharedStringsBytes: UInt64 = 256 << 20
+    static let maxPartBytes: UInt64 = 64 << 20
 
     /// Header cells that no canonical column reads.
     var unusedHeaders: [String] { CSVTable.unused(header, fileIndex) }
@@ -156,7 +127,7 @@ final class XLSXTable {
         var pastHeader = false
         // The parser's delegate keeps the closure, but only while `rows` runs.
         try withoutActuallyEscaping(body) { body in
-            _ = try Self.rows(of: sheetFile, cells: cells, path: path) { line, values in
+            _ = try Self.rows(of: sheetPart, cells: cells, path: path) { line, values in
                 guard values.contains(where: { !$0.isEmpty }) else { return true }
                 if !pastHeader {
                     pastHeader = true
@@ -170,19 +141,26 @@ final class XLSXTable {
         return CSVTable.Read(bytes: bytes, sha256: sha256)
     }
 
-    /// Streams the rows of a sheet's XML; `body` returns false to stop.
-    private static func rows(of file: URL, cells: SheetCells, path: String, _ body: @escaping (Int, [String]) -> Bool) throws -> Bool {
-        guard let stream = InputStream(url: file) else {
-            throw IngestError.unreadable(path: path, reason: "la feuille ne peut pas être relue")
-        }
+    /// Streams the rows of a sheet's XML, inflated as it is parsed; `body` returns false to stop.
+    private static func rows(of part: ZipPart, cells: SheetCells, path: String, _ body: @escaping (Int, [String]) -> Bool) throws
+        -> Bool
+    {
+        let stream = InflatingStream(url: URL(fileURLWithPath: path), part: part)
         let parser = XMLParser(stream: stream)
         let reader = SheetReader(cells: cells, onRow: body)
         parser.delegate = reader
         let finished = parser.parse()
-        if let problem = reader.problem { throw IngestError.unreadable(path: path, reason: problem) }
+        stream.close()
+        if let overrun = stream.failure as? ZipPart.Overrun { throw IngestError.badWorkbook(path: path, reason: overrun.reason) }
+        if stream.failure != nil {
+            throw IngestError.badWorkbook(
+                path: path,
+                reason: "la feuille ne se décompresse pas (archive abîmée vers la ligne \(reader.lastRow + 1)) ; exportez-le de nouveau")
+        }
+        if let problem = reader.problem { throw IngestError.badWorkbook(path: path, reason: problem) }
         if !finished && !reader.stopped {
             let why = parser.parserError.map { "\($0.localizedDescription)" } ?? "XML mal formé"
-            throw IngestError.unreadable(path: path, reason: "le XML de la feuille est cassé vers la ligne \(reader.lastRow + 1) (\(why))")
+            throw IngestError.badWorkbook(path: path, reason: "le XML de la feuille est cassé vers la ligne \(reader.lastRow + 1) (\(why))")
         }
         return finished
     }
@@ -196,9 +174,14 @@ struct SheetCells: Sendable {
 
     /// Reads the 1904 date system (Mac workbooks) as such.
     let date1904: Bool
+    /// Style indices whose number format shows a time or a duration (`h:mm`, `[h]:mm`).
+    var timeStyles: Set<Int> = []
+    /// The sheet's columns that hold hours (`hours_attended`): there a time-formatted cell
+    /// is a duration, a fraction of a day, read as hours.
+    var hourColumns: Set<Int> = []
 
     /// The cell's text; nil for a shared string the workbook does not hold.
-    func text(_ raw: String, type: String, style: Int) -> String? {
+    func text(_ raw: String, type: String, style: Int, column: Int = -1) -> String? {
         switch type {
         case "s": return Int(raw).flatMap { shared.indices.contains($0) ? shared[$0] : nil }
         case "inlineStr", "str", "e", "d": return raw
@@ -206,8 +189,16 @@ struct SheetCells: Sendable {
         default:
             guard !raw.isEmpty, let number = Double(raw), number.isFinite else { return raw }
             if dateStyles.contains(style) { return Self.isoDate(serial: number, date1904: date1904) ?? raw }
+            if timeStyles.contains(style) && hourColumns.contains(column) { return Self.shortest(Self.hours(days: number)) }
             return Self.shortest(number)
         }
+    }
+
+    /// A duration stored as a fraction of a day, in hours to the second: 0.2916… (« 7:00 ») → 7,
+    /// 0.3055… (« 7:20 ») → 7.333….
+    static func hours(days: Double) -> Double {
+        guard abs(days) < 1e9 else { return days * 24 }
+        return (days * 86_400).rounded() / 3_600
     }
 
     /// `7` for 7.0, `3.5` for 3.5: how the number would be typed.
@@ -308,7 +299,7 @@ private final class SheetReader: NSObject, XMLParserDelegate {
             // Cells past Excel's last column (XFD) are not a table's: ignored.
             guard column < 16_384 else { return }
             if column >= values.count { values.append(contentsOf: repeatElement("", count: column - values.count + 1)) }
-            guard let value = cells.text(text, type: type, style: style) else {
+            guard let value = cells.text(text, type: type, style: style, column: column) else {
                 fail(parser, "la ligne \(lastRow) renvoie au texte partagé \(quoted(text)), que le classeur ne contient pas")
                 return
             }

@@ -50,64 +50,81 @@ public struct ReportFiles {
         }
         let folder = URL(fileURLWithPath: directory)
         func final(_ name: String) -> String { folder.appendingPathComponent(name).path }
-        var staged: [(temporary: String, path: String)] = []
+        // Staged in a folder only this run can enter, each file renamed from there.
+        let staging = try StagingFolder(in: directory)
+        var staged: [(file: String, path: String)] = []
         do {
             let m = doc.metrics
             let plans = WorkbookPlanner.plan(doc)
             let workbook = final(names.workbook)
-            let workbookTemporary = try AtomicFile.createdTemporary(for: workbook)
-            staged.append((workbookTemporary, workbook))
-            try WorkbookWriter.write(plans, properties: Self.properties(doc, created: started), to: workbookTemporary)
+            try staging.createEmpty(names.workbook)
+            staged.append((names.workbook, workbook))
+            Self.testPause("COOPREPORT_TEST_PAUSE_BEFORE_RENDER")
+            do {
+                try WorkbookWriter.write(plans, properties: Self.properties(doc, created: started), to: staging.writerPath(names.workbook))
+            } catch OutputError.notWritable(_, let reason) {
+                throw OutputError.notWritable(path: workbook, reason: reason)
+            }
             let metricsJSON = Data(MetricsJSON.document(doc).serialized().utf8)
-            staged.append((try AtomicFile.stage(metricsJSON, for: final(names.metrics)), final(names.metrics)))
+            try staging.stage(metricsJSON, as: names.metrics)
+            staged.append((names.metrics, final(names.metrics)))
             let rejects = Data(RejectsCSV.text(doc.rejects, periodSessions: doc.periodSessions, inputs: doc.inputs).utf8)
-            staged.append((try AtomicFile.stage(rejects, for: final(names.rejects)), final(names.rejects)))
+            try staging.stage(rejects, as: names.rejects)
+            staged.append((names.rejects, final(names.rejects)))
 
             let rows = [
                 plans.reduce(0) { $0 + $1.rows.count }, m.sessions.count + m.programmes.count + m.cooperatives.count + m.months.count + 1,
                 doc.rejects.count,
             ]
             let outputs = try zip(staged, rows).map { file, rows in
-                let (bytes, sha256) = try ChunkReader.digest(of: file.temporary)
+                let (bytes, sha256) = try ChunkReader.digest(of: staging.writerPath(file.file))
                 return Manifest.Output(path: file.path, bytes: bytes, rows: rows, sha256: sha256)
             }
             let manifest = Manifest(
                 toolVersion: doc.toolVersion, job: job, period: m.period, asOf: m.asOf,
                 startedAt: Self.iso(started), endedAt: Self.iso(now()), inputs: doc.inputs, outputs: outputs)
-            staged.append((try AtomicFile.stage(Data(manifest.json.serialized().utf8), for: final(names.manifest)), final(names.manifest)))
+            try staging.stage(Data(manifest.json.serialized().utf8), as: names.manifest)
+            staged.append((names.manifest, final(names.manifest)))
             if pauseBeforeCommit > 0 { Thread.sleep(forTimeInterval: pauseBeforeCommit) }
-            // A rename in the same folder fails only when the destination is a folder: check
-            // them all first, so that the four files are replaced together or not at all.
+            // A rename fails only when the destination is a folder: check them all first, so
+            // that the four files are replaced together or not at all.
             for file in staged {
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
                     throw OutputError.notWritable(path: file.path, reason: "un dossier porte ce nom")
                 }
             }
-            try Self.switchSet(staged, in: directory)
+            try Self.switchSet(staged, from: staging)
         } catch {
-            for file in staged { AtomicFile.discard(file.temporary) }
+            staging.remove()
             throw error
         }
+        staging.remove()
         return staged.map(\.path)
+    }
+
+    /// Test hook: sleeps the seconds the environment variable says (inert when unset).
+    static func testPause(_ variable: String) {
+        if let seconds = ProcessInfo.processInfo.environment[variable].flatMap(Double.init), seconds > 0 {
+            Thread.sleep(forTimeInterval: seconds)
+        }
     }
 
     /// The name of the journal that lists a set's renames while they happen.
     static let journalName = ".coopreport-commit"
 
-    /// Renames the staged files into place as one set: each file and the folder flushed to
-    /// disk, then a journal listing the renames, then the renames, then the journal
-    /// removed. A run killed between two renames leaves the journal and the temporaries
-    /// still to rename; the next run in the folder completes the switch (`recover`) before
-    /// anything else, so the set a reader finds is the old one, the new one, or — for the
-    /// few milliseconds of the renames — the new one being completed, never one that stays
-    /// mixed (a manifest whose hashes disagree with its workbook).
-    static func switchSet(_ staged: [(temporary: String, path: String)], in directory: String) throws {
-        for file in staged { fsyncFile(file.temporary) }
-        let journal = URL(fileURLWithPath: directory).appendingPathComponent(journalName).path
-        let lines = staged.map {
-            URL(fileURLWithPath: $0.temporary).lastPathComponent + "\t" + URL(fileURLWithPath: $0.path).lastPathComponent
-        }
+    /// Renames the staged files into place as one set: each checked to be the file staged
+    /// and flushed to disk, then a journal listing the renames, then the renames, then the
+    /// journal removed. An interruption (SIGINT, SIGTERM) during the renames waits for them
+    /// to end (`TemporaryFiles.settle`); a run killed outright between two renames leaves
+    /// the journal and the files still to rename, and the next run in the folder completes
+    /// the switch (`recover`) before anything else. So the set a reader finds is the old
+    /// one, the new one, or — for the few milliseconds of the renames — the new one being
+    /// completed, never one that stays mixed (a manifest whose hashes disagree with its workbook).
+    static func switchSet(_ staged: [(file: String, path: String)], from staging: StagingFolder) throws {
+        for file in staged { try staging.verify(file.file) }
+        let journal = URL(fileURLWithPath: staging.directory).appendingPathComponent(journalName).path
+        let lines = staged.map { staging.name + "/" + $0.file + "\t" + URL(fileURLWithPath: $0.path).lastPathComponent }
         unlink(journal)
         let fd = open(journal, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError.notWritable(path: journal, reason: SystemReason.of(errno: errno)) }
@@ -116,23 +133,21 @@ public struct ReportFiles {
         fsync(fd)
         close(fd)
         guard written == text.utf8.count else { throw OutputError.notWritable(path: journal, reason: "le journal n'a pas pu être écrit") }
-        fsyncFile(directory)
+        staging.syncOutput()
         TemporaryFiles.shared.committing = true
         defer { TemporaryFiles.shared.committing = false }
-        if ProcessInfo.processInfo.environment["COOPREPORT_TEST_PAUSE_MID_COMMIT"] != nil, let first = staged.first {
-            try AtomicFile.commit(first.temporary, to: first.path)
-            Thread.sleep(forTimeInterval: Double(ProcessInfo.processInfo.environment["COOPREPORT_TEST_PAUSE_MID_COMMIT"] ?? "") ?? 0)
-            for file in staged.dropFirst() { try AtomicFile.commit(file.temporary, to: file.path) }
-        } else {
-            for file in staged { try AtomicFile.commit(file.temporary, to: file.path) }
+        for (i, file) in staged.enumerated() {
+            try staging.commit(file.file, as: URL(fileURLWithPath: file.path).lastPathComponent)
+            if i == 0 { testPause("COOPREPORT_TEST_PAUSE_MID_COMMIT") }
         }
-        fsyncFile(directory)
+        TemporaryFiles.shared.markSwitched()
+        staging.syncOutput()
         unlink(journal)
-        fsyncFile(directory)
+        staging.syncOutput()
     }
 
     /// Completes the switch of a set a killed run left half-renamed (its journal is still
-    /// there): the temporaries it lists that remain are renamed into place. Returns the
+    /// there): the staged files it lists that remain are renamed into place. Returns the
     /// files so completed. Call under the folder's lock, before removing stale temporaries.
     public static func recover(in directory: String) -> [String] {
         let folder = URL(fileURLWithPath: directory)
@@ -141,30 +156,37 @@ public struct ReportFiles {
         guard lstat(journal, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
             let text = try? String(contentsOfFile: journal, encoding: .utf8)
         else { return [] }
+        let output = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard output >= 0 else { return [] }
+        defer { close(output) }
         var done: [String] = []
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t").map(String.init)
-            // Names only, in this folder: a journal cannot send a file elsewhere.
-            // Only a staged temporary of this very file: `.NAME.coopreport-PID.tmp` → NAME.
-            guard parts.count == 2, !parts.contains(where: { $0.contains("/") || $0 == ".." || $0 == "." }),
-                parts[0].hasPrefix("." + parts[1] + TemporaryFiles.marker), parts[0].hasSuffix(".tmp")
-            else { continue }
-            let temporary = folder.appendingPathComponent(parts[0]).path
-            guard FileManager.default.fileExists(atPath: temporary) else { continue }
-            if rename(temporary, folder.appendingPathComponent(parts[1]).path) == 0 { done.append(parts[1]) }
+            guard parts.count == 2, !parts[1].contains("/"), parts[1] != "..", parts[1] != "." else { continue }
+            let source = parts[0].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            if source.count == 2, source[1] == parts[1], source[0].hasPrefix(StagingFolder.prefix), source[0].hasSuffix(".tmp") {
+                // `.staging.coopreport-PID.tmp/NAME` → NAME: from a staging folder of ours.
+                let staging = openat(output, source[0], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard staging >= 0 else { continue }
+                defer { close(staging) }
+                var folderInfo = stat()
+                var fileInfo = stat()
+                guard fstat(staging, &folderInfo) == 0, folderInfo.st_uid == geteuid(),
+                    fstatat(staging, source[1], &fileInfo, AT_SYMLINK_NOFOLLOW) == 0, (fileInfo.st_mode & S_IFMT) == S_IFREG
+                else { continue }
+                if renameat(staging, source[1], output, parts[1]) == 0 { done.append(parts[1]) }
+            } else if source.count == 1, parts[0].hasPrefix("." + parts[1] + TemporaryFiles.marker), parts[0].hasSuffix(".tmp") {
+                // An earlier version's journal: `.NAME.coopreport-PID.tmp` → NAME, beside it.
+                var fileInfo = stat()
+                guard fstatat(output, parts[0], &fileInfo, AT_SYMLINK_NOFOLLOW) == 0, (fileInfo.st_mode & S_IFMT) == S_IFREG else {
+                    continue
+                }
+                if renameat(output, parts[0], output, parts[1]) == 0 { done.append(parts[1]) }
+            }
         }
-        fsyncFile(directory)
+        fsync(output)
         unlink(journal)
         return done
-    }
-
-    /// Flushes a file or a folder to disk (best effort: a failure leaves the rename as safe
-    /// as it was before).
-    static func fsyncFile(_ path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
     }
 
     /// Title, subject, author (the federation), created = `created` (the run's start: the

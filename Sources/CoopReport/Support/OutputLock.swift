@@ -14,6 +14,9 @@ public final class OutputLock {
         } catch {
             throw OutputError.notWritable(path: directory, reason: SystemReason.of(error))
         }
+        // The folder itself is never a link: whoever could change the link would choose
+        // where a (root) cron run writes.
+        close(try StagingFolder.openFolder(directory))
         path = URL(fileURLWithPath: directory).appendingPathComponent(".coopreport.lock").path
         // Never through a link: a link planted here would have a (root) cron run write the
         // holder's note into any file it points to.

@@ -5,29 +5,54 @@ import Foundation
 /// run in the same folder removes what it left (`removeStale`), under the folder's lock.
 public final class TemporaryFiles: @unchecked Sendable {
     public static let shared = TemporaryFiles()
-    /// Marker in every temporary name: `.report.xlsx.coopreport-1234.tmp`.
+    /// Marker in every temporary name: `.staging.coopreport-1234.tmp`.
     static let marker = ".coopreport-"
 
-    private let lock = NSLock()
+    private let lock = NSCondition()
     private var paths: Set<String> = []
     private var switching = false
+    private var switched = false
 
-    /// Set while a set of outputs is being renamed into place: an interruption then leaves
-    /// the temporaries for the next run to complete the switch (`ReportFiles.recover`).
+    /// Set while a set of outputs is being renamed into place: an interruption then waits
+    /// for the switch to end (`settle`) instead of removing what it renames.
     public var committing: Bool {
         get { lock.withLock { switching } }
-        set { lock.withLock { switching = newValue } }
+        set {
+            lock.withLock {
+                switching = newValue
+                lock.broadcast()
+            }
+        }
     }
 
-    /// A temporary path beside `path`, registered for cleanup.
-    func make(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent)\(Self.marker)\(ProcessInfo.processInfo.processIdentifier).tmp").path
+    /// Notes that the new set of outputs is wholly in place.
+    func markSwitched() { lock.withLock { switched = true } }
+
+    /// What an interruption leaves of the outputs.
+    public enum Settled: Equatable, Sendable {
+        /// Nothing was renamed: the previous report is as it was; the temporaries are removed.
+        case previousIntact
+        /// The switch was over, or was finished first: the new report is in place.
+        case newInPlace
+        /// The switch did not end within the wait: its journal is left for the next run.
+        case switchUnfinished
+    }
+
+    /// For an interruption (SIGINT, SIGTERM): lets a switch under way finish (up to
+    /// `timeout` seconds), so that the set of outputs is never left mixed, then removes the
+    /// temporaries and says what is true of the outputs.
+    public func settle(timeout: Double = 10) -> Settled {
         lock.lock()
-        paths.insert(temporary)
+        let deadline = Date().addingTimeInterval(timeout)
+        while switching && lock.wait(until: deadline) {}
+        guard !switching else {
+            lock.unlock()
+            return .switchUnfinished
+        }
+        let outcome: Settled = switched ? .newInPlace : .previousIntact
         lock.unlock()
-        return temporary
+        removeAll()
+        return outcome
     }
 
     /// Registers a file (or an empty folder) made elsewhere, for removal on a signal.
@@ -44,7 +69,7 @@ public final class TemporaryFiles: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Removes every registered temporary (called on SIGINT/SIGTERM and on failure).
+    /// Removes every registered temporary (on failure; on a signal, through `settle`).
     public func removeAll() {
         lock.lock()
         guard !switching else {
@@ -59,12 +84,42 @@ public final class TemporaryFiles: @unchecked Sendable {
         }
     }
 
-    /// Removes temporaries left in `directory` by runs that were killed. Call only while
-    /// holding the folder's lock, so that no live run owns them.
+    /// Removes temporaries left in `directory` by runs that were killed (files, and the
+    /// staging folders with the files in them). Call only while holding the folder's lock,
+    /// so that no live run owns them.
     public static func removeStale(in directory: String) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let stale = entries.filter { $0.hasPrefix(".") && $0.contains(marker) && $0.hasSuffix(".tmp") }
-        for name in stale { unlink(URL(fileURLWithPath: directory).appendingPathComponent(name).path) }
+        guard !stale.isEmpty else { return [] }
+        let folder = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { return [] }
+        defer { close(folder) }
+        for name in stale { removeTree(name, in: folder) }
         return stale
+    }
+
+    /// Removes `name` in the folder open as `parent`: a file or a link itself, a folder with
+    /// the files in it (one level, through descriptors: a link never leads the removal
+    /// elsewhere).
+    static func removeTree(_ name: String, in parent: Int32) {
+        let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            unlinkat(parent, name, 0)
+            return
+        }
+        if let listing = fdopendir(fd) {
+            var names: [String] = []
+            while let entry = readdir(listing) {
+                let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if entryName != "." && entryName != ".." { names.append(entryName) }
+            }
+            for entryName in names { unlinkat(fd, entryName, 0) }
+            closedir(listing)
+        } else {
+            close(fd)
+        }
+        unlinkat(parent, name, AT_REMOVEDIR)
     }
 }

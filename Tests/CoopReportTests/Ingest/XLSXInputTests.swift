@@ -216,7 +216,7 @@ struct XLSXInputTests {
                 _ = try rows(table(broken))
                 Issue.record("\(what): read")
             } catch let error as IngestError {
-                guard case .unreadable(_, let reason) = error else {
+                guard case .badWorkbook(_, let reason) = error else {
                     Issue.record("\(what): \(error)")
                     continue
                 }

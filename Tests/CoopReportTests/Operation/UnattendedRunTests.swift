@@ -49,11 +49,14 @@ struct UnattendedRunTests {
         return process
     }
 
-    /// Waits until the run has staged its files (temporaries present), at most 30 s.
+    /// Waits until the run has staged its four files (in its staging folder), at most 30 s.
     func waitForStaging(_ folder: String) throws {
         for _ in 0..<300 {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            if names.filter({ $0.hasSuffix(".tmp") }).count >= 4 { return }
+            let staged = names.filter { $0.hasPrefix(StagingFolder.prefix) }.flatMap {
+                (try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + $0)) ?? []
+            }
+            if staged.count >= 4 { return }
             Thread.sleep(forTimeInterval: 0.1)
         }
         Issue.record("the run never staged its files")
