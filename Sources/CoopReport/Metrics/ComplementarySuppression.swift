@@ -92,7 +92,9 @@ extension ComplementarySuppression {
         }
         apply(to: &all, sets: sets)
         m.overall = all[0]
-        m.sessions = m.sessions.enumerated().map { i, s in .init(session: s.session, figures: all[firstSession + i], objectives: s.objectives) }
+        m.sessions = m.sessions.enumerated().map { i, s in
+            .init(session: s.session, figures: all[firstSession + i], objectives: s.objectives)
+        }
         m.programmes = m.programmes.enumerated().map { i, p in (p.programme, all[firstProgramme + i]) }
         m.cooperatives = m.cooperatives.enumerated().map { i, c in (c.name, all[firstCooperative + i]) }
         m.months = m.months.enumerated().map { i, row in (row.month, all[firstMonth + i]) }

@@ -177,6 +177,8 @@ struct HardeningV3Tests {
         var r = try request(dir)
         r.options = EvidenceReportTests.options
         r.today = Fixtures.day("2022-06-01")
+        // Arrêté au 31/05: the answer of 10/04 is before it (counted), 2099 after the run's day.
+        r.asOf = Fixtures.day("2022-05-31")
         let cold =
             "formation,session,identifiant,date de réponse,objectif 1\n"
             + "P,A,p1,2022-04-10,5\n"  // kept
