@@ -43,6 +43,28 @@ enum AnalysisSheet {
             evolution(compared, figures: figures, doc, into: &sheet)
         }
         sheet.fitColumns(max: 40)
+        if let table {
+            // Figure columns read upwards (as on the group sheets): as wide as their numbers,
+            // or a note such as « masqué (< 3 réponses) » on two lines; N columns narrower.
+            var column = table.grouping.dimensions.count
+            for metric in figures {
+                let holdsNote = sheet.rows.contains { row in
+                    if row.indices.contains(column), case .note = row[column].value { return true }
+                    return false
+                }
+                sheet.columnWidths[column] = GroupSheet.width(metric, holdsNote: holdsNote)
+                if metric.parts != nil {
+                    column += 1
+                    sheet.columnWidths[column] = 6
+                }
+                column += 1
+            }
+            if doc.compared != nil {
+                // The Évolution block below uses the same columns: keep them readable.
+                for c in 0..<min(6, sheet.columnWidths.count) { sheet.columnWidths[c] = max(sheet.columnWidths[c], c == 0 ? 28 : 12) }
+            }
+        }
+        sheet.pagesWide = 1
         sheet.fitRowHeights()
         sheet.frozenRows = 0
         return sheet
@@ -126,7 +148,7 @@ enum AnalysisSheet {
         sheet.append([.text("Évolution : cette période comparée à \(c.label)", .title)])
         sheet.append([.text("Mêmes définitions, même filtre, même date d'arrêté (\(m.asOf.french)) ; l'écart d'un taux est en points.")])
         sheet.append([
-            .header("Indicateur"), Cell(.text("Cette période"), .numberHeader), Cell(.text("N"), .numberHeader),
+            .header("Indicateur"), Cell(.text(m.period.programme ?? "Période"), .numberHeader), Cell(.text("N"), .numberHeader),
             Cell(.text(c.label), .numberHeader), Cell(.text("N"), .numberHeader), Cell(.text("Écart"), .numberHeader),
         ])
         for metric in figures {

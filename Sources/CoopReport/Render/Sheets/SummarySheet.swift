@@ -30,6 +30,7 @@ enum SummarySheet {
         // The chart stands right of the key figures; the programme table starts below both.
         while sheet.rows.count < chartRow + chartRows + 1 { sheet.append([]) }
         programmeTable(doc, chartRow: chartRow, into: &sheet)
+        evolution(doc, into: &sheet)
         sheet.append([])
         sheet.append([.text(dataQuality(doc), doc.whatToRead == nil ? .body : .warning)])
         sheet.append([
@@ -56,6 +57,9 @@ enum SummarySheet {
         if let note = doc.emptyPeriodNote { sheet.append([.text(note, .warning)]) }
         sheet.append([.text("Période", .label), .text(periodText(m))])
         sheet.append([.text("Date d'arrêté", .label), Cell(.date(m.asOf))])
+        if !m.filter.isEmpty {
+            sheet.append([.text("Filtre", .label), .text("\(m.filter.french) : les chiffres ne portent que sur ce groupe", .warning)])
+        }
         sheet.append([])
         sheet.append([
             .header("Chiffres clés"), Cell(.text("Valeur"), .numberHeader), .header("Détail"),
@@ -144,6 +148,30 @@ enum SummarySheet {
                 anchorRow: chartRow, anchorColumn: 5, valueAxisFormat: ChartPlan.percentAxis, valueAxisTitle: nil, valueAxisMin: 0,
                 valueAxisMax: 1, scale: (1, 1))
         ]
+    }
+
+    /// « Évolution »: the key figures beside the other period's (`compare:`), with the gap
+    /// in points; nothing when the run does not compare. The detail, with N, is on Analyse.
+    static func evolution(_ doc: ReportDocument, into sheet: inout SheetPlan) {
+        guard let c = doc.compared else { return }
+        let m = doc.metrics
+        sheet.append([])
+        sheet.append([.text("Évolution — comparée à \(c.label)", .title)])
+        sheet.append([
+            .header("Indicateur"), Cell(.text(m.period.programme ?? "Période"), .numberHeader), Cell(.text(c.label), .numberHeader),
+            Cell(.text("Écart"), .numberHeader),
+        ])
+        for metric in keyFigures {
+            let gap = ComparedPeriod.gap(metric, m.overall, c.overall)
+            sheet.append([
+                .text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize),
+                FigureCells.value(metric, c.overall, minGroupSize: m.minGroupSize),
+                gap.map { Cell(.number($0, metric.unit == .rate ? .points : FigureCells.style(metric.unit))) } ?? .empty,
+            ])
+        }
+        sheet.append([
+            .text("Mêmes définitions et même date d'arrêté ; l'écart d'un taux est en points ; détail et effectifs : feuille Analyse.")
+        ])
     }
 
     /// « Qualité des données : » and what to read, or that there is nothing.
