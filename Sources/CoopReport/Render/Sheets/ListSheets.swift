@@ -13,7 +13,7 @@ enum ListSheets {
                     c.cooperative.map { Cell.text($0) } ?? Cell(.note(CommentView.cooperativeHidden(m.minGroupSize))),
                     Cell(.text(c.text), .wrap),
                 ]
-            }, fixed: [4: 80], maxRows: maxRows)
+            }, fixed: [1: 20, 3: 34, 4: 80], maxRows: maxRows)
     }
 
     /// Rejets: the rejected rows of the period's sessions and those that cannot be placed;
