@@ -100,3 +100,62 @@ struct AnalysisSheetTests {
         #expect(rejects.split(whereSeparator: \.isNewline).filter { $0.contains("r1.csv") || $0.contains("r2.csv") }.count == 3)
     }
 }
+
+/// The analysis keys of a job, and what they refuse (exit 64 through `JobError`).
+@Suite("Analysis keys")
+struct AnalysisKeysTests {
+    static func parse(_ keys: String) throws -> Job { try JobReader.parse(Fixtures.jobHead + keys, path: "/srv/jobs/q.yml") }
+
+    func refused(_ keys: String, keyPath: String) {
+        do {
+            _ = try Self.parse(keys)
+            Issue.record("accepted: \(keys)")
+        } catch let JobError.invalid(_, _, path, _) {
+            #expect(path == keyPath, "\(keys)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test("filter, by, figures and compare are read; a dimension or figure that does not exist is refused with its key path")
+    func keys() throws {
+        let job = try Self.parse(
+            "filter: {cooperative: Coop Un, role: [Directeur, Directrice]}\nby: [role, cooperative]\nfigures: [satisfaction_rate]\ncompare: previous_edition\n"
+        )
+        #expect(job.analysis.filter.conditions.map(\.dimension) == [.cooperative, .role])
+        #expect(job.analysis.filter.conditions.last?.values == ["Directeur", "Directrice"])
+        #expect(job.analysis.by == [.role, .cooperative])
+        #expect(job.analysis.figures == [.satisfactionRate])
+        #expect(job.analysis.compare == .previousEdition)
+        #expect(try Self.parse("compare: {programme: FVC-2021}\n").analysis.compare == .period(Period(programme: "FVC-2021")))
+        refused("filter: {coop: Coop Un}\n", keyPath: "filter.coop")
+        refused("by: [role, role]\n", keyPath: "by")
+        refused("by: [role, cooperative, month]\n", keyPath: "by")
+        refused("figures: [satisfaction]\n", keyPath: "figures")
+        refused("compare: last_year\n", keyPath: "compare")
+        refused("compare: {from: 2022-06-01, to: 2022-01-01}\n", keyPath: "compare")
+    }
+
+    @Test("a filter beside the evidence sheets, and a previous edition without a programme period, stop the run (64)")
+    func refusedRuns() throws {
+        let run = try SmallRun()
+        var request = ReportRequest(
+            catalogue: run.directory.path + "/catalogue.yml", registrations: run.directory.path + "/registrations.csv",
+            evaluations: run.directory.path + "/evaluations.csv", outputDirectory: run.directory.path + "/out2",
+            asOf: Fixtures.day("2022-03-01"))
+        request.analysis.filter = Filter([.init(.cooperative, ["Coop Un"])])
+        request.options.evidence = true
+        #expect(throws: JobError.self) { try Pipeline(logger: .init(label: "t")).check(request) }
+        request.options.evidence = false
+        request.analysis.filter = Filter()
+        request.analysis.compare = .previousEdition
+        do {
+            _ = try Pipeline(logger: .init(label: "t")).check(request)
+            Issue.record("no error")
+        } catch let JobError.invalid(_, _, keyPath, message) {
+            #expect(keyPath == "compare")
+            #expect(message == ComparisonError.notAnEdition.description)
+            #expect(ExitStatus.forError(JobError.invalid(path: "", line: 0, keyPath: keyPath, message: message)) == .usage)
+        }
+    }
+}
