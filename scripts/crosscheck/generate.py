@@ -484,8 +484,15 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--as-of", default=AS_OF_DEFAULT.isoformat(),
                     help="sessions ending after this date get no attendance and no responses")
+    ap.add_argument("--role-changes", type=float, default=0.0, metavar="SHARE",
+                    help="metrics.md v3 (role dimension): this share of people write another "
+                         "role (or none) on about half of their rows, so that a registration's "
+                         "role, its journey's (last row) and a response's (last row of the "
+                         "programme) differ; drawn from a generator of its own, so that the "
+                         "other rows stay byte-identical to a run without it (default 0)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
+    role_rng = random.Random("roles-%d" % args.seed)
     as_of = d(args.as_of)
     os.makedirs(args.out, exist_ok=True)
 
@@ -736,8 +743,15 @@ def main():
         reg_at = ""
         if rng.random() < 0.85:
             reg_at = fmt_date(rng, r["start"] - dt.timedelta(days=rng.randint(5, 90)))
+        role = person["role"]
+        if args.role_changes > 0:
+            if "role_changer" not in person:
+                person["role_changer"] = role_rng.random() < args.role_changes
+                person["role2"] = role_rng.choice([x for x in ROLES if x != role])
+            if person["role_changer"] and role_rng.random() < 0.5:
+                role = person["role2"]
         return [r["programme"], r["session"], pid, email, person["last"], person["first"],
-                r["coop"], person["role"], status, reg_at, att, r["hours"], morning, afternoon]
+                r["coop"], role, status, reg_at, att, r["hours"], morning, afternoon]
 
     base = [reg_line(r) for r in reg_rows]
     n_random = sum(1 for r in reg_rows if not r.get("scripted"))

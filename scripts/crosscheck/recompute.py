@@ -1,10 +1,27 @@
 #!/usr/bin/env python3
-"""Independent recomputation of CoopReport's metrics.json (metrics spec VERSION 2).
+"""Independent recomputation of CoopReport's metrics.json (metrics spec VERSION 2, with the
+version 3 parts: dimensions and attribution, filters, complementary suppression, « Taux
+d'annulation »).
 
 Usage:
-  recompute.py --catalogue C --registrations R --evaluations E --metrics M
+  recompute.py --catalogue C --registrations R [R2 ...] --evaluations E --metrics M
                [--from D] [--to D] [--as-of D] [--min-group-size N] [--dump OUT.json] [-v]
+               [--by role] [--filter cooperative=NAME ...] [--filter role=NAME ...]
   recompute.py --check-sample [--metrics M] [--dump OUT.json] [--as-of D] ...
+
+Version 3 (metrics.md « Groupings », issue 21), mirroring coopreport's flags:
+  --by role        also recomputes the `roles` array: one group per role, each with every
+                   figure key of `overall` (journey figures included). A registration
+                   belongs to its own row's role; a response to its respondent's last
+                   registration row of the programme by (file, line) (participant_id, else
+                   e-mail), else « Non renseigné »; a journey to its last registration row.
+  --filter cooperative=NAME (repeatable; role=NAME too)
+                   keeps the registrations, responses and journeys the dimension attributes
+                   to NAME; the in-period responses it cannot attribute (« Non renseignée »)
+                   are counted in `left_out.responses`; `filter` echoes the filters.
+  `cancellation_rate` (+ _numerator/_denominator) = cancelled / (registered + cancelled +
+  waitlisted), for every group. Several registrations files (a split export, a job's glob)
+  are read in the order given, so that « the last row » is the last by (file, line).
 
 Reads the three canonical inputs (../shared/spec/data-contract.md), recomputes every
 figure of ../shared/spec/metrics.md (version 2) for every group (overall, sessions,
@@ -55,6 +72,10 @@ import yaml
 
 TOL = 1e-9
 NOT_SPECIFIED = "Non renseignée"
+# metrics.md v3 (dimension role): a registration row without role, and a response that
+# cannot be joined to a registration of its programme, belong to « Non renseigné ».
+# READING: the masculine form, as the role is « le rôle » (and as the tool writes it).
+ROLE_NOT_SPECIFIED = "Non renseigné"
 
 # --------------------------------------------------------------------------- text helpers
 
@@ -313,6 +334,10 @@ def validate_registrations(path, programmes):
         pid = get(fields, "participant_id").strip()
         email = get(fields, "email").strip().lower()
         cooperative = get(fields, "cooperative").strip()
+        # READING (metrics.md v3): the role as written, trimmed; compared byte for byte like
+        # every text (docs/decisions.md). No job mapping here (`report` reads canonical
+        # files), so « Référente » and « Référent » stay two roles.
+        role = get(fields, "role").strip()
         status_raw = get(fields, "status")
         reg_at = get(fields, "registered_at").strip()
         att_raw = get(fields, "attendance")
@@ -406,7 +431,13 @@ def validate_registrations(path, programmes):
         good.append({
             "order": order, "line": line, "programme": programme, "session": session,
             "pkey": key, "email": email, "cooperative": cooperative, "status": status,
+            "role": role if role != "" else ROLE_NOT_SPECIFIED,
             "attendance": attendance, "hours": hours_value, "sess": sess,
+            # For evidence.py (certificates, BPF): how the hours were known.
+            "hours_recorded": hours is not None, "hours_dropped": hours_raw != "" and hours is None,
+            "halves": morning is not None or afternoon is not None,
+            "last_name": get(fields, "last_name").strip(),
+            "first_name": get(fields, "first_name").strip(),
         })
     return good, rejects, len(rows)
 
@@ -689,8 +720,14 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
     part("objectives_met_rate", obj_sat, obj_n, True)
     part("nps", promoters - detractors, rec_n, True)
 
+    # metrics.md v3, « Taux d'annulation »: cancelled / all registrations of the group
+    # (cancelled + registered + waitlisted), every kind of session; empty when none.
+    all_registrations = registered + cancelled + waitlisted
+    part("cancellation_rate", cancelled, all_registrations, False)
+
     out = {
         "registered": registered, "cancelled": cancelled, "waitlisted": waitlisted,
+        "cancellation_rate": ratio(cancelled, all_registrations),
         "present": present, "absent": absent, "unrecorded": unrecorded,
         "attendance_rate": ratio(present, present + absent),
         "projects_done": projects_done, "projects_not_done": projects_not_done,
@@ -733,16 +770,20 @@ def complementary_suppression(out):
     sessions (the month), the programmes, the cooperatives and the months (the overall).
     Only groups with responses count (one without adds nothing to the total); « smallest »
     is by responses, a tie going to the first in the list's order. The sets are looked at
-    in the order above, again until none changes."""
-    for g in [out["overall"]] + out["sessions"] + out["programmes"] + out["cooperatives"] + out["months"]:
+    in the order above, again until none changes.
+    Version 3 breakdowns: the roles add up to the overall (metrics.md names « roles to the
+    overall »): one more set, looked at after the months."""
+    for g in [out["overall"]] + out["sessions"] + out["programmes"] + out["cooperatives"] \
+            + out["months"] + out.get("roles", []):
         g["suppressed_by"] = "min_group_size" if g["suppressed"] else None
     sets = []
     for p in out["programmes"]:
         sets.append(([g for g in out["sessions"] if g["programme"] == p["programme"]], p))
     for m in out["months"]:
         sets.append(([g for g in out["sessions"] if g["start"][:7] == m["month"]], m))
-    for name in ["programmes", "cooperatives", "months"]:
-        sets.append((out[name], out["overall"]))
+    for name in ["programmes", "cooperatives", "months", "roles"]:
+        if name in out:
+            sets.append((out[name], out["overall"]))
     changed = True
     while changed:
         changed = False
@@ -806,7 +847,19 @@ def distinct(keys):
 
 def compute(args):
     programmes, scale, qcols = load_catalogue(args.catalogue)
-    regs, reg_rejects, reg_rows_read = validate_registrations(args.registrations, programmes)
+    # Registrations split over several files (a job's glob): each file is read on its own
+    # and its rows follow the previous file's, so that file order is (file, line) order —
+    # the order in which « the later row wins » and « the last row by (file, line) »
+    # (metrics.md v3) are read. The files are taken in the order given.
+    regs, reg_rejects, reg_rows_read = [], [], 0
+    for path in args.registrations:
+        good, rejected, read = validate_registrations(path, programmes)
+        for r in good:
+            r["order"] += reg_rows_read
+            r["file"] = path
+        regs += good
+        reg_rejects += rejected
+        reg_rows_read += read
     evals, eval_rejects, eval_rows_read = validate_evaluations(
         args.evaluations, programmes, scale, qcols)
     period_from = dt.date.fromisoformat(args.period_from) if args.period_from else None
@@ -892,8 +945,14 @@ def compute(args):
     # READING (v1, kept): over the validated rows in file order; the last row of a
     # (programme, participant) is necessarily a kept row of duplicate resolution, so this
     # is also "the last kept row in file order".
+    # metrics.md v3 (« Groupings », attribution): "when several rows match, the last by
+    # (file, line)" — one registrations file here, so file order is (file, line) order.
+    # The row itself is kept: a journey and a joined response take its cooperative and
+    # its role (each dimension reads its own field of the same row).
+    last_row = {}
     last_row_coop = {}
     for r in regs:
+        last_row[(r["programme"], r["pkey"])] = r
         last_row_coop[(r["programme"], r["pkey"])] = r["cooperative"]
 
     def was_done(programme, code, pkey):
@@ -945,10 +1004,19 @@ def compute(args):
                 person = r["email"]
         if person is not None and (r["programme"], person) in last_row_coop:
             r["coop"] = last_row_coop[(r["programme"], person)]
+            # metrics.md v3: a response belongs to its respondent's registration for that
+            # programme, role included.
+            r["role"] = last_row[(r["programme"], person)]["role"]
+            r["joined"] = True
         elif r["own_coop"] != "":
             r["coop"] = r["own_coop"]
+            # READING: a response has no role column; unjoined, its role is not known.
+            r["role"] = ROLE_NOT_SPECIFIED
+            r["joined"] = False
         else:
             r["coop"] = NOT_SPECIFIED
+            r["role"] = ROLE_NOT_SPECIFIED
+            r["joined"] = False
 
     # ---- in-period sessions
     all_sessions = []
@@ -1005,9 +1073,61 @@ def compute(args):
                     unverified = True
             journeys.append({"programme": p, "pkey": pkey,
                              "cooperative": last_row_coop[(p, pkey)],
+                             "role": last_row[(p, pkey)]["role"],
                              "started": started, "completed": completed, "ended": ended,
                              "dropped": dropped, "unverified": unverified,
                              "missing": missing})
+
+    # ---- filters (metrics.md v3: "A filter keeps the rows a dimension attributes to the
+    # chosen group(s); rows it cannot attribute are left out and counted"; issue 21: « a
+    # response rate can never exceed what the data allows »).
+    # READING: the rows are attributed on the whole data first (a journey is computed from
+    # every registration of its participant in the programme, prerequisites too), then the
+    # filter keeps the registrations, responses and journeys attributed to the value:
+    #   cooperative — a registration by its own row, a response by its respondent's last
+    #   registration row of the programme else its own `cooperative` column, a journey by
+    #   its last registration row;
+    #   role — the same rows, by their role.
+    # Several values of one dimension keep any of them; two dimensions keep the rows of both.
+    # `left_out.responses` counts the in-period responses a filtered dimension cannot
+    # attribute — those of its « Non renseigné(e) » group: for cooperative, no registration
+    # joined and no own cooperative; for role, no registration joined or a joined row
+    # without role — which the filter leaves out whatever value is chosen; responses of
+    # other groups are simply not the chosen group's.
+    left_out_responses = 0
+    filters = {}
+    for dim, value in args.filters:
+        filters.setdefault(dim, []).append(value)
+    if filters:
+        known = {"cooperative": set(), "role": set()}
+        for r in reg_final:
+            known["cooperative"].add(r["cooperative"])
+            known["role"].add(r["role"])
+        for r in resp_final:
+            known["cooperative"].add(r["coop"])
+            known["role"].add(r["role"])
+        for dim, values in filters.items():
+            for v in values:
+                if v not in known[dim]:
+                    raise SystemExit("--filter %s=%s: no such %s in the data" % (dim, v, dim))
+        unattributed = 0
+        for r in resp_in:
+            if ("cooperative" in filters and r["coop"] == NOT_SPECIFIED) or \
+                    ("role" in filters and r["role"] == ROLE_NOT_SPECIFIED):
+                unattributed += 1
+        left_out_responses = unattributed
+
+        def keep_reg(r):
+            return all(r[{"cooperative": "cooperative", "role": "role"}[d]] in vs
+                       for d, vs in filters.items())
+
+        def keep_resp(r):
+            return all(r[{"cooperative": "coop", "role": "role"}[d]] in vs
+                       for d, vs in filters.items())
+
+        reg_in = [r for r in reg_in if keep_reg(r)]
+        resp_in = [r for r in resp_in if keep_resp(r)]
+        journeys = [j for j in journeys if keep_reg(j)]
 
     def count_violations(rows):
         n = 0
@@ -1025,6 +1145,10 @@ def compute(args):
         # READING: this script has no programme filter; schema 3 names the programme of a
         # programme-scoped period here, null otherwise.
         "period": {"from": args.period_from, "to": args.period_to, "programme": None},
+        # v3 (issue 21): the filters applied, by dimension ({} without), and the rows they
+        # could not attribute.
+        "filter": {d: list(vs) for d, vs in filters.items()},
+        "left_out": {"responses": left_out_responses},
         "as_of": args.as_of,
         "min_group_size": min_group_size,
         "survey": {"scale": {"min": scale["min"], "max": scale["max"],
@@ -1072,42 +1196,52 @@ def compute(args):
         programmes_out.append(g)
     out["programmes"] = programmes_out
 
-    # ---- cooperatives
-    names = set()
-    for r in reg_in:
-        names.add(r["cooperative"])
-    for j in journeys:
-        names.add(j["cooperative"])
-    for r in resp_in:
-        names.add(r["coop"])
-    coops_out = []
-    for c in sorted(names, key=lambda n: (name_sort_key(n), n)):
-        rows = [r for r in reg_in if r["cooperative"] == c]
-        resps = [r for r in resp_in if r["coop"] == c]
-        cj = [j for j in journeys if j["cooperative"] == c]
-        # READING: a cooperative's capacity/price sessions are the in-period sessions where it
-        # has at least one registration row (any status).
-        cs = []
-        for s in period_sessions:
-            for r in rows:
-                if r["programme"] == s["programme"] and r["session"] == s["code"]:
-                    cs.append(s)
-                    break
-        # surveyed: a registration (any status, own cooperative column) or an attributed
-        # response at an in-period surveyed session.
-        surveyed = any(r["sess"]["survey"] for r in rows) or \
-            any(r["sess"]["survey"] for r in resps)
-        g = {"cooperative": c}
-        g.update(block(rows, resps, cs, surveyed, distinct(j["pkey"] for j in cj)))
-        # decisions.md: capacity belongs to a session; a cooperative has no fill rate.
-        # READING (schema 3): no capacity is attributed to a cooperative, so its fill-rate
-        # denominator is 0, while the numerator still counts its registrations at sessions
-        # that have a capacity.
-        g["fill_rate"] = None
-        g["fill_rate_denominator"] = 0
-        g.update(journey_block(cj))
-        coops_out.append(g)
-    out["cooperatives"] = coops_out
+    # ---- cooperatives, roles: groups of people (metrics.md v3, one attribution rule each)
+    def people_groups(identity, reg_field, resp_field):
+        """One group per value the dimension attributes: a registration by its own row's
+        field, a response by its `resp_field` (joined registration, else own column, else
+        « Non renseigné(e) »), a journey by its last registration row."""
+        names = set()
+        for r in reg_in:
+            names.add(r[reg_field])
+        for j in journeys:
+            names.add(j[reg_field])
+        for r in resp_in:
+            names.add(r[resp_field])
+        groups = []
+        for c in sorted(names, key=lambda n: (name_sort_key(n), n)):
+            rows = [r for r in reg_in if r[reg_field] == c]
+            resps = [r for r in resp_in if r[resp_field] == c]
+            cj = [j for j in journeys if j[reg_field] == c]
+            # READING: a group's capacity/price sessions are the in-period sessions where it
+            # has at least one registration row (any status).
+            cs = []
+            for s in period_sessions:
+                for r in rows:
+                    if r["programme"] == s["programme"] and r["session"] == s["code"]:
+                        cs.append(s)
+                        break
+            # surveyed: a registration (any status) or an attributed response at an
+            # in-period surveyed session.
+            surveyed = any(r["sess"]["survey"] for r in rows) or \
+                any(r["sess"]["survey"] for r in resps)
+            g = {identity: c}
+            g.update(block(rows, resps, cs, surveyed, distinct(j["pkey"] for j in cj)))
+            # decisions.md: capacity belongs to a session; a cooperative has no fill rate.
+            # READING (schema 3): no capacity is attributed to a cooperative (nor to a
+            # role), so its fill-rate denominator is 0, while the numerator still counts its
+            # registrations at sessions that have a capacity.
+            g["fill_rate"] = None
+            g["fill_rate_denominator"] = 0
+            g.update(journey_block(cj))
+            groups.append(g)
+        return groups
+
+    out["cooperatives"] = people_groups("cooperative", "cooperative", "coop")
+    # v3 breakdown (issue 21, `--by role`): metrics.json array `roles`, each entry keyed
+    # `role` with every figure key of `overall`.
+    if "role" in args.by:
+        out["roles"] = people_groups("role", "role", "role")
 
     # ---- months (by session start date)
     months = sorted(set(s["start"].strftime("%Y-%m") for s in period_sessions))
@@ -1175,7 +1309,7 @@ def compute(args):
 
 # --------------------------------------------------------------------------- comparison
 
-RATE_KEYS = ["attendance_rate", "project_rate", "fill_rate", "response_rate",
+RATE_KEYS = ["cancellation_rate", "attendance_rate", "project_rate", "fill_rate", "response_rate",
              "satisfaction_rate", "objectives_met_rate", "nps"]
 JOURNEY_RATE_KEYS = ["completion_rate", "dropout_rate"]
 
@@ -1185,7 +1319,7 @@ def with_parts(rates):
     return [k + suffix for k in rates for suffix in ["_numerator", "_denominator"]]
 
 
-FIGURE_KEYS = ["registered", "cancelled", "waitlisted", "present", "absent", "unrecorded",
+FIGURE_KEYS = ["registered", "cancelled", "waitlisted", "cancellation_rate", "present", "absent", "unrecorded",
                "attendance_rate", "projects_done", "projects_not_done", "project_rate",
                "hours_trainee", "fill_rate", "revenue_ht", "prerequisite_violations",
                "responses", "response_rate", "surveyed", "suppressed", "suppressed_by", "satisfaction_rate",
@@ -1195,7 +1329,7 @@ JOURNEY_KEYS = ["started", "completed", "dropped", "unverified", "completion_rat
 QUESTION_KEYS = ["n", "mean", "satisfied", "satisfied_numerator"]
 TOP_KEYS = ["schema_version", "tool_version", "period", "as_of", "min_group_size", "survey",
             "overall", "sessions", "programmes", "cooperatives", "months", "rejects",
-            "warnings"]
+            "warnings", "filter", "left_out", "comparison"]
 # READING: "registers" (docs/metrics-json.md) summarises the optional registers of the
 # evidence report (indicators 31 and 32); this checker recomputes the figures of
 # metrics.md only, so the block may be present and is not compared.
@@ -1203,6 +1337,10 @@ TOP_KEYS = ["schema_version", "tool_version", "period", "as_of", "min_group_size
 # job gives none); they are not one of the three canonical inputs read here, so the block
 # is accepted and not compared.
 OPTIONAL_KEYS = ["registers", "cold"]
+# v3 breakdowns (issue 21): one array per dimension, named by its plural. This checker
+# recomputes `roles` (--by role); it is compared when --by role is given, and must be
+# absent otherwise.
+BREAKDOWN_KEYS = {"role": "roles"}
 
 
 class Comparer:
@@ -1297,12 +1435,15 @@ def compare(expected, found):
     c = Comparer()
     if found.get("schema_version") != 3:
         c.bad("schema_version", 3, found.get("schema_version"))
-    for k in sorted(set(found) - set(TOP_KEYS) - set(OPTIONAL_KEYS)):
+    breakdowns = [k for k in BREAKDOWN_KEYS.values() if k in expected]
+    for k in sorted(set(found) - set(TOP_KEYS) - set(OPTIONAL_KEYS) - set(breakdowns)):
         c.bad(k, "(no such key)", found[k])
     for k in TOP_KEYS:
         if k not in found:
             c.bad(k, "(key)", "(missing key)")
-    for k in ["period", "as_of", "min_group_size"]:
+    # READING (issue 21): `comparison` is null without --compare (this checker has none).
+    expected.setdefault("comparison", None)
+    for k in ["period", "as_of", "min_group_size", "filter", "left_out", "comparison"]:
         c.value(k, json.dumps(expected[k], sort_keys=True),
                 json.dumps(found[k], sort_keys=True) if k in found else "(missing key)")
     fs = found.get("survey") or {}
@@ -1327,13 +1468,21 @@ def compare(expected, found):
     c.group_list("cooperatives", expected["cooperatives"], found.get("cooperatives"),
                  ["cooperative"], True)
     c.group_list("months", expected["months"], found.get("months"), ["month"], False)
+    for dim, key in BREAKDOWN_KEYS.items():
+        if key in expected:
+            if key not in found:
+                c.bad(key, "(list)", "(missing key)")
+            else:
+                c.group_list(key, expected[key], found[key], [dim], True)
     return c
 
 
 def main():
     ap = argparse.ArgumentParser(description="Recompute and check CoopReport's metrics.json")
     ap.add_argument("--catalogue")
-    ap.add_argument("--registrations")
+    ap.add_argument("--registrations", nargs="+",
+                    help="one file, or the files of a split export in the order the tool "
+                         "reads them (a job's glob: sorted by name)")
     ap.add_argument("--evaluations")
     ap.add_argument("--check-sample", action="store_true",
                     help="use the shipped sample input/{catalogue.yml,registrations.csv,"
@@ -1343,6 +1492,12 @@ def main():
     ap.add_argument("--to", dest="period_to")
     ap.add_argument("--as-of", dest="as_of")
     ap.add_argument("--min-group-size", type=int, default=3)
+    ap.add_argument("--by", action="append", default=[], choices=sorted(BREAKDOWN_KEYS),
+                    help="also recompute this breakdown (as coopreport's --by): role")
+    ap.add_argument("--filter", dest="filters", action="append", default=[],
+                    metavar="DIMENSION=VALUE",
+                    help="keep the rows this dimension attributes to VALUE (as coopreport's "
+                         "--filter; repeatable): cooperative=NAME or role=NAME")
     ap.add_argument("--dump", help="write the recomputed figures as metrics.json here")
     ap.add_argument("-v", "--verbose", action="store_true", help="print input statistics")
     args = ap.parse_args()
@@ -1352,7 +1507,7 @@ def main():
         if args.catalogue is None:
             args.catalogue = os.path.join(sample, "catalogue.yml")
         if args.registrations is None:
-            args.registrations = os.path.join(sample, "registrations.csv")
+            args.registrations = [os.path.join(sample, "registrations.csv")]
         if args.evaluations is None:
             args.evaluations = os.path.join(sample, "evaluations.csv")
     for name in ["catalogue", "registrations", "evaluations"]:
@@ -1360,6 +1515,14 @@ def main():
             ap.error("--%s is required (or --check-sample)" % name)
     if not args.metrics and not args.dump:
         ap.error("give --metrics (to compare) and/or --dump")
+    filters = []
+    for f in args.filters:
+        dim, sep, value = f.partition("=")
+        dim = dim.strip()
+        if sep == "" or dim not in ("cooperative", "role") or value.strip() == "":
+            ap.error("--filter %r: expected cooperative=NAME or role=NAME" % f)
+        filters.append((dim, value.strip()))
+    args.filters = filters
 
     found = None
     if args.metrics:
