@@ -39,6 +39,12 @@ enum FigureCells {
         }
     }
 
+    /// An evidence figure's value cell: its number in the figure's unit, or the note
+    /// saying why it has none (« registre non fourni », « masqué (< 3 réponses) »).
+    static func value(_ figure: EvidenceFigure, _ v: EvidenceValue) -> Cell {
+        v.note.map { Cell(.note($0)) } ?? .number(v.value, style(figure.unit))
+    }
+
     /// Numerator and denominator cells of a rate (numerator hidden with the rate, by the
     /// rule metrics.json follows too: `Figures.shownParts`).
     static func parts(_ metric: Metric, _ f: Figures, minGroupSize: Int) -> [Cell] {

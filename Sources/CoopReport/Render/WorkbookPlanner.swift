@@ -35,7 +35,7 @@ public enum WorkbookPlanner {
         let lists = ListSheets.rejects(doc) + ListSheets.warnings(doc)
         sheets += lists
         SummarySheet.noteSplits(lists, in: &sheets[0])
-        sheets.append(MethodSheet.plan(m))
+        sheets.append(MethodSheet.plan(m, evidenceFigures: options.evidence))
         // Indicateurs comes second but is planned last: it links only to sheets that exist.
         if options.evidence { sheets.insert(IndicatorsSheet.plan(doc, sheetNames: sheets.map(\.name)), at: 1) }
         // A rate that misses its target shows at a glance, wherever it is.

@@ -25,23 +25,13 @@ enum IndicatorsSheet {
                 ]
                 // The dates of the data the figure rests on (the entries', the answers'…), not the period's.
                 let dates = figure.dates.map { $0.text(doc) }.joined(separator: "\n")
-                switch figure.source {
-                case .metric(let metric, let n):
-                    let f = m.overall
-                    cells += [
-                        Cell(.text(figure.label ?? metric.label), .labelWrap), FigureCells.value(metric, f, minGroupSize: m.minGroupSize),
-                    ]
-                    cells += metric.parts == nil ? [.empty, .empty] : FigureCells.parts(metric, f, minGroupSize: m.minGroupSize)
-                    cells.append(.number(population(n ?? metric, f), .integer))
-                    cells += [Cell(.text(dates), .wrap), Cell(.text(figure.population), .wrap), Cell(.text(metric.definition), .wrap)]
-                    if let h = Highlight.of(metric, row: sheet.rows.count, column: valueColumn, doc.options) { sheet.highlights.append(h) }
-                case .computed(let label, let method, let compute):
-                    let c = compute(doc)
-                    cells += [
-                        Cell(.text(figure.label ?? label), .labelWrap), c.value, .number(c.numerator, .integer),
-                        .number(c.denominator, .integer), .number(c.n, .integer), Cell(.text(dates), .wrap),
-                        Cell(.text(figure.population), .wrap), Cell(.text(c.note.map { method + " " + $0 } ?? method), .wrap),
-                    ]
+                let shown = figureRow(figure, doc)
+                cells += [
+                    Cell(.text(shown.label), .labelWrap), shown.value, shown.numerator, shown.denominator, shown.n,
+                    Cell(.text(dates), .wrap), Cell(.text(figure.population), .wrap), Cell(.text(shown.method), .wrap),
+                ]
+                if let metric = shown.target, let h = Highlight.of(metric, row: sheet.rows.count, column: valueColumn, doc.options) {
+                    sheet.highlights.append(h)
                 }
                 cells.append(evidenceLink(figure.evidence, sheetNames))
                 cells.append(first ? Cell(.text(indicator.cannotEvidence), .wrap) : .empty)
@@ -63,6 +53,37 @@ enum IndicatorsSheet {
         sheet.fitColumns(fixed: [0: 5, 1: 38, 2: 18, 3: 10, 4: 13, 5: 14, 6: 7, 7: 19, 8: 20, 9: 36, 10: 14, 11: 34])
         sheet.fitRowHeights()
         return sheet
+    }
+
+    /// A figure's cells, the same for a figure of metrics.md and an evidence figure.
+    struct FigureRow {
+        let label: String
+        let value: Cell, numerator: Cell, denominator: Cell, n: Cell
+        /// The definition, and what the figure found missing.
+        let method: String
+        /// The figure whose target the value is compared with (a figure of metrics.md).
+        let target: Metric?
+    }
+
+    /// What one figure row shows: a figure of metrics.md is the overall figure of
+    /// metrics.json, an evidence figure is `EvidenceFigure`'s value for the report.
+    static func figureRow(_ figure: IndicatorFigure, _ doc: ReportDocument) -> FigureRow {
+        let m = doc.metrics
+        switch figure.source {
+        case .metric(let metric, let n):
+            let f = m.overall
+            let parts = metric.parts == nil ? [.empty, .empty] : FigureCells.parts(metric, f, minGroupSize: m.minGroupSize)
+            return FigureRow(
+                label: figure.label ?? metric.label, value: FigureCells.value(metric, f, minGroupSize: m.minGroupSize),
+                numerator: parts[0], denominator: parts[1], n: .number(population(n ?? metric, f), .integer),
+                method: metric.definition, target: metric)
+        case .evidence(let evidence):
+            let v = doc.value(evidence)
+            return FigureRow(
+                label: figure.label ?? evidence.label, value: FigureCells.value(evidence, v), numerator: .number(v.numerator, .integer),
+                denominator: .number(v.denominator, .integer), n: .number(v.n, .integer),
+                method: v.remark.map { evidence.definition + " " + $0 } ?? evidence.definition, target: nil)
+        }
     }
 
     /// The period as dates: the job's bounds when it has both, else the first start and the

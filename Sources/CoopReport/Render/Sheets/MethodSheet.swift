@@ -1,19 +1,37 @@
 /// Méthode: each figure's French label and definition, from `Metric` and `QuestionFigure` —
-/// the same source the code computes from.
+/// the same source the code computes from — and, in the evidence report, those of
+/// Indicateurs' other figures (`EvidenceFigure`) in a second table under a heading.
 enum MethodSheet {
-    static func plan(_ m: MetricsResult) -> SheetPlan {
+    /// The heading of the evidence figures' table.
+    static let evidenceHeading =
+        "Autres chiffres de la feuille Indicateurs (catalogue, questionnaire à froid, registres, plan d'amélioration)"
+
+    /// The sheet; `evidenceFigures`: the workbook has Indicateurs, so Méthode defines its
+    /// figures too.
+    static func plan(_ m: MetricsResult, evidenceFigures: Bool) -> SheetPlan {
         var sheet = SheetPlan(name: "Méthode")
         let headers = ["Identifiant", "Libellé", "Définition", "Numérateur", "Dénominateur", "Masqué si petit groupe"]
         sheet.append(headers.map(Cell.header))
-        func row(_ id: String, _ label: String, _ definition: String, _ parts: (String, String)?, _ hidden: Bool) {
+        func row(
+            _ id: String, _ label: String, _ definition: String, _ parts: (String, String)?, _ hidden: Bool, labelRole: Cell.Role = .label
+        ) {
             sheet.append([
-                .text(id), .text(label, .label), Cell(.text(definition), .wrap), Cell(.text(parts?.0 ?? ""), .wrap),
+                .text(id), .text(label, labelRole), Cell(.text(definition), .wrap), Cell(.text(parts?.0 ?? ""), .wrap),
                 Cell(.text(parts?.1 ?? ""), .wrap),
                 .text(hidden ? "oui" : "non"),
             ])
         }
         for m in Metric.allCases { row(m.id, m.label, m.definition, m.parts, m.isSatisfaction) }
         for q in QuestionFigure.allCases { row(q.rawValue, q.label, q.definition, q.parts, q.isSatisfaction) }
+        var tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: sheet.rows.count - 1, headers: headers)]
+        if evidenceFigures {
+            sheet.append([])
+            sheet.append([.text(evidenceHeading, .label)])
+            let header = sheet.append(headers.map(Cell.header))
+            // Wrapped: some labels (« Réclamations, difficultés et aléas enregistrés ») are longer than the column.
+            for e in EvidenceFigure.allCases { row(e.id, e.label, e.definition, e.parts, e.hidesSmallGroups, labelRole: .labelWrap) }
+            tables.append(TablePlan(headerRow: header, firstColumn: 0, lastRow: sheet.rows.count - 1, headers: headers))
+        }
         let notes = [
             "Un taux dont le dénominateur est nul est laissé vide. Les taux sont des fractions affichées en pourcentage.",
             "Les regroupements (programme, coopérative, mois, ensemble) additionnent les comptes et recalculent les taux à partir des sommes.",
@@ -25,11 +43,17 @@ enum MethodSheet {
             "« sans questionnaire » : aucune session du groupe n'a de questionnaire (phase projet, ou survey: false au catalogue) ; ce n'est pas un indicateur masqué.",
             "Sessions animées : toutes sauf la phase projet (action), dont la présence signifie « projet réalisé ». Les parcours se lisent sur les programmes entiers, à la date d'arrêté.",
         ]
-        let lastTableRow = sheet.rows.count - 1
+        // What an evidence figure says when the job does not give its input.
+        let notGiven = Array(Set(EvidenceFigure.allCases.compactMap(\.notGivenNote))).sorted().map { "« \($0) »" }
+        let evidenceNotes =
+            evidenceFigures
+            ? [
+                "\(notGiven.joined(separator: ", ")) : la tâche ne donne pas le fichier que le chiffre lit (questionnaire à froid, registre des réclamations ou des actions d'amélioration) ; ce n'est pas un zéro."
+            ] : []
         sheet.append([])
-        for note in notes { sheet.append([.empty, .empty, Cell(.text(note), .wrap)]) }
+        for note in notes + evidenceNotes { sheet.append([.empty, .empty, Cell(.text(note), .wrap)]) }
         sheet.frozenRows = 1
-        sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: lastTableRow, headers: headers)]
+        sheet.tables = tables
         sheet.fitColumns(max: 30, fixed: [2: 80])
         sheet.fitRowHeights()
         // One page: the reference a printed report carries, not four.

@@ -19,10 +19,10 @@ struct IndicatorFigure: Sendable {
         /// population (a rate's denominator when it is a rate); nil for a rate: its own
         /// denominator.
         case metric(Metric, n: Metric?)
-        /// A figure that is not one of metrics.md's (the catalogue check, the
-        /// improvement points, a register), computed from the document: a figure can be
-        /// plugged in here without touching the sheet.
-        case computed(label: String, method: String, @Sendable (ReportDocument) -> ComputedFigure)
+        /// A figure that is not one of metrics.md's (the catalogue check, the cold
+        /// questionnaire, a register, the improvement plan): `EvidenceFigure` owns its
+        /// texts and its computation.
+        case evidence(EvidenceFigure)
     }
 
     let source: Source
@@ -48,6 +48,23 @@ struct IndicatorFigure: Sendable {
             default: [.sessions]
             }
         return IndicatorFigure(source: .metric(metric, n: n), population: population, evidence: evidence, dates: dates)
+    }
+
+    /// An evidence figure, dated by what it counts: the catalogue's sessions, the cold
+    /// answers (and the sessions for the cold response rate), the register's entries, the
+    /// answers that gave the improvement points, the actions' decisions.
+    static func evidence(_ figure: EvidenceFigure, population: String, evidence: [String]) -> IndicatorFigure {
+        let dates: [DataDates] =
+            switch figure {
+            case .catalogueComplete, .catalogueElements: [.catalogue]
+            case .coldObjectivesApplied: [.cold]
+            case .coldResponseRate: [.cold, .sessions]
+            case .complaints, .complaintsOverdue: [.complaints]
+            case .improvementPoints: [.responses]
+            case .pointsWithoutAction: [.responses, .actions]
+            case .lateActions: [.actions]
+            }
+        return IndicatorFigure(source: .evidence(figure), population: population, evidence: evidence, dates: dates)
     }
 }
 
@@ -96,15 +113,11 @@ enum DataDates: Sendable {
     }
 }
 
-/// A computed figure's cells: a value (or a note saying why there is none), its parts,
-/// and the size of its population.
-struct ComputedFigure: Sendable {
-    var value: Cell
-    var numerator: Double? = nil
-    var denominator: Double? = nil
-    var n: Double? = nil
-    /// Said after the method: what the figure found missing.
-    var note: String? = nil
+extension ReportDocument {
+    /// An evidence figure of this report, from what its stages computed.
+    func value(_ figure: EvidenceFigure) -> EvidenceValue {
+        figure.value(metrics: metrics, cold: cold, registers: registers, improvements: evidence?.improvements ?? [])
+    }
 }
 
 extension QualiopiIndicator {
@@ -118,20 +131,8 @@ extension QualiopiIndicator {
             cannotEvidence:
                 "La publication elle-même (site internet, plaquette diffusée), sa date et sa mise à jour, et la vérité de ce qu'elle dit : les données disent seulement quelles rubriques le catalogue renseigne pour chaque session, pas ce que le public a pu lire. Les mentions propres aux formations certifiantes (code RNCP ou RS, certificateur) ne sont pas vérifiées.",
             figures: [
-                IndicatorFigure(
-                    source: .computed(
-                        label: "Sessions au catalogue complet",
-                        method:
-                            "Sessions dont l'entrée du catalogue (ou, à défaut, celle de son programme) renseigne les dix éléments de l'indicateur : prérequis, objectifs, durée, modalités d'accès, délais d'accès, tarif, contacts, méthodes mobilisées, modalités d'évaluation, accessibilité aux personnes handicapées / sessions animées de la période. Le lieu et les dates n'en font pas partie.",
-                        catalogueFigure),
-                    population: "Sessions animées de la période au catalogue", evidence: ["Catalogue"], dates: [.catalogue]),
-                IndicatorFigure(
-                    source: .computed(
-                        label: "Éléments renseignés au catalogue",
-                        method:
-                            "Éléments de l'indicateur renseignés / (sessions animées de la période × 10 éléments), détaillés session par session dans la feuille Catalogue.",
-                        catalogueElements),
-                    population: "Éléments × sessions animées de la période", evidence: ["Catalogue"], dates: [.catalogue]),
+                .evidence(.catalogueComplete, population: "Sessions animées de la période au catalogue", evidence: ["Catalogue"]),
+                .evidence(.catalogueElements, population: "Éléments × sessions animées de la période", evidence: ["Catalogue"]),
             ]),
         QualiopiIndicator(
             number: 2,
@@ -168,13 +169,7 @@ extension QualiopiIndicator {
                 "Les évaluations des acquis elles-mêmes (mises en situation, exercices, tests) : les chiffres sont l'avis des participants, objectif par objectif, à chaud et, quand le questionnaire à froid est fourni, quelques mois après. Une mise en œuvre déclarée à froid n'est pas une mise en œuvre constatée.",
             figures: [
                 .metric(.objectivesMetRate, population: "Réponses aux questions d'objectifs", evidence: ["Objectifs"]),
-                IndicatorFigure(
-                    source: .computed(
-                        label: "Objectifs appliqués à froid",
-                        method:
-                            "Réponses du questionnaire à froid qui disent l'objectif appliqué (note au moins égale au seuil de satisfaction) / réponses à froid aux questions d'objectifs, sessions de la période.",
-                        { doc in coldFigure(doc, \.appliedRate, hidden: doc.cold?.suppressed ?? false) }),
-                    population: "Réponses à froid aux questions d'objectifs", evidence: [ColdSheet.name], dates: [.cold]),
+                .evidence(.coldObjectivesApplied, population: "Réponses à froid aux questions d'objectifs", evidence: [ColdSheet.name]),
             ]),
         QualiopiIndicator(
             number: 12,
@@ -197,13 +192,7 @@ extension QualiopiIndicator {
                     .responses, n: .responseRate, population: "Présents aux sessions avec questionnaire de la période",
                     evidence: ["Satisfaction"]),
                 .metric(.responseRate, population: "Présents aux sessions avec questionnaire de la période", evidence: ["Satisfaction"]),
-                IndicatorFigure(
-                    source: .computed(
-                        label: "Taux de réponse à froid",
-                        method:
-                            "Réponses au questionnaire à froid / présents, sur les sessions de la période qui ont au moins une réponse à froid.",
-                        { doc in coldFigure(doc, \.responseRate, hidden: false) }),
-                    population: "Présents aux sessions ayant des réponses à froid", evidence: [ColdSheet.name], dates: [.cold, .sessions]),
+                .evidence(.coldResponseRate, population: "Présents aux sessions ayant des réponses à froid", evidence: [ColdSheet.name]),
             ]),
         QualiopiIndicator(
             number: 31,
@@ -212,18 +201,8 @@ extension QualiopiIndicator {
             cannotEvidence:
                 "La procédure de traitement elle-même et l'exhaustivité du registre : seules les entrées que l'équipe a enregistrées sont comptées ; sans registre fourni, aucun chiffre.",
             figures: [
-                IndicatorFigure(
-                    source: .computed(
-                        label: "Réclamations, difficultés et aléas enregistrés",
-                        method: "Entrées du registre des réclamations et difficultés de la période, ouvertes et closes.",
-                        { doc in complaintFigure(doc) { $0.entries } }),
-                    population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"], dates: [.complaints]),
-                IndicatorFigure(
-                    source: .computed(
-                        label: "Entrées ouvertes depuis plus de 30 jours",
-                        method: "Entrées non closes à la date d'arrêté, enregistrées plus de 30 jours avant elle.",
-                        { doc in complaintFigure(doc) { $0.overdue } }),
-                    population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"], dates: [.complaints]),
+                .evidence(.complaints, population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"]),
+                .evidence(.complaintsOverdue, population: "Entrées du registre de la période", evidence: ["Réclamations et difficultés"]),
             ]),
         QualiopiIndicator(
             number: 32,
@@ -232,81 +211,15 @@ extension QualiopiIndicator {
             cannotEvidence:
                 "L'analyse qui a conduit aux actions et leur mise en œuvre effective : le plan donne les actions déclarées par l'équipe et, quand une session ultérieure a répondu à la même question, l'effet mesuré ; sans plan fourni, seuls les points d'amélioration.",
             figures: [
-                IndicatorFigure(
-                    source: .computed(
-                        label: "Points d'amélioration",
-                        method:
-                            "Sessions × questions dont la part de satisfaits, et sessions × objectifs dont la part d'atteinte, sont sous la cible de satisfaction (groupes d'au moins la taille minimale).",
-                        improvementFigure),
-                    population: "Sessions avec questionnaire et au moins la taille minimale de réponses",
-                    evidence: ["Plan d'amélioration"], dates: [.responses]),
-                IndicatorFigure(
-                    source: .computed(
-                        label: "Points d'amélioration sans action",
-                        method: "Points d'amélioration auxquels aucune action du plan d'amélioration n'est rattachée.",
-                        { doc in planFigure(doc, n: { $0.points.count }) { $0.pointsWithoutAction } }),
-                    population: "Points d'amélioration de la période", evidence: ["Plan d'amélioration"], dates: [.responses, .actions]),
-                IndicatorFigure(
-                    source: .computed(
-                        label: "Actions en retard",
-                        method: "Actions prévues ou en cours dont l'échéance est passée à la date d'arrêté.",
-                        { doc in planFigure(doc, n: { $0.actions.count }) { $0.lateActions } }),
-                    population: "Actions du plan d'amélioration de la période", evidence: ["Plan d'amélioration"], dates: [.actions]),
+                .evidence(
+                    .improvementPoints, population: "Sessions avec questionnaire et au moins la taille minimale de réponses",
+                    evidence: ["Plan d'amélioration"]),
+                .evidence(.pointsWithoutAction, population: "Points d'amélioration de la période", evidence: ["Plan d'amélioration"]),
+                .evidence(.lateActions, population: "Actions du plan d'amélioration de la période", evidence: ["Plan d'amélioration"]),
             ]),
     ]
 
     /// Indicator 8's figure, named for what it checks: the order of the programme's steps
     /// (`prerequisite_violations`), not a positioning at entry.
     static let stepOrderLabel = "Ordre des étapes du programme : prérequis non respectés (ce n'est pas un positionnement à l'entrée)"
-
-    /// Indicator 32's figure: the improvement points, among the sessions whose answers
-    /// are shown.
-    static func improvementFigure(_ doc: ReportDocument) -> ComputedFigure {
-        let sessions = doc.metrics.sessions.filter { $0.figures.surveyed && !$0.figures.suppressed }
-        return ComputedFigure(value: .int(doc.evidence?.improvements.count ?? 0), n: Double(sessions.count))
-    }
-
-    /// A count of the complaints register (indicator 31), or « registre non fourni ».
-    static func complaintFigure(_ doc: ReportDocument, _ count: (ComplaintSummary.Counts) -> Int) -> ComputedFigure {
-        guard let complaints = doc.registers?.complaints else { return ComputedFigure(value: Cell(.note("registre non fourni"))) }
-        return ComputedFigure(value: .int(count(complaints.total)), n: Double(complaints.total.entries))
-    }
-
-    /// A count of the improvement plan (indicator 32), or « registre non fourni » when the
-    /// job gives no action register.
-    static func planFigure(_ doc: ReportDocument, n: (ImprovementPlan) -> Int, _ count: (ImprovementPlan) -> Int) -> ComputedFigure {
-        guard let plan = doc.registers?.plan, plan.actionsGiven else { return ComputedFigure(value: Cell(.note("registre non fourni"))) }
-        return ComputedFigure(value: .int(count(plan)), n: Double(n(plan)))
-    }
-
-    /// A cold figure (indicators 11 and 30), the same as metrics.json's `cold` block, or
-    /// « questionnaire à froid non fourni ». A hidden share shows its note and its
-    /// denominator only.
-    static func coldFigure(_ doc: ReportDocument, _ rate: KeyPath<ColdReport, Figures.Ratio>, hidden: Bool) -> ComputedFigure {
-        guard let cold = doc.cold else { return ComputedFigure(value: Cell(.note("questionnaire à froid non fourni"))) }
-        let r = cold[keyPath: rate]
-        guard !hidden else {
-            return ComputedFigure(
-                value: Cell(.note("masqué (< \(doc.metrics.minGroupSize) réponses)")), denominator: r.denominator, n: r.denominator)
-        }
-        return ComputedFigure(value: .number(r.value, .percent), numerator: r.numerator, denominator: r.denominator, n: r.denominator)
-    }
-
-    /// Indicator 1's figure: sessions of the period whose catalogue entry is complete.
-    static func catalogueFigure(_ doc: ReportDocument) -> ComputedFigure {
-        let ratio = CatalogueCheck.ratio(CatalogueCheck.of(doc.metrics))
-        return ComputedFigure(
-            value: .number(ratio.value, .percent), numerator: ratio.numerator, denominator: ratio.denominator, n: ratio.denominator)
-    }
-
-    /// Indicator 1's second figure: the elements stated over the elements checked, with
-    /// the missing ones named after the method.
-    static func catalogueElements(_ doc: ReportDocument) -> ComputedFigure {
-        let checks = CatalogueCheck.of(doc.metrics)
-        let ratio = CatalogueCheck.elements(checks)
-        let missing = CatalogueCheck.missingText(checks)
-        return ComputedFigure(
-            value: .number(ratio.value, .percent), numerator: ratio.numerator, denominator: ratio.denominator, n: ratio.denominator,
-            note: missing.isEmpty ? nil : "Non renseignés : \(missing).")
-    }
 }
