@@ -135,15 +135,17 @@ struct OutputSafetyTests {
         process.executableURL = CommandLineTests.executable
         process.arguments = ["run", job]
         var environment = ProcessInfo.processInfo.environment
-        environment["COOPREPORT_TEST_PAUSE_MID_COMMIT"] = "2"
+        // A long pause mid-switch, and a patient wait for it: a loaded machine (the tests run
+        // in parallel) must not let the run finish before the signal comes.
+        environment["COOPREPORT_TEST_PAUSE_MID_COMMIT"] = "6"
         process.environment = environment
         let err = Pipe()
         process.standardError = err
         try process.run()
-        for _ in 0..<300 where !FileManager.default.fileExists(atPath: out + "/" + ReportFiles.journalName) {
+        for _ in 0..<1200 where !FileManager.default.fileExists(atPath: out + "/" + ReportFiles.journalName) {
             Thread.sleep(forTimeInterval: 0.05)
         }
-        Thread.sleep(forTimeInterval: 0.3)  // the workbook renamed, the manifest not yet
+        Thread.sleep(forTimeInterval: 0.5)  // the workbook renamed, the manifest not yet
         kill(process.processIdentifier, SIGTERM)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
