@@ -78,7 +78,7 @@ public struct Pipeline {
         if let line = Self.analysisLine(request.analysis) { logger.info("\(line)") }
 
         // [1/5] ingest: the catalogue (with the job's survey questions, if any) and the files.
-        let (catalogueData, loaded) = try InputFile.load(role: "catalogue", path: request.catalogue)
+        let (catalogueData, loaded) = try InputFile.load(role: .catalogue, path: request.catalogue)
         var catalogue = try CatalogueReader.parse(String(decoding: catalogueData, as: UTF8.self), path: request.catalogue)
         if let questions = request.evaluations.mapping.questions {
             catalogue = Catalogue(programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: questions))
@@ -105,8 +105,9 @@ public struct Pipeline {
         let registrationFiles = try expand(request.registrations.pattern)
         let evaluationFiles = try expand(request.evaluations.pattern)
         try InputFiles.checkDistinct(
-            [("catalogue", [request.catalogue]), ("registrations", registrationFiles), ("evaluations", evaluationFiles)]
-                + [("complaints", request.complaints), ("actions", request.actions), ("cold", request.cold)].compactMap { role, spec in
+            [(.catalogue, [request.catalogue]), (.registrations, registrationFiles), (.evaluations, evaluationFiles)]
+                + [(InputKind.complaints, request.complaints), (.actions, request.actions), (.cold, request.cold)].compactMap {
+                    role, spec in
                     try spec.map { (role, try expand($0.pattern)) }
                 })
         let evaluationSchema = TableSchema.evaluations(questions: catalogue.survey.questions.map(\.column))
@@ -158,7 +159,7 @@ public struct Pipeline {
                 catalogue: catalogue, columns: table.columns, mapping: request.registrations.mapping, file: table.path)
             validator.fileNumber = builder.file(table.path)
             inputs.append(
-                try stream(table, role: "registrations", rejects: &rejects, sessions: builder.sessions) {
+                try stream(table, role: .registrations, rejects: &rejects, sessions: builder.sessions) {
                     (validator.validate($0, into: &builder), validator.lastSession)
                 })
             statusWords.add(validator.wordsSeen.status)
@@ -169,14 +170,14 @@ public struct Pipeline {
         /// The responses of `files` (the evaluations, or the cold ones) into `target`: one
         /// reader for both; the words and labels they hold noted for the job's maps.
         func readResponses(
-            _ files: [String], schema: TableSchema, catalogue: Catalogue, mapping: InputMapping, role: String, sessions: SessionTable,
+            _ files: [String], schema: TableSchema, catalogue: Catalogue, mapping: InputMapping, role: InputKind, sessions: SessionTable,
             into target: inout DatasetBuilder, answers: inout WordsSeen, labels: inout LabelsSeen
         ) throws {
             for path in files {
                 let table = try open(path, schema, mapping)
                 var validator = ResponseValidator(catalogue: catalogue, columns: table.columns, mapping: mapping, file: table.path)
                 validator.fileNumber = target.file(table.path)
-                validator.checksAnswerDates = role == "cold"
+                validator.checksAnswerDates = role == .cold
                 validator.today = request.today
                 inputs.append(
                     try stream(table, role: role, rejects: &rejects, sessions: sessions) {
@@ -188,7 +189,7 @@ public struct Pipeline {
         }
         let sessions = builder.sessions
         try readResponses(
-            evaluationFiles, schema: evaluationSchema, catalogue: catalogue, mapping: request.evaluations.mapping, role: "evaluations",
+            evaluationFiles, schema: evaluationSchema, catalogue: catalogue, mapping: request.evaluations.mapping, role: .evaluations,
             sessions: sessions, into: &builder, answers: &answerWords, labels: &evaluationLabels)
         // The cold evaluations, when the job gives them: a second pass of the evaluations'
         // reader, with the cold survey's own questions, into a dataset of their own (the
@@ -203,7 +204,7 @@ public struct Pipeline {
             var cold = DatasetBuilder(catalogue: coldCatalogue, asOf: request.asOf)
             try readResponses(
                 coldFiles, schema: .cold(questions: (spec.mapping.questions ?? []).map(\.column)), catalogue: coldCatalogue,
-                mapping: spec.mapping, role: "cold", sessions: sessions, into: &cold, answers: &coldAnswerWords, labels: &coldLabels)
+                mapping: spec.mapping, role: .cold, sessions: sessions, into: &cold, answers: &coldAnswerWords, labels: &coldLabels)
             coldBuilder = cold
         }
         // The registers (indicators 31 and 32), when the job gives them: checked like any
@@ -212,25 +213,25 @@ public struct Pipeline {
         var registers = Registers()
         var registerWarnings: [Diagnostic] = []
         var lateRegisterRows: [LateRows] = []
-        for (role, spec) in [("complaints", request.complaints), ("actions", request.actions)] {
+        for (role, spec) in [(InputKind.complaints, request.complaints), (.actions, request.actions)] {
             guard let spec else { continue }
             var validator = RegisterValidator(catalogue: catalogue, columns: [], mapping: spec.mapping)
             for path in try expand(spec.pattern) {
-                let table = try open(path, role == "complaints" ? .complaints : .actions, spec.mapping)
+                let table = try open(path, role == .complaints ? .complaints : .actions, spec.mapping)
                 validator.use(columns: table.columns)
                 inputs.append(
                     try stream(table, role: role, rejects: &rejects, sessions: builder.sessions) {
-                        (role == "complaints" ? validator.validateComplaint($0) : validator.validateAction($0), -1)
+                        (role == .complaints ? validator.validateComplaint($0) : validator.validateAction($0), -1)
                     })
             }
-            if role == "complaints" { registers.complaints = validator.complaints } else { registers.actions = validator.actions }
+            if role == .complaints { registers.complaints = validator.complaints } else { registers.actions = validator.actions }
             // The register's rows dated after the as-of date: left out by `RegisterScope`, counted here.
             var late =
-                role == "complaints"
+                role == .complaints
                 ? LateRows(file: spec.pattern, column: "date", noun: "entrée du registre", nouns: "entrées du registre")
                 : LateRows(file: spec.pattern, column: "decided_on", noun: "action du plan", nouns: "actions du plan")
             let dated: [(Day, String?, String?)] =
-                role == "complaints"
+                role == .complaints
                 ? validator.complaints.map { ($0.date, $0.programme, $0.session) }
                 : validator.actions.map { ($0.decidedOn, $0.programme, $0.session) }
             for (day, programme, session) in dated where LateRows.isAfter(day, asOf: request.asOf) {
@@ -248,7 +249,7 @@ public struct Pipeline {
         }
         // A registrations export with a header and no row is a broken export, not a quiet
         // month: it must not replace the previous report with an empty one.
-        if inputs.filter({ $0.role == "registrations" }).allSatisfy({ $0.rowsRead == 0 }) {
+        if inputs.filter({ $0.role == .registrations }).allSatisfy({ $0.rowsRead == 0 }) {
             throw IngestError.noRows(path: registrationFiles.joined(separator: ", "))
         }
         let registrationMap = request.registrations.mapping
@@ -286,7 +287,7 @@ public struct Pipeline {
             )
         }
         if let limit = request.maxRejectRate {
-            for role in ["registrations", "evaluations", "cold"] {
+            for role in InputKind.allCases where role.isHeldToRejectRate {
                 let read = inputs.filter { $0.role == role }.reduce(0) { $0 + $1.rowsRead }
                 let mine = Set(inputs.filter { $0.role == role }.map(\.path))
                 if let error = RejectRateError.check(
@@ -323,13 +324,9 @@ public struct Pipeline {
         }
         let compared = try Self.compared(request, calculator: calculator, data: dataset, index: participants, filter: filter)
         var emptyInputs: [Diagnostic] = []
-        for input in inputs where (input.role == "evaluations" || input.role == "cold") && input.rowsRead == 0 {
-            emptyInputs.append(
-                Diagnostic(
-                    severity: .warning, file: input.path, line: 0, column: nil,
-                    message: input.role == "cold"
-                        ? "aucune réponse dans ce fichier (un en-tête et aucune ligne) : tous les chiffres à froid sont vides"
-                        : "aucune réponse dans ce fichier (un en-tête et aucune ligne) : tous les chiffres de satisfaction sont vides"))
+        for input in inputs where input.rowsRead == 0 {
+            guard let message = input.role.emptyFileWarning else { continue }
+            emptyInputs.append(Diagnostic(severity: .warning, file: input.path, line: 0, column: nil, message: message))
         }
         // The certificates, when asked: each one whose hours are partly to complete is an alert.
         let certificates =
@@ -458,7 +455,7 @@ public struct Pipeline {
 
     /// Streams a table through `handle`, collecting rejected rows with their raw text.
     private func stream(
-        _ table: any InputTable, role: String, rejects: inout [Diagnostic], sessions: SessionTable,
+        _ table: any InputTable, role: InputKind, rejects: inout [Diagnostic], sessions: SessionTable,
         handle: (RecordFields) -> (Result<Void, RowRejection>, Int32)
     ) throws -> InputSummary {
         var rows = 0
