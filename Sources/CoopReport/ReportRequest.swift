@@ -84,4 +84,17 @@ public struct ReportRequest: Sendable {
         cold = job.cold
         if let months = job.trendMonths, let end = period.to { trend = Period.trailingMonths(months, endingAt: end) }
     }
+
+    /// The export given for `kind`; nil for one the job does not give, and for the
+    /// catalogue, which is a path (`catalogue`).
+    public func input(_ kind: InputKind) -> InputSpec? {
+        switch kind {
+        case .catalogue: nil
+        case .registrations: registrations
+        case .evaluations: evaluations
+        case .complaints: complaints
+        case .actions: actions
+        case .cold: cold
+        }
+    }
 }

@@ -66,7 +66,7 @@ struct LoggingOptions: ParsableArguments {
 
 /// Rows read, rejected and used per input file: the run's summary.
 func rowCounts(_ doc: ReportDocument) -> String {
-    let read = doc.inputs.filter { $0.role != "catalogue" }
+    let read = doc.inputs.filter { $0.role != .catalogue }
     return read.map {
         "\(doc.paths.show($0.path)) : \(plural($0.rowsRead, "ligne lue", "lignes lues")), \(plural($0.rejected, "écartée")), \(plural($0.used, "retenue"))"
     }.joined(separator: " ; ")

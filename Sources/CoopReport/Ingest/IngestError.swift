@@ -43,7 +43,7 @@ public enum IngestError: Error, Equatable, LocalizedError {
     /// The catalogue breaks a rule; `keyPath` is like `programmes[0].sessions[2].kind`.
     case catalogue(path: String, line: Int, keyPath: String, message: String)
     /// One file given for two inputs (`roles`: the first input naming it, then the second).
-    case sameFile(path: String, roles: [String])
+    case sameFile(path: String, roles: [InputKind])
 
     public var errorDescription: String? {
         switch self {
@@ -95,7 +95,7 @@ public enum IngestError: Error, Equatable, LocalizedError {
                 "\(path) : erreur : aucune feuille nommée « \(sheet) »\(near) ; feuilles du classeur : \(Self.list(found)). Corrigez « sheet: » dans le fichier de tâche."
         case .sameFile(let path, let roles):
             return
-                "\(path) : erreur : ce fichier est donné pour deux entrées (\(roles.joined(separator: " et "))) ; ses lignes seraient lues et écartées deux fois. "
+                "\(path) : erreur : ce fichier est donné pour deux entrées (\(roles.map(\.rawValue).joined(separator: " et "))) ; ses lignes seraient lues et écartées deux fois. "
                 + "Donnez à chaque entrée son propre fichier : vérifiez les chemins et les motifs du fichier de tâche."
         case .unsupportedFormat(let path, let format):
             return

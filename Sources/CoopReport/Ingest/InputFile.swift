@@ -5,7 +5,7 @@ import Foundation
 enum InputFile {
     /// Reads a small input (the catalogue) once: its bytes, and its size and hash for the
     /// manifest. CSVs are hashed chunk by chunk as they are read (`ChunkReader`).
-    static func load(role: String, path: String) throws -> (Data, InputSummary) {
+    static func load(role: InputKind, path: String) throws -> (Data, InputSummary) {
         guard FileManager.default.fileExists(atPath: path) else { throw IngestError.fileNotFound(path: path) }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {

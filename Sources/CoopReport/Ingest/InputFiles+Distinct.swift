@@ -4,9 +4,9 @@ extension InputFiles {
     /// Refuses a file given for two inputs (the same path, or the same file reached by
     /// another name: a link, `./`): its rows would be read twice and its rejected rows
     /// counted twice (docs/decisions.md, « Un fichier pour deux entrées »). `inputs` are
-    /// each role with its expanded files, in the job's order.
-    static func checkDistinct(_ inputs: [(role: String, files: [String])]) throws {
-        var seen: [String: (role: String, path: String)] = [:]
+    /// each kind with its expanded files, in the job's order.
+    static func checkDistinct(_ inputs: [(role: InputKind, files: [String])]) throws {
+        var seen: [String: (role: InputKind, path: String)] = [:]
         for (role, files) in inputs {
             for path in Set(files).sorted() {
                 let id = identity(path)

@@ -1,7 +1,7 @@
 /// What was read from one input file: shown in Synthèse and written to the manifest.
 public struct InputSummary: Sendable, Equatable {
-    /// `catalogue`, `registrations`, `evaluations`, `cold`, `complaints` or `actions`.
-    public let role: String
+    /// Which input the file is (the manifest's and rejects.csv's `role`).
+    public let role: InputKind
     public let path: String
     public let bytes: Int
     /// Hex SHA-256 of the file's bytes.
@@ -14,23 +14,11 @@ public struct InputSummary: Sendable, Equatable {
     /// Each canonical column's header as the file has it (`programme` → « Événement »).
     public var headers: [String: String] = [:]
 
-    public init(role: String, path: String, bytes: Int, sha256: String) {
+    public init(role: InputKind, path: String, bytes: Int, sha256: String) {
         self.role = role
         self.path = path
         self.bytes = bytes
         self.sha256 = sha256
-    }
-
-    /// The role as a person reads it (Synthèse): « inscriptions », « évaluations »…
-    public var frenchRole: String {
-        switch role {
-        case "registrations": "inscriptions"
-        case "evaluations": "évaluations"
-        case "cold": "évaluations à froid"
-        case "complaints": "réclamations"
-        case "actions": "actions d'amélioration"
-        default: role
-        }
     }
 
     /// Rows kept (read − rejected).

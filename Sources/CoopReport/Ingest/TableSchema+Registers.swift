@@ -3,7 +3,7 @@
 extension TableSchema {
     /// Difficulties, complaints and incidents (Qualiopi indicator 31).
     public static let complaints = TableSchema(
-        kind: "complaints",
+        kind: .complaints,
         columns: [
             Column(
                 "date", aliases: ["date de l'entrée", "date de réception", "reçue le", "signalée le", "date du signalement"], required: true
@@ -21,7 +21,7 @@ extension TableSchema {
 
     /// Improvement actions (Qualiopi indicator 32).
     public static let actions = TableSchema(
-        kind: "actions",
+        kind: .actions,
         columns: [
             Column("id", aliases: ["identifiant", "numéro", "référence", "id action"], required: true),
             Column("decided_on", aliases: ["date de décision", "décidée le", "date"], required: true),

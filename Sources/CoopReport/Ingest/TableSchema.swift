@@ -17,8 +17,8 @@ public struct TableSchema: Sendable {
         }
     }
 
-    /// `registrations` or `evaluations`, for messages.
-    public let kind: String
+    /// The input read with this schema (its raw value names it in messages).
+    public let kind: InputKind
     public let columns: [Column]
     /// Groups of which at least one column must be present (`participant_id` or `email`).
     public let oneOf: [[String]]
@@ -33,7 +33,7 @@ public struct TableSchema: Sendable {
     public var requiresAnswers: Bool
 
     public init(
-        kind: String, columns: [Column], oneOf: [[String]] = [], answerColumns: [String] = [],
+        kind: InputKind, columns: [Column], oneOf: [[String]] = [], answerColumns: [String] = [],
         family: @escaping @Sendable (String) -> String? = { _ in nil }
     ) {
         self.kind = kind
@@ -48,7 +48,7 @@ public struct TableSchema: Sendable {
 extension TableSchema {
     /// `registrations.csv` (`data-contract.md` §2) with its French aliases.
     public static let registrations = TableSchema(
-        kind: "registrations",
+        kind: .registrations,
         columns: [
             Column("programme", aliases: ["formation", "program"], required: true, replacedBy: "event"),
             Column("session", required: true, replacedBy: "event"),
@@ -72,19 +72,19 @@ extension TableSchema {
 
     /// `evaluations.csv` (`data-contract.md` §3) for a survey with these question columns.
     public static func evaluations(questions: [String]) -> TableSchema {
-        survey(kind: "evaluations", questions: questions)
+        survey(kind: .evaluations, questions: questions)
     }
 
     /// The cold evaluations (`data-contract.md` §4): the columns of the evaluations, with
     /// the cold survey's own questions (often none: only `objective_k`).
     public static func cold(questions: [String]) -> TableSchema {
-        var schema = survey(kind: "cold", questions: questions)
+        var schema = survey(kind: .cold, questions: questions)
         schema.requiresAnswers = true
         return schema
     }
 
     /// A questionnaire export: evaluations and cold evaluations share their columns.
-    static func survey(kind: String, questions: [String]) -> TableSchema {
+    static func survey(kind: InputKind, questions: [String]) -> TableSchema {
         TableSchema(
             kind: kind,
             columns: [

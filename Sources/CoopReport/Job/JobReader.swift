@@ -50,20 +50,20 @@ public enum JobReader {
             p.hasPrefix("/") ? p : folder.appendingPathComponent(p).standardizedFileURL.path
         }
         guard let inputsNode = top["inputs"] else { throw doc.fail("clé « inputs » absente") }
-        let inputs = try inputsNode.mapping(allowed: ["catalogue", "registrations", "evaluations", "complaints", "actions", "cold"])
+        let inputs = try inputsNode.mapping(allowed: InputKind.allCases.map(\.rawValue))
         func need(_ key: String) throws -> YAMLCursor {
             guard let v = inputs[key] else { throw inputsNode.fail("clé « \(key) » absente") }
             return v
         }
-        let catalogue = resolve(try need("catalogue").string())
-        var registrations = try input(need("registrations"), kind: .registrations)
-        var evaluations = try input(need("evaluations"), kind: .evaluations)
+        let catalogue = resolve(try need(InputKind.catalogue.rawValue).string())
+        var registrations = try input(need(InputKind.registrations.rawValue), kind: .registrations)
+        var evaluations = try input(need(InputKind.evaluations.rawValue), kind: .evaluations)
         registrations.pattern = resolve(registrations.pattern)
         evaluations.pattern = resolve(evaluations.pattern)
         // The registers are optional: a report without them says « registre non fourni ».
         var registers: [InputSpec?] = []
-        for (key, kind) in [("complaints", Kind.complaints), ("actions", Kind.actions)] {
-            guard let node = inputs[key] else {
+        for kind in [InputKind.complaints, .actions] {
+            guard let node = inputs[kind.rawValue] else {
                 registers.append(nil)
                 continue
             }
@@ -72,7 +72,7 @@ public enum JobReader {
             registers.append(spec)
         }
         // The cold evaluations are optional too: a survey export, mapped like the evaluations.
-        var cold = try inputs["cold"].map { try input($0, kind: .cold) }
+        var cold = try inputs[InputKind.cold.rawValue].map { try input($0, kind: .cold) }
         if let pattern = cold?.pattern { cold?.pattern = resolve(pattern) }
 
         var period = PeriodRule.fixed(Period())
@@ -203,8 +203,6 @@ public enum JobReader {
         return options
     }
 
-    enum Kind { case registrations, evaluations, complaints, actions, cold }
-
     /// An event label's target: `FVC-2122/S1`, or `{programme: FVC-2122, session: S1}`.
     static func sessionKey(_ cursor: YAMLCursor) throws -> SessionKey {
         if case .scalar = cursor.node {
@@ -223,12 +221,10 @@ public enum JobReader {
     }
 
     /// A path, or a mapping with `path` and the export's mapping.
-    static func input(_ cursor: YAMLCursor, kind: Kind) throws -> InputSpec {
+    static func input(_ cursor: YAMLCursor, kind: InputKind) throws -> InputSpec {
         if case .scalar = cursor.node { return InputSpec(try cursor.string()) }
         let allowed =
-            kind == .evaluations || kind == .cold
-            ? ["path", "sheet", "separator", "encoding", "columns", "values", "questions", "answers"]
-            : ["path", "sheet", "separator", "encoding", "columns", "values"]
+            ["path", "sheet", "separator", "encoding", "columns", "values"] + (kind.isSurvey ? ["questions", "answers"] : [])
         let keys = try cursor.mapping(allowed: allowed)
         guard let path = keys["path"] else { throw cursor.fail("clé « path » absente") }
         var mapping = InputMapping()
@@ -257,18 +253,8 @@ public enum JobReader {
             }
         }
         if let v = keys["values"] {
-            let sessionMaps = ["programme", "session", "event"]
-            let wordMaps: [String] =
-                switch kind {
-                case .registrations: ["status", "attendance", "role"]
-                case .evaluations, .cold: []
-                case .complaints: ["source", "nature", "status"]
-                case .actions: ["status"]
-                }
-            let maps = try v.mapping(
-                allowed: (kind == .registrations || kind == .evaluations || kind == .cold ? sessionMaps : ["programme", "session"])
-                    + wordMaps)
-            if kind == .complaints || kind == .actions {
+            let maps = try v.mapping(allowed: kind.valueMaps)
+            if kind.isRegister {
                 try registerWords(maps, kind: kind, into: &mapping)
             }
             for (label, target) in try maps["programme"]?.keyedPairs() ?? [] {
@@ -331,21 +317,22 @@ public enum JobReader {
             mapping.questions = questions
         }
         // A rename must name a canonical column: a typo would otherwise drop the column.
-        let schema =
+        let schema: TableSchema? =
             switch kind {
+            case .catalogue: nil  // a path, never mapped (`catalogue` above)
             case .registrations: TableSchema.registrations
             case .evaluations: TableSchema.evaluations(questions: (mapping.questions ?? Survey.standard.questions).map(\.column))
             case .cold: TableSchema.cold(questions: (mapping.questions ?? []).map(\.column))
             case .complaints: TableSchema.complaints
             case .actions: TableSchema.actions
             }
-        let known = schema.columns.map(\.name)
+        let known = schema?.columns.map(\.name) ?? []
         for (header, target) in renames {
             let name = try target.string()
-            guard known.contains(name) || schema.family(name) == name else {
+            guard known.contains(name) || schema?.family(name) == name else {
                 let hint = Nearest.match(name, in: known).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                 throw target.fail(
-                    "\(quoted(header)) est renommé en « \(name) », qui n'est pas une colonne de « \(schema.kind) »\(hint) ; attendu : l'une de \(known.joined(separator: ", "))\(kind == .evaluations || kind == .cold ? ", objective_N" : "")"
+                    "\(quoted(header)) est renommé en « \(name) », qui n'est pas une colonne de « \(kind.rawValue) »\(hint) ; attendu : l'une de \(known.joined(separator: ", "))\(kind.isSurvey ? ", objective_N" : "")"
                 )
             }
         }
@@ -354,7 +341,7 @@ public enum JobReader {
 
     /// A register's value maps (`values.nature: {"Plainte": réclamation}`): each target
     /// must be one of the register's words.
-    static func registerWords(_ maps: [String: YAMLCursor], kind: Kind, into mapping: inout InputMapping) throws {
+    static func registerWords(_ maps: [String: YAMLCursor], kind: InputKind, into mapping: inout InputMapping) throws {
         for column in ["source", "nature", "status"] {
             guard let node = maps[column] else { continue }
             for (word, target) in try node.keyedPairs() {

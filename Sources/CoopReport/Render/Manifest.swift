@@ -57,7 +57,7 @@ public struct Manifest: Sendable {
                 .array(
                     inputs.map { i in
                         .object([
-                            ("role", .string(i.role)), ("path", .string(i.path)), ("bytes", .int(i.bytes)),
+                            ("role", .string(i.role.rawValue)), ("path", .string(i.path)), ("bytes", .int(i.bytes)),
                             ("rows", .int(i.rowsRead)), ("rejected", .int(i.rejected)),
                             ("encoding", i.encoding.map(JSONValue.string) ?? .null), ("sha256", .string(i.sha256)),
                         ])

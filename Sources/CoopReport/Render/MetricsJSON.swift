@@ -5,8 +5,6 @@ public enum MetricsJSON {
 
     public static func document(_ doc: ReportDocument) -> JSONValue {
         let m = doc.metrics
-        // Every file of the input: registrations split over two files count both.
-        func rejected(_ role: String) -> Int { doc.inputs.filter { $0.role == role }.reduce(0) { $0 + $1.rejected } }
         return .object(
             [
                 ("schema_version", .int(schemaVersion)),
@@ -53,10 +51,10 @@ public enum MetricsJSON {
                 ("cooperatives", .array(m.cooperatives.map { group([("cooperative", .string($0.name))], $0.figures, survey: m.survey) })),
                 ("months", .array(m.months.map { group([("month", .string($0.month))], $0.figures, survey: m.survey) })),
             ] + analysis(doc) + [
-                ("rejects", .object([("registrations", .int(rejected("registrations"))), ("evaluations", .int(rejected("evaluations")))])),
+                ("rejects", .object([InputKind.registrations, .evaluations].map { ($0.rawValue, .int(doc.rejected($0))) })),
                 ("warnings", .int(doc.warnings.count)),
                 ("registers", registers(doc)),
-                ("cold", cold(doc.cold, rejected: doc.inputs.filter { $0.role == "cold" }.reduce(0) { $0 + $1.rejected })),
+                ("cold", cold(doc.cold, rejected: doc.rejected(.cold))),
             ])
     }
 
@@ -147,7 +145,6 @@ public enum MetricsJSON {
     /// The registers of indicators 31 and 32 (docs/metrics-json.md, « registers »): `null`
     /// for a register the job does not give.
     static func registers(_ doc: ReportDocument) -> JSONValue {
-        func rejected(_ role: String) -> Int { doc.inputs.filter { $0.role == role }.reduce(0) { $0 + $1.rejected } }
         func counts(_ c: ComplaintSummary.Counts) -> [(String, JSONValue)] {
             [
                 ("entries", .int(c.entries)), ("open", .int(c.open)), ("closed", .int(c.closed)),
@@ -160,7 +157,7 @@ public enum MetricsJSON {
                 .object(
                     counts(summary.total) + [
                         ("by_nature", .object(summary.byNature.map { (Self.natureID($0.nature), .object(counts($0.counts))) })),
-                        ("rejected", .int(rejected("complaints"))),
+                        ("rejected", .int(doc.rejected(.complaints))),
                     ])
             } ?? .null
         let plan = doc.registers?.plan
@@ -173,7 +170,7 @@ public enum MetricsJSON {
                     ("done", .int(all.filter { $0.action.status == .done }.count)),
                     ("joined_to_points", .int(all.count - plan.unjoined.count)),
                     ("effects_measured", .int(plan.points.flatMap(\.actions).filter { $0.effect != nil }.count)),
-                    ("rejected", .int(rejected("actions"))),
+                    ("rejected", .int(doc.rejected(.actions))),
                 ])
             } ?? .null
         return .object([

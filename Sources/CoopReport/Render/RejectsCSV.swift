@@ -13,7 +13,7 @@ public enum RejectsCSV {
     /// session could be read).
     public static func text(_ rejects: [Diagnostic], periodSessions: Set<SessionKey>, inputs: [InputSummary] = []) -> String {
         var roles: [String: String] = [:]
-        for input in inputs where roles[input.path] == nil { roles[input.path] = input.role }
+        for input in inputs where roles[input.path] == nil { roles[input.path] = input.role.rawValue }
         var out = "\u{FEFF}file;role;line;column;value;reason;scope;raw\r\n"
         for d in rejects {
             let scope = d.scope(inPeriod: periodSessions).rawValue

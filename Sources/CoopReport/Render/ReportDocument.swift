@@ -28,6 +28,9 @@ public struct ReportDocument: Sendable {
     /// some (each is also an alert).
     public var lateRows: [LateRows] = []
 
+    /// Rows rejected in every file of `kind`: registrations split over two files count both.
+    public func rejected(_ kind: InputKind) -> Int { inputs.filter { $0.role == kind }.reduce(0) { $0 + $1.rejected } }
+
     /// Columns named by their files' headers (Rejets, Alertes).
     public var columnNames: ColumnNames { ColumnNames(inputs) }
 

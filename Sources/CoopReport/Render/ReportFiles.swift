@@ -208,7 +208,7 @@ public struct ReportFiles {
                 : "Indicateurs de formation (présence, achèvement, satisfaction)"
         var custom: [(name: String, value: String)] = [("Outil", "coopreport \(doc.toolVersion)"), ("Période", m.period.french)]
         for input in doc.inputs {
-            custom.append(("SHA-256 \(input.role) \(URL(fileURLWithPath: input.path).lastPathComponent)", input.sha256))
+            custom.append(("SHA-256 \(input.role.rawValue) \(URL(fileURLWithPath: input.path).lastPathComponent)", input.sha256))
         }
         return .init(title: title, subject: subject, author: doc.options.organisation.name, created: created, custom: custom)
     }

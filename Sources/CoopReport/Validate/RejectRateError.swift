@@ -1,8 +1,8 @@
 /// Too many rows of an input were rejected: the export is probably not what the mapping
 /// expects, so no report is written (a job's `max_reject_rate`).
 public struct RejectRateError: Error, Equatable, CustomStringConvertible {
-    /// `registrations` or `evaluations`.
-    public let role: String
+    /// The input at fault: `registrations`, `evaluations` or `cold` (`InputKind.isHeldToRejectRate`).
+    public let role: InputKind
     public let rejected: Int
     public let read: Int
     public let maxRate: Double
@@ -14,7 +14,7 @@ public struct RejectRateError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         let rate = read == 0 ? 0 : Double(rejected) / Double(read)
         return
-            "erreur : \(role) : \(rejected) \(rejected > 1 ? "lignes écartées" : "ligne écartée") sur \(read) (\(percent(rate))), au-delà de « max_reject_rate » \(percent(maxRate)) ; "
+            "erreur : \(role.rawValue) : \(rejected) \(rejected > 1 ? "lignes écartées" : "ligne écartée") sur \(read) (\(percent(rate))), au-delà de « max_reject_rate » \(percent(maxRate)) ; "
             + "la plupart pour la colonne « \(worstColumn) » (\(worstCount) \(worstCount > 1 ? "lignes" : "ligne")), par exemple \(example). "
             + "Vérifiez l'export et la correspondance de cette colonne dans le fichier de tâche ; rien n'a été écrit."
     }
@@ -25,7 +25,7 @@ public struct RejectRateError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The error for an input whose rejects exceed `maxRate`, or nil.
-    static func check(role: String, read: Int, rejects: [Diagnostic], maxRate: Double) -> RejectRateError? {
+    static func check(role: InputKind, read: Int, rejects: [Diagnostic], maxRate: Double) -> RejectRateError? {
         guard read > 0, Double(rejects.count) / Double(read) > maxRate else { return nil }
         var counts: [String: Int] = [:]
         for d in rejects { counts[d.column ?? "(ligne entière)", default: 0] += 1 }

@@ -34,14 +34,14 @@ struct MappedExportTests {
         }
         #expect(alerts(mapped) == alerts(canonical))
         #expect(canonical.document.warnings.filter { $0.column == "registered_at" }.map(\.line) == [124])
-        #expect(mapped.document.inputs.map(\.role) == ["catalogue", "registrations", "evaluations"])
+        #expect(mapped.document.inputs.map(\.role) == [.catalogue, .registrations, .evaluations])
         #expect(mapped.document.inputs[1].encoding == "Windows-1252")
         #expect(mapped.document.inputs[2].encoding == "UTF-8")
         // The comments, multi-line and formula-like ones included, come through unchanged.
         #expect(mapped.document.metrics.comments.map(\.text) == canonical.document.metrics.comments.map(\.text))
         // Rejets names a column as the export's own header (« Événement »), rejects.csv
         // keeps the canonical name for programs.
-        let export = try #require(mapped.document.inputs.first { $0.role == "registrations" }?.path)
+        let export = try #require(mapped.document.inputs.first { $0.role == .registrations }?.path)
         let headerLine = try #require(
             String(data: try Data(contentsOf: URL(fileURLWithPath: export)), encoding: .windowsCP1252)?
                 .split(whereSeparator: \.isNewline).first)

@@ -319,7 +319,7 @@ struct HardeningV3Tests {
         let dir = try TemporaryDirectory()
         var r = try request(dir)
         r.cold = InputSpec(dir.path + "/./evaluations.csv")
-        #expect(throws: IngestError.sameFile(path: dir.path + "/./evaluations.csv", roles: ["evaluations", "cold"])) {
+        #expect(throws: IngestError.sameFile(path: dir.path + "/./evaluations.csv", roles: [.evaluations, .cold])) {
             try pipeline.run(r)
         }
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/report.xlsx"))

@@ -22,7 +22,7 @@ struct RejectsCSVTests {
         june.session = SessionKey("P", "S2")
         var march = june
         march.session = SessionKey("P", "S1")
-        let inputs = [InputSummary(role: "registrations", path: "r.csv", bytes: 0, sha256: "")]
+        let inputs = [InputSummary(role: .registrations, path: "r.csv", bytes: 0, sha256: "")]
         #expect(
             RejectsCSV.text([d, june, march], periodSessions: [SessionKey("P", "S2")], inputs: inputs)
                 == "\u{FEFF}file;role;line;column;value;reason;scope;raw\r\n"

@@ -94,7 +94,7 @@ enum BPFSheet {
     /// Registration rows rejected that belong to the period's sessions or cannot be placed
     /// (the Rejets sheet): hours the BPF may be missing.
     static func rejectedRegistrations(_ doc: ReportDocument) -> Int {
-        let files = Set(doc.inputs.filter { $0.role == "registrations" }.map(\.path))
+        let files = Set(doc.inputs.filter { $0.role == .registrations }.map(\.path))
         let sessions = Set(doc.metrics.sessions.map(\.session.key))
         return doc.rejects.filter { files.contains($0.file) && $0.scope(inPeriod: sessions) != .outside }.count
     }

@@ -211,7 +211,7 @@ enum SummarySheet {
         ])
         for input in doc.inputs {
             sheet.append([
-                .text(doc.paths.show(input.path)), .text(input.frenchRole), .int(input.rowsRead), .int(input.rejected), .int(input.used),
+                .text(doc.paths.show(input.path)), .text(input.role.french), .int(input.rowsRead), .int(input.rejected), .int(input.used),
                 .text(input.encoding ?? ""), .text(input.separator.map(separatorName) ?? ""),
             ])
         }

@@ -1,0 +1,215 @@
+import Foundation
+
+/// The datasets being built while the files are streamed; let go once built
+/// (`Pipeline.model`), with their duplicate indexes.
+struct Builders {
+    /// The registrations and the (hot) evaluations.
+    var data: DatasetBuilder
+    /// The cold evaluations, into a dataset of their own, when the job gives them.
+    var cold: DatasetBuilder?
+}
+
+/// What streaming the files gave beside the datasets: each file's counts, its rejected
+/// rows, the registers, and what the job's value maps name that no file holds.
+struct ReadInputs {
+    /// Each file read, the catalogue first, then in reading order (Synthèse, the manifest).
+    var inputs: [InputSummary]
+    /// Rejected rows, in input order.
+    var rejects: [Diagnostic] = []
+    /// The registers of indicators 31 and 32, those the job gives.
+    var registers = Registers()
+    /// Register rows dated after the as-of date, one `LateRows` per register with some.
+    var lateRegisterRows: [LateRows] = []
+    /// Register words of the job's `values:` that no row holds.
+    var registerWarnings: [Diagnostic] = []
+    /// Entries of the job's value maps that no row matched (`WordsSeen`).
+    var mappingWarnings: [Diagnostic] = []
+}
+
+/// The words and labels the registrations' value columns held, for the job's value maps.
+private struct RegistrationWords {
+    var status = WordsSeen()
+    var attendance = WordsSeen()
+    var roles = WordsSeen()
+    var labels = LabelsSeen()
+}
+
+/// The words and labels one survey's files held (the evaluations, or the cold ones).
+private struct SurveyWords {
+    var answers = WordsSeen()
+    var labels = LabelsSeen()
+}
+
+extension Pipeline {
+    /// [2/5] validate and [3/5] model, in one streaming pass per file, one file in memory at
+    /// a time: each row read, validated, added to the datasets or rejected. In order: the
+    /// registrations, the evaluations, the cold evaluations, the registers.
+    func readInputs(_ request: ReportRequest, sources: Sources, paths: DisplayPaths) throws -> (Builders, ReadInputs) {
+        let catalogue = sources.catalogue
+        // About 140 bytes a registration row and 90 a response in the exports seen so far:
+        // first guesses for capacity.
+        func bytes(_ files: [String]) -> Int {
+            files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        }
+        // Responses submitted after the as-of date are left out of every figure and counted
+        // (`LateRows`), in both builders.
+        var builder = DatasetBuilder(
+            catalogue: catalogue, expectedRegistrations: bytes(sources.files(.registrations)) / 140,
+            expectedResponses: bytes(sources.files(.evaluations)) / 90, asOf: request.asOf)
+        var read = ReadInputs(inputs: [sources.catalogueInput])
+        let registrationWords = try readRegistrations(request, sources: sources, paths: paths, into: &builder, read: &read)
+        let sessions = builder.sessions
+        let evaluationWords = try readResponses(
+            .evaluations, request: request, sources: sources, catalogue: catalogue, mapping: request.evaluations.mapping,
+            sessions: sessions, paths: paths, into: &builder, read: &read)
+        // The cold evaluations, when the job gives them: a second pass of the evaluations'
+        // reader, with the cold survey's own questions, into a dataset of their own (the
+        // later of two responses of one person wins there too).
+        var cold: DatasetBuilder?
+        var coldWords = SurveyWords()
+        if let spec = request.cold {
+            let coldCatalogue = Catalogue(
+                programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: spec.mapping.questions ?? []))
+            var coldBuilder = DatasetBuilder(catalogue: coldCatalogue, asOf: request.asOf)
+            coldWords = try readResponses(
+                .cold, request: request, sources: sources, catalogue: coldCatalogue, mapping: spec.mapping, sessions: sessions,
+                paths: paths, into: &coldBuilder, read: &read)
+            cold = coldBuilder
+        }
+        for kind in [InputKind.complaints, .actions] {
+            guard let spec = request.input(kind) else { continue }
+            try readRegister(kind, spec: spec, request: request, sources: sources, sessions: sessions, paths: paths, read: &read)
+        }
+        // A registrations export with a header and no row is a broken export, not a quiet
+        // month: it must not replace the previous report with an empty one.
+        if read.inputs.filter({ $0.role == .registrations }).allSatisfy({ $0.rowsRead == 0 }) {
+            throw IngestError.noRows(path: sources.files(.registrations).joined(separator: ", "))
+        }
+        read.mappingWarnings = Self.unusedEntries(
+            request, sources: sources, registrations: registrationWords, evaluations: evaluationWords, cold: coldWords)
+        return (Builders(data: builder, cold: cold), read)
+    }
+
+    /// The registrations' files into `builder`; the words and labels they hold noted.
+    private func readRegistrations(
+        _ request: ReportRequest, sources: Sources, paths: DisplayPaths, into builder: inout DatasetBuilder, read: inout ReadInputs
+    ) throws -> RegistrationWords {
+        var words = RegistrationWords()
+        for path in sources.files(.registrations) {
+            let table = try open(path, .registrations, request.registrations.mapping, paths: paths)
+            var validator = RegistrationValidator(
+                catalogue: sources.catalogue, columns: table.columns, mapping: request.registrations.mapping, file: table.path)
+            validator.fileNumber = builder.file(table.path)
+            let summary = try Self.stream(table, kind: .registrations, rejects: &read.rejects, sessions: builder.sessions) {
+                (validator.validate($0, into: &builder), validator.lastSession)
+            }
+            read.inputs.append(summary)
+            words.status.add(validator.wordsSeen.status)
+            words.labels.add(validator.labelsSeen)
+            words.attendance.add(validator.wordsSeen.attendance)
+            words.roles.add(validator.rolesSeen)
+        }
+        return words
+    }
+
+    /// The entries of the job's value maps that no row of their input matched.
+    private static func unusedEntries(
+        _ request: ReportRequest, sources: Sources, registrations: RegistrationWords, evaluations: SurveyWords, cold: SurveyWords
+    ) -> [Diagnostic] {
+        let registrationMap = request.registrations.mapping
+        let evaluationMap = request.evaluations.mapping
+        let coldMap = request.cold?.mapping ?? .none
+        let registrationFiles = sources.files(.registrations)
+        let evaluationFiles = sources.files(.evaluations)
+        let coldFiles = sources.files(.cold)
+        return registrations.status.unused(
+            registrationMap.status.keys, entry: "values.status", mapping: registrationMap, files: registrationFiles)
+            + registrations.attendance.unused(
+                registrationMap.attendance.keys, entry: "values.attendance", mapping: registrationMap, files: registrationFiles)
+            + registrations.roles.unused(
+                registrationMap.roles.keys, entry: "values.role", mapping: registrationMap, files: registrationFiles)
+            + evaluations.answers.unused(evaluationMap.answers.keys, entry: "answers", mapping: evaluationMap, files: evaluationFiles)
+            + registrations.labels.unused(registrationMap, files: registrationFiles)
+            + evaluations.labels.unused(evaluationMap, files: evaluationFiles)
+            + cold.answers.unused(coldMap.answers.keys, entry: "answers", mapping: coldMap, files: coldFiles)
+            + cold.labels.unused(coldMap, files: coldFiles)
+    }
+
+    /// The responses of one survey's files (the evaluations, or the cold ones) into
+    /// `target`: one reader for both; the words and labels they hold noted for the job's maps.
+    private func readResponses(
+        _ kind: InputKind, request: ReportRequest, sources: Sources, catalogue: Catalogue, mapping: InputMapping,
+        sessions: SessionTable, paths: DisplayPaths, into target: inout DatasetBuilder, read: inout ReadInputs
+    ) throws -> SurveyWords {
+        var words = SurveyWords()
+        let schema: TableSchema =
+            kind == .cold
+            ? .cold(questions: (mapping.questions ?? []).map(\.column))
+            : .evaluations(questions: catalogue.survey.questions.map(\.column))
+        for path in sources.files(kind) {
+            let table = try open(path, schema, mapping, paths: paths)
+            var validator = ResponseValidator(catalogue: catalogue, columns: table.columns, mapping: mapping, file: table.path)
+            validator.fileNumber = target.file(table.path)
+            // A cold answer's date is checked against the day of the run (a typo: 2099).
+            validator.checksAnswerDates = kind == .cold
+            validator.today = request.today
+            let summary = try Self.stream(table, kind: kind, rejects: &read.rejects, sessions: sessions) {
+                (validator.validate($0, into: &target), validator.lastSession)
+            }
+            read.inputs.append(summary)
+            words.answers.add(validator.answersSeen)
+            words.labels.add(validator.labelsSeen)
+        }
+        return words
+    }
+
+    /// Opens one file of an input and says how it is read. One file in memory at a time:
+    /// each is opened, streamed, then let go.
+    func open(_ path: String, _ schema: TableSchema, _ mapping: InputMapping, paths: DisplayPaths) throws -> any InputTable {
+        let show = paths.show
+        let table = try InputTables.open(path, schema: schema, mapping: mapping)
+        let separator = table.separatorName.map { ", séparateur « \($0 == "\t" ? "tabulation" : $0) »" } ?? ""
+        logger.info(
+            "[1/5] lecture : \(show(table.path)) : \(table.encodingName)\(separator), \(plural(table.columns.count, "colonne reconnue", "colonnes reconnues"))"
+        )
+        if let book = table as? XLSXTable, !book.hiddenSkipped.isEmpty {
+            logger.notice(
+                "[1/5] lecture : \(show(table.path)) : feuille « \(book.sheet) » lue, première visible ; \(book.hiddenSkipped.count > 1 ? "feuilles masquées ignorées" : "feuille masquée ignorée") : \(Self.clipped(book.hiddenSkipped.map(quoted))) (pour en lire une, nommez-la avec « sheet: »)"
+            )
+        }
+        let unused = table.unusedHeaders
+        if !unused.isEmpty {
+            logger.info("[1/5] lecture : \(show(table.path)) : en-têtes non utilisés : \(Self.clipped(unused.map(quoted)))")
+        }
+        return table
+    }
+
+    /// Streams a table through `handle`, collecting rejected rows with their raw text.
+    static func stream(
+        _ table: any InputTable, kind: InputKind, rejects: inout [Diagnostic], sessions: SessionTable,
+        handle: (RecordFields) -> (Result<Void, RowRejection>, Int32)
+    ) throws -> InputSummary {
+        var rows = 0
+        var rejected = 0
+        let read = try table.forEachRecord { fields in
+            rows += 1
+            let (outcome, session) = fields.problem.map { (.failure(RowRejection(column: nil, $0)), -1) } ?? handle(fields)
+            if case .failure(let why) = outcome {
+                rejected += 1
+                var d = Diagnostic(
+                    severity: .error, file: table.path, line: fields.line, column: why.column,
+                    message: FreeTextMask.masked(why.reason), raw: fields.raw, redactedRaw: fields.redactedRaw)
+                d.value = why.value.map(FreeTextMask.masked)
+                if session >= 0 { d.session = sessions.keys[Int(session)] }
+                rejects.append(d)
+            }
+        }
+        var summary = InputSummary(role: kind, path: table.path, bytes: read.bytes, sha256: read.sha256)
+        summary.encoding = table.encodingName
+        summary.separator = table.separatorName
+        summary.headers = table.headerOf
+        summary.rowsRead = rows
+        summary.rejected = rejected
+        return summary
+    }
+}
