@@ -17,7 +17,7 @@ extension Pipeline {
         let cold = builders.cold?.build()
         let data = (consume builders).data.build()
         logger.info(
-            "[3/5] données : \(plural(data.registrations.count, "inscription")), \(plural(data.responses.count, "réponse")), \(plural(data.warnings.count, "doublon")) (\(clock.lap()))"
+            "[3/5] données : \(plural(data.registrations.count, "inscription")), \(plural(data.responses.count, "réponse")), \(plural(data.warnings.count, "alerte")) (doublons, champs illisibles) (\(clock.lap()))"
         )
         return Datasets(data: data, cold: cold)
     }

@@ -77,6 +77,9 @@ struct GroupPass {
             counted.append(s)
             var t = make(.init([.session]))()
             t.addSession(s)
+            // A session's capacity is the session's: a cooperative or a role fills none of it,
+            // so a report filtered by them has no fill rate (as their groups have none).
+            if filter.filtersPeople { t.capacity = 0 }
             tallies.append(t)
             scoped.append(periodKeys.contains(s.key))
             ended.append(s.end <= calculator.asOf)

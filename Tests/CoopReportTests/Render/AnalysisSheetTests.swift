@@ -77,6 +77,8 @@ struct AnalysisSheetTests {
         let json =
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/out/metrics.json"))) as? [String: Any]
         #expect((json?["overall"] as? [String: Any])?["registered"] as? Int == 1)
+        // A session's capacity is not a cooperative's: no fill rate under that filter.
+        #expect((json?["overall"] as? [String: Any])?["fill_rate"] is NSNull)
         #expect((json?["cooperatives"] as? [[String: Any]])?.compactMap { $0["cooperative"] as? String } == ["Coop Deux"])
         #expect((json?["filter"] as? [String: [String]])?["cooperative"] == ["coop deux"])
     }
