@@ -24,7 +24,7 @@ enum FigureCells {
     static let withoutSurvey = Cell(.note("sans questionnaire"))
 
     /// A figure hidden by complementary suppression (Méthode says why).
-    static let complementaryNote = "masqué (complément d'un groupe masqué, voir Méthode)"
+    static let complementaryNote = "masqué (complément, voir Méthode)"
 
     /// Whether a group's satisfaction figures give way to a note.
     static func hidesSatisfaction(_ f: Figures) -> Bool { f.withoutSurvey || f.suppressed }

@@ -24,7 +24,8 @@ enum ObjectivesSheet {
         sheet.frozenRows = 1
         sheet.targetColumns = [7: .objectivesMetRate]
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(sheet.rows.count - 1, 1), headers: headers)]
-        sheet.fitColumns(max: 70, fixed: [3: 70])
+        // The figure columns hold the notes of hidden groups on two lines.
+        sheet.fitColumns(max: 70, fixed: [3: 70, 5: 17, 6: 17, 7: 17])
         sheet.fitRowHeights()
         return sheet
     }

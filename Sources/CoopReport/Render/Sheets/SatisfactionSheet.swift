@@ -36,7 +36,8 @@ enum SatisfactionSheet {
         sheet.targetColumns = [7: .satisfactionRate]
         sheet.rowHeights = [0: 45]
         sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: max(lastRow, 1), headers: headers)]
-        var widths: [Int: Double] = [0: 34, 1: 11, 2: 9, 3: 24, 4: 7, 5: 12, 6: 11, 7: 12]
+        // Moyenne holds the notes of hidden groups: wide enough for « masqué (complément, voir Méthode) » on two lines.
+        var widths: [Int: Double] = [0: 34, 1: 11, 2: 9, 3: 24, 4: 7, 5: 17, 6: 11, 7: 12]
         for c in 8..<(8 + values.count) { widths[c] = 13 }
         sheet.fitColumns(fixed: widths)
         sheet.fitRowHeights()  // long session titles and « masqué (< 3 réponses) » on two lines
