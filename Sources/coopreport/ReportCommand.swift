@@ -54,6 +54,7 @@ struct ReportCommand: ParsableCommand {
         }
         guard minGroupSize >= 1 else { throw ValidationError("--min-group-size doit valoir au moins 1 ; reçu : \(minGroupSize)") }
         let asOfDay = try Self.day(asOf, flag: "--as-of") ?? toDay ?? Self.today()
+        if let why = Period(from: fromDay, to: toDay).asOfProblem(asOfDay) { throw ValidationError("--as-of \(asOfDay.iso) : \(why)") }
         var request = ReportRequest(
             catalogue: catalogue, registrations: registrations, evaluations: evaluations, outputDirectory: out,
             period: Period(from: fromDay, to: toDay), asOf: asOfDay, minGroupSize: minGroupSize)
