@@ -260,8 +260,9 @@ public struct Pipeline {
             + roleWords.unused(registrationMap.roles.keys, entry: "values.role", mapping: registrationMap, files: registrationFiles)
             + answerWords.unused(
                 request.evaluations.mapping.answers.keys, entry: "answers", mapping: request.evaluations.mapping, files: evaluationFiles)
-            + registrationLabels.unused(registrationMap, files: registrationFiles)
-            + evaluationLabels.unused(request.evaluations.mapping, files: evaluationFiles)
+            + LabelsSeen.unused(
+                registrations: (registrationLabels, registrationMap, registrationFiles),
+                evaluations: (evaluationLabels, request.evaluations.mapping, evaluationFiles))
             + coldAnswerWords.unused(coldMapping.answers.keys, entry: "answers", mapping: coldMapping, files: coldFiles)
             + coldLabels.unused(coldMapping, files: coldFiles)
         for input in inputs.dropFirst() {

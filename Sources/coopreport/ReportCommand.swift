@@ -77,6 +77,7 @@ struct ReportCommand: ParsableCommand {
         let outcome = try Pipeline(logger: logger).run(request)
         let doc = outcome.document
         logger.notice("bilan : \(rowCounts(doc))")
+        for note in doc.metrics.notes { logger.info("note : \(note)") }
         if let note = doc.emptyPeriodNote { logger.warning("alerte : \(note)") }
         logger.notice(
             "\(doc.options.certificates ? "Certificats écrits" : "Rapport écrit") : \(outcome.outputs.first.map(doc.paths.show) ?? "")\(doc.whatToRead.map { " — " + $0 } ?? "")"

@@ -115,6 +115,7 @@ struct CheckCommand: ParsableCommand {
             let logger = logging.makeLogger()
             let doc = try Pipeline(logger: logger).check(try options.request())
             logger.notice("bilan : \(rowCounts(doc))")
+            for note in doc.metrics.notes { logger.info("note : \(note)") }
             if let note = doc.emptyPeriodNote { logger.warning("alerte : \(note)") }
             logger.notice("Contrôle terminé, rien n'est écrit\(doc.whatToRead.map { " — " + $0 } ?? "")")
             if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }
