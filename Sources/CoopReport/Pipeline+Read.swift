@@ -129,8 +129,9 @@ extension Pipeline {
             + registrations.roles.unused(
                 registrationMap.roles.keys, entry: "values.role", mapping: registrationMap, files: registrationFiles)
             + evaluations.answers.unused(evaluationMap.answers.keys, entry: "answers", mapping: evaluationMap, files: evaluationFiles)
-            + registrations.labels.unused(registrationMap, files: registrationFiles)
-            + evaluations.labels.unused(evaluationMap, files: evaluationFiles)
+            + LabelsSeen.unused(
+                registrations: (registrations.labels, registrationMap, registrationFiles),
+                evaluations: (evaluations.labels, evaluationMap, evaluationFiles))
             + cold.answers.unused(coldMap.answers.keys, entry: "answers", mapping: coldMap, files: coldFiles)
             + cold.labels.unused(coldMap, files: coldFiles)
     }

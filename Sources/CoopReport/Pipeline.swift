@@ -84,11 +84,9 @@ public struct Pipeline {
         return Self.document(request, read: read, model: model, figures: figures, warnings: warnings, paths: paths)
     }
 
-    /// Paths as a person reads them: relative to the job file's folder, or to the current
-    /// folder for `report`.
-    static func paths(_ request: ReportRequest) -> DisplayPaths {
-        request.job.map { DisplayPaths(base: URL(fileURLWithPath: $0).deletingLastPathComponent().path) } ?? .currentFolder
-    }
+    /// Paths as a person reads them: relative to the folder the command was typed in
+    /// (docs/decisions.md « Paths from where the command was typed »).
+    static func paths(_ request: ReportRequest) -> DisplayPaths { .currentFolder }
 
     /// A list for a log line: the first `limit` items, then « … (N de plus) », so that a
     /// line stays short whatever the catalogue or the header.

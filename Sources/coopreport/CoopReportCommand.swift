@@ -43,7 +43,10 @@ struct CoopReportCommand: ParsableCommand {
 
 /// Options shared by the commands that narrate a run.
 struct LoggingOptions: ParsableArguments {
-    @Flag(help: "N'afficher que les lignes écartées et les erreurs (les alertes restent dans la feuille Alertes).")
+    @Flag(
+        help:
+            "N'afficher que ce qui appelle une action : les lignes écartées, les alertes, les erreurs, le bilan et la dernière ligne (« Rapport écrit »)."
+    )
     var quiet = false
 
     @Option(help: "Niveau de détail du journal : trace, debug, info, notice, warning, error ou critical.")
@@ -57,7 +60,9 @@ struct LoggingOptions: ParsableArguments {
     }
 
     func makeLogger() -> Logger {
-        let level = quiet ? Logger.Level.warning : Logger.Level(rawValue: logLevel) ?? .info
+        // The stages' narration is `info`; rejected rows are `warning`; alerts, the summary
+        // and the last line are `notice`: what --quiet keeps.
+        let level = quiet ? Logger.Level.notice : Logger.Level(rawValue: logLevel) ?? .info
         var logger = Logger(label: "coopreport") { _ in StderrLogHandler() }
         logger.logLevel = level
         return logger
@@ -73,10 +78,10 @@ func rowCounts(_ doc: ReportDocument) -> String {
 }
 
 /// Maps a thrown error to its message on stderr and its exit code; the paths in it are
-/// shown relative to the job's folder (`paths`), as in the rest of the run's output.
+/// shown relative to the folder the command was typed in, as in the rest of the run's output.
 func fail(_ error: Error, paths: DisplayPaths = .currentFolder) -> ExitCode {
     let message = paths.showPaths(in: (error as? LocalizedError)?.errorDescription ?? String(describing: error))
-    try? FileHandle.standardError.write(contentsOf: Data("coopreport: \(StderrLogHandler.oneLine(message))\n".utf8))
+    StderrLogHandler.write(message)
     return ExitCode(ExitStatus.forError(error).rawValue)
 }
 
@@ -101,7 +106,7 @@ enum Interruption {
                     outcome =
                         "la mise en place des fichiers n'a pas pu s'achever : le rapport est incomplet ; relancez dans ce dossier, la prochaine exécution l'achève d'abord"
                 }
-                try? FileHandle.standardError.write(contentsOf: Data("coopreport: erreur : interrompu (signal \(sig)) ; \(outcome)\n".utf8))
+                StderrLogHandler.write("erreur : interrompu (signal \(sig)) ; \(outcome)")
                 exit(128 + sig)
             }
             source.resume()

@@ -54,6 +54,7 @@ struct ReportCommand: ParsableCommand {
         }
         guard minGroupSize >= 1 else { throw ValidationError("--min-group-size doit valoir au moins 1 ; reçu : \(minGroupSize)") }
         let asOfDay = try Self.day(asOf, flag: "--as-of") ?? toDay ?? Self.today()
+        if let why = Period(from: fromDay, to: toDay).asOfProblem(asOfDay) { throw ValidationError("--as-of \(asOfDay.iso) : \(why)") }
         var request = ReportRequest(
             catalogue: catalogue, registrations: registrations, evaluations: evaluations, outputDirectory: out,
             period: Period(from: fromDay, to: toDay), asOf: asOfDay, minGroupSize: minGroupSize)
@@ -76,6 +77,7 @@ struct ReportCommand: ParsableCommand {
         let outcome = try Pipeline(logger: logger).run(request)
         let doc = outcome.document
         logger.notice("bilan : \(rowCounts(doc))")
+        for note in doc.metrics.notes { logger.info("note : \(note)") }
         if let note = doc.emptyPeriodNote { logger.warning("alerte : \(note)") }
         logger.notice(
             "\(doc.options.certificates ? "Certificats écrits" : "Rapport écrit") : \(outcome.outputs.first.map(doc.paths.show) ?? "")\(doc.whatToRead.map { " — " + $0 } ?? "")"

@@ -4,8 +4,8 @@ import Foundation
 
 /// Options shared by `run` and `check`: the job and what may override it.
 struct JobOptions: ParsableArguments {
-    /// Paths as the run shows them: from the job file's folder.
-    var paths: DisplayPaths { DisplayPaths(base: URL(fileURLWithPath: job).deletingLastPathComponent().path) }
+    /// Paths as the run shows them: from the folder the command was typed in.
+    var paths: DisplayPaths { .currentFolder }
 
     @Argument(help: "Le fichier de tâche (YAML, docs/jobs.md).")
     var job: String
@@ -19,9 +19,15 @@ struct JobOptions: ParsableArguments {
     )
     var asOf: String?
 
+    @Option(
+        help:
+            "Jour de l'exécution (AAAA-MM-JJ) pour les périodes relatives (« previous_month ») : répète ou rejoue l'exécution de ce jour. Par défaut : aujourd'hui (Europe/Paris)."
+    )
+    var today: String?
+
     @OptionGroup var analysis: AnalysisOptions
 
-    /// The request the job makes for a run today.
+    /// The request the job makes for a run on `--today`, or today.
     func request() throws -> ReportRequest {
         let asOfDay = try ReportCommand.day(asOf, flag: "--as-of")
         var month: Day?
@@ -31,10 +37,17 @@ struct JobOptions: ParsableArguments {
             }
             month = first
         }
-        let today = ReportCommand.today()
+        // The clock is read here, at the edge (or replaced by --today, for a rehearsal): a
+        // cold answer dated after it is a typo.
+        let today = try ReportCommand.day(self.today, flag: "--today") ?? ReportCommand.today()
         var request = ReportRequest(job: try JobReader.read(path: job), asOf: asOfDay, today: today, month: month)
-        // The clock is read here, at the edge: a cold answer dated after it is a typo.
         request.today = today
+        if let asOfDay, let why = request.period.asOfProblem(asOfDay) {
+            let hint =
+                self.today == nil && period == nil
+                ? " ; pour rejouer l'exécution d'un autre jour, donnez-le avec --today (par exemple --today \(asOfDay.iso))" : ""
+            throw ValidationError("--as-of \(asOfDay.iso) : \(why)\(hint)")
+        }
         request.analysis = request.analysis.overridden(by: try analysis.parsed())
         return request
     }
@@ -102,6 +115,7 @@ struct CheckCommand: ParsableCommand {
             let logger = logging.makeLogger()
             let doc = try Pipeline(logger: logger).check(try options.request())
             logger.notice("bilan : \(rowCounts(doc))")
+            for note in doc.metrics.notes { logger.info("note : \(note)") }
             if let note = doc.emptyPeriodNote { logger.warning("alerte : \(note)") }
             logger.notice("Contrôle terminé, rien n'est écrit\(doc.whatToRead.map { " — " + $0 } ?? "")")
             if strict && !doc.rejects.isEmpty { throw StrictModeError(rejected: doc.rejects.count) }

@@ -1,22 +1,34 @@
+import CoopReport
 import Foundation
 import Logging
 
 /// Writes `coopreport: message` lines on stderr: the run narrates itself there and keeps
 /// stdout free. No level word: row problems are logged as compiler-style diagnostics
-/// that already say `error:` or `warning:`.
+/// that already say `error:` or `warning:`. When stderr is not a terminal (cron, a log
+/// file), each line starts with the date and time (`StderrLogHandler.clock`).
 struct StderrLogHandler: LogHandler {
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
+    /// The clock the lines are dated with; nil: no date.
+    var now: (@Sendable () -> Date)? = StderrLogHandler.clock
+
+    /// The clock, read here at the edge, when stderr is not a terminal: a line in a log
+    /// file says when it was written; on a terminal, the person watching knows.
+    static let clock: (@Sendable () -> Date)? = isatty(STDERR_FILENO) == 1 ? nil : { @Sendable in Date() }
+
+    /// Writes one line on stderr: `[date ]coopreport: message`, the message made one line.
+    static func write(_ message: String, now: (@Sendable () -> Date)? = StderrLogHandler.clock) {
+        let stamp = now.map { ParisCalendar.timestamp(at: $0()) + " " } ?? ""
+        // `try?`: a closed stderr is not a reason to stop the run (EBADF, EPIPE).
+        try? FileHandle.standardError.write(contentsOf: Data("\(stamp)coopreport: \(oneLine(message))\n".utf8))
+    }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    func log(event: LogEvent) {
-        // `try?`: a closed stderr is not a reason to stop the run (EBADF, EPIPE).
-        try? FileHandle.standardError.write(contentsOf: Data("coopreport: \(Self.oneLine("\(event.message)"))\n".utf8))
-    }
+    func log(event: LogEvent) { Self.write("\(event.message)", now: now) }
 
     /// A message as one line of plain text: input text quoted in it (a value, a header)
     /// cannot start a forged line (« \nsummary: … »), send the terminal escape sequences,

@@ -352,6 +352,9 @@ public struct CSVTable {
             let expected = schema.columns.filter(\.required).map(\.name) + schema.oneOf.map { $0.joined(separator: " ou ") }
             throw IngestError.missingColumns(path: path, missing: missing, found: header, expected: expected, nearest: nearest)
         }
+        if schema.requiresQuestion, !schema.answerColumns.contains(where: { found[$0] != nil }) {
+            throw IngestError.noQuestionColumns(path: path, questions: schema.answerColumns, found: header)
+        }
         if schema.requiresAnswers, familyColumns.isEmpty, !schema.answerColumns.contains(where: { found[$0] != nil }) {
             throw IngestError.noAnswerColumns(path: path, questions: schema.answerColumns, found: header)
         }

@@ -25,6 +25,8 @@ public enum IngestError: Error, Equatable, LocalizedError {
     case unmatchedHeaders(path: String, entries: [Unmatched], found: [String])
     /// An evaluations file in which no survey question and no objective column is found.
     case noAnswerColumns(path: String, questions: [String], found: [String])
+    /// An evaluations file in which no survey question is found (objective columns or not).
+    case noQuestionColumns(path: String, questions: [String], found: [String])
     /// The registrations have a header and no row.
     case noRows(path: String)
     /// Two header cells name the same column.
@@ -78,6 +80,12 @@ public enum IngestError: Error, Equatable, LocalizedError {
             return "\(path):1 : erreur : aucune question du questionnaire ni colonne d'objectif trouvée, chaque réponse serait donc vide. "
                 + "Attendu : \(questions.isEmpty ? "" : "l'une de \(questions.joined(separator: ", ")) ou ")objective_1… ; trouvé : \(Self.list(found)). "
                 + "Faites correspondre les en-têtes des questions avec « questions: » dans le fichier de tâche (docs/jobs.md)."
+        case .noQuestionColumns(let path, let questions, let found):
+            return
+                "\(path):1 : erreur : aucune question du questionnaire trouvée dans l'en-tête, chaque chiffre de satisfaction serait donc vide. "
+                + "Attendu : l'une de \(Self.list(questions)) ; trouvé : \(Self.list(found)). "
+                + "Faites correspondre les en-têtes des questions avec « questions: » dans le fichier de tâche (docs/jobs.md), "
+                + "ou écrivez « questions: [] » si ce questionnaire n'a pas de question de satisfaction."
         case .noRows(let path):
             return
                 "\(path) : erreur : les inscriptions ont un en-tête et aucune ligne ; rien n'est écrit et le rapport précédent est conservé. "

@@ -31,6 +31,10 @@ public struct TableSchema: Sendable {
     /// Whether the file must have an answer column or a family column: every survey
     /// (evaluations, cold evaluations), even one whose only answers are `objective_k`.
     public var requiresAnswers: Bool
+    /// Whether the file must have one of `answerColumns`, objective columns or not: the
+    /// evaluations, whose satisfaction figures would all be empty without (a job's
+    /// `questions: []` says the survey has none, and lifts it).
+    public var requiresQuestion = false
 
     public init(
         kind: InputKind, columns: [Column], oneOf: [[String]] = [], answerColumns: [String] = [],
@@ -72,7 +76,9 @@ extension TableSchema {
 
     /// `evaluations.csv` (`data-contract.md` §3) for a survey with these question columns.
     public static func evaluations(questions: [String]) -> TableSchema {
-        survey(kind: .evaluations, questions: questions)
+        var schema = survey(kind: .evaluations, questions: questions)
+        schema.requiresQuestion = !questions.isEmpty
+        return schema
     }
 
     /// The cold evaluations (`data-contract.md` §4): the columns of the evaluations, with

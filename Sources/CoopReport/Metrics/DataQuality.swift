@@ -18,7 +18,7 @@ struct DataQuality {
     }
 
     func warnings() -> [Diagnostic] {
-        responseRatesAboveOne() + responsesFromAbsentees() + rowsOutsidePeriod()
+        responseRatesAboveOne() + responsesFromAbsentees() + responsesFromUnregistered() + aboveCapacity()
     }
 
     /// A session with more responses than present participants.
@@ -51,6 +51,40 @@ struct DataQuality {
         }
     }
 
+    /// A response from a participant whose registration to the session is marked cancelled
+    /// or waitlisted (and who has no confirmed one): the response counts, and says that the
+    /// export's status or the response is wrong.
+    func responsesFromUnregistered() -> [Diagnostic] {
+        var status: [UInt64: Registration.Status] = [:]
+        for r in data.registrationRows where counted.contains(r.session) {
+            let key = ParticipantIndex.key(r.session, r.participant)
+            if r.status == .registered || status[key] == .registered { status[key] = .registered } else { status[key] = r.status }
+        }
+        guard status.values.contains(where: { $0 != .registered }) else { return [] }
+        return data.responseRows.compactMap { response in
+            guard counted.contains(response.session), let p = index.participant(of: response),
+                let s = status[ParticipantIndex.key(response.session, p)], s != .registered
+            else { return nil }
+            return Diagnostic(
+                severity: .warning, file: data.files[Int(response.file)], line: Int(response.line), column: nil,
+                message:
+                    "réponse d'un participant dont l'inscription à \(data.sessions.keys[Int(response.session)]) est \(s == .cancelled ? "annulée" : "en liste d'attente") : la réponse compte ; vérifiez le statut de l'inscription"
+            )
+        }
+    }
+
+    /// A session with more confirmed registrations than the catalogue's capacity.
+    func aboveCapacity() -> [Diagnostic] {
+        sessions.compactMap { s in
+            guard let capacity = s.capacity, let t = tallies[s.key], t.registered > capacity else { return nil }
+            return Diagnostic(
+                severity: .warning, file: "", line: 0, column: nil,
+                message:
+                    "session \(s.key) : \(plural(t.registered, "inscription confirmée", "inscriptions confirmées")) pour une capacité de \(capacity) (catalogue) : vérifiez l'export (des doublons, une autre session) ou la capacité"
+            )
+        }
+    }
+
     /// Journeys « à vérifier »: started, the programme ended, and a step's attendance never
     /// typed in; one line per programme and step (the Parcours sheet lists the people).
     func unverifiedJourneys(_ steps: [(step: Session, count: Int)]) -> [Diagnostic] {
@@ -64,24 +98,21 @@ struct DataQuality {
         }
     }
 
-    /// Sessions present in the CSVs but outside the period: their rows are not counted.
-    func rowsOutsidePeriod() -> [Diagnostic] {
+    /// Sessions present in the CSVs but outside the period: their rows are not counted. A
+    /// note, not an alert: a monthly report's exports hold the other months every month.
+    func rowsOutsidePeriod() -> String? {
         var registrations: [Int32: Int] = [:]
         var responses: [Int32: Int] = [:]
         for r in data.registrationRows where !counted.contains(r.session) { registrations[r.session, default: 0] += 1 }
         for r in data.responseRows where !counted.contains(r.session) { responses[r.session, default: 0] += 1 }
         let keys = Set(registrations.keys).union(responses.keys).sorted { data.sessions.keys[Int($0)] < data.sessions.keys[Int($1)] }
-        guard !keys.isEmpty else { return [] }
+        guard !keys.isEmpty else { return nil }
         // One line for them all: a monthly report speaks of its month.
         let names = keys.map { "\(data.sessions.keys[Int($0)])" }
         let shown = names.prefix(6).joined(separator: ", ") + (names.count > 6 ? "…" : "")
-        return [
-            Diagnostic(
-                severity: .warning, file: "", line: 0, column: nil,
-                message:
-                    "\(plural(keys.count, "session")) hors de la période (\(shown)) : \(plural(registrations.values.reduce(0, +), "inscription")) et \(plural(responses.values.reduce(0, +), "réponse")) non \(registrations.values.reduce(0, +) + responses.values.reduce(0, +) > 1 ? "comptées" : "comptée")"
-            )
-        ]
+        let rows = registrations.values.reduce(0, +) + responses.values.reduce(0, +)
+        return
+            "\(plural(keys.count, "session")) hors de la période (\(shown)) : \(plural(registrations.values.reduce(0, +), "inscription")) et \(plural(responses.values.reduce(0, +), "réponse")) non \(rows > 1 ? "comptées" : "comptée")"
     }
 
 }

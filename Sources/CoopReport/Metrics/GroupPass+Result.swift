@@ -81,6 +81,7 @@ extension GroupPass {
             period: calculator.period, asOf: calculator.asOf, minGroupSize: minGroupSize, survey: data.catalogue.survey,
             overall: overall, sessions: sessionRows, programmes: programmeRows, cooperatives: cooperatives, months: monthRows,
             violations: violations, comments: comments, warnings: quality.warnings() + quality.unverifiedJourneys(unverified))
+        result.notes = quality.rowsOutsidePeriod().map { [$0] } ?? []
         result.breakdowns = breakdowns
         result.responseDates = responseDates
         ComplementarySuppression.apply(to: &result, monthsAddUp: calculator.trend == nil)

@@ -59,6 +59,9 @@ public struct MetricsResult: Sendable {
     public let comments: [Comment]
     /// Data-quality warnings found while computing (response rate above 1).
     public let warnings: [Diagnostic]
+    /// Facts worth a line but no action, which hold every month (sessions of the exports
+    /// outside the period): Synthèse and the log's info lines show them, not Alertes.
+    public var notes: [String] = []
     /// When the responses of the period's sessions were submitted: the dates the
     /// satisfaction and objective figures rest on (Indicateurs).
     public var responseDates = DateSpan()

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Paths as a person reads them in a report and on the terminal: relative to the job
-/// file's folder (`../input/registrations.csv`), or to the current folder for the `report`
-/// command — never the absolute path of the machine that ran the report.
+/// Paths as a person reads them in a report and on the terminal: relative to the folder
+/// the command was typed in (`input/registrations.csv`, which the person can open from
+/// there) — never the absolute path of the machine that ran the report.
 public struct DisplayPaths: Sendable, Equatable {
     /// The folder paths are shown from (absolute).
     public let base: String

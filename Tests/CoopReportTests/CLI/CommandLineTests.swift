@@ -10,6 +10,17 @@ struct CommandLineTests {
         let status: Int32
         let stdout: String
         let stderr: String
+
+        /// stderr's lines without the date and time each one starts with (stderr is a pipe
+        /// here, not a terminal).
+        var lines: [String] { stderr.split(separator: "\n").map { Self.unstamped(String($0)) } }
+
+        /// `line` without its leading `2022-07-02T06:00:03+02:00 `, if it has one.
+        static func unstamped(_ line: String) -> String {
+            guard let stamp = line.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d "#, options: .regularExpression)
+            else { return line }
+            return String(line[stamp.upperBound...])
+        }
     }
 
     static var executable: URL {
@@ -18,10 +29,12 @@ struct CommandLineTests {
         return Repository.root.appendingPathComponent(".build/debug/coopreport")
     }
 
-    func run(_ arguments: [String]) throws -> Run {
+    /// Runs the executable with `arguments`, from `folder` (the test's current folder when nil).
+    func run(_ arguments: [String], in folder: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -67,7 +80,7 @@ struct CommandLineTests {
         let forged = SmallRun.registrations + "P;\"Z\nsummary: all good\u{1B}[31m\";p9;Nom;Pré;x@example.org;Coop;inscrit;présent\r\n"
         let r = try run(["report"] + inputs(dir, registrations: forged) + ["--out", out, "--max-reject-rate", "1"])
         #expect(r.status == ExitStatus.written.rawValue)
-        #expect(!r.stderr.split(separator: "\n").contains { $0.hasPrefix("summary: all good") })
+        #expect(!r.lines.contains { $0.hasPrefix("summary: all good") })
         #expect(!r.stderr.contains("\u{1B}"))
         #expect(r.stderr.contains("\\nsummary: all good\\u{1B}[31m"))
     }
@@ -79,7 +92,7 @@ struct CommandLineTests {
         let r = try run(["report"] + inputs(dir, registrations: bad) + ["--out", dir.path + "/out"])
         #expect(r.status == ExitStatus.inputMissing.rawValue)
         #expect(!r.stderr.contains("\u{1B}"))
-        #expect(!r.stderr.split(separator: "\n").contains { $0.hasPrefix("summary: fine") })
+        #expect(!r.lines.contains { $0.hasPrefix("summary: fine") })
     }
 
     @Test("--wait that is not a number of seconds is a usage error (64), not a crash")
@@ -91,7 +104,7 @@ struct CommandLineTests {
         }
     }
 
-    @Test("a period with no session writes its report, exits 0, and says so last on stderr and at the top of Synthèse")
+    @Test("a period with no session writes its report, exits 0, and says so before the last line of stderr and at the top of Synthèse")
     func emptyPeriod() throws {
         let dir = try TemporaryDirectory()
         let out = dir.url.appendingPathComponent("out").path
@@ -99,8 +112,9 @@ struct CommandLineTests {
         let period = ["--from", "2022-03-01", "--to", "2022-03-31"]
         let r = try run(["report"] + inputs(dir) + ["--out", out, "--quiet"] + period)
         #expect(r.status == ExitStatus.written.rawValue)
-        let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.hasPrefix("coopreport: alerte : Période sans session"))
+        // --quiet keeps the alert and the last line.
+        #expect(r.lines.dropLast().last?.hasPrefix("coopreport: alerte : Période sans session") == true)
+        #expect(r.lines.last?.hasPrefix("coopreport: Rapport écrit : ") == true)
         let x = try XLSXReader(url: URL(fileURLWithPath: out + "/report.xlsx"))
         let second = x.grid("Synthèse").dropFirst().first ?? []
         #expect(second.first??.value.hasPrefix("Période sans session") == true)
@@ -122,7 +136,7 @@ struct CommandLineTests {
         #expect(r.stderr.contains("[5/5] écriture"))
         #expect(r.stderr.contains("arrêté au 31/03/2022"))  // --to gives the as-of date
         // The last line says what was written and what to read.
-        let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        let last = r.lines.last ?? ""
         #expect(last.hasPrefix("coopreport: Rapport écrit : "))
         #expect(last.contains("report.xlsx — 2 lignes écartées (feuille Rejets)"))
         #expect(!r.stderr.contains("error") && !r.stderr.contains("warning"))
@@ -279,19 +293,19 @@ struct RunCommandTests {
         #expect(r.stderr.contains("min_groupe_size : clé inconnue « min_groupe_size » (vouliez-vous dire « min_group_size » ?)"))
     }
 
-    @Test("an error that stops the run speaks French and names files from the job's folder, not the machine's path")
+    @Test("an error that stops the run speaks French and names files from the folder the command was typed in, not the machine's path")
     func stoppingErrors() throws {
         let dir = try TemporaryDirectory()
         // A missing input, then a job file whose YAML is broken on its line 3.
-        let missing = try cli.run(["run", try job(in: dir, registrations: "absent.csv")])
+        let missing = try cli.run(["run", try job(in: dir, registrations: "absent.csv")], in: dir.path)
         #expect(missing.status == ExitStatus.inputMissing.rawValue)
         #expect(missing.stderr.contains("absent.csv : erreur : fichier introuvable"))
         let broken = try dir.write("broken.yml", "version: 1\ninputs: {catalogue: catalogue.yml, registrations: [a\noutput: out\n")
-        let yaml = try cli.run(["run", broken])
+        let yaml = try cli.run(["run", broken], in: dir.path)
         #expect(yaml.status == ExitStatus.usage.rawValue)
         #expect(yaml.stderr.contains(":3 : erreur : (document) : syntaxe YAML invalide à la colonne"))
         for r in [missing, yaml] {
-            let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
+            let last = r.lines.last ?? ""
             #expect(!last.contains(dir.path), "\(last)")
             #expect(FrenchTextTests.englishWords(last).isEmpty, "\(last)")
         }
@@ -301,9 +315,9 @@ struct RunCommandTests {
     func lastLine() throws {
         let dir = try TemporaryDirectory()
         try dir.write("registrations.csv", SmallRun.registrations)
-        let r = try cli.run(["run", try job(in: dir)])
+        let r = try cli.run(["run", try job(in: dir)], in: dir.path)
         #expect(r.status == 0)
-        let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        let last = r.lines.last ?? ""
         let x = try XLSXReader(url: dir.url.appendingPathComponent("out/report.xlsx"))
         let quality = try #require(x.grid("Synthèse").joined().compactMap { $0?.value }.first { $0.hasPrefix("Qualité des données : ") })
         let said = quality.dropFirst("Qualité des données : ".count).dropLast()  // the final period

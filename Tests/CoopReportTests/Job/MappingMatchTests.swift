@@ -111,7 +111,7 @@ struct MappingMatchTests {
         expectNothingWritten(dir)
     }
 
-    @Test("an evaluations file with no question and no objective column stops the run")
+    @Test("an evaluations file with no survey question stops the run")
     func noAnswers() throws {
         let dir = try TemporaryDirectory()
         let bare = "Formation;Session;Commentaire\nP;A;bien\n"
@@ -119,7 +119,7 @@ struct MappingMatchTests {
         do {
             _ = try run(job)
             Issue.record("the run went on with responses that cannot hold an answer")
-        } catch IngestError.noAnswerColumns(_, let questions, let found) {
+        } catch IngestError.noQuestionColumns(_, let questions, let found) {
             #expect(questions == Survey.standard.questions.map(\.column))
             #expect(found == ["Formation", "Session", "Commentaire"])
         }

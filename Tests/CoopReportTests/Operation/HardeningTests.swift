@@ -339,21 +339,24 @@ struct HardeningTests {
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/manifest.json"))
     }
 
-    @Test("paths are shown relative to the job file's folder, in the workbook and on the terminal")
+    @Test("paths are shown relative to the folder the command was typed in, in the workbook and on the terminal")
     func displayPaths() throws {
         let paths = DisplayPaths(base: "/srv/coop/jobs")
         #expect(paths.show("/srv/coop/input/registrations.csv") == "../input/registrations.csv")
         #expect(paths.show("/srv/coop/jobs/../output/x.xlsx") == "../output/x.xlsx")
         #expect(paths.show("/srv/coop/jobs/local.csv") == "local.csv")
         #expect(paths.show("/tmp/other.csv") == "/tmp/other.csv")  // nothing in common but /
-        // The sample job's workbook: Synthèse and Rejets name ../input/…, not /…/input/….
+        // The sample job's workbook: Synthèse and Rejets name input/… (from the repository,
+        // where the tests run), not /…/input/….
         let dir = try TemporaryDirectory()
         var job = try JobReader.read(path: Repository.path("jobs/sample.yml"))
         job.output = dir.path
         let outcome = try pipeline.run(ReportRequest(job: job, asOf: nil, today: Fixtures.day("2026-11-27")))
         let x = try XLSXReader(url: URL(fileURLWithPath: outcome.outputs[0]))
         let texts = ["Synthèse", "Rejets"].flatMap { x.grid($0).flatMap { $0.compactMap { $0?.value } } }
-        #expect(texts.contains("../input/registrations.csv"))
+        let here = DisplayPaths.currentFolder.show(Repository.path("input/registrations.csv"))
+        #expect(!here.hasPrefix("/"))
+        #expect(texts.contains(here))
         #expect(!texts.contains { $0.hasPrefix(Repository.root.path) })
     }
 }

@@ -57,6 +57,7 @@ enum SummarySheet {
         if let note = doc.emptyPeriodNote { sheet.append([.text(note, .warning)]) }
         sheet.append([.text("Période", .label), .text(periodText(m))])
         sheet.append([.text("Date d'arrêté", .label), Cell(.date(m.asOf))])
+        for note in m.notes { sheet.append([.text("Note", .label), .text(note)]) }
         if !m.filter.isEmpty {
             sheet.append([.text("Filtre", .label), .text("\(m.filter.french) : les chiffres ne portent que sur ce groupe", .warning)])
         }
