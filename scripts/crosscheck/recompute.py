@@ -40,7 +40,8 @@ superseded duplicates, journeys by outcome).
     --catalogue input/catalogue.yml --registrations input/registrations.csv
     --evaluations input/evaluations.csv
 (paths from the repository root, found from this script's location); jobs/sample.yml
-runs with as_of 2022-07-31 and no period, so from /work/main:
+runs with as_of 2022-07-31 and the 2021-2022 season as its period (taken from the checked
+file when --from/--to are not given), so from the repository's root:
     python3 scripts/crosscheck/recompute.py --check-sample --as-of 2022-07-31 \
         --metrics output/sample/metrics.json
 or, spelled out:
@@ -567,6 +568,10 @@ def ratio(num, den):
     return num / den
 
 
+# Whether the run keeps some cooperatives or roles only (set by compute from --filter).
+PEOPLE_FILTERED = [False]
+
+
 def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
                          qcols, scale, min_group_size, as_of, surveyed, participants):
     """The session figures for one group (every group carries them).
@@ -628,9 +633,13 @@ def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
             if r["programme"] == s["programme"] and r["session"] == s["code"] \
                     and r["status"] == "registered":
                 reg_here += 1
+        # docs/jobs.md « Analyses »: under a cooperative or role filter a session's
+        # capacity is nobody's, so the fill rate is empty (its registrations still counted,
+        # as a cooperative's are in an unfiltered report).
         if s["capacity"] is not None:
             any_cap = True
-            cap_sum += s["capacity"]
+            if not PEOPLE_FILTERED[0]:
+                cap_sum += s["capacity"]
             reg_in_cap += reg_here
         if s["price_ht"] is not None:
             any_price = True
@@ -1098,6 +1107,7 @@ def compute(args):
     filters = {}
     for dim, value in args.filters:
         filters.setdefault(dim, []).append(value)
+    PEOPLE_FILTERED[0] = bool(filters)
     if filters:
         known = {"cooperative": set(), "role": set()}
         for r in reg_final:
@@ -1528,6 +1538,13 @@ def main():
     if args.metrics:
         with open(args.metrics, encoding="utf-8") as f:
             found = json.load(f)
+    if args.check_sample and not args.period_from and not args.period_to and found is not None:
+        # The sample jobs report the 2021-2022 season (period from 2021-09-01 to 2022-08-31):
+        # the period is a parameter of the run, read like the as-of date from the checked file.
+        period = found.get("period") or {}
+        if period.get("from") or period.get("to"):
+            args.period_from, args.period_to = period.get("from"), period.get("to")
+            print("note: --check-sample without --from/--to, using the checked file's period %s…%s" % (args.period_from, args.period_to))
     if args.as_of is None:
         # READING: the as-of date is the period's last day; without one, the checked file's.
         if args.period_to:
