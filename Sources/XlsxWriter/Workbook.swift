@@ -120,14 +120,7 @@ public final class Workbook {
     /// « (2) », « (3) »…: a long file name never stops the workbook.
     public func setCustomProperty(_ name: String, _ value: String) throws {
         let limit = Workbook.maxPropertyLength
-        let clean = XMLText.clean(name)
-        var unique = XMLText.clipped(clean, to: limit)
-        var n = 2
-        while !customNames.insert(unique.lowercased()).inserted {
-            let suffix = " (\(n))"
-            unique = XMLText.clipped(clean, to: limit - suffix.count) + suffix
-            n += 1
-        }
+        let unique = XMLText.unique(XMLText.clean(name), limit: limit, in: &customNames)
         let status = unique.withCString { n in
             XMLText.clipped(XMLText.clean(value), to: limit).withCString { v in workbook_set_custom_property_string(raw, n, v) }
         }

@@ -122,14 +122,7 @@ public final class Worksheet {
         return headers.enumerated().map { i, header in
             let clean = xmlSafe(header)
             let base = clean.allSatisfy(\.isWhitespace) ? "Colonne \(i + 1)" : clean
-            var name = XMLText.clipped(base, to: maxNameLength)
-            var n = 2
-            while !used.insert(name.lowercased()).inserted {
-                let suffix = " (\(n))"
-                name = XMLText.clipped(base, to: maxNameLength - suffix.count) + suffix
-                n += 1
-            }
-            return name
+            return XMLText.unique(base, limit: maxNameLength, in: &used)
         }
     }
 

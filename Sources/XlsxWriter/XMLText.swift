@@ -40,4 +40,17 @@ public enum XMLText {
         guard text.utf8.count > limit, text.unicodeScalars.count > limit, limit > 0 else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit - 1))) + "…"
     }
+
+    /// `text` clipped to `limit`, made unique among `used` ignoring case (Excel's rule for
+    /// table columns and document properties): a name met before gets « (2) », « (3) »…
+    public static func unique(_ text: String, limit: Int, in used: inout Set<String>) -> String {
+        var name = clipped(text, to: limit)
+        var n = 2
+        while !used.insert(name.lowercased()).inserted {
+            let suffix = " (\(n))"
+            name = clipped(text, to: limit - suffix.count) + suffix
+            n += 1
+        }
+        return name
+    }
 }

@@ -75,7 +75,7 @@ struct GroupPass {
             guard let n = table.find(s.key), slotOf[Int(n)] < 0 else { continue }
             slotOf[Int(n)] = counted.count
             counted.append(s)
-            var t = make(.init([.session]))()
+            var t = Tally(questionCount: survey.questions.count, scaleSize: scaleSize)
             t.addSession(s)
             // A session's capacity is the session's: a cooperative or a role fills none of it,
             // so a report filtered by them has no fill rate (as their groups have none).
@@ -108,7 +108,8 @@ struct GroupPass {
     /// Counts each registration of a counted session in its slot and in its groups.
     mutating func countRegistrations() {
         let reference = DatasetReference(data)
-        let peopleByRow = byRow.indices.filter { !byRow[$0].grouping.carriesJourneys }
+        // Groupings whose people are those registered (the others count journeys' people).
+        let meetsByRow = byRow.map { !$0.grouping.carriesJourneys }
         let peopleBySession = bySession.indices.filter { !bySession[$0].grouping.carriesJourneys }
         for (i, r) in data.registrationRows.enumerated() {
             let slot = slotOf[Int(r.session)]
@@ -128,7 +129,7 @@ struct GroupPass {
             }
             if scoped[slot] {
                 for g in byRow.indices {
-                    let meets = r.status == .registered && peopleByRow.contains(g)
+                    let meets = r.status == .registered && meetsByRow[g]
                     GroupTallies.combinations(byRow[g].grouping, session: r.session, person: person, attribution: attribution) { a, b in
                         let group = byRow[g].group(a, b)
                         byRow[g].update(group) { t in

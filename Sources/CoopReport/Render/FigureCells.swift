@@ -45,6 +45,12 @@ enum FigureCells {
         v.note.map { Cell(.note($0)) } ?? .number(v.value, style(figure.unit))
     }
 
+    /// The gap between a figure now and in the compared period (`ComparedPeriod.gap`): in
+    /// points for a rate, in the figure's own unit otherwise; empty when either is.
+    static func gap(_ metric: Metric, _ now: Figures, _ before: Figures) -> Cell {
+        ComparedPeriod.gap(metric, now, before).map { Cell(.number($0, metric.unit == .rate ? .points : style(metric.unit))) } ?? .empty
+    }
+
     /// Numerator and denominator cells of a rate (numerator hidden with the rate, by the
     /// rule metrics.json follows too: `Figures.shownParts`).
     static func parts(_ metric: Metric, _ f: Figures, minGroupSize: Int) -> [Cell] {

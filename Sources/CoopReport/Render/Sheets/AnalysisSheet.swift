@@ -46,18 +46,13 @@ enum AnalysisSheet {
         if let table {
             // Figure columns read upwards (as on the group sheets): as wide as their numbers,
             // or a note such as « masqué (< 3 réponses) » on two lines; N columns narrower.
-            var column = table.grouping.dimensions.count
-            for metric in figures {
+            for (metric, column) in columns(figures, after: table.grouping.dimensions.count) {
                 let holdsNote = sheet.rows.contains { row in
                     if row.indices.contains(column), case .note = row[column].value { return true }
                     return false
                 }
                 sheet.columnWidths[column] = GroupSheet.width(metric, holdsNote: holdsNote)
-                if metric.parts != nil {
-                    column += 1
-                    sheet.columnWidths[column] = 6
-                }
-                column += 1
+                if metric.parts != nil { sheet.columnWidths[column + 1] = 6 }
             }
             if doc.compared != nil {
                 // The Évolution block below uses the same columns: keep them readable.
@@ -107,40 +102,38 @@ enum AnalysisSheet {
                 + cells(m.overall, figures: figures, minGroupSize: m.minGroupSize))
         sheet.tables.append(
             TablePlan(
-                headerRow: headerRow, firstColumn: 0, lastRow: max(last, headerRow + 1), headers: uniqueHeaders(table.grouping, figures)))
+                headerRow: headerRow, firstColumn: 0, lastRow: max(last, headerRow + 1), headers: headers(table.grouping, figures: figures))
+        )
         // Rates that miss their target show in red, as on every sheet.
-        var column = keys
-        for metric in figures {
+        for (metric, column) in columns(figures, after: keys) {
             if let target = doc.options.target(metric) {
                 sheet.highlights.append(
                     Highlight(
                         firstRow: headerRow + 1, firstColumn: column, lastRow: total, lastColumn: column, below: target,
                         above: metric.targetIsCeiling))
             }
-            column += metric.parts == nil ? 1 : 2
         }
         guard !table.groups.isEmpty else { return }
         // The chart: the first three rates, one bar per group (the first dimension's name).
-        var series: [ChartPlan.Series] = []
-        column = keys
-        for metric in figures {
-            if metric.unit == .rate, series.count < 3 {
-                series.append(
-                    ChartPlan.Series(
-                        name: metric.label, categories: (headerRow + 1, 0, last, 0), values: (headerRow + 1, column, last, column)))
-            }
-            column += metric.parts == nil ? 1 : 2
+        let series = columns(figures, after: keys).filter { $0.metric.unit == .rate }.prefix(3).map { metric, column in
+            ChartPlan.Series(name: metric.label, categories: (headerRow + 1, 0, last, 0), values: (headerRow + 1, column, last, column))
         }
         guard !series.isEmpty else { return }
         sheet.charts.append(
             ChartPlan(
-                kind: .column, title: title(doc), series: series, anchorRow: total + 2, anchorColumn: 0,
+                kind: .column, title: title(doc), series: Array(series), anchorRow: total + 2, anchorColumn: 0,
                 valueAxisFormat: ChartPlan.percentAxis, valueAxisTitle: nil, valueAxisMin: 0, valueAxisMax: 1))
     }
 
-    /// The headers of the Excel table: Excel repairs a table whose headers repeat, so the
-    /// N columns name their rate.
-    static func uniqueHeaders(_ grouping: Grouping, _ figures: [Metric]) -> [String] { headers(grouping, figures: figures) }
+    /// Each figure's column, counted from `after` (the group's name columns): a rate is
+    /// followed by its N (`headers`, `cells`).
+    static func columns(_ figures: [Metric], after first: Int) -> [(metric: Metric, column: Int)] {
+        var column = first
+        return figures.map { metric in
+            defer { column += metric.parts == nil ? 1 : 2 }
+            return (metric, column)
+        }
+    }
 
     /// « Évolution »: each figure for this period and the other, with their N and the gap.
     static func evolution(_ c: ComparedPeriod, figures: [Metric], _ doc: ReportDocument, into sheet: inout SheetPlan) {
@@ -153,11 +146,10 @@ enum AnalysisSheet {
         ])
         for metric in figures {
             func n(_ f: Figures) -> Cell { .number(f.shownParts(metric)?.denominator, .integer) }
-            let gap = ComparedPeriod.gap(metric, m.overall, c.overall)
             sheet.append([
                 .text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize), n(m.overall),
                 FigureCells.value(metric, c.overall, minGroupSize: m.minGroupSize), n(c.overall),
-                gap.map { Cell(.number($0, metric.unit == .rate ? .points : FigureCells.style(metric.unit))) } ?? .empty,
+                FigureCells.gap(metric, m.overall, c.overall),
             ])
         }
     }

@@ -3,11 +3,9 @@
 /// on data quality. Below the printed page: every overall figure with its numerator and
 /// denominator, and the inputs read.
 enum SummarySheet {
-    /// The key figures of the printed page, in the order `reports.md` gives them.
-    static let keyFigures: [Metric] = [
-        .attendanceRate, .satisfactionRate, .objectivesMetRate, .responseRate, .completionRate, .dropoutRate, .participants,
-        .hoursTrainee,
-    ]
+    /// The key figures of the printed page, in the order `reports.md` gives them (the
+    /// Analyse sheet's default figures too).
+    static let keyFigures = Analysis.keyFigures
 
     /// The rates of the per-programme table (and of the chart: the first three).
     static let programmeFigures: [Metric] = [
@@ -163,11 +161,10 @@ enum SummarySheet {
             Cell(.text("Écart"), .numberHeader),
         ])
         for metric in keyFigures {
-            let gap = ComparedPeriod.gap(metric, m.overall, c.overall)
             sheet.append([
                 .text(metric.label, .label), FigureCells.value(metric, m.overall, minGroupSize: m.minGroupSize),
                 FigureCells.value(metric, c.overall, minGroupSize: m.minGroupSize),
-                gap.map { Cell(.number($0, metric.unit == .rate ? .points : FigureCells.style(metric.unit))) } ?? .empty,
+                FigureCells.gap(metric, m.overall, c.overall),
             ])
         }
         sheet.append([
