@@ -105,7 +105,11 @@ public struct ReportFiles {
 
     /// Test hook: sleeps the seconds the environment variable says (inert when unset).
     static func testPause(_ variable: String) {
-        if let seconds = ProcessInfo.processInfo.environment[variable].flatMap(Double.init), seconds > 0 {
+        let environment = ProcessInfo.processInfo.environment
+        if let seconds = environment[variable].flatMap(Double.init), seconds > 0 {
+            // `<variable>_MARK=PATH`: a file made when the pause begins, so that a test acts
+            // during the pause however loaded the machine is.
+            if let mark = environment[variable + "_MARK"] { FileManager.default.createFile(atPath: mark, contents: nil) }
             Thread.sleep(forTimeInterval: seconds)
         }
     }

@@ -137,15 +137,15 @@ struct OutputSafetyTests {
         var environment = ProcessInfo.processInfo.environment
         // A long pause mid-switch, and a patient wait for it: a loaded machine (the tests run
         // in parallel) must not let the run finish before the signal comes.
-        environment["COOPREPORT_TEST_PAUSE_MID_COMMIT"] = "6"
+        environment["COOPREPORT_TEST_PAUSE_MID_COMMIT"] = "8"
+        let mark = dir.path + "/paused"
+        environment["COOPREPORT_TEST_PAUSE_MID_COMMIT_MARK"] = mark
         process.environment = environment
         let err = Pipe()
         process.standardError = err
         try process.run()
-        for _ in 0..<1200 where !FileManager.default.fileExists(atPath: out + "/" + ReportFiles.journalName) {
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        Thread.sleep(forTimeInterval: 0.5)  // the workbook renamed, the manifest not yet
+        // The pause begins once the workbook is renamed and before the manifest is.
+        for _ in 0..<2400 where !FileManager.default.fileExists(atPath: mark) { Thread.sleep(forTimeInterval: 0.05) }
         kill(process.processIdentifier, SIGTERM)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
