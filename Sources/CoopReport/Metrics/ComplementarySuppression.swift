@@ -90,6 +90,22 @@ extension ComplementarySuppression {
         for (t, table) in m.breakdowns.enumerated() where !table.grouping.dimensions.contains(where: \.overlaps) {
             sets.append((Array(firstBreakdown[t]..<firstBreakdown[t] + table.groups.count), 0))
         }
+        // A group decided by the session (a trainer, a kind, a family…) is the sum of its
+        // sessions, as a month is: one hidden session among shown ones would be the group
+        // minus the others. The trainers' groups overlap, and Bob's minus Ana's is a session
+        // too: each group's sessions are a set of their own.
+        let families = Dictionary(m.programmes.map { ($0.programme.code, $0.programme.familyCode) }, uniquingKeysWith: { a, _ in a })
+        for (t, table) in m.breakdowns.enumerated() where table.grouping.bySession {
+            var index: [[String]: Int] = [:]
+            for (i, g) in table.groups.enumerated() { index[g.names] = firstBreakdown[t] + i }
+            var sessionsOf: [Int: [Int]] = [:]
+            for (i, s) in m.sessions.enumerated() {
+                for names in sessionNames(s.session, table.grouping.dimensions, families: families) {
+                    if let g = index[names] { sessionsOf[g, default: []].append(firstSession + i) }
+                }
+            }
+            for (g, sessions) in sessionsOf.sorted(by: { $0.key < $1.key }) { sets.append((sessions, g)) }
+        }
         apply(to: &all, sets: sets)
         m.overall = all[0]
         m.sessions = m.sessions.enumerated().map { i, s in
@@ -103,5 +119,22 @@ extension ComplementarySuppression {
                 grouping: table.grouping,
                 groups: table.groups.enumerated().map { i, g in FigureTable.Group(names: g.names, figures: all[firstBreakdown[t] + i]) })
         }
+    }
+
+    /// The names a session's groups carry in a grouping decided by the session (the names
+    /// `Attribution.name` gives): one per combination of its values (two trainers, two names).
+    static func sessionNames(_ s: Session, _ dimensions: [Dimension], families: [String: String]) -> [[String]] {
+        func names(_ d: Dimension) -> [String] {
+            switch d {
+            case .session: [s.key.description]
+            case .programme: [s.programme]
+            case .month: [s.start.monthKey]
+            case .kind: [SessionKindLabel.french(s.kind)]
+            case .family: [families[s.programme] ?? s.programme]
+            case .trainer: s.trainers.isEmpty ? [d.unknownName] : s.trainers
+            case .cooperative, .role: []
+            }
+        }
+        return dimensions.reduce([[]]) { partial, d in partial.flatMap { p in names(d).map { p + [$0] } } }
     }
 }

@@ -211,3 +211,32 @@ struct DimensionTests {
         #expect(ComparedPeriod.gap(.attendanceRate, now.overall, before.overall).map { ($0 * 1000).rounded() / 1000 } == 80)
     }
 }
+
+/// Complementary suppression across a breakdown decided by the session: a trainer's group
+/// is the sum of their sessions, so a hidden session must not come back as a trainer's
+/// figure or as one trainer's minus another's.
+@Suite("Dimensions and hidden figures")
+struct DimensionSuppressionTests {
+    @Test("S2 hidden (1 response), S1 then hidden as its complement: Ana, whose only session is S1, is hidden too")
+    func trainerOfHiddenSession() throws {
+        // S1 (Ana and Bob): 3 responses, shown on its own; S2 (Bob): 1 response, hidden.
+        // E1 = S1 + S2 is shown, so S1 is hidden as S2's complement; Ana's group is S1 alone.
+        let regs = DimensionTests.registrations
+        let resps = [
+            DimensionTests.resp("E1/S1", 5, participant: "p1", line: 2), DimensionTests.resp("E1/S1", 4, participant: "p2", line: 3),
+            DimensionTests.resp("E1/S1", 2, participant: "p3", line: 4), DimensionTests.resp("E1/S2", 5, participant: "p3", line: 5),
+        ]
+        let data = Dataset(catalogue: DimensionTests.catalogue, registrations: regs, responses: resps)
+        let m = MetricsCalculator(
+            period: Period(programme: "E1"), asOf: Fixtures.day("2022-12-31"), minGroupSize: 3, breakdowns: [Grouping([.trainer])]
+        ).compute(data)
+        #expect(m.session("E1/S2")?.state(.satisfactionRate) == .suppressed)
+        #expect(m.session("E1/S1")?.state(.satisfactionRate) == .suppressed)
+        let ana = try #require(m.breakdowns.first?.groups.first { $0.names == ["Ana"] }?.figures)
+        #expect(ana.tally.responses == 3)
+        #expect(ana.state(.satisfactionRate) == .suppressed)
+        // Bob's group is S1 + S2, as E1 is: nothing of one session in it.
+        let bob = try #require(m.breakdowns.first?.groups.first { $0.names == ["Bob"] }?.figures)
+        #expect(bob.tally.responses == 4)
+    }
+}
