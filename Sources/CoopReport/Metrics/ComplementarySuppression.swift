@@ -90,23 +90,32 @@ extension ComplementarySuppression {
         for (t, table) in m.breakdowns.enumerated() where !table.grouping.dimensions.contains(where: \.overlaps) {
             sets.append((Array(firstBreakdown[t]..<firstBreakdown[t] + table.groups.count), 0))
         }
-        // A group decided by the session (a trainer, a kind, a family…) is the sum of its
-        // sessions, as a month is: one hidden session among shown ones would be the group
-        // minus the others. The trainers' groups overlap, and Bob's minus Ana's is a session
-        // too: each group's sessions are a set of their own.
+        // A group decided by the session (a trainer, a kind, a family…) is a sum of sessions,
+        // and with the sessions, the programmes and the other groups shown, a difference of
+        // sums could isolate a hidden one (Lucine − Olivier − GOUV-2022 = EXT). So such a
+        // group is shown only when each of its sessions with responses is: then what is
+        // shown adds up from shown sessions only.
         let families = Dictionary(m.programmes.map { ($0.programme.code, $0.programme.familyCode) }, uniquingKeysWith: { a, _ in a })
+        var sessionsOfGroup: [Int: [Int]] = [:]
         for (t, table) in m.breakdowns.enumerated() where table.grouping.bySession {
             var index: [[String]: Int] = [:]
             for (i, g) in table.groups.enumerated() { index[g.names] = firstBreakdown[t] + i }
-            var sessionsOf: [Int: [Int]] = [:]
             for (i, s) in m.sessions.enumerated() {
                 for names in sessionNames(s.session, table.grouping.dimensions, families: families) {
-                    if let g = index[names] { sessionsOf[g, default: []].append(firstSession + i) }
+                    if let g = index[names] { sessionsOfGroup[g, default: []].append(firstSession + i) }
                 }
             }
-            for (g, sessions) in sessionsOf.sorted(by: { $0.key < $1.key }) { sets.append((sessions, g)) }
         }
-        apply(to: &all, sets: sets)
+        var changed = true
+        while changed {
+            apply(to: &all, sets: sets)
+            changed = false
+            for (g, sessions) in sessionsOfGroup where !all[g].suppressed {
+                guard sessions.contains(where: { all[$0].suppressed && all[$0].tally.responses > 0 }) else { continue }
+                all[g] = all[g].hiddenAsComplement()
+                changed = true
+            }
+        }
         m.overall = all[0]
         m.sessions = m.sessions.enumerated().map { i, s in
             .init(session: s.session, figures: all[firstSession + i], objectives: s.objectives)

@@ -235,8 +235,10 @@ struct DimensionSuppressionTests {
         let ana = try #require(m.breakdowns.first?.groups.first { $0.names == ["Ana"] }?.figures)
         #expect(ana.tally.responses == 3)
         #expect(ana.state(.satisfactionRate) == .suppressed)
-        // Bob's group is S1 + S2, as E1 is: nothing of one session in it.
+        // Bob's group is S1 + S2, both hidden: shown, it would be their sum beside hidden
+        // sessions, so it is hidden as well (a group is shown only when all its sessions are).
         let bob = try #require(m.breakdowns.first?.groups.first { $0.names == ["Bob"] }?.figures)
         #expect(bob.tally.responses == 4)
+        #expect(bob.state(.satisfactionRate) == .suppressed)
     }
 }
