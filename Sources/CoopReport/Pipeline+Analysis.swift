@@ -6,6 +6,15 @@ extension Pipeline {
     /// are not filtered; a filtered report must not carry them beside filtered figures.
     static func checkAnalysis(_ request: ReportRequest) throws {
         let o = request.options
+        // A member's workbook sets its figures beside the federation's: both unfiltered.
+        if o.splitCooperatives, !request.analysis.filter.isEmpty || o.certificates {
+            throw JobError.invalid(
+                path: request.job ?? "ligne de commande", line: request.jobLines["split"] ?? 0, keyPath: "split",
+                message: o.certificates
+                    ? "les classeurs par coopérative accompagnent le rapport, pas les certificats : retirez « split » ou « certificates »"
+                    : "les classeurs par coopérative placent chaque coopérative à côté de toute la fédération : retirez le filtre ou « split »"
+            )
+        }
         guard !request.analysis.filter.isEmpty, o.participantSheets || o.certificates || o.bpf != nil else { return }
         throw JobError.invalid(
             path: request.job ?? "ligne de commande", line: request.analysis.filter.conditions.first?.line ?? 0, keyPath: "filter",

@@ -9,6 +9,8 @@ struct RunFigures {
     let certificates: (certificates: [Certificate], warnings: [Diagnostic])?
     /// The BPF, when the job asks for it.
     let bpf: BPF?
+    /// Each member cooperative's share, when the job splits the report.
+    let cooperatives: CooperativeParts?
 }
 
 extension Pipeline {
@@ -25,7 +27,7 @@ extension Pipeline {
         let filter = try resolve(request, data: dataset, index: participants)
         var evidence: Evidence?
         let metrics: MetricsResult
-        if request.options.participantSheets {
+        if request.options.participantSheets || request.options.splitCooperatives {
             let figures = Background { calculator.compute(dataset, index: participants, filter: filter) }
             evidence = evidenceBuilder(request).rows(dataset, index: participants)
             metrics = figures.wait()
@@ -42,7 +44,29 @@ extension Pipeline {
             settings.trainers = request.options.trainers
             bpf = BPF.compute(dataset, metrics: metrics, settings: settings)
         }
-        return RunFigures(metrics: metrics, evidence: evidence, compared: compared, certificates: certificates, bpf: bpf)
+        let parts =
+            request.options.splitCooperatives
+            ? cooperatives(request, calculator: calculator, metrics: metrics, evidence: evidence, data: dataset, index: participants) : nil
+        return RunFigures(
+            metrics: metrics, evidence: request.options.participantSheets ? evidence : nil, compared: compared,
+            certificates: certificates, bpf: bpf, cooperatives: parts)
+    }
+
+    /// Each cooperative's share (`CooperativeParts`): its sessions from one more pass, by
+    /// cooperative × session, kept apart from the run's figures; its certificates built
+    /// from its own journeys' rows, one cooperative after another.
+    static func cooperatives(
+        _ request: ReportRequest, calculator: MetricsCalculator, metrics: MetricsResult, evidence: Evidence?, data: Dataset,
+        index: ParticipantIndex
+    ) -> CooperativeParts {
+        var byShare = calculator
+        byShare.breakdowns = [CooperativeParts.shareGrouping]
+        let shares =
+            byShare.compute(data, index: index).breakdowns.first ?? FigureTable(grouping: CooperativeParts.shareGrouping, groups: [])
+        let builder = CertificateBuilder(period: request.period, asOf: request.asOf)
+        return CooperativeParts.build(
+            metrics: metrics, shares: shares, evidence: evidence,
+            certificates: { builder.build(data, index: index, rows: $0).certificates }, poolName: { data.pool.string($0) })
     }
 
     /// The detail rows and the improvement points, as the job's period and target say.
@@ -70,6 +94,10 @@ extension Pipeline {
         document.cold = model.cold.map { ColdReport(cold: $0, metrics: metrics) }
         document.certificates = figures.certificates?.certificates
         document.bpf = figures.bpf
+        if var parts = figures.cooperatives {
+            parts.attach(read.rejects) { written, name in document.memberName(of: written) == name }
+            document.cooperativeParts = parts
+        }
         return document
     }
 }

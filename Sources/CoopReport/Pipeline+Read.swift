@@ -192,6 +192,7 @@ extension Pipeline {
     ) throws -> InputSummary {
         var rows = 0
         var rejected = 0
+        let cooperative = table.columns.firstIndex(of: "cooperative")
         let read = try table.forEachRecord { fields in
             rows += 1
             let (outcome, session) = fields.problem.map { (.failure(RowRejection(column: nil, $0)), -1) } ?? handle(fields)
@@ -202,6 +203,7 @@ extension Pipeline {
                     message: FreeTextMask.masked(why.reason), raw: fields.raw, redactedRaw: fields.redactedRaw)
                 d.value = why.value.map(FreeTextMask.masked)
                 if session >= 0 { d.session = sessions.keys[Int(session)] }
+                if let c = cooperative, c < fields.count, !fields.isEmpty(c) { d.cooperative = fields.text(c) }
                 rejects.append(d)
             }
         }

@@ -44,6 +44,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var analysis: AnalysisOptions
 
+    @OptionGroup var split: SplitOption
+
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
@@ -64,6 +66,7 @@ struct ReportCommand: ParsableCommand {
         request.maxRejectRate = maxRejectRate
         request.options.detail = detail
         request.analysis = try analysis.parsed()
+        split.apply(to: &request)
         request.today = Self.today()
         do {
             try Self.execute(request, strict: strict, logger: logging.makeLogger())

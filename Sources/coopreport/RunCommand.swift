@@ -27,6 +27,8 @@ struct JobOptions: ParsableArguments {
 
     @OptionGroup var analysis: AnalysisOptions
 
+    @OptionGroup var split: SplitOption
+
     /// The request the job makes for a run on `--today`, or today.
     func request() throws -> ReportRequest {
         let asOfDay = try ReportCommand.day(asOf, flag: "--as-of")
@@ -49,6 +51,7 @@ struct JobOptions: ParsableArguments {
             throw ValidationError("--as-of \(asOfDay.iso) : \(why)\(hint)")
         }
         request.analysis = request.analysis.overridden(by: try analysis.parsed())
+        split.apply(to: &request)
         return request
     }
 }

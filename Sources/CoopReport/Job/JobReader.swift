@@ -39,7 +39,7 @@ public enum JobReader {
         let top = try doc.mapping(allowed: [
             "version", "inputs", "period", "as_of", "min_group_size", "max_reject_rate", "output", "name", "trend_months",
             "evidence", "detail", "target_satisfaction", "targets", "pseudonymise", "pseudonym_key", "organisation", "bpf",
-            "trainers", "certificates", "filter", "by", "figures", "compare",
+            "trainers", "certificates", "filter", "by", "figures", "compare", "split",
         ])
         guard let versionNode = top["version"] else { throw doc.fail("clé « version » absente (attendu : « version: \(version) »)") }
         let found = try versionNode.integer()
@@ -127,7 +127,7 @@ public enum JobReader {
             output: resolve(try output.string()), name: name, trendMonths: trendMonths)
         job.options = try options(top)
         job.analysis = try analysis(top)
-        for key in ["bpf", "trainers"] { if let node = top[key] { lines[key] = node.entryLine } }
+        for key in ["bpf", "trainers", "split"] { if let node = top[key] { lines[key] = node.entryLine } }
         for (name, node) in (try? top["trainers"]?.pairs()) ?? [] { lines["trainers.\(name)"] = node.entryLine }
         for (code, node) in (try? top["bpf"]?.mapping(allowed: BPF.jobKeys)["objectives"]?.pairs()) ?? [] {
             lines["bpf.objectives.\(code)"] = node.entryLine
@@ -175,6 +175,13 @@ public enum JobReader {
         if let o = top["organisation"] { options.organisation = try organisation(o) }
         options.certificates = try top["certificates"]?.bool() ?? false
         try checkCertificates(top, options)
+        if let s = top["split"] {
+            let value = try s.string()
+            guard value == "cooperative" else {
+                throw s.fail("valeur inconnue « \(value) » (attendu : « cooperative », un classeur par coopérative)")
+            }
+            options.splitCooperatives = true
+        }
         if let t = top["target_satisfaction"] {
             options.targetSatisfaction = try t.number()
             guard (0...1).contains(options.targetSatisfaction) else { throw t.fail("doit être une fraction entre 0 et 1 (0.8 = 80 %)") }

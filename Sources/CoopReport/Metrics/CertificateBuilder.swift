@@ -30,18 +30,25 @@ public struct CertificateBuilder {
     /// The certificates, by programme then name, and the warnings of the run: one per
     /// certificate whose hours are partly to complete, one per participant left without a
     /// certificate for want of a name.
-    func build(_ data: Dataset, index: ParticipantIndex) -> (certificates: [Certificate], warnings: [Diagnostic]) {
+    /// `rows`: only these registrations (a cooperative's journeys, `Evidence.journeyRegistrations`,
+    /// in file order), nil for all.
+    func build(_ data: Dataset, index: ParticipantIndex, rows subset: [Int]? = nil) -> (
+        certificates: [Certificate], warnings: [Diagnostic]
+    ) {
         let table = data.sessions
         var inScope: [Int32: Session] = [:]
         for s in MetricsCalculator.sessions(of: data.catalogue, in: period) { if let n = table.find(s.key) { inScope[n] = s } }
         // Registration rows of the period's sessions, by (programme, participant), in file order.
         var groups: [UInt64: [Int]] = [:]
         var order: [UInt64] = []
-        for (i, r) in data.registrationRows.enumerated() where inScope[r.session] != nil && r.status == .registered {
+        func collect(_ i: Int) {
+            let r = data.registrationRows[i]
+            guard inScope[r.session] != nil && r.status == .registered else { return }
             let key = ParticipantIndex.key(table.programmeNumbers[Int(r.session)], r.participant)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(i)
         }
+        if let subset { subset.forEach(collect) } else { data.registrationRows.indices.forEach(collect) }
         var found: [(sortKey: String, certificate: Certificate)] = []
         var warnings: [Diagnostic] = []
         for key in order {

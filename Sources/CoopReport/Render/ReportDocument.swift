@@ -27,6 +27,15 @@ public struct ReportDocument: Sendable {
     /// Rows dated after the as-of date, left out of every figure: one per input that has
     /// some (each is also an alert).
     public var lateRows: [LateRows] = []
+    /// Each member cooperative's share of the run, when the job splits it (`split: cooperative`).
+    public var cooperativeParts: CooperativeParts?
+
+    /// The name the figures give a cooperative written `text` in an export: the member's,
+    /// when a member list matches it; else `text` itself.
+    public func memberName(of text: String) -> String { text }
+
+    /// The contact e-mail of a cooperative, from the member list; nil without one.
+    public func contactEmail(of cooperative: String) -> String? { nil }
 
     /// Rows rejected in every file of `kind`: registrations split over two files count both.
     public func rejected(_ kind: InputKind) -> Int { inputs.filter { $0.role == kind }.reduce(0) { $0 + $1.rejected } }

@@ -53,6 +53,7 @@ public struct ReportFiles {
         // Staged in a folder only this run can enter, each file renamed from there.
         let staging = try StagingFolder(in: directory)
         var staged: [(file: String, path: String)] = []
+        var written: [String] = []
         do {
             let m = doc.metrics
             let plans = WorkbookPlanner.plan(doc)
@@ -72,11 +73,17 @@ public struct ReportFiles {
             try staging.stage(rejects, as: names.rejects)
             staged.append((names.rejects, final(names.rejects)))
 
-            let rows = [
+            var rows = [
                 plans.reduce(0) { $0 + $1.rows.count }, m.sessions.count + m.programmes.count + m.cooperatives.count + m.months.count + 1,
                 doc.rejects.count,
             ]
-            let outputs = try zip(staged, rows).map { file, rows in
+            // The cooperatives' workbooks and their index, one after the other, in a folder
+            // that switches with the rest of the set.
+            let members = try doc.cooperativeParts.map { try writeCooperatives($0, doc, started: started, in: staging) }
+            let listed = staged + (members?.files ?? []).map { (file: $0.file, path: final($0.file)) }
+            rows += (members?.files ?? []).map(\.rows)
+            written = listed.map(\.path)
+            let outputs = try zip(listed, rows).map { file, rows in
                 let (bytes, sha256) = try ChunkReader.digest(of: staging.writerPath(file.file))
                 return Manifest.Output(path: file.path, bytes: bytes, rows: rows, sha256: sha256)
             }
@@ -94,13 +101,50 @@ public struct ReportFiles {
                     throw OutputError.notWritable(path: file.path, reason: "un dossier porte ce nom")
                 }
             }
-            try Self.switchSet(staged, from: staging)
+            try Self.switchSet(staged, folder: members.map { (CooperativeParts.folder, $0.files.map(\.file)) }, from: staging)
+            // A cooperatives' folder of an earlier run's set, which this set does not have, goes.
+            if members == nil, Self.isOurs(CooperativeParts.folder, in: directory) { staging.retire(CooperativeParts.folder) }
         } catch {
             staging.remove()
             throw error
         }
         staging.remove()
-        return staged.map(\.path)
+        return written + [final(names.manifest)]
+    }
+
+    /// Writes each cooperative's workbook, then `index.csv` and the set's mark, in the
+    /// staging folder's `cooperatives/`; returns the files written (`cooperatives/NAME`) and
+    /// their rows, for the manifest. One workbook in memory at a time.
+    func writeCooperatives(_ parts: CooperativeParts, _ doc: ReportDocument, started: Date, in staging: StagingFolder) throws -> (
+        files: [(file: String, rows: Int)], count: Int
+    ) {
+        let folder = CooperativeParts.folder
+        try staging.makeFolder(folder)
+        var files: [(file: String, rows: Int)] = []
+        for part in parts.parts {
+            let name = folder + "/" + part.file
+            try staging.createEmpty(name)
+            let plans = CooperativeWorkbook.plan(part, doc)
+            do {
+                try WorkbookWriter.write(plans, properties: Self.properties(part, doc, created: started), to: staging.writerPath(name))
+            } catch OutputError.notWritable(_, let reason) {
+                throw OutputError.notWritable(path: URL(fileURLWithPath: directory).appendingPathComponent(name).path, reason: reason)
+            }
+            files.append((name, plans.reduce(0) { $0 + $1.rows.count }))
+        }
+        let index = CooperativeIndex.text(parts, contact: doc.contactEmail(of:))
+        try staging.stage(Data(index.utf8), as: folder + "/index.csv")
+        files.append((folder + "/index.csv", parts.parts.count))
+        try staging.stage(Data(staging.name.utf8), as: folder + "/" + StagingFolder.setMark)
+        return (files, parts.parts.count)
+    }
+
+    /// Whether the output folder's `folder` is a cooperatives' folder this tool wrote (it holds the set's mark).
+    static func isOurs(_ folder: String, in directory: String) -> Bool {
+        let output = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard output >= 0 else { return false }
+        defer { close(output) }
+        return StagingFolder.mark(of: folder, in: output) != nil
     }
 
     /// Test hook: sleeps the seconds the environment variable says (inert when unset).
@@ -125,10 +169,16 @@ public struct ReportFiles {
     /// the switch (`recover`) before anything else. So the set a reader finds is the old
     /// one, the new one, or — for the few milliseconds of the renames — the new one being
     /// completed, never one that stays mixed (a manifest whose hashes disagree with its workbook).
-    static func switchSet(_ staged: [(file: String, path: String)], from staging: StagingFolder) throws {
-        for file in staged { try staging.verify(file.file) }
+    /// A staged folder (`cooperatives`, with its files) switches first, as one entry of the
+    /// journal (`cooperatives/`), its mark telling a completed switch from one to do.
+    static func switchSet(
+        _ staged: [(file: String, path: String)], folder: (name: String, files: [String])? = nil, from staging: StagingFolder
+    ) throws {
+        for file in staged.map(\.file) + (folder?.files ?? []) { try staging.verify(file) }
         let journal = URL(fileURLWithPath: staging.directory).appendingPathComponent(journalName).path
-        let lines = staged.map { staging.name + "/" + $0.file + "\t" + URL(fileURLWithPath: $0.path).lastPathComponent }
+        let lines =
+            (folder.map { ["\(staging.name)/\($0.name)/\t\($0.name)/"] } ?? [])
+            + staged.map { staging.name + "/" + $0.file + "\t" + URL(fileURLWithPath: $0.path).lastPathComponent }
         unlink(journal)
         let fd = open(journal, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError.notWritable(path: journal, reason: SystemReason.of(errno: errno)) }
@@ -140,6 +190,7 @@ public struct ReportFiles {
         staging.syncOutput()
         TemporaryFiles.shared.committing = true
         defer { TemporaryFiles.shared.committing = false }
+        if let folder { try staging.commitFolder(folder.name, as: folder.name) }
         for (i, file) in staged.enumerated() {
             try staging.commit(file.file, as: URL(fileURLWithPath: file.path).lastPathComponent)
             if i == 0 { testPause("COOPREPORT_TEST_PAUSE_MID_COMMIT") }
@@ -166,6 +217,10 @@ public struct ReportFiles {
         var done: [String] = []
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t").map(String.init)
+            if parts.count == 2, let folder = recoverFolder(parts, in: output) {
+                done.append(folder)
+                continue
+            }
             guard parts.count == 2, !parts[1].contains("/"), parts[1] != "..", parts[1] != "." else { continue }
             let source = parts[0].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             if source.count == 2, source[1] == parts[1], source[0].hasPrefix(StagingFolder.prefix), source[0].hasSuffix(".tmp") {
@@ -191,6 +246,37 @@ public struct ReportFiles {
         fsync(output)
         unlink(journal)
         return done
+    }
+
+    /// A journal's folder line (`.staging.coopreport-PID.tmp/cooperatives/` → `cooperatives/`):
+    /// switched when the folder in place is not yet the staged one (their marks say), and
+    /// returned; nil for a file's line, or a folder already in place.
+    static func recoverFolder(_ parts: [String], in output: Int32) -> String? {
+        guard parts[1].hasSuffix("/") else { return nil }
+        let folder = String(parts[1].dropLast())
+        let source = parts[0].split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard folder == CooperativeParts.folder, source.count == 2, source[1] == folder, source[0].hasPrefix(StagingFolder.prefix),
+            source[0].hasSuffix(".tmp"), StagingFolder.mark(of: folder, in: output) != source[0]
+        else { return nil }
+        let staging = openat(output, source[0], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard staging >= 0 else { return nil }
+        defer { close(staging) }
+        var info = stat()
+        guard fstat(staging, &info) == 0, info.st_uid == geteuid(), StagingFolder.mark(of: folder, in: staging) == source[0],
+            StagingFolder.switchFolder(folder, in: staging, to: folder, in: output) == nil
+        else { return nil }
+        return folder + "/"
+    }
+
+    /// The properties of a cooperative's workbook: its name in the title; nothing traces
+    /// another cooperative's inputs.
+    static func properties(_ part: CooperativeParts.Part, _ doc: ReportDocument, created: Date) -> WorkbookWriter.Properties {
+        let m = doc.metrics
+        return .init(
+            title: "Rapport de formation — \(part.name) — arrêté au \(m.asOf.french)",
+            subject: "Chiffres de la coopérative à côté de ceux de la fédération ; ses sessions, ses participants, leurs certificats",
+            author: doc.options.organisation.name, created: created,
+            custom: [("Outil", "coopreport \(doc.toolVersion)"), ("Période", m.period.french), ("Coopérative", part.name)])
     }
 
     /// Title, subject, author (the federation), created = `created` (the run's start: the

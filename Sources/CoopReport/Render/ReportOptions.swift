@@ -37,6 +37,10 @@ public struct ReportOptions: Sendable, Equatable {
     /// The job's `trainers` block: each trainer's status (nil: not given).
     public var trainers: [String: BPF.TrainerStatus]?
 
+    /// One workbook per member cooperative beside the report, in `cooperatives/`, and their
+    /// index (`split: cooperative`, `--split cooperative`; `CooperativeParts`).
+    public var splitCooperatives = false
+
     public init() {}
 
     /// Whether the participant-level sheets are written.

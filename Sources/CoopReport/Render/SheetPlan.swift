@@ -142,6 +142,8 @@ public struct Cell: Sendable, Equatable {
         case note(String)
         /// A hyperlink to another sheet of the workbook, showing `text`.
         case link(sheet: String, text: String)
+        /// A hyperlink to a file, by its path from the workbook's folder, showing `text`.
+        case fileLink(path: String, text: String)
     }
 
     /// The number formats the reports use.
@@ -192,7 +194,7 @@ public struct Cell: Sendable, Equatable {
     var displayLength: Int {
         switch value {
         case .empty: return 0
-        case .text(let s), .note(let s), .link(_, let s):
+        case .text(let s), .note(let s), .link(_, let s), .fileLink(_, let s):
             if role == .title { return 0 }
             // Characters of the longest line, counted as scalars: close enough for a width,
             // and a hundred thousand comments are measured without grapheme breaking.

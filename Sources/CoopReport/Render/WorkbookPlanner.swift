@@ -14,6 +14,8 @@ public enum WorkbookPlanner {
             GroupSheet.sessions(m), GroupSheet.programmes(m), GroupSheet.cooperatives(m), GroupSheet.months(m, options),
             SatisfactionSheet.plan(m), ObjectivesSheet.plan(m),
         ]
+        // The cooperatives' own workbooks, listed and linked, after the Coopératives sheet.
+        if let parts = doc.cooperativeParts { sheets.insert(CooperativeWorkbook.list(parts, doc), at: 4) }
         // Analyse: the breakdown and the comparison the run asked for, beside the standard sheets.
         if let analysis = AnalysisSheet.plan(doc) { sheets.insert(analysis, at: 1) }
         // À froid: whenever the job gives cold evaluations, and in the evidence report

@@ -130,6 +130,9 @@ public enum WorkbookWriter {
             try sheet.write(
                 url: "internal:'\(escaped)'!A1", text: text, row: row, column: column,
                 format: CellFormat(fontColor: 0x0563C1, alignTop: true))
+        case .fileLink(let path, let text):
+            try sheet.write(
+                url: "external:" + path, text: text, row: row, column: column, format: CellFormat(fontColor: 0x0563C1, alignTop: true))
         case .number(let x, let style): try sheet.write(number: x, row: row, column: column, format: look(cell.role, numberFormat(style)))
         case .date(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, "dd/mm/yyyy"))
         case .month(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, Self.monthFormat))

@@ -21,6 +21,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// The session the row belongs to, when it could be read (a rejected row of another
     /// month is counted, not listed, in a monthly report).
     public var session: SessionKey?
+    /// The cooperative the rejected row names, as written, when it has one: a member's own
+    /// workbook lists its rejected rows (`CooperativeParts`).
+    public var cooperative: String?
 
     public init(
         severity: Severity, file: String, line: Int, column: String?, message: String, raw: String? = nil, redactedRaw: String? = nil,

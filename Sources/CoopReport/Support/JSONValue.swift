@@ -18,10 +18,13 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     /// Two-space indented text ending in a newline.
-    public func serialized() -> String {
+    public func serialized() -> String { inline + "\n" }
+
+    /// The value as metrics.json writes it, without the final line break (a number in
+    /// index.csv is written as metrics.json writes it).
+    public var inline: String {
         var out = ""
         write(into: &out, indent: 0)
-        out.append("\n")
         return out
     }
 

@@ -152,17 +152,79 @@ final class StagingFolder {
         TemporaryFiles.shared.forget(path(file))
     }
 
+    /// Makes a folder in the staging folder for staged files (`cooperatives`): its files are
+    /// then named `folder/file`.
+    func makeFolder(_ folder: String) throws {
+        guard mkdirat(fd, folder, 0o755) == 0 else {
+            throw OutputError.notWritable(path: path(folder), reason: SystemReason.of(errno: errno))
+        }
+        TemporaryFiles.shared.register(path(folder))
+    }
+
+    /// Switches the staged `folder` into place as `final` in the output folder: in one step
+    /// where the system can exchange two names (`renameat2` with `RENAME_EXCHANGE`, Linux
+    /// 3.15 and later): the previous folder comes into the staging folder and is removed
+    /// with it. Elsewhere, or without a previous folder, in two renames (the previous folder
+    /// into the staging folder, then the new one into place).
+    func commitFolder(_ folder: String, as final: String) throws {
+        if let reason = Self.switchFolder(folder, in: fd, to: final, in: outputFD) {
+            throw OutputError.notWritable(path: URL(fileURLWithPath: directory).appendingPathComponent(final).path, reason: reason)
+        }
+        forgetFiles(in: folder)
+    }
+
+    /// `commitFolder` through two open folders (a killed run's switch is completed so):
+    /// nil when done, else why not.
+    static func switchFolder(_ folder: String, in staging: Int32, to final: String, in output: Int32) -> String? {
+        if let exchange, exchange(staging, folder, output, final, renameExchange) == 0 { return nil }
+        if renameat(output, final, staging, folder + ".avant") != 0 && errno != ENOENT { return SystemReason.of(errno: errno) }
+        return renameat(staging, folder, output, final) == 0 ? nil : SystemReason.of(errno: errno)
+    }
+
+    /// The file in a staged folder that names the staging folder it was made in: whether a
+    /// folder in place is this run's tells a killed run's switch done or still to do.
+    static let setMark = ".coopreport-set"
+
+    /// The staging folder's name written in `folder`'s mark (in the folder open as `parent`), or nil.
+    static func mark(of folder: String, in parent: Int32) -> String? {
+        let opened = openat(parent, folder + "/" + setMark, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard opened >= 0 else { return nil }
+        defer { close(opened) }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = read(opened, &buffer, buffer.count)
+        return n > 0 ? String(decoding: buffer[..<n], as: UTF8.self) : nil
+    }
+
+    /// Moves the output folder's `final` folder into the staging folder, to go with it: the
+    /// folder of an earlier run's set that this run's set no longer has.
+    func retire(_ final: String) {
+        if renameat(outputFD, final, fd, final + ".avant") == 0 { syncOutput() }
+    }
+
+    /// The files staged in `folder`, now in place: no longer this run's to remove.
+    private func forgetFiles(in folder: String) {
+        for file in made.keys where file.hasPrefix(folder + "/") {
+            made[file] = nil
+            TemporaryFiles.shared.forget(path(file))
+        }
+        TemporaryFiles.shared.forget(path(folder))
+    }
+
+    /// `renameat2(2)`, found at run time: the C library declares it only for GNU sources,
+    /// which Swift's import of it does not ask for. Nil where the library lacks it.
+    typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    static let exchange: Renameat2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: Renameat2.self) }
+    static let renameExchange: UInt32 = 2  // RENAME_EXCHANGE, <linux/fs.h>
+
     /// Flushes the output folder's entries to disk (best effort).
     func syncOutput() { fsync(outputFD) }
 
-    /// Removes what is left in the folder, and the folder.
+    /// Removes what is left in the folder (a previous run's folder exchanged into it too),
+    /// and the folder.
     func remove() {
-        for file in made.keys {
-            unlinkat(fd, file, 0)
-            TemporaryFiles.shared.forget(path(file))
-        }
+        for file in made.keys { TemporaryFiles.shared.forget(path(file)) }
         made = [:]
-        unlinkat(outputFD, name, AT_REMOVEDIR)
+        TemporaryFiles.removeTree(name, in: outputFD)
         TemporaryFiles.shared.forget(URL(fileURLWithPath: directory).appendingPathComponent(name).path)
     }
 }

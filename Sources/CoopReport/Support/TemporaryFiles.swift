@@ -99,8 +99,7 @@ public final class TemporaryFiles: @unchecked Sendable {
     }
 
     /// Removes `name` in the folder open as `parent`: a file or a link itself, a folder with
-    /// the files in it (one level, through descriptors: a link never leads the removal
-    /// elsewhere).
+    /// what is in it (through descriptors: a link never leads the removal elsewhere).
     static func removeTree(_ name: String, in parent: Int32) {
         let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
@@ -115,7 +114,7 @@ public final class TemporaryFiles: @unchecked Sendable {
                 }
                 if entryName != "." && entryName != ".." { names.append(entryName) }
             }
-            for entryName in names { unlinkat(fd, entryName, 0) }
+            for entryName in names where unlinkat(fd, entryName, 0) != 0 { removeTree(entryName, in: fd) }
             closedir(listing)
         } else {
             close(fd)

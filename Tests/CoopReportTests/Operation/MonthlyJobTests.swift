@@ -17,12 +17,22 @@ struct MonthlyJobTests {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let outcome = try Pipeline(logger: logger).run(request)
+        let main = outcome.outputs.filter { !$0.contains("/cooperatives/") }
         #expect(
-            outcome.outputs.map { URL(fileURLWithPath: $0).lastPathComponent } == [
+            main.map { URL(fileURLWithPath: $0).lastPathComponent } == [
                 "rapport-mensuel-2022-06.xlsx", "rapport-mensuel-2022-06-metrics.json",
                 "rapport-mensuel-2022-06-rejets.csv", "rapport-mensuel-2022-06-manifest.json",
             ])
         let m = outcome.document.metrics
+        // Every month, every member: a workbook for each cooperative with a registration in
+        // June, and the index listing them.
+        let members = outcome.outputs.filter { $0.contains("/cooperatives/") }.map { URL(fileURLWithPath: $0).lastPathComponent }
+        let registering = m.cooperatives.filter {
+            $0.name != Dimension.cooperative.unknownName
+                && $0.figures.tally.registered + $0.figures.tally.cancelled + $0.figures.tally.waitlisted > 0
+        }
+        #expect(!registering.isEmpty && members.filter { $0.hasSuffix(".xlsx") }.count == registering.count)
+        #expect(members.last == "index.csv")
         #expect(m.sessions.map { "\($0.session.key)" } == ["FVC-2122/S2"])
         #expect(m.asOf == Fixtures.day("2022-06-30"))
         #expect(m.months.map(\.month).first == "2021-07")
@@ -41,8 +51,13 @@ struct MonthlyJobTests {
         #expect(chart.contains("<c:dispBlanksAs val=\"span\"/>"))
         #expect(chart.contains("formatCode=\"[$-40C]mmm yyyy\""))
         #expect(x.styleFormats.values.contains("[$-40C]mmmm yyyy"))  // the month cells too
-        let data = try Data(contentsOf: URL(fileURLWithPath: outcome.outputs[3]))
+        let data = try Data(contentsOf: URL(fileURLWithPath: main[3]))
         let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        for output in manifest["outputs"] as? [[String: Any]] ?? [] {
+            let path = try #require(output["path"] as? String)
+            #expect(output["sha256"] as? String == (try ManifestTests().sha256sum(path)))
+        }
+        #expect((manifest["outputs"] as? [[String: Any]])?.count == main.count - 1 + members.count)
         for input in manifest["inputs"] as? [[String: Any]] ?? [] {
             let path = try #require(input["path"] as? String)
             #expect(input["sha256"] as? String == (try ManifestTests().sha256sum(path)))

@@ -52,19 +52,24 @@ enum GroupSheet {
     }
 
     static func sessions(_ m: MetricsResult) -> SheetPlan {
+        sessions(m.sessions.map { ($0.session, $0.figures) }, minGroupSize: m.minGroupSize)
+    }
+
+    /// Sessions: one row per session (the report's, or one cooperative's share of each).
+    static func sessions(_ rows: [(session: Session, figures: Figures)], minGroupSize: Int) -> SheetPlan {
         plan(
             name: "Sessions",
             keyHeaders: ["Programme", "Session", "Intitulé", "Début", "Durée (h)"],
-            rows: m.sessions.map { s in
+            rows: rows.map { s in
                 let x = s.session
                 return (
                     [.text(x.programme), .text(x.code), .text(x.title, .wrap), Cell(.date(x.start)), .number(x.hours, .hours)], s.figures
                 )
             },
-            journeys: false, minGroupSize: m.minGroupSize,
+            journeys: false, minGroupSize: minGroupSize,
             outlineKeys: ["Type", "Fin", "Capacité", "Prix HT"],
             outlineKeyCells: { i in
-                let x = m.sessions[i].session
+                let x = rows[i].session
                 return [
                     .text(SessionKindLabel.french(x.kind)), Cell(.date(x.end)), x.capacity.map(Cell.int) ?? .empty,
                     .number(x.priceHT, .euros),

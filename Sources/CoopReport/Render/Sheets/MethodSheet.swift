@@ -7,8 +7,9 @@ enum MethodSheet {
         "Autres chiffres de la feuille Indicateurs (catalogue, questionnaire à froid, registres, plan d'amélioration)"
 
     /// The sheet; `evidenceFigures`: the workbook has Indicateurs, so Méthode defines its
-    /// figures too.
-    static func plan(_ m: MetricsResult, evidenceFigures: Bool) -> SheetPlan {
+    /// figures too. `namingHidden`: the note names the groups complementary suppression hid
+    /// (not in a cooperative's own workbook, where another cooperative is never named).
+    static func plan(_ m: MetricsResult, evidenceFigures: Bool, namingHidden: Bool = true) -> SheetPlan {
         var sheet = SheetPlan(name: "Méthode")
         let headers = ["Identifiant", "Libellé", "Définition", "Numérateur", "Dénominateur", "Masqué si petit groupe"]
         sheet.append(headers.map(Cell.header))
@@ -38,7 +39,7 @@ enum MethodSheet {
             "Périmètre : \(m.period.french). Date d'arrêté : \(m.asOf.french).",
             "Seuil de satisfaction : réponse ≥ \(m.survey.scale.satisfiedFrom) sur une échelle de \(m.survey.scale.min) à \(m.survey.scale.max).",
             "Petits groupes : moins de \(m.minGroupSize) réponses, les indicateurs de satisfaction sont masqués ; les effectifs restent visibles.",
-            complementaryNote(m),
+            namingHidden ? complementaryNote(m) : complementaryRule,
             "Commentaires : la session n'est pas nommée (ni la date) quand elle a moins de \(m.minGroupSize) réponses, la coopérative quand elle en a moins de \(m.minGroupSize) dans la session, pour qu'un commentaire ne désigne pas son auteur ; les adresses électroniques et numéros de téléphone des textes libres (commentaires, registres, lignes écartées) sont masqués.",
             "« sans questionnaire » : aucune session du groupe n'a de questionnaire (phase projet, ou survey: false au catalogue) ; ce n'est pas un indicateur masqué.",
             "Sessions animées : toutes sauf la phase projet (action), dont la présence signifie « projet réalisé ». Les parcours se lisent sur les programmes entiers, à la date d'arrêté.",
@@ -65,16 +66,18 @@ enum MethodSheet {
     /// Why some groups with enough responses are hidden, and which ones are (`metrics.md`,
     /// Small groups, version 3).
     static func complementaryNote(_ m: MetricsResult) -> String {
-        let rule =
-            "Masquage complémentaire : quand des groupes s'additionnent en un total affiché (les sessions d'un programme ou d'un mois, les programmes, les coopératives ou les mois dans l'ensemble) et qu'un seul d'entre eux est masqué, le plus petit autre groupe (en réponses) est masqué aussi ; sinon le chiffre masqué se retrouverait par soustraction."
         let hidden =
             m.sessions.filter { $0.figures.suppression == .complementary }.map { "session \($0.session.programme) \($0.session.code)" }
             + m.programmes.filter { $0.figures.suppression == .complementary }.map { "programme \($0.programme.code)" }
             + m.cooperatives.filter { $0.figures.suppression == .complementary }.map { "coopérative \($0.name)" }
             + m.months.filter { $0.figures.suppression == .complementary }.map { "mois \($0.month)" }
-        return rule
+        return complementaryRule
             + (hidden.isEmpty
                 ? " Aucun groupe n'est masqué ainsi dans ce rapport."
                 : " Masqués ainsi dans ce rapport : \(hidden.joined(separator: ", ")).")
     }
+
+    /// The rule of complementary suppression, in one sentence.
+    static let complementaryRule =
+        "Masquage complémentaire : quand des groupes s'additionnent en un total affiché (les sessions d'un programme ou d'un mois, les programmes, les coopératives ou les mois dans l'ensemble) et qu'un seul d'entre eux est masqué, le plus petit autre groupe (en réponses) est masqué aussi ; sinon le chiffre masqué se retrouverait par soustraction."
 }
