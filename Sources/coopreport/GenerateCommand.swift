@@ -20,13 +20,20 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Graine : la même graine donne les mêmes fichiers.")
     var seed: UInt64 = 1
 
+    @Option(help: "Nombre de coopératives (« Coopérative d'Hlm n° K ») ; par défaut 43 noms fixes.")
+    var cooperatives: Int?
+
     @Flag(help: "Écrire registrations.xlsx et evaluations.xlsx (une feuille chacun) au lieu de fichiers CSV.")
     var xlsx = false
 
     func run() throws {
         guard programmes >= 1, participants >= 1 else { throw ValidationError("--programmes et --participants doivent valoir au moins 1") }
-        let summary = try SampleGenerator(seed: seed, programmes: programmes, participantsPerProgramme: participants, xlsx: xlsx)
-            .write(to: out)
+        if let cooperatives, !(1...100_000).contains(cooperatives) {
+            throw ValidationError("--cooperatives doit valoir entre 1 et 100000 ; reçu : \(cooperatives)")
+        }
+        var generator = SampleGenerator(seed: seed, programmes: programmes, participantsPerProgramme: participants, xlsx: xlsx)
+        generator.cooperativeCount = cooperatives
+        let summary = try generator.write(to: out)
         FileHandle.standardError.write(
             Data(
                 "coopreport: écrit dans \(out) : \(summary.sessions) sessions, \(summary.registrations) inscriptions, \(summary.responses) réponses\n"

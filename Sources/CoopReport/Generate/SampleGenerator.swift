@@ -14,6 +14,10 @@ public struct SampleGenerator {
     /// through the XlsxWriter wrapper) instead of CSV files: the same rows.
     public var xlsx = false
 
+    /// How many cooperatives the people work for (`Coopérative d'Hlm n° K`); nil: the 43
+    /// of `cooperatives` (the benchmark's data, unchanged).
+    public var cooperativeCount: Int?
+
     public init(seed: UInt64 = 1, programmes: Int = 10, participantsPerProgramme: Int = 100, xlsx: Bool = false) {
         self.seed = seed
         self.programmes = programmes
@@ -51,11 +55,12 @@ public struct SampleGenerator {
             "programme,session,response_id,submitted_at,participant_id,email,cooperative,overall,content,trainers,organisation,venue,objective_1,objective_2,objective_3,recommend,comment"
                 .split(separator: ",").map(String.init))
         var responseNumber = 0
+        let cooperatives = cooperativeCount.map { n in (1...max(1, n)).map { "Coopérative d'Hlm n° \($0)" } } ?? Self.cooperatives
         for (p, programme) in catalogue.enumerated() {
             for i in 0..<participantsPerProgramme {
                 let person = (p * 7919 + i * 104_729) % max(1, programmes * participantsPerProgramme * 3)
                 let id = "P\(person)"
-                let coop = Self.cooperatives[person % Self.cooperatives.count]
+                let coop = cooperatives[person % cooperatives.count]
                 let role = Self.roles[Int(rng.next() % UInt64(Self.roles.count))]
                 let last = Self.lastNames[person % Self.lastNames.count]
                 let first = Self.firstNames[(person / 7) % Self.firstNames.count]
