@@ -27,7 +27,8 @@ Version 3 (metrics.md « Groupings », issue 21), mirroring coopreport's flags:
                    members with no registered registration in the period are checked as
                    `cooperatives_without_registrations`; --by region / --filter region=NAME
                    use each row's cooperative's member's region (« Non renseignée » without).
-                   --check-sample reads input/adherents.csv, as the sample jobs do.
+                   --check-sample reads input/adherents.csv, as the sample jobs do, when
+                   the checked file was written with a member list (it has the key).
   The group of the rows a dimension cannot attribute (« Non renseignée », « Non renseigné »)
   is listed last, after the named groups (docs/decisions.md, « Order »).
   `cancellation_rate` (+ _numerator/_denominator) = cancelled / (registered + cancelled +
@@ -1650,8 +1651,7 @@ def main():
             args.registrations = [os.path.join(sample, "registrations.csv")]
         if args.evaluations is None:
             args.evaluations = os.path.join(sample, "evaluations.csv")
-        if args.members is None:
-            args.members = os.path.join(sample, "adherents.csv")
+        sample_members = os.path.join(sample, "adherents.csv")
     for name in ["catalogue", "registrations", "evaluations"]:
         if getattr(args, name) is None:
             ap.error("--%s is required (or --check-sample)" % name)
@@ -1670,6 +1670,12 @@ def main():
     if args.metrics:
         with open(args.metrics, encoding="utf-8") as f:
             found = json.load(f)
+    if args.check_sample and args.members is None and found is not None \
+            and "cooperatives_without_registrations" in found:
+        # The sample jobs read input/adherents.csv: a file written with a member list says
+        # so by its key; one written without (`report` with no --members) is checked without.
+        args.members = sample_members
+        print("note: --check-sample with the checked file's member list, input/adherents.csv")
     if args.check_sample and not args.period_from and not args.period_to and found is not None:
         # The sample jobs report the 2021-2022 season (period from 2021-09-01 to 2022-08-31):
         # the period is a parameter of the run, read like the as-of date from the checked file.

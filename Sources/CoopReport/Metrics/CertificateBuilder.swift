@@ -94,7 +94,8 @@ public struct CertificateBuilder {
             let certificate = Certificate(
                 programmeCode: programme.code, programmeTitle: programme.title, lastName: data.pool.string(named.lastName),
                 firstName: data.pool.string(named.firstName), cooperative: cooperative,
-                employerAddress: Self.employerAddress(of: cooperative, in: data.members), lines: lines.map(\.line), projects: projects, from: from, to: to)
+                employerAddress: Self.employerAddress(of: cooperative, in: data.members), lines: lines.map(\.line), projects: projects,
+                from: from, to: to)
             // One alert per session to complete, at its row.
             for (line, row) in lines {
                 guard let pending = line.pending else { continue }

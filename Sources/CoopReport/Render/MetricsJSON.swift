@@ -50,7 +50,7 @@ public enum MetricsJSON {
                 ),
                 ("cooperatives", .array(m.cooperatives.map { group([("cooperative", .string($0.name))], $0.figures, survey: m.survey) })),
             ] + withoutRegistrations(m) + [
-                ("months", .array(m.months.map { group([("month", .string($0.month))], $0.figures, survey: m.survey) })),
+                ("months", .array(m.months.map { group([("month", .string($0.month))], $0.figures, survey: m.survey) }))
             ] + analysis(doc) + [
                 ("rejects", .object([InputKind.registrations, .evaluations].map { ($0.rawValue, .int(doc.rejected($0))) })),
                 ("warnings", .int(doc.warnings.count)),

@@ -41,7 +41,9 @@ struct MemberValidator {
             return .failure(RowRejection(column: "name", "vide ; le nom de la coopérative adhérente est attendu", value: ""))
         }
         guard !TextKey.of(name).isEmpty else {
-            return .failure(RowRejection(column: "name", "\(quoted(name)) ne contient ni lettre ni chiffre : il ne peut nommer aucune coopérative", value: name))
+            return .failure(
+                RowRejection(
+                    column: "name", "\(quoted(name)) ne contient ni lettre ni chiffre : il ne peut nommer aucune coopérative", value: name))
         }
         if let earlier = owners[TextKey.of(name)] {
             return .failure(Self.taken(name, column: "name", by: earlier))

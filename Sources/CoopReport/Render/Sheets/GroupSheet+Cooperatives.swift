@@ -9,12 +9,12 @@ extension GroupSheet {
     /// the row does not read as a member with every count at zero.
     static func appendUnattributed(_ m: MetricsResult, to sheet: inout SheetPlan) {
         let unknown = Dimension.cooperative.unknownName
-        guard let row = m.cooperatives.first(where: { $0.name == unknown }) else { return }
-        let responses = row.figures.tally.responses
+        guard let n = m.cooperatives.first(where: { $0.name == unknown })?.figures.tally.responses, n > 0 else { return }
+        let (names, count) = n > 1 ? ("nomment", "elles comptent") : ("nomme", "elle compte")
         sheet.append([])
         sheet.append([
             .text(
-                "\(unknown) : \(plural(responses, "réponse", "réponses")) qu'aucune inscription ne rattache à une coopérative et qui n'en nomment aucune (sans identifiant ni courriel d'un inscrit, ni coopérative) ; elles comptent dans les totaux, sous aucune coopérative."
+                "\(unknown) : \(plural(n, "réponse")) qu'aucune inscription ne rattache à une coopérative et qui n'en \(names) aucune (sans identifiant ni courriel d'un inscrit, ni coopérative) ; \(count) dans les totaux, sous aucune coopérative."
             )
         ])
     }
