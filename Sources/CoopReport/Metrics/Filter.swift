@@ -139,7 +139,10 @@ struct ResolvedFilter: Sendable {
             }
             var admitted = Set<Int32>()
             for value in condition.values {
-                guard let found = ids[TextKey.of(value)] else {
+                // A cooperative may be named by an alias of the member list: its rows carry
+                // the member's name (`DatasetBuilder.match`).
+                let name = d == .cooperative ? data.members?.member(named: value)?.name ?? value : value
+                guard let found = ids[TextKey.of(name)] else {
                     let known = names.values.sorted(by: TextKey.precedes)
                     throw UnknownValue(condition: condition, value: value, nearest: Nearest.match(value, in: known), known: known)
                 }

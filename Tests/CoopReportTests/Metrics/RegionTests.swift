@@ -88,6 +88,14 @@ struct RegionTests {
         }
     }
 
+    @Test("filter cooperative takes a member's alias too: its rows carry the member's name")
+    func filterByAlias() throws {
+        let m = try Self.metrics(by: [], filter: Filter([Filter.Condition(.cooperative, ["chb"])]))
+        #expect(m.cooperatives.map(\.name) == ["Coop Habitat Bretagne"])
+        #expect(m.overall.tally.registered == 2)
+        #expect(m.cooperativesWithoutRegistrations == [])
+    }
+
     @Test(
         "« sans inscrit »: the members without a registered participant in the period, cancellations not counting; a region filter narrows them"
     )

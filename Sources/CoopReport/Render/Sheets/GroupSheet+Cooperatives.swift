@@ -37,12 +37,10 @@ extension GroupSheet {
             sheet.append([.text(member.name, .wrap), .text(member.department), .text(member.region)])
         }
         sheet.tables.append(TablePlan(headerRow: header, firstColumn: 0, lastRow: sheet.rows.count - 1, headers: headers))
-        // The figure columns are narrow (their headers read upwards): widened to the
-        // department's and the region's texts.
-        for c in 1...2 {
-            let longest = members.map { (c == 1 ? $0.department : $0.region).count }.max() ?? 0
-            sheet.columnWidths[c] = max(sheet.columnWidths[c], min(Double(max(longest, headers[c].count)) + 2, 24))
-        }
+        // The figure columns are narrow (their headers read upwards): the department's is
+        // widened to its texts; the region, last, runs on over the empty cells to its right.
+        let longest = members.map(\.department.count).max() ?? 0
+        sheet.columnWidths[1] = max(sheet.columnWidths[1], min(Double(max(longest, headers[1].count)) + 2, 24))
         sheet.fitRowHeights()
     }
 }
