@@ -16,6 +16,7 @@ extension Pipeline {
             )
         }
         if let cold = request.cold { logger.info("évaluations à froid : \(show(cold.pattern))") }
+        if let members = request.members { logger.info("liste des adhérents : \(show(members.pattern))") }
         if let line = Self.analysisLine(request.analysis) { logger.info("\(line)") }
     }
 
@@ -74,7 +75,8 @@ extension Pipeline {
             ] : []
         let warnings =
             pseudonymWarnings + read.mappingWarnings + read.registerWarnings
-            + read.lateRegisterRows.map { $0.diagnostic(asOf: request.asOf) } + emptyInputs + model.data.warnings
+            + read.lateRegisterRows.map { $0.diagnostic(asOf: request.asOf) } + emptyInputs + read.memberWarnings
+            + model.unknownCooperatives + model.data.warnings
             + (model.cold?.warnings ?? []) + figures.metrics.warnings + (figures.certificates?.warnings ?? [])
         let inScope = warnings.filter { $0.scope(inPeriod: periodSessions) != .outside }
         for line in Self.logLines(

@@ -92,6 +92,7 @@ extension Pipeline {
             read.registers, points: improvements, data: model.data, period: request.period, asOf: request.asOf,
             minGroupSize: request.minGroupSize, hidden: Set(metrics.sessions.filter(\.figures.suppressed).map(\.session.key)))
         document.cold = model.cold.map { ColdReport(cold: $0, metrics: metrics) }
+        document.members = model.data.members
         document.certificates = figures.certificates?.certificates
         document.bpf = figures.bpf
         if var parts = figures.cooperatives {

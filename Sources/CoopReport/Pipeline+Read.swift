@@ -24,6 +24,9 @@ struct ReadInputs {
     var registerWarnings: [Diagnostic] = []
     /// Entries of the job's value maps that no row matched (`WordsSeen`).
     var mappingWarnings: [Diagnostic] = []
+    /// The member list, when the job gives one, and the fields its rows had dropped.
+    var members: MemberList?
+    var memberWarnings: [Diagnostic] = []
 }
 
 /// The words and labels the registrations' value columns held, for the job's value maps.
@@ -43,7 +46,7 @@ private struct SurveyWords {
 extension Pipeline {
     /// [2/5] validate and [3/5] model, in one streaming pass per file, one file in memory at
     /// a time: each row read, validated, added to the datasets or rejected. In order: the
-    /// registrations, the evaluations, the cold evaluations, the registers.
+    /// registrations, the evaluations, the cold evaluations, the registers, the member list.
     func readInputs(_ request: ReportRequest, sources: Sources, paths: DisplayPaths) throws -> (Builders, ReadInputs) {
         let catalogue = sources.catalogue
         // About 140 bytes a registration row and 90 a response in the exports seen so far:
@@ -80,6 +83,7 @@ extension Pipeline {
             guard let spec = request.input(kind) else { continue }
             try readRegister(kind, spec: spec, request: request, sources: sources, sessions: sessions, paths: paths, read: &read)
         }
+        if let spec = request.members { try readMembers(spec, sources: sources, sessions: sessions, paths: paths, read: &read) }
         // A registrations export with a header and no row is a broken export, not a quiet
         // month: it must not replace the previous report with an empty one.
         if read.inputs.filter({ $0.role == .registrations }).allSatisfy({ $0.rowsRead == 0 }) {

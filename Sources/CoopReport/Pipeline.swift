@@ -70,7 +70,8 @@ public struct Pipeline {
         // [2/5] what each file gave; too many rejected rows stop the run here.
         try checkRejects(read, request: request, periodSessions: periodSessions, paths: paths)
         // [3/5] the datasets built; the builders and their duplicate indexes let go.
-        let model = self.model(consume builders, clock: &clock)
+        let model = self.model(
+            consume builders, members: read.members, listName: request.members.map { paths.show($0.pattern) } ?? "", clock: &clock)
 
         // [4/5] metrics: the figures, the detail rows beside them on the other core, the
         // other period's figures, the certificates and the BPF; then the alerts.

@@ -9,6 +9,8 @@ public struct ReportRequest: Sendable {
     public var actions: InputSpec?
     /// The optional cold evaluations (« évaluations à froid »); nil: not given.
     public var cold: InputSpec?
+    /// The optional member list (« liste des adhérents »); nil: not given.
+    public var members: InputSpec?
     /// Folder receiving report.xlsx, metrics.json, rejects.csv and manifest.json.
     public var outputDirectory: String
     public var period: Period
@@ -82,6 +84,7 @@ public struct ReportRequest: Sendable {
         complaints = job.complaints
         actions = job.actions
         cold = job.cold
+        members = job.members
         if let months = job.trendMonths, let end = period.to { trend = Period.trailingMonths(months, endingAt: end) }
     }
 
@@ -95,6 +98,7 @@ public struct ReportRequest: Sendable {
         case .complaints: complaints
         case .actions: actions
         case .cold: cold
+        case .members: members
         }
     }
 }

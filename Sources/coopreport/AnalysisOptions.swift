@@ -6,7 +6,7 @@ import CoopReport
 struct AnalysisOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Ne garder que ce groupe : DIMENSION=VALEUR (cooperative, role, trainer, programme, session, month, kind, family) ; répétable.",
+            "Ne garder que ce groupe : DIMENSION=VALEUR (cooperative, role, trainer, programme, session, month, kind, family, region) ; répétable.",
             valueName: "DIMENSION=VALEUR"))
     var filter: [String] = []
 

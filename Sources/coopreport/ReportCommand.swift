@@ -18,6 +18,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "L'export des évaluations (CSV).")
     var evaluations: String
 
+    @Option(help: "La liste des adhérents (CSV ou .xlsx : nom, alias, département, région, adresse, courriel), facultative.")
+    var members: String?
+
     @Option(help: "Le dossier de sortie (créé s'il manque).")
     var out: String
 
@@ -64,6 +67,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--max-reject-rate doit être compris entre 0 et 1 ; reçu : \(rate)")
         }
         request.maxRejectRate = maxRejectRate
+        request.members = members.map { InputSpec($0) }
         request.options.detail = detail
         request.analysis = try analysis.parsed()
         split.apply(to: &request)

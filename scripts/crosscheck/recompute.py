@@ -6,7 +6,8 @@ d'annulation »).
 Usage:
   recompute.py --catalogue C --registrations R [R2 ...] --evaluations E --metrics M
                [--from D] [--to D] [--as-of D] [--min-group-size N] [--dump OUT.json] [-v]
-               [--by role] [--filter cooperative=NAME ...] [--filter role=NAME ...]
+               [--by role|region] [--filter cooperative=NAME ...] [--filter role=NAME ...]
+               [--filter region=NAME ...] [--members LIST]
   recompute.py --check-sample [--metrics M] [--dump OUT.json] [--as-of D] ...
 
 Version 3 (metrics.md « Groupings », issue 21), mirroring coopreport's flags:
@@ -19,6 +20,17 @@ Version 3 (metrics.md « Groupings », issue 21), mirroring coopreport's flags:
                    keeps the registrations, responses and journeys the dimension attributes
                    to NAME; the in-period responses it cannot attribute (« Non renseignée »)
                    are counted in `left_out.responses`; `filter` echoes the filters.
+  --members LIST   the member list (issue 22, docs/decisions.md « La liste des adhérents »):
+                   each cooperative of the registrations and of the responses' own column
+                   that names a member (letters and digits of its name or of an alias,
+                   lower-cased, accents removed) is counted under the member's name; the
+                   members with no registered registration in the period are checked as
+                   `cooperatives_without_registrations`; --by region / --filter region=NAME
+                   use each row's cooperative's member's region (« Non renseignée » without).
+                   --check-sample reads input/adherents.csv, as the sample jobs do, when
+                   the checked file was written with a member list (it has the key).
+  The group of the rows a dimension cannot attribute (« Non renseignée », « Non renseigné »)
+  is listed last, after the named groups (docs/decisions.md, « Order »).
   `cancellation_rate` (+ _numerator/_denominator) = cancelled / (registered + cancelled +
   waitlisted), for every group. Several registrations files (a split export, a job's glob)
   are read in the order given, so that « the last row » is the last by (file, line).
@@ -562,6 +574,61 @@ def name_sort_key(name):
     return "".join(out)
 
 
+def member_key(text):
+    """docs/decisions.md « La liste des adhérents »: a cooperative names a member when its
+    letters and digits, lower-cased and without accents, are those of the member's name
+    or of one of its aliases (case, accents, spaces and punctuation do not count)."""
+    t = unicodedata.normalize("NFD", text.lower())
+    return "".join(ch for ch in t if ch.isascii() and ch.isalnum())
+
+
+# docs/decisions.md « La liste des adhérents »: canonical columns and French headers.
+MEMBER_HEADERS = {
+    "name": "name", "cooperative": "name", "nomdelacooperative": "name",
+    "raisonsociale": "name", "adherent": "name",
+    "aliases": "aliases", "alias": "aliases", "autresorthographes": "aliases",
+    "autresnoms": "aliases", "variantes": "aliases", "orthographes": "aliases",
+    "department": "department", "departement": "department", "dept": "department",
+    "region": "region", "address": "address", "adresse": "address",
+    "adressepostale": "address", "email": "email", "courriel": "email",
+}
+
+
+def load_members(path):
+    """The member list's kept rows, in file order: a row without a name (no letter or
+    digit), or one of whose spellings (name, `|`-separated aliases) is already an earlier
+    row's, is rejected. Returns (members, index from member_key to member)."""
+    header, rows = read_csv(path)
+    col = {}
+    for i, h in enumerate(header):
+        name = MEMBER_HEADERS.get(member_key(h))
+        if name is not None and name not in col:
+            col[name] = i
+    if "name" not in col:
+        raise SystemExit("%s: required column 'name' missing (found %r)" % (path, header))
+
+    def get(fields, name):
+        i = col.get(name)
+        if i is None or i >= len(fields):
+            return ""
+        return fields[i].strip()
+
+    members, index = [], {}
+    for _, fields in rows:
+        name = get(fields, "name")
+        if member_key(name) == "" or member_key(name) in index:
+            continue
+        aliases = [a.strip() for a in get(fields, "aliases").split("|") if a.strip() != ""]
+        keys = [member_key(name)] + [member_key(a) for a in aliases]
+        if any(k == "" or (k in index) for k in keys[1:]):
+            continue
+        m = {"name": name, "department": get(fields, "department"), "region": get(fields, "region")}
+        members.append(m)
+        for k in keys:
+            index[k] = m
+    return members, index
+
+
 def ratio(num, den):
     if den == 0:
         return None
@@ -771,7 +838,7 @@ def hide(g, why):
         q["mean"] = q["satisfied"] = q["satisfied_numerator"] = None
 
 
-def complementary_suppression(out):
+def complementary_suppression(out, region_of=lambda name: NOT_SPECIFIED):
     """metrics.md « Small groups », version 3: where groups add up to a visible total, one
     hidden group could be recovered by subtraction; then a second group of the same set
     (the smallest other one) is hidden too.
@@ -781,18 +848,23 @@ def complementary_suppression(out):
     is by responses, a tie going to the first in the list's order. The sets are looked at
     in the order above, again until none changes.
     Version 3 breakdowns: the roles add up to the overall (metrics.md names « roles to the
-    overall »): one more set, looked at after the months."""
+    overall »): one more set, looked at after the months; so do the regions.
+    Issue 22 (docs/decisions.md « La liste des adhérents »): a region's figures are the sum
+    of its cooperatives', so each region is also the total of the set of its cooperatives
+    (`region_of` gives a cooperative's region); those sets come last."""
     for g in [out["overall"]] + out["sessions"] + out["programmes"] + out["cooperatives"] \
-            + out["months"] + out.get("roles", []):
+            + out["months"] + out.get("roles", []) + out.get("regions", []):
         g["suppressed_by"] = "min_group_size" if g["suppressed"] else None
     sets = []
     for p in out["programmes"]:
         sets.append(([g for g in out["sessions"] if g["programme"] == p["programme"]], p))
     for m in out["months"]:
         sets.append(([g for g in out["sessions"] if g["start"][:7] == m["month"]], m))
-    for name in ["programmes", "cooperatives", "months", "roles"]:
+    for name in ["programmes", "cooperatives", "months", "roles", "regions"]:
         if name in out:
             sets.append((out[name], out["overall"]))
+    for g in out.get("regions", []):
+        sets.append(([c for c in out["cooperatives"] if region_of(c["cooperative"]) == g["region"]], g))
     changed = True
     while changed:
         changed = False
@@ -871,6 +943,32 @@ def compute(args):
         reg_rows_read += read
     evals, eval_rejects, eval_rows_read = validate_evaluations(
         args.evaluations, programmes, scale, qcols)
+    # ---- the member list (issue 22): every cooperative that names a member is counted
+    # under the member's name — the registrations' and the responses' own column — before
+    # anything else; a name no member bears stays as written.
+    members, member_index = (None, {})
+    if args.members:
+        members, member_index = load_members(args.members)
+        for r in regs:
+            m = member_index.get(member_key(r["cooperative"]))
+            if m is not None:
+                r["cooperative"] = m["name"]
+        for r in evals:
+            m = member_index.get(member_key(r["own_coop"])) if r["own_coop"] != "" else None
+            if m is not None:
+                r["own_coop"] = m["name"]
+    # A region is named as first written in the list, compared like a name.
+    region_names = {}
+    for m in members or []:
+        if member_key(m["region"]) != "":
+            region_names.setdefault(member_key(m["region"]), m["region"])
+
+    def region_of(cooperative):
+        """The region of a cooperative's member; « Non renseignée » for none."""
+        m = member_index.get(member_key(cooperative))
+        if m is None or m["name"] != cooperative or member_key(m["region"]) == "":
+            return NOT_SPECIFIED
+        return region_names[member_key(m["region"])]
     period_from = dt.date.fromisoformat(args.period_from) if args.period_from else None
     period_to = dt.date.fromisoformat(args.period_to) if args.period_to else None
     as_of = dt.date.fromisoformat(args.as_of)
@@ -1026,6 +1124,10 @@ def compute(args):
             r["coop"] = NOT_SPECIFIED
             r["role"] = ROLE_NOT_SPECIFIED
             r["joined"] = False
+        # issue 22: a response's region is its attributed cooperative's.
+        r["resp_region"] = region_of(r["coop"])
+    for r in reg_final:
+        r["region"] = region_of(r["cooperative"])
 
     # ---- in-period sessions
     all_sessions = []
@@ -1082,6 +1184,7 @@ def compute(args):
                     unverified = True
             journeys.append({"programme": p, "pkey": pkey,
                              "cooperative": last_row_coop[(p, pkey)],
+                             "region": region_of(last_row_coop[(p, pkey)]),
                              "role": last_row[(p, pkey)]["role"],
                              "started": started, "completed": completed, "ended": ended,
                              "dropped": dropped, "unverified": unverified,
@@ -1109,13 +1212,15 @@ def compute(args):
         filters.setdefault(dim, []).append(value)
     PEOPLE_FILTERED[0] = bool(filters)
     if filters:
-        known = {"cooperative": set(), "role": set()}
+        known = {"cooperative": set(), "role": set(), "region": set()}
         for r in reg_final:
             known["cooperative"].add(r["cooperative"])
             known["role"].add(r["role"])
+            known["region"].add(r["region"])
         for r in resp_final:
             known["cooperative"].add(r["coop"])
             known["role"].add(r["role"])
+            known["region"].add(r["resp_region"])
         for dim, values in filters.items():
             for v in values:
                 if v not in known[dim]:
@@ -1123,16 +1228,17 @@ def compute(args):
         unattributed = 0
         for r in resp_in:
             if ("cooperative" in filters and r["coop"] == NOT_SPECIFIED) or \
-                    ("role" in filters and r["role"] == ROLE_NOT_SPECIFIED):
+                    ("role" in filters and r["role"] == ROLE_NOT_SPECIFIED) or \
+                    ("region" in filters and r["resp_region"] == NOT_SPECIFIED):
                 unattributed += 1
         left_out_responses = unattributed
 
         def keep_reg(r):
-            return all(r[{"cooperative": "cooperative", "role": "role"}[d]] in vs
+            return all(r[{"cooperative": "cooperative", "role": "role", "region": "region"}[d]] in vs
                        for d, vs in filters.items())
 
         def keep_resp(r):
-            return all(r[{"cooperative": "coop", "role": "role"}[d]] in vs
+            return all(r[{"cooperative": "coop", "role": "role", "region": "resp_region"}[d]] in vs
                        for d, vs in filters.items())
 
         reg_in = [r for r in reg_in if keep_reg(r)]
@@ -1219,7 +1325,9 @@ def compute(args):
         for r in resp_in:
             names.add(r[resp_field])
         groups = []
-        for c in sorted(names, key=lambda n: (name_sort_key(n), n)):
+        # docs/decisions.md « Order »: the unattributed group last, after the named ones.
+        unknown = (NOT_SPECIFIED, ROLE_NOT_SPECIFIED)
+        for c in sorted(names, key=lambda n: (n in unknown, name_sort_key(n), n)):
             rows = [r for r in reg_in if r[reg_field] == c]
             resps = [r for r in resp_in if r[resp_field] == c]
             cj = [j for j in journeys if j[reg_field] == c]
@@ -1252,6 +1360,22 @@ def compute(args):
     # `role` with every figure key of `overall`.
     if "role" in args.by:
         out["roles"] = people_groups("role", "role", "role")
+    # issue 22 (`--by region`): a row's region is its cooperative's member's.
+    if "region" in args.by:
+        out["regions"] = people_groups("region", "region", "resp_region")
+
+    # ---- « Coopératives sans inscrit » (issue 22, docs/decisions.md « La liste des
+    # adhérents »): the members with no `registered` registration at the period's sessions
+    # the filter keeps; a cooperative or region filter keeps only its members.
+    if members is not None:
+        sent = set(r["cooperative"] for r in reg_in if r["status"] == "registered")
+        kept = [m for m in members
+                if ("cooperative" not in filters or m["name"] in filters["cooperative"])
+                and ("region" not in filters or region_of(m["name"]) in filters["region"])]
+        out["cooperatives_without_registrations"] = [
+            {"name": m["name"], "department": m["department"], "region": m["region"]}
+            for m in sorted(kept, key=lambda m: (name_sort_key(m["name"]), m["name"]))
+            if m["name"] not in sent]
 
     # ---- months (by session start date)
     months = sorted(set(s["start"].strftime("%Y-%m") for s in period_sessions))
@@ -1266,7 +1390,7 @@ def compute(args):
         months_out.append(g)
     out["months"] = months_out
 
-    complementary_suppression(out)
+    complementary_suppression(out, region_of)
 
     out["rejects"] = {"registrations": len(reg_rejects), "evaluations": len(eval_rejects)}
     # READING: warnings = superseded duplicate registrations + superseded repeated response
@@ -1350,7 +1474,7 @@ OPTIONAL_KEYS = ["registers", "cold"]
 # v3 breakdowns (issue 21): one array per dimension, named by its plural. This checker
 # recomputes `roles` (--by role); it is compared when --by role is given, and must be
 # absent otherwise.
-BREAKDOWN_KEYS = {"role": "roles"}
+BREAKDOWN_KEYS = {"role": "roles", "region": "regions"}
 
 
 class Comparer:
@@ -1446,7 +1570,8 @@ def compare(expected, found):
     if found.get("schema_version") != 3:
         c.bad("schema_version", 3, found.get("schema_version"))
     breakdowns = [k for k in BREAKDOWN_KEYS.values() if k in expected]
-    for k in sorted(set(found) - set(TOP_KEYS) - set(OPTIONAL_KEYS) - set(breakdowns)):
+    extra = ["cooperatives_without_registrations"]
+    for k in sorted(set(found) - set(TOP_KEYS) - set(OPTIONAL_KEYS) - set(breakdowns) - set(extra)):
         c.bad(k, "(no such key)", found[k])
     for k in TOP_KEYS:
         if k not in found:
@@ -1478,6 +1603,11 @@ def compare(expected, found):
     c.group_list("cooperatives", expected["cooperatives"], found.get("cooperatives"),
                  ["cooperative"], True)
     c.group_list("months", expected["months"], found.get("months"), ["month"], False)
+    # issue 22: present with a member list only, absent without.
+    key = "cooperatives_without_registrations"
+    if key in expected or key in found:
+        c.value(key, json.dumps(expected.get(key, "(no such key)"), ensure_ascii=False),
+                json.dumps(found.get(key, "(no such key)"), ensure_ascii=False))
     for dim, key in BREAKDOWN_KEYS.items():
         if key in expected:
             if key not in found:
@@ -1503,11 +1633,12 @@ def main():
     ap.add_argument("--as-of", dest="as_of")
     ap.add_argument("--min-group-size", type=int, default=3)
     ap.add_argument("--by", action="append", default=[], choices=sorted(BREAKDOWN_KEYS),
-                    help="also recompute this breakdown (as coopreport's --by): role")
+                    help="also recompute this breakdown (as coopreport's --by): role, region")
     ap.add_argument("--filter", dest="filters", action="append", default=[],
                     metavar="DIMENSION=VALUE",
                     help="keep the rows this dimension attributes to VALUE (as coopreport's "
-                         "--filter; repeatable): cooperative=NAME or role=NAME")
+                         "--filter; repeatable): cooperative=NAME, role=NAME or region=NAME")
+    ap.add_argument("--members", help="the member list (as a job's inputs.members)")
     ap.add_argument("--dump", help="write the recomputed figures as metrics.json here")
     ap.add_argument("-v", "--verbose", action="store_true", help="print input statistics")
     args = ap.parse_args()
@@ -1520,6 +1651,7 @@ def main():
             args.registrations = [os.path.join(sample, "registrations.csv")]
         if args.evaluations is None:
             args.evaluations = os.path.join(sample, "evaluations.csv")
+        sample_members = os.path.join(sample, "adherents.csv")
     for name in ["catalogue", "registrations", "evaluations"]:
         if getattr(args, name) is None:
             ap.error("--%s is required (or --check-sample)" % name)
@@ -1529,8 +1661,8 @@ def main():
     for f in args.filters:
         dim, sep, value = f.partition("=")
         dim = dim.strip()
-        if sep == "" or dim not in ("cooperative", "role") or value.strip() == "":
-            ap.error("--filter %r: expected cooperative=NAME or role=NAME" % f)
+        if sep == "" or dim not in ("cooperative", "role", "region") or value.strip() == "":
+            ap.error("--filter %r: expected cooperative=NAME, role=NAME or region=NAME" % f)
         filters.append((dim, value.strip()))
     args.filters = filters
 
@@ -1538,6 +1670,12 @@ def main():
     if args.metrics:
         with open(args.metrics, encoding="utf-8") as f:
             found = json.load(f)
+    if args.check_sample and args.members is None and found is not None \
+            and "cooperatives_without_registrations" in found:
+        # The sample jobs read input/adherents.csv: a file written with a member list says
+        # so by its key; one written without (`report` with no --members) is checked without.
+        args.members = sample_members
+        print("note: --check-sample with the checked file's member list, input/adherents.csv")
     if args.check_sample and not args.period_from and not args.period_to and found is not None:
         # The sample jobs report the 2021-2022 season (period from 2021-09-01 to 2022-08-31):
         # the period is a parameter of the run, read like the as-of date from the checked file.

@@ -2,7 +2,7 @@
 /// key, which metrics.json, manifest.json (`role`) and rejects.csv (`role`) write.
 /// The cases are in the job's order, which is also the order inputs are read and listed.
 public enum InputKind: String, CaseIterable, Sendable {
-    case catalogue, registrations, evaluations, complaints, actions, cold
+    case catalogue, registrations, evaluations, complaints, actions, cold, members
 
     /// The kind as a person reads it (Synthèse): « inscriptions », « évaluations »…
     public var french: String {
@@ -13,6 +13,7 @@ public enum InputKind: String, CaseIterable, Sendable {
         case .cold: "évaluations à froid"
         case .complaints: "réclamations"
         case .actions: "actions d'amélioration"
+        case .members: "liste des adhérents"
         }
     }
 
@@ -21,7 +22,7 @@ public enum InputKind: String, CaseIterable, Sendable {
     public var isSurvey: Bool {
         switch self {
         case .evaluations, .cold: true
-        case .catalogue, .registrations, .complaints, .actions: false
+        case .catalogue, .registrations, .complaints, .actions, .members: false
         }
     }
 
@@ -30,7 +31,7 @@ public enum InputKind: String, CaseIterable, Sendable {
     public var isRegister: Bool {
         switch self {
         case .complaints, .actions: true
-        case .catalogue, .registrations, .evaluations, .cold: false
+        case .catalogue, .registrations, .evaluations, .cold, .members: false
         }
     }
 
@@ -38,7 +39,7 @@ public enum InputKind: String, CaseIterable, Sendable {
     public var isHeldToRejectRate: Bool {
         switch self {
         case .registrations, .evaluations, .cold: true
-        case .catalogue, .complaints, .actions: false
+        case .catalogue, .complaints, .actions, .members: false
         }
     }
 
@@ -50,15 +51,17 @@ public enum InputKind: String, CaseIterable, Sendable {
         case .evaluations:
             "aucune réponse dans ce fichier (un en-tête et aucune ligne) : tous les chiffres de satisfaction sont vides"
         case .cold: "aucune réponse dans ce fichier (un en-tête et aucune ligne) : tous les chiffres à froid sont vides"
+        case .members:
+            "aucun adhérent dans ce fichier (un en-tête et aucune ligne) : chaque coopérative des exports est signalée comme absente de la liste"
         case .catalogue, .registrations, .complaints, .actions: nil
         }
     }
 
     /// The value maps (`values:`) a job may give for this kind: the session maps, then the
-    /// words of its own columns.
+    /// words of its own columns. None for the member list: its columns are free text.
     var valueMaps: [String] {
         switch self {
-        case .catalogue: []
+        case .catalogue, .members: []
         case .registrations: ["programme", "session", "event", "status", "attendance", "role"]
         case .evaluations, .cold: ["programme", "session", "event"]
         case .complaints: ["programme", "session", "source", "nature", "status"]

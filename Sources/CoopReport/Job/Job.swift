@@ -12,6 +12,10 @@ public struct Job: Sendable, Equatable {
     /// The optional cold evaluations (« évaluations à froid »), mapped like the evaluations
     /// (nil: not given).
     public var cold: InputSpec?
+    /// The optional member list (« liste des adhérents », nil: not given): the exports'
+    /// cooperatives matched to members, « Coopératives sans inscrit », the region dimension
+    /// and the employer's address on certificates.
+    public var members: InputSpec?
     public var period: PeriodRule
     public var asOf: Day?
     public var minGroupSize: Int

@@ -74,6 +74,9 @@ public enum JobReader {
         // The cold evaluations are optional too: a survey export, mapped like the evaluations.
         var cold = try inputs[InputKind.cold.rawValue].map { try input($0, kind: .cold) }
         if let pattern = cold?.pattern { cold?.pattern = resolve(pattern) }
+        // The member list is optional too: without it, the exports' names are the cooperatives.
+        var members = try inputs[InputKind.members.rawValue].map { try input($0, kind: .members) }
+        if let pattern = members?.pattern { members?.pattern = resolve(pattern) }
 
         var period = PeriodRule.fixed(Period())
         var lines: [String: Int] = [:]
@@ -142,6 +145,7 @@ public enum JobReader {
         job.complaints = registers[0]
         job.actions = registers[1]
         job.cold = cold
+        job.members = members
         return job
     }
 
@@ -231,7 +235,8 @@ public enum JobReader {
     static func input(_ cursor: YAMLCursor, kind: InputKind) throws -> InputSpec {
         if case .scalar = cursor.node { return InputSpec(try cursor.string()) }
         let allowed =
-            ["path", "sheet", "separator", "encoding", "columns", "values"] + (kind.isSurvey ? ["questions", "answers"] : [])
+            ["path", "sheet", "separator", "encoding", "columns"] + (kind.valueMaps.isEmpty ? [] : ["values"])
+            + (kind.isSurvey ? ["questions", "answers"] : [])
         let keys = try cursor.mapping(allowed: allowed)
         guard let path = keys["path"] else { throw cursor.fail("clé « path » absente") }
         var mapping = InputMapping()
@@ -332,6 +337,7 @@ public enum JobReader {
             case .cold: TableSchema.cold(questions: (mapping.questions ?? []).map(\.column))
             case .complaints: TableSchema.complaints
             case .actions: TableSchema.actions
+            case .members: TableSchema.members
             }
         let known = schema?.columns.map(\.name) ?? []
         for (header, target) in renames {

@@ -5,7 +5,9 @@
 /// - a response: its session's values, and the cooperative and role of its respondent's
 ///   registration for that programme (found by `participant_id`, else e-mail; the last row
 ///   by (file, line)), else its own `cooperative` field, else « Non renseignée »;
-/// - a journey: its programme's values, and its last registration row's cooperative and role.
+/// - a journey: its programme's values, and its last registration row's cooperative and role;
+/// - the region of each: its cooperative's member's region in the member list (cooperatives
+///   are members' names by then, `DatasetBuilder.match`), else « Non renseignée ».
 /// The one place these rules are written; `name(_:_:)` turns a value back into its text.
 struct Attribution: Sendable {
     /// A row's value for a dimension that cannot place it (no role given, no cooperative).
@@ -25,6 +27,12 @@ struct Attribution: Sendable {
     private let kindOf: [Int32]
     /// Per programme number: its code.
     private let programmeCodes: [String]
+    /// The member list's regions, by number: the first spelling of each (regions compare
+    /// ignoring case, accents and punctuation); each member's region number (`unknown`
+    /// without one), and each member name's pool id → its region number.
+    let regions: [String]
+    let regionOfMember: [Int32]
+    private let regionOfCooperative: IntMap
 
     init(_ data: Dataset, index: ParticipantIndex) {
         self.data = data
@@ -71,6 +79,24 @@ struct Attribution: Sendable {
         self.trainersOf = trainersOf
         self.monthOf = monthOf
         self.kindOf = kindOf
+        var regions: [String] = []
+        var regionNumber: [String: Int32] = [:]
+        var regionOfCooperative = IntMap()
+        let members = data.members?.members ?? []
+        let regionOfMember = members.enumerated().map { i, member -> Int32 in
+            let key = TextKey.of(member.region)
+            guard !key.isEmpty else { return Self.unknown }
+            let n = regionNumber[key] ?? Int32(regions.count)
+            if n == Int32(regions.count) {
+                regionNumber[key] = n
+                regions.append(member.region)
+            }
+            if data.memberIDs.indices.contains(i) { regionOfCooperative.set(UInt64(UInt32(bitPattern: data.memberIDs[i])), n) }
+            return n
+        }
+        self.regions = regions
+        self.regionOfMember = regionOfMember
+        self.regionOfCooperative = regionOfCooperative
     }
 
     /// The values of a dimension decided by the session (`Dimension.isSessionAttribute`):
@@ -85,51 +111,78 @@ struct Attribution: Sendable {
         case .trainer:
             let t = trainersOf[Int(n)]
             return t.isEmpty ? [Self.unknown] : t
-        case .cooperative, .role: return [Self.unknown]
+        case .cooperative, .role, .region: return [Self.unknown]
         }
     }
 
     /// A journey's value for a dimension that carries journeys (`Dimension.carriesJourneys`):
-    /// its programme, the programme's family, its last row's cooperative or role.
+    /// its programme, the programme's family, its last row's cooperative, role or region.
     func value(_ d: Dimension, journeyIn programme: Int32, person: Person) -> Int32 {
         switch d {
         case .programme: programme
         case .family: familyOfProgramme[Int(programme)]
-        case .cooperative, .role: person.value(d)
+        case .cooperative, .role, .region: person.value(d)
         case .session, .month, .trainer, .kind: Self.unknown
         }
     }
 
-    /// A registration's cooperative and role (pool ids; `unknown` for an empty role).
-    @inline(__always) func people(_ r: RegistrationRow) -> Person {
-        Person(cooperative: r.cooperative == 0 ? Self.unknown : r.cooperative, role: r.role == 0 ? Self.unknown : r.role)
+    /// The region number of a cooperative (a pool id), `unknown` when no member bears it
+    /// or its member has no region.
+    @inline(__always) func region(of cooperative: Int32) -> Int32 {
+        guard regionOfCooperative.count > 0, cooperative != Self.unknown else { return Self.unknown }
+        return regionOfCooperative[UInt64(UInt32(bitPattern: cooperative))] ?? Self.unknown
     }
+
+    /// The row-decided values of a cooperative and a role (pool ids, 0 for none given).
+    @inline(__always) func person(cooperative: Int32, role: Int32) -> Person {
+        let coop = cooperative == 0 ? Self.unknown : cooperative
+        return Person(cooperative: coop, role: role == 0 ? Self.unknown : role, region: region(of: coop))
+    }
+
+    /// A registration's cooperative and role (pool ids; `unknown` for an empty role).
+    @inline(__always) func people(_ r: RegistrationRow) -> Person { person(cooperative: r.cooperative, role: r.role) }
 
     /// A response's cooperative and role: its respondent's registration for the programme,
     /// else its own `cooperative` field, else unknown.
     func people(_ r: ResponseRow) -> Person {
         let programme = data.sessions.programmeNumbers[Int(r.session)]
         if let p = index.participant(of: r), let coop = index.cooperative(of: p, programme: programme) {
-            let role = index.role(of: p, programme: programme) ?? 0
-            return Person(cooperative: coop == 0 ? Self.unknown : coop, role: role == 0 ? Self.unknown : role)
+            return person(cooperative: coop, role: index.role(of: p, programme: programme) ?? 0)
         }
-        return Person(cooperative: r.cooperative != 0 ? r.cooperative : Self.unknown, role: Self.unknown)
+        return person(cooperative: r.cooperative, role: 0)
     }
 
     /// A journey's cooperative and role: those of its participant's last registration row
     /// of the programme.
     func people(journeyOf participant: Int32, programme: Int32) -> Person {
-        let coop = index.cooperative(of: participant, programme: programme) ?? 0
-        let role = index.role(of: participant, programme: programme) ?? 0
-        return Person(cooperative: coop == 0 ? Self.unknown : coop, role: role == 0 ? Self.unknown : role)
+        person(
+            cooperative: index.cooperative(of: participant, programme: programme) ?? 0,
+            role: index.role(of: participant, programme: programme) ?? 0)
     }
 
-    /// The row-decided values of a row: its cooperative and role.
+    /// The row-decided values of a row: its cooperative, role and region.
     struct Person: Sendable, Equatable {
         let cooperative: Int32
         let role: Int32
+        let region: Int32
 
-        func value(_ d: Dimension) -> Int32 { d == .cooperative ? cooperative : d == .role ? role : Attribution.unknown }
+        init(cooperative: Int32, role: Int32, region: Int32 = Attribution.unknown) {
+            self.cooperative = cooperative
+            self.role = role
+            self.region = region
+        }
+
+        /// A row none of whose row-decided values is known.
+        static let unknown = Person(cooperative: Attribution.unknown, role: Attribution.unknown)
+
+        func value(_ d: Dimension) -> Int32 {
+            switch d {
+            case .cooperative: cooperative
+            case .role: role
+            case .region: region
+            case .session, .programme, .month, .trainer, .kind, .family: Attribution.unknown
+            }
+        }
     }
 
     /// A value as a person reads it: the session's key, the programme's code, « 2022-06 »,
@@ -146,6 +199,7 @@ struct Attribution: Sendable {
         case .family: return families[Int(value)]
         case .trainer: return trainers[Int(value)]
         case .cooperative, .role: return data.pool.string(value)
+        case .region: return regions[Int(value)]
         }
     }
 }

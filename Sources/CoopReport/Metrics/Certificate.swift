@@ -72,8 +72,8 @@ public struct Certificate: Sendable, Equatable {
     public let lastName: String
     public let firstName: String
     public let cooperative: String
-    /// The employer's (the cooperative's) postal address; nil until a member list gives it
-    /// (`CertificateBuilder.employerAddress`): the page says « adresse à compléter ».
+    /// The employer's (the cooperative's) postal address, from the member list; nil when
+    /// it gives none (`CertificateBuilder.employerAddress`): the page says « adresse à compléter ».
     public let employerAddress: String?
     /// By start date, then code.
     public let lines: [Line]

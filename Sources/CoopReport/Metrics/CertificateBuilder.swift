@@ -12,10 +12,14 @@ public struct CertificateBuilder {
         self.asOf = asOf
     }
 
-    /// The employer's postal address on a certificate: none is known until a member list
-    /// (`inputs.members`, data-contract.md v3) gives the cooperatives' addresses; the page
-    /// then says « adresse à compléter ». The one place a later issue fills.
-    static func employerAddress(of cooperative: String) -> String? { nil }
+    /// The employer's postal address on a certificate: the address of the member the
+    /// cooperative names in the member list (`inputs.members`, data-contract.md v3); nil
+    /// without a list, for a cooperative no member bears, or a member without address: the
+    /// page then says « adresse à compléter ».
+    static func employerAddress(of cooperative: String, in members: MemberList?) -> String? {
+        guard let address = members?.member(named: cooperative)?.address, !address.isEmpty else { return nil }
+        return address
+    }
 
     /// Why a registration's hours cannot be certified as they stand, nil when they can
     /// (`Certificate.Line.Pending`). `r` is a registered row of a taught session.
@@ -97,7 +101,8 @@ public struct CertificateBuilder {
             let certificate = Certificate(
                 programmeCode: programme.code, programmeTitle: programme.title, lastName: data.pool.string(named.lastName),
                 firstName: data.pool.string(named.firstName), cooperative: cooperative,
-                employerAddress: Self.employerAddress(of: cooperative), lines: lines.map(\.line), projects: projects, from: from, to: to)
+                employerAddress: Self.employerAddress(of: cooperative, in: data.members), lines: lines.map(\.line), projects: projects,
+                from: from, to: to)
             // One alert per session to complete, at its row.
             for (line, row) in lines {
                 guard let pending = line.pending else { continue }

@@ -62,7 +62,9 @@ extension ComplementarySuppression {
     /// the programmes, the cooperatives, the months (when they cover the period, not a
     /// trend) and the groups of each breakdown whose groups do not overlap (`Dimension.overlaps`:
     /// the trainers' groups add up to more than the total, so no subtraction recovers one).
-    static func apply(to m: inout MetricsResult, monthsAddUp: Bool) {
+    /// A region is also the total of its cooperatives (`regionOf` names a cooperative's
+    /// region), and a (region, cooperative) group is its cooperative.
+    static func apply(to m: inout MetricsResult, monthsAddUp: Bool, regionOf: (String) -> String = { _ in "" }) {
         // One array: the overall, then the sessions, programmes, cooperatives, months, breakdowns.
         var all = [m.overall] + m.sessions.map(\.figures) + m.programmes.map(\.figures) + m.cooperatives.map(\.figures)
         let firstSession = 1
@@ -90,6 +92,7 @@ extension ComplementarySuppression {
         for (t, table) in m.breakdowns.enumerated() where !table.grouping.dimensions.contains(where: \.overlaps) {
             sets.append((Array(firstBreakdown[t]..<firstBreakdown[t] + table.groups.count), 0))
         }
+        sets += regionSets(m, firstBreakdown: firstBreakdown, firstCooperative: firstCooperative, regionOf: regionOf)
         // A group decided by the session (a trainer, a kind, a family…) is a sum of sessions,
         // and with the sessions, the programmes and the other groups shown, a difference of
         // sums could isolate a hidden one (Lucine − Olivier − GOUV-2022 = EXT). So such a
@@ -130,6 +133,32 @@ extension ComplementarySuppression {
         }
     }
 
+    /// The sets a region breakdown adds beside the cooperatives (shown in every report): a
+    /// region's figures are the sum of its cooperatives', so a region is the total of the
+    /// set of its cooperatives; crossed with the cooperatives, each (region, cooperative)
+    /// group is its cooperative again, a set of one group. Other crossings of the region
+    /// add up to the overall only, as the other breakdowns do.
+    static func regionSets(
+        _ m: MetricsResult, firstBreakdown: [Int], firstCooperative: Int, regionOf: (String) -> String
+    ) -> [(groups: [Int], total: Int)] {
+        var sets: [(groups: [Int], total: Int)] = []
+        let cooperative = Dictionary(m.cooperatives.enumerated().map { ($1.name, firstCooperative + $0) }, uniquingKeysWith: { a, _ in a })
+        for (t, table) in m.breakdowns.enumerated() {
+            let dimensions = table.grouping.dimensions
+            guard let r = dimensions.firstIndex(of: .region) else { continue }
+            if dimensions.count == 1 {
+                var coopsOf: [String: [Int]] = [:]
+                for c in m.cooperatives { coopsOf[regionOf(c.name), default: []].append(cooperative[c.name] ?? 0) }
+                for (i, g) in table.groups.enumerated() { sets.append((coopsOf[g.names[r]] ?? [], firstBreakdown[t] + i)) }
+            } else if let c = dimensions.firstIndex(of: .cooperative) {
+                for (i, g) in table.groups.enumerated() {
+                    if let k = cooperative[g.names[c]] { sets.append(([k], firstBreakdown[t] + i)) }
+                }
+            }
+        }
+        return sets
+    }
+
     /// The names a session's groups carry in a grouping decided by the session (the names
     /// `Attribution.name` gives): one per combination of its values (two trainers, two names).
     static func sessionNames(_ s: Session, _ dimensions: [Dimension], families: [String: String]) -> [[String]] {
@@ -141,7 +170,7 @@ extension ComplementarySuppression {
             case .kind: [SessionKindLabel.french(s.kind)]
             case .family: [families[s.programme] ?? s.programme]
             case .trainer: s.trainers.isEmpty ? [d.unknownName] : s.trainers
-            case .cooperative, .role: []
+            case .cooperative, .role, .region: []
             }
         }
         return dimensions.reduce([[]]) { partial, d in partial.flatMap { p in names(d).map { p + [$0] } } }

@@ -1,8 +1,9 @@
 /// A way of grouping the rows (`metrics.md` v3, « Groupings »): every figure can be
 /// computed per group of any dimension, or of two crossed. Each dimension owns its names
 /// and how a row is attributed to its groups (`Attribution`); nothing else spells them.
+/// `region` is the region of the row's cooperative in the member list (`inputs.members`).
 public enum Dimension: String, CaseIterable, Sendable, Hashable {
-    case session, programme, cooperative, month, role, trainer, kind, family
+    case session, programme, cooperative, month, role, trainer, kind, family, region
 
     /// The key naming a group in metrics.json and in `--by`/`--filter` (`role`).
     public var id: String { rawValue }
@@ -18,6 +19,7 @@ public enum Dimension: String, CaseIterable, Sendable, Hashable {
         case .trainer: "trainers"
         case .kind: "kinds"
         case .family: "families"
+        case .region: "regions"
         }
     }
 
@@ -32,6 +34,7 @@ public enum Dimension: String, CaseIterable, Sendable, Hashable {
         case .trainer: "Formateur"
         case .kind: "Type de session"
         case .family: "Famille de programmes"
+        case .region: "Région"
         }
     }
 
@@ -46,25 +49,28 @@ public enum Dimension: String, CaseIterable, Sendable, Hashable {
         case .trainer: "par formateur"
         case .kind: "par type de session"
         case .family: "par famille de programmes"
+        case .region: "par région"
         }
     }
 
     /// Decided by the session alone (its programme, month, trainers, kind, family): a
     /// registration and a response belong to the groups of their session. The others
-    /// (cooperative, role) are decided by the row, or for a response by its respondent.
+    /// (cooperative, role, and region, its cooperative's) are decided by the row, or for a
+    /// response by its respondent.
     public var isSessionAttribute: Bool {
         switch self {
         case .session, .programme, .month, .trainer, .kind, .family: true
-        case .cooperative, .role: false
+        case .cooperative, .role, .region: false
         }
     }
 
     /// Whether a journey (a participant's whole programme) belongs to one group of the
-    /// dimension: by programme and family, and by its last row's cooperative and role. A
-    /// journey spans sessions, months and trainers, so those groups carry no journey figure.
+    /// dimension: by programme and family, and by its last row's cooperative, role and
+    /// region. A journey spans sessions, months and trainers, so those groups carry no
+    /// journey figure.
     public var carriesJourneys: Bool {
         switch self {
-        case .programme, .family, .cooperative, .role: true
+        case .programme, .family, .cooperative, .role, .region: true
         case .session, .month, .trainer, .kind: false
         }
     }
@@ -74,10 +80,11 @@ public enum Dimension: String, CaseIterable, Sendable, Hashable {
     public var overlaps: Bool { self == .trainer }
 
     /// The name of the group of rows the dimension cannot attribute (a response with no
-    /// registration and no cooperative, a registration without a role).
+    /// registration and no cooperative, a registration without a role, a cooperative that
+    /// no member bears or whose member has no region).
     public var unknownName: String {
         switch self {
-        case .cooperative: "Non renseignée"
+        case .cooperative, .region: "Non renseignée"
         case .session, .programme, .month, .role, .trainer, .kind, .family: "Non renseigné"
         }
     }

@@ -47,30 +47,32 @@ public struct Filter: Sendable, Equatable {
 struct ResolvedFilter: Sendable {
     /// Per session number, whether the session-decided conditions admit it (nil: none).
     private let sessions: [Bool]?
-    /// The ids admitted by the row-decided conditions (cooperative, role).
+    /// The ids admitted by the row-decided conditions (cooperative, role, region).
     private let cooperatives: Set<Int32>?
     private let roles: Set<Int32>?
+    private let regions: Set<Int32>?
     /// The filter as asked, for the reports to say what they are restricted to.
     let asked: Filter
 
-    static let none = ResolvedFilter(sessions: nil, cooperatives: nil, roles: nil, asked: Filter())
+    static let none = ResolvedFilter(sessions: nil, cooperatives: nil, roles: nil, regions: nil, asked: Filter())
 
-    private init(sessions: [Bool]?, cooperatives: Set<Int32>?, roles: Set<Int32>?, asked: Filter) {
+    private init(sessions: [Bool]?, cooperatives: Set<Int32>?, roles: Set<Int32>?, regions: Set<Int32>?, asked: Filter) {
         self.sessions = sessions
         self.cooperatives = cooperatives
         self.roles = roles
+        self.regions = regions
         self.asked = asked
     }
 
     /// Whether any condition is decided by the row (so a response may not be attributable).
-    var filtersPeople: Bool { cooperatives != nil || roles != nil }
+    var filtersPeople: Bool { cooperatives != nil || roles != nil || regions != nil }
 
     /// Whether the session-decided conditions keep this session.
     func admits(session n: Int32) -> Bool { sessions.map { $0[Int(n)] } ?? true }
 
-    /// What the row-decided conditions say of a row's cooperative and role.
+    /// What the row-decided conditions say of a row's cooperative, role and region.
     func admits(_ person: Attribution.Person) -> Admission {
-        for (ids, value) in [(cooperatives, person.cooperative), (roles, person.role)] {
+        for (ids, value) in [(cooperatives, person.cooperative), (roles, person.role), (regions, person.region)] {
             guard let ids else { continue }
             if value == Attribution.unknown { return .unattributed }
             if !ids.contains(value) { return .no }
@@ -79,6 +81,13 @@ struct ResolvedFilter: Sendable {
     }
 
     enum Admission { case yes, no, unattributed }
+
+    /// Whether the cooperative and region conditions keep a member (its name's pool id and
+    /// its region number): the members a filtered report can say sent nobody. A role
+    /// condition keeps every member: « sans inscrit » then means none of that role.
+    func admitsMember(cooperative: Int32, region: Int32) -> Bool {
+        (cooperatives.map { $0.contains(cooperative) } ?? true) && (regions.map { $0.contains(region) } ?? true)
+    }
 
     /// A value that no row (or no session of the catalogue) carries: the message names the
     /// nearest value there is.
@@ -90,13 +99,15 @@ struct ResolvedFilter: Sendable {
     }
 
     /// Resolves `filter` against the dataset: the values of each dimension found in the
-    /// catalogue's sessions (session-decided dimensions) or in the rows (cooperative, role).
+    /// catalogue's sessions (session-decided dimensions) or in the rows (cooperative, role,
+    /// region).
     static func resolve(_ filter: Filter, data: Dataset, attribution: Attribution) throws(UnknownValue) -> ResolvedFilter {
         guard !filter.isEmpty else { return .none }
         let table = data.sessions
         var sessions: [Bool]?
         var cooperatives: Set<Int32>?
         var roles: Set<Int32>?
+        var regions: Set<Int32>?
         for condition in filter.conditions {
             let d = condition.dimension
             // Every value the data has for the dimension, with the ids that carry it.
@@ -118,13 +129,20 @@ struct ResolvedFilter: Sendable {
                     let v = attribution.people(r).value(d)
                     if v != Attribution.unknown, seen.insert(v).inserted { note(v) }
                 }
-                if d == .cooperative {
-                    for r in data.responseRows where r.cooperative != 0 && seen.insert(r.cooperative).inserted { note(r.cooperative) }
+                // A response's own cooperative (and its region) names a group too.
+                if d == .cooperative || d == .region {
+                    for r in data.responseRows where r.cooperative != 0 {
+                        let v = attribution.person(cooperative: r.cooperative, role: 0).value(d)
+                        if v != Attribution.unknown, seen.insert(v).inserted { note(v) }
+                    }
                 }
             }
             var admitted = Set<Int32>()
             for value in condition.values {
-                guard let found = ids[TextKey.of(value)] else {
+                // A cooperative may be named by an alias of the member list: its rows carry
+                // the member's name (`DatasetBuilder.match`).
+                let name = d == .cooperative ? data.members?.member(named: value)?.name ?? value : value
+                guard let found = ids[TextKey.of(name)] else {
                     let known = names.values.sorted(by: TextKey.precedes)
                     throw UnknownValue(condition: condition, value: value, nearest: Nearest.match(value, in: known), known: known)
                 }
@@ -133,6 +151,7 @@ struct ResolvedFilter: Sendable {
             switch d {
             case .cooperative: cooperatives = admitted
             case .role: roles = admitted
+            case .region: regions = admitted
             case .session, .programme, .month, .trainer, .kind, .family:
                 var keep = sessions ?? Array(repeating: true, count: table.keys.count)
                 for n in keep.indices where keep[n] {
@@ -141,6 +160,6 @@ struct ResolvedFilter: Sendable {
                 sessions = keep
             }
         }
-        return ResolvedFilter(sessions: sessions, cooperatives: cooperatives, roles: roles, asked: filter)
+        return ResolvedFilter(sessions: sessions, cooperatives: cooperatives, roles: roles, regions: regions, asked: filter)
     }
 }

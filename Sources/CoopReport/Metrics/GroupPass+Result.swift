@@ -82,11 +82,33 @@ extension GroupPass {
             overall: overall, sessions: sessionRows, programmes: programmeRows, cooperatives: cooperatives, months: monthRows,
             violations: violations, comments: comments, warnings: quality.warnings() + quality.unverifiedJourneys(unverified))
         result.notes = quality.rowsOutsidePeriod().map { [$0] } ?? []
+        result.cooperativesWithoutRegistrations = withoutRegistrations(cooperatives)
         result.breakdowns = breakdowns
         result.responseDates = responseDates
-        ComplementarySuppression.apply(to: &result, monthsAddUp: calculator.trend == nil)
+        ComplementarySuppression.apply(to: &result, monthsAddUp: calculator.trend == nil, regionOf: regionName(ofCooperative:))
         result.leftOut = leftOut
         return result
+    }
+
+    /// The region of a cooperative named as in the cooperatives' table, as the region
+    /// dimension names it (« Non renseignée » for a cooperative no member bears).
+    func regionName(ofCooperative name: String) -> String {
+        let member = data.members?.position(of: name)
+        return attribution.name(.region, member.map { attribution.regionOfMember[$0] } ?? Attribution.unknown)
+    }
+
+    /// The members kept by the filter whose group among `cooperatives` (named by the
+    /// member's name, `DatasetBuilder.match`) counts no `registered` registration, or who
+    /// have none; nil without a member list.
+    func withoutRegistrations(_ cooperatives: [(name: String, figures: Figures)]) -> [Member]? {
+        guard let list = data.members else { return nil }
+        var registered: [String: Int] = [:]
+        for c in cooperatives { registered[c.name, default: 0] += c.figures.tally.registered }
+        return list.members.indices.filter { i in
+            let id = data.memberIDs.indices.contains(i) ? data.memberIDs[i] : Attribution.unknown
+            return registered[list.members[i].name, default: 0] == 0
+                && filter.admitsMember(cooperative: id, region: attribution.regionOfMember[i])
+        }.map { list.members[$0] }.sorted { TextKey.precedes($0.name, $1.name) }
     }
 
     /// A grouping's groups as a table: named, those of one name merged (« Non renseignée »
@@ -124,16 +146,20 @@ extension GroupPass {
     }
 
     /// Where a group's value sorts: sessions as in every list by session, months and kinds
-    /// in their order, names alphabetically (« Non renseignée » among them).
+    /// in their order, names alphabetically; the group of the rows the dimension cannot
+    /// attribute (« Non renseignée ») last, after every named one, so that it does not read
+    /// as one of them (docs/decisions.md, « Order »).
     func order(_ d: Dimension, _ value: Int32) -> GroupOrder {
-        guard value != Attribution.unknown else { return GroupOrder(rank: 0, number: 0, text: d.unknownName) }
+        guard value != Attribution.unknown else { return GroupOrder(rank: 1, number: 0, text: d.unknownName) }
         switch d {
         case .session:
             let key = data.sessions.keys[Int(value)]
             return GroupOrder(rank: 0, number: periodOrder[key] ?? Int.max, text: "")
         case .month, .kind: return GroupOrder(rank: 0, number: Int(value), text: "")
-        case .programme, .family, .trainer, .cooperative, .role:
-            return GroupOrder(rank: 0, number: 0, text: attribution.name(d, value))
+        case .programme, .family, .trainer, .cooperative, .role, .region:
+            // A name written « Non renseignée » in the data is that group too (`table`).
+            let name = attribution.name(d, value)
+            return GroupOrder(rank: name == d.unknownName ? 1 : 0, number: 0, text: name)
         }
     }
 

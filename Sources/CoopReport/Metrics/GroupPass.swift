@@ -94,7 +94,7 @@ struct GroupPass {
                     guard isMonths ? monthKeys.contains(s.key) : scoped[slot], let n = table.find(s.key) else { return [] }
                     var groups: [Int] = []
                     GroupTallies.combinations(
-                        bySession[g].grouping, session: n, person: .init(cooperative: -1, role: -1), attribution: attribution
+                        bySession[g].grouping, session: n, person: .unknown, attribution: attribution
                     ) { a, b in groups.append(bySession[g].group(a, b)) }
                     return groups
                 })
@@ -154,7 +154,7 @@ struct GroupPass {
             let slot = slotOf[Int(response.session)]
             guard slot >= 0 else { continue }
             let person =
-                scoped[slot] || filter.filtersPeople ? attribution.people(response) : .init(cooperative: -1, role: -1)
+                scoped[slot] || filter.filtersPeople ? attribution.people(response) : .unknown
             if filter.filtersPeople {
                 switch filter.admits(person) {
                 case .yes: break

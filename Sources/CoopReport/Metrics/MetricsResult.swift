@@ -53,6 +53,11 @@ public struct MetricsResult: Sendable {
     public internal(set) var sessions: [SessionFigures]
     public internal(set) var programmes: [(programme: Programme, figures: Figures)]
     public internal(set) var cooperatives: [(name: String, figures: Figures)]
+    /// « Coopératives sans inscrit »: the members of the member list with no registration
+    /// of status `registered` at a session of the period (the filter's sessions, and only
+    /// the members its cooperative and region conditions keep), by name; nil when the job
+    /// gives no member list (nothing is known of the cooperatives the exports do not name).
+    public internal(set) var cooperativesWithoutRegistrations: [Member]?
     /// Keyed `YYYY-MM`, ascending.
     public internal(set) var months: [(month: String, figures: Figures)]
     public let violations: [PrerequisiteViolation]

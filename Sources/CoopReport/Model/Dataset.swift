@@ -21,12 +21,21 @@ public struct Dataset: Sendable {
     /// The responses left out because they were submitted after the as-of date, one entry
     /// per file that has some (their alerts are among `warnings`).
     public let late: [LateRows]
+    /// The member list the cooperatives were matched to (nil: the job gives none): a row's
+    /// cooperative is then its member's name wherever the row named a member
+    /// (`DatasetBuilder.match`).
+    public let members: MemberList?
+    /// The pool id of each member's name, in the list's order.
+    let memberIDs: [Int32]
 
     init(
         catalogue: Catalogue, warnings: [Diagnostic], pool: TextPool, sessions: SessionTable, files: [String], payers: [Int32] = [],
-        registrationRows: [RegistrationRow], responseRows: [ResponseRow], answers: [Int16], objectives: [Int16], late: [LateRows] = []
+        registrationRows: [RegistrationRow], responseRows: [ResponseRow], answers: [Int16], objectives: [Int16], late: [LateRows] = [],
+        members: MemberList? = nil, memberIDs: [Int32] = []
     ) {
         self.late = late
+        self.members = members
+        self.memberIDs = memberIDs
         self.catalogue = catalogue
         self.warnings = warnings
         self.pool = pool

@@ -7,11 +7,12 @@ public struct DatasetBuilder {
     /// The texts of every row; validators intern into it.
     var pool = TextPool()
     private(set) var sessions: SessionTable
-    private var files: [String] = []
-    private var registrations: [RegistrationRow] = []
+    private(set) var files: [String] = []
+    /// The rows so far; `match` (DatasetBuilder+Members.swift) rewrites their cooperatives.
+    var registrations: [RegistrationRow] = []
     /// (session number, participant id) → index in `registrations`.
     private var registrationIndex = IntMap()
-    private var responses: [ResponseRow] = []
+    var responses: [ResponseRow] = []
     /// Response id → index in `responses`.
     private var responseIndex = IntMap()
     private var answers: [Int16] = []
@@ -28,6 +29,10 @@ public struct DatasetBuilder {
     /// The last text met in each registration column, with its id in `pool`: the ids are
     /// this builder's, so the memory of them is too (`RecentText`).
     private var recent = [RecentText](repeating: RecentText(), count: RecentColumn.allCases.count)
+    /// The member list the cooperatives were matched to (`match`), and the pool id of each
+    /// member's name.
+    var members: MemberList?
+    var memberIDs: [Int32] = []
 
     /// Registration columns whose next row usually repeats the text of the row before.
     enum RecentColumn: Int, CaseIterable { case participant, email, lastName, firstName, cooperative, role, payer }
@@ -176,7 +181,8 @@ public struct DatasetBuilder {
         if let asOf { warnings += late.map { $0.diagnostic(asOf: asOf) } }
         return Dataset(
             catalogue: catalogue, warnings: warnings, pool: pool, sessions: sessions, files: files, payers: payers,
-            registrationRows: registrations, responseRows: responses, answers: answers, objectives: objectives, late: late)
+            registrationRows: registrations, responseRows: responses, answers: answers, objectives: objectives, late: late,
+            members: members, memberIDs: memberIDs)
     }
 
     /// The responses once an identified respondent (`participant_id`, else e-mail) who

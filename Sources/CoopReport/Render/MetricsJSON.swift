@@ -49,13 +49,30 @@ public enum MetricsJSON {
                     .array(m.programmes.map { group([("programme", .string($0.programme.code))], $0.figures, survey: m.survey) })
                 ),
                 ("cooperatives", .array(m.cooperatives.map { group([("cooperative", .string($0.name))], $0.figures, survey: m.survey) })),
-                ("months", .array(m.months.map { group([("month", .string($0.month))], $0.figures, survey: m.survey) })),
+            ] + withoutRegistrations(m) + [
+                ("months", .array(m.months.map { group([("month", .string($0.month))], $0.figures, survey: m.survey) }))
             ] + analysis(doc) + [
                 ("rejects", .object([InputKind.registrations, .evaluations].map { ($0.rawValue, .int(doc.rejected($0))) })),
                 ("warnings", .int(doc.warnings.count)),
                 ("registers", registers(doc)),
                 ("cold", cold(doc.cold, rejected: doc.rejected(.cold))),
             ])
+    }
+
+    /// « Coopératives sans inscrit » (docs/metrics-json.md): each member with no registered
+    /// participant in the period, with its department and region; absent without a member
+    /// list, which alone says which cooperatives exist.
+    static func withoutRegistrations(_ m: MetricsResult) -> [(String, JSONValue)] {
+        guard let members = m.cooperativesWithoutRegistrations else { return [] }
+        return [
+            (
+                "cooperatives_without_registrations",
+                .array(
+                    members.map {
+                        .object([("name", .string($0.name)), ("department", .string($0.department)), ("region", .string($0.region))])
+                    })
+            )
+        ]
     }
 
     /// The groupings every document has: a breakdown by one of them is that array already.

@@ -18,6 +18,9 @@ public struct ReportDocument: Sendable {
     public var registers: RegisterReport?
     /// The cold evaluations beside the hot ones; nil: the job gives none (« non fourni »).
     public var cold: ColdReport?
+    /// The member list the exports' cooperatives were matched to; nil when the job gives
+    /// none (`inputs.members`).
+    public var members: MemberList?
     /// What the run asked beyond the standard report (filter, breakdown, comparison).
     public var analysis = Analysis()
     /// The other period's figures, when the run compares.

@@ -7,7 +7,9 @@ struct InputKindTests {
     @Test("the raw values are the job's `inputs:` keys, in the job's order: metrics.json, the manifest and rejects.csv write them")
     func rawValues() {
         #expect(
-            InputKind.allCases.map(\.rawValue) == ["catalogue", "registrations", "evaluations", "complaints", "actions", "cold"])
+            InputKind.allCases.map(\.rawValue) == [
+                "catalogue", "registrations", "evaluations", "complaints", "actions", "cold", "members",
+            ])
         #expect(InputKind(rawValue: "evaluation") == nil)
     }
 
@@ -16,6 +18,7 @@ struct InputKindTests {
         #expect(
             InputKind.allCases.map(\.french) == [
                 "catalogue", "inscriptions", "évaluations", "réclamations", "actions d'amélioration", "évaluations à froid",
+                "liste des adhérents",
             ])
     }
 
@@ -24,7 +27,8 @@ struct InputKindTests {
         #expect(InputKind.allCases.filter(\.isSurvey) == [.evaluations, .cold])
         #expect(InputKind.allCases.filter(\.isRegister) == [.complaints, .actions])
         #expect(InputKind.allCases.filter(\.isHeldToRejectRate) == [.registrations, .evaluations, .cold])
-        #expect(InputKind.allCases.filter { $0.emptyFileWarning != nil } == [.evaluations, .cold])
+        #expect(InputKind.allCases.filter { $0.emptyFileWarning != nil } == [.evaluations, .cold, .members])
+        #expect(InputKind.members.valueMaps.isEmpty)
         #expect(InputKind.registrations.valueMaps == ["programme", "session", "event", "status", "attendance", "role"])
         #expect(InputKind.actions.valueMaps == ["programme", "session", "status"])
     }

@@ -34,7 +34,7 @@ struct MappedExportTests {
         }
         #expect(alerts(mapped) == alerts(canonical))
         #expect(canonical.document.warnings.filter { $0.column == "registered_at" }.map(\.line) == [124])
-        #expect(mapped.document.inputs.map(\.role) == [.catalogue, .registrations, .evaluations])
+        #expect(mapped.document.inputs.map(\.role) == [.catalogue, .registrations, .evaluations, .members])
         #expect(mapped.document.inputs[1].encoding == "Windows-1252")
         #expect(mapped.document.inputs[2].encoding == "UTF-8")
         // The comments, multi-line and formula-like ones included, come through unchanged.

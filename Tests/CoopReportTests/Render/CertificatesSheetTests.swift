@@ -40,7 +40,7 @@ struct CertificatesSheetTests {
         signatory: "Marie Dupont, directrice", signsAs: .representative)
 
     /// The run into a temporary folder: its outcome and the workbook read back.
-    static func run(pseudonymise: Bool = false) throws -> (ReportOutcome, XLSXReader, TemporaryDirectory) {
+    static func run(pseudonymise: Bool = false, members: String? = nil) throws -> (ReportOutcome, XLSXReader, TemporaryDirectory) {
         let dir = try TemporaryDirectory()
         var request = ReportRequest(
             catalogue: try dir.write("catalogue.yml", catalogue), registrations: try dir.write("registrations.csv", registrations),
@@ -49,6 +49,7 @@ struct CertificatesSheetTests {
         request.options.certificates = true
         request.options.organisation = organisation
         request.options.pseudonymise = pseudonymise
+        if let members { request.members = InputSpec(try dir.write("adherents.csv", members)) }
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let outcome = try Pipeline(logger: logger).run(request)
@@ -98,6 +99,27 @@ struct CertificatesSheetTests {
         #expect(try row("B — Session B", after: paul)[2]?.value == "à compléter")
         #expect(try row("Total des heures réalisées", after: paul)[2]?.value == "à compléter")
         #expect(certificates[1].totalHours == nil && certificates[1].toComplete == ["B"])
+    }
+
+    @Test("the employer's address is its member's in the member list, found through an alias; « adresse à compléter » without one")
+    func employerAddress() throws {
+        // Coop Un is written « COOP-UN » in the list's alias column and has an address; Coop
+        // Deux is a member without one.
+        let members =
+            "Coopérative;Alias;Région;Adresse\n" + "Coopérative Numéro Un;Coop-Un;Bretagne;12 rue de la Coopération, 35000 Rennes\n"
+            + "Coop Deux;;Normandie;\n"
+        let (outcome, x, dir) = try Self.run(members: members)
+        defer { withExtendedLifetime(dir) {} }
+        let certificates = try #require(outcome.document.certificates)
+        #expect(certificates.map(\.cooperative) == ["Coopérative Numéro Un", "Coop Deux"])
+        #expect(certificates.map(\.employerAddress) == ["12 rue de la Coopération, 35000 Rennes", nil])
+        let lines = Self.lines(x)
+        let paul = try #require(lines.firstIndex(of: "Paul MARTIN"))
+        #expect(lines[..<paul].contains("salarié(e) de la coopérative : Coopérative Numéro Un"))
+        #expect(lines[..<paul].contains("Adresse de l'employeur : 12 rue de la Coopération, 35000 Rennes"))
+        #expect(lines[paul...].contains("Adresse de l'employeur : adresse à compléter"))
+        // Coop Trois (the participant without name) is not in the list: one alert.
+        #expect(outcome.document.warnings.filter { $0.message.hasPrefix("coopérative « Coop Trois » absente") }.count == 1)
     }
 
     @Test("an estimate and a participant without name are alerts, in Alertes and in the run's warnings")

@@ -37,12 +37,12 @@ struct SmallRun {
     let outcome: ReportOutcome
     var out: String { directory.url.appendingPathComponent("out").path }
 
-    /// The registers of indicators 31 and 32 and the cold evaluations, when given (nil: not
-    /// given); `now` is the run's clock (the workbook's creation date).
+    /// The registers of indicators 31 and 32, the cold evaluations and the member list, when
+    /// given (nil: not given); `now` is the run's clock (the workbook's creation date).
     init(
         minGroupSize: Int = 3, period: Period = Period(), options: ReportOptions = ReportOptions(),
         catalogue: String = SmallRun.catalogue, registrations: String = SmallRun.registrations, complaints: String? = nil,
-        actions: String? = nil, cold: String? = nil, evaluations: String = SmallRun.evaluations,
+        actions: String? = nil, cold: String? = nil, members: String? = nil, evaluations: String = SmallRun.evaluations,
         asOf: Day = Fixtures.day("2022-03-01"), now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         directory = try TemporaryDirectory()
@@ -57,6 +57,7 @@ struct SmallRun {
         if let complaints { request.complaints = InputSpec(try directory.write("reclamations.csv", complaints)) }
         if let actions { request.actions = InputSpec(try directory.write("actions.csv", actions)) }
         if let cold { request.cold = InputSpec(try directory.write("froid.csv", cold)) }
+        if let members { request.members = InputSpec(try directory.write("adherents.csv", members)) }
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         outcome = try Pipeline(logger: logger, now: now).run(request)

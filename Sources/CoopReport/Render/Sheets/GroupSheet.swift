@@ -84,11 +84,16 @@ enum GroupSheet {
             journeys: true, minGroupSize: m.minGroupSize)
     }
 
+    /// One row per cooperative, then what the rows do not say: who the « Non renseignée »
+    /// row is, and the members who sent nobody (GroupSheet+Cooperatives.swift).
     static func cooperatives(_ m: MetricsResult) -> SheetPlan {
-        plan(
+        var sheet = plan(
             name: "Coopératives", keyHeaders: ["Coopérative"],
             rows: m.cooperatives.map { ([.text($0.name, .wrap)], $0.figures) },
             journeys: true, minGroupSize: m.minGroupSize)
+        appendUnattributed(m, to: &sheet)
+        appendWithoutRegistrations(m, to: &sheet)
+        return sheet
     }
 
     /// The month a one-month report is about, shown in bold in Mois.
