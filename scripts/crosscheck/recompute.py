@@ -7,8 +7,32 @@ Usage:
   recompute.py --catalogue C --registrations R [R2 ...] --evaluations E --metrics M
                [--from D] [--to D] [--as-of D] [--min-group-size N] [--dump OUT.json] [-v]
                [--by role|region] [--filter cooperative=NAME ...] [--filter role=NAME ...]
-               [--filter region=NAME ...] [--members LIST]
+               [--filter region=NAME ...] [--members LIST] [--split-dir OUT/cooperatives]
   recompute.py --check-sample [--metrics M] [--dump OUT.json] [--as-of D] ...
+
+--split-dir OUT/cooperatives (issue 22, `split: cooperative` / `--split cooperative`): after
+  metrics.json, checks the per-cooperative folder of the same run (cooperatives.py says
+  what, rule by rule): index.csv against this script's cooperative figures and against
+  metrics.json's `cooperatives` (equal); each workbook's Synthèse (« Votre coopérative »,
+  « Fédération », « Écart »), its Sessions sheet (the cooperative's share of each session,
+  every figure, suppression against its own total), its Commentaires (only sessions where
+  it has min_group_size responses), and that no text of it names another cooperative or
+  another cooperative's person (name, e-mail, participant_id). Prints "split DIR: checked
+  N figures in W cooperative workbooks, T texts scanned … K mismatches" and which rules
+  the data exercised (a 0 there means that rule went untested on this data). Needs
+  --metrics; not with --filter. The same period, as-of date and min_group_size as the run:
+    coopreport run jobs/sample.yml        # split: cooperative, from the repository's root
+    python3 scripts/crosscheck/recompute.py --check-sample --as-of 2022-07-31 \
+        --metrics output/sample/metrics.json --split-dir output/sample/cooperatives
+    coopreport generate --out /tmp/g --programmes 6 --participants 150 --seed 11 --cooperatives 25
+    coopreport report --catalogue /tmp/g/catalogue.yml --registrations /tmp/g/registrations.csv \
+        --evaluations /tmp/g/evaluations.csv --out /tmp/g-out --as-of 2022-12-31 --split cooperative
+    python3 scripts/crosscheck/recompute.py --catalogue /tmp/g/catalogue.yml \
+        --registrations /tmp/g/registrations.csv --evaluations /tmp/g/evaluations.csv \
+        --as-of 2022-12-31 --metrics /tmp/g-out/metrics.json --split-dir /tmp/g-out/cooperatives
+  split_selftest.py alters a copy of the folder one thing at a time (an index.csv value, a
+  Synthèse and a Sessions figure, another cooperative's name or person written into a
+  workbook) and shows that each is reported.
 
 Version 3 (metrics.md « Groupings », issue 21), mirroring coopreport's flags:
   --by role        also recomputes the `roles` array: one group per role, each with every
@@ -443,7 +467,7 @@ def validate_registrations(path, programmes):
         key = pid if pid != "" else email
         good.append({
             "order": order, "line": line, "programme": programme, "session": session,
-            "pkey": key, "email": email, "cooperative": cooperative, "status": status,
+            "pkey": key, "pid": pid, "email": email, "cooperative": cooperative, "status": status,
             "role": role if role != "" else ROLE_NOT_SPECIFIED,
             "attendance": attendance, "hours": hours_value, "sess": sess,
             # For evidence.py (certificates, BPF): how the hours were known.
@@ -558,6 +582,8 @@ def validate_evaluations(path, programmes, scale, qcols):
             "response_id": response_id, "pkey": key, "pid": pid, "email": email, "own_coop": own_coop,
             "submitted": wall_clock(submitted), "sess": sess,
             "answers": answers, "objectives": objectives, "recommend": recommend,
+            # For cooperatives.py (a cooperative's Commentaires sheet).
+            "comment": get(fields, col.get("comment")),
         })
     return good, rejects, len(rows)
 
@@ -637,6 +663,11 @@ def ratio(num, den):
 
 # Whether the run keeps some cooperatives or roles only (set by compute from --filter).
 PEOPLE_FILTERED = [False]
+
+# The last compute()'s rows, for cooperatives.py (--split-dir): the validated registration
+# rows (all periods), the in-period deduplicated registrations and responses with their
+# attribution, the in-period sessions, the questions and the scale.
+RUN = {}
 
 
 def session_figure_block(reg_rows, resp_rows, sessions_for_capacity, violations,
@@ -865,6 +896,13 @@ def complementary_suppression(out, region_of=lambda name: NOT_SPECIFIED):
             sets.append((out[name], out["overall"]))
     for g in out.get("regions", []):
         sets.append(([c for c in out["cooperatives"] if region_of(c["cooperative"]) == g["region"]], g))
+    suppress_sets(sets)
+
+
+def suppress_sets(sets):
+    """Complementary suppression over sets of (groups, total), until none changes (see
+    complementary_suppression; cooperatives.py also uses it for a cooperative's sessions
+    against the cooperative's total)."""
     changed = True
     while changed:
         changed = False
@@ -1391,6 +1429,10 @@ def compute(args):
     out["months"] = months_out
 
     complementary_suppression(out, region_of)
+    RUN.clear()
+    RUN.update({"regs": regs, "reg_in": reg_in, "resp_in": resp_in, "resp_final": resp_final,
+                "period_sessions": period_sessions, "qcols": qcols, "scale": scale,
+                "min_group_size": min_group_size, "as_of": as_of})
 
     out["rejects"] = {"registrations": len(reg_rejects), "evaluations": len(eval_rejects)}
     # READING: warnings = superseded duplicate registrations + superseded repeated response
@@ -1639,6 +1681,9 @@ def main():
                     help="keep the rows this dimension attributes to VALUE (as coopreport's "
                          "--filter; repeatable): cooperative=NAME, role=NAME or region=NAME")
     ap.add_argument("--members", help="the member list (as a job's inputs.members)")
+    ap.add_argument("--split-dir", metavar="OUT/cooperatives",
+                    help="also check the per-cooperative workbooks and index.csv of "
+                         "`--split cooperative` (cooperatives.py); needs --metrics")
     ap.add_argument("--dump", help="write the recomputed figures as metrics.json here")
     ap.add_argument("-v", "--verbose", action="store_true", help="print input statistics")
     args = ap.parse_args()
@@ -1657,6 +1702,9 @@ def main():
             ap.error("--%s is required (or --check-sample)" % name)
     if not args.metrics and not args.dump:
         ap.error("give --metrics (to compare) and/or --dump")
+    if args.split_dir and (not args.metrics or args.filters):
+        ap.error("--split-dir needs --metrics (the run's metrics.json) and no --filter "
+                 "(coopreport refuses a split with a filter)")
     filters = []
     for f in args.filters:
         dim, sep, value = f.partition("=")
@@ -1717,7 +1765,23 @@ def main():
         print("  ... %d more" % (len(c.mismatches) - 30))
     for n in c.notes:
         print("note: " + n)
-    return 1 if c.mismatches else 0
+    failed = bool(c.mismatches)
+    if args.split_dir:
+        import cooperatives
+        chk = cooperatives.check(sys.modules[__name__], args.split_dir, expected, found)
+        s = chk.c
+        print("split %s: checked %d figures in %d cooperative workbooks, %d texts scanned for "
+              "other cooperatives' names and people (%d found), %d mismatches"
+              % (args.split_dir, s.figures, chk.workbooks, chk.texts_scanned,
+                 chk.privacy_hits, len(s.mismatches)))
+        print("  rules exercised: " + ", ".join("%s %d" % kv for kv in chk.seen.items()))
+        for path, exp, got in s.mismatches[:30]:
+            print("  %s: expected %s, found %s" % (path, json.dumps(exp, ensure_ascii=False),
+                                                   json.dumps(got, ensure_ascii=False)))
+        if len(s.mismatches) > 30:
+            print("  ... %d more" % (len(s.mismatches) - 30))
+        failed = failed or bool(s.mismatches)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
