@@ -52,21 +52,17 @@ extension Pipeline {
             certificates: certificates, bpf: bpf, cooperatives: parts)
     }
 
-    /// Each cooperative's share (`CooperativeParts`): its sessions from one more pass, by
-    /// cooperative × session, kept apart from the run's figures; its certificates built
-    /// from its own journeys' rows, one cooperative after another.
+    /// Each cooperative's share (`CooperativeParts`): its rows found now, while the
+    /// participant index is at hand; its sessions and certificates computed from them as
+    /// its workbook is written.
     static func cooperatives(
         _ request: ReportRequest, calculator: MetricsCalculator, metrics: MetricsResult, evidence: Evidence?, data: Dataset,
         index: ParticipantIndex
     ) -> CooperativeParts {
-        var byShare = calculator
-        byShare.breakdowns = [CooperativeParts.shareGrouping]
-        let shares =
-            byShare.compute(data, index: index).breakdowns.first ?? FigureTable(grouping: CooperativeParts.shareGrouping, groups: [])
-        let builder = CertificateBuilder(period: request.period, asOf: request.asOf)
-        return CooperativeParts.build(
-            metrics: metrics, shares: shares, evidence: evidence,
-            certificates: { builder.build(data, index: index, rows: $0).certificates }, poolName: { data.pool.string($0) })
+        let source = CooperativeParts.Source(
+            data: data, index: index, calculator: calculator,
+            certificates: CertificateBuilder(period: request.period, asOf: request.asOf))
+        return CooperativeParts.build(metrics: metrics, evidence: evidence, source: source)
     }
 
     /// The detail rows and the improvement points, as the job's period and target say.

@@ -13,8 +13,8 @@ What is checked (README « Checking the figures independently »):
      in the same order; each figure equal to this script's (counts as integers, rates as
      fractions, empty when null: hidden by min_group_size or complementary suppression, or
      a zero denominator) AND to the checked metrics.json's `cooperatives` entry;
-     contact_email empty (READING: the member list, inputs.members, is not read here, and
-     the runs checked give none); the file exists, is a workbook whose title names the
+     contact_email the member's e-mail when recompute.py is given the member list
+     (--members, or --check-sample on a file written with one), else empty; the file exists, is a workbook whose title names the
      cooperative, and no other .xlsx lies in the folder.
   2. Synthèse: the table « Indicateur | Votre coopérative | Fédération | Écart », rows
      Inscrits, Taux de présence, Taux de satisfaction, Objectifs atteints, Taux de réponse,
@@ -287,7 +287,9 @@ def check_index(chk, split_dir, expected_coops, found_coops):
             c.bad(where, "(no workbook for it)", "(listed)")
             continue
         check_file_name(chk, name, row["file"], exp_names)
-        c.value(where + ".contact_email", "", row["contact_email"])
+        # The member's e-mail when a member list is given (README, index.csv), else empty.
+        member = chk.rc.MEMBER_INDEX.get(chk.rc.member_key(name)) or {}
+        c.value(where + ".contact_email", member.get("email", ""), row["contact_email"])
         for key in INDEX_COUNTS + INDEX_RATES:
             text = row[key]
             value = None

@@ -620,6 +620,11 @@ MEMBER_HEADERS = {
 }
 
 
+# The member list given with --members, by member_key (cooperatives.py reads the contact
+# e-mail of index.csv from it).
+MEMBER_INDEX = {}
+
+
 def load_members(path):
     """The member list's kept rows, in file order: a row without a name (no letter or
     digit), or one of whose spellings (name, `|`-separated aliases) is already an earlier
@@ -648,7 +653,8 @@ def load_members(path):
         keys = [member_key(name)] + [member_key(a) for a in aliases]
         if any(k == "" or (k in index) for k in keys[1:]):
             continue
-        m = {"name": name, "department": get(fields, "department"), "region": get(fields, "region")}
+        m = {"name": name, "department": get(fields, "department"), "region": get(fields, "region"),
+             "email": get(fields, "email")}
         members.append(m)
         for k in keys:
             index[k] = m
@@ -987,6 +993,7 @@ def compute(args):
     members, member_index = (None, {})
     if args.members:
         members, member_index = load_members(args.members)
+        MEMBER_INDEX.update(member_index)
         for r in regs:
             m = member_index.get(member_key(r["cooperative"]))
             if m is not None:

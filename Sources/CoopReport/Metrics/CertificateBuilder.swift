@@ -1,7 +1,7 @@
 /// Builds the certificates of completion of a period (docs/decisions.md, « Certificats de
 /// réalisation »): one per participant and programme with at least one taught session of
 /// the period attended (present or partial). Pure: no file, no clock (`asOf` is the job's).
-public struct CertificateBuilder {
+public struct CertificateBuilder: Sendable {
     public let period: Period
     /// The date the certificates are made: a taught session ended by then whose attendance
     /// is empty is « à compléter », never left out.

@@ -11,13 +11,11 @@ public struct CooperativeParts: Sendable {
         public let file: String
         /// Its figures, exactly as the Coopératives sheet and metrics.json give them.
         public let figures: Figures
-        /// Its share of each session of the period it took part in, small groups hidden and
-        /// complementary suppression applied against its total.
-        public let sessions: [(session: Session, figures: Figures)]
+        /// Its id in the pool, and the rows the figures attribute to it.
+        let id: Int32
+        let rows: MetricsCalculator.Rows
         /// Its registrations (Relevé d'assiduité) and its people's journeys (Parcours).
         public let evidence: Evidence?
-        /// Its people's certificates, one line each.
-        public let certificates: [CertificateLine]
         /// Its respondents' comments, in sessions where they are at least `min_group_size`.
         public let comments: [MetricsResult.Comment]
         /// Its rejected rows (those whose cooperative is written and matches it).
@@ -35,49 +33,92 @@ public struct CooperativeParts: Sendable {
         public let toComplete: [String]
     }
 
+    /// What the parts' sessions and certificates are computed from, one part at a time as
+    /// its workbook is written, so that 200 cooperatives' tables are never all in memory.
+    final class Source: Sendable {
+        let data: Dataset
+        let index: ParticipantIndex
+        let calculator: MetricsCalculator
+        let certificates: CertificateBuilder
+
+        init(data: Dataset, index: ParticipantIndex, calculator: MetricsCalculator, certificates: CertificateBuilder) {
+            self.data = data
+            self.index = index
+            self.calculator = calculator
+            self.certificates = certificates
+        }
+    }
+
     public let parts: [Part]
+    let source: Source
 
     /// The folder of the workbooks and their index, in the output folder.
     public static let folder = "cooperatives"
 
     /// The parts of a run: every cooperative of the figures with a registration, except the
-    /// unnamed group (« Non renseignée »: there is no one to send it to).
-    /// `shares`: the run's figures broken down by cooperative × session (`shareGrouping`).
-    static func build(
-        metrics m: MetricsResult, shares: FigureTable, evidence: Evidence?, certificates: (_ rows: [Int]) -> [Certificate],
-        poolName: (Int32) -> String
-    ) -> CooperativeParts {
+    /// unnamed group (« Non renseignée »: there is no one to send it to). Each part's rows
+    /// are found in one pass over each kind of row, by the figures' own attribution.
+    static func build(metrics m: MetricsResult, evidence: Evidence?, source: Source) -> CooperativeParts {
+        let data = source.data
         let named = m.cooperatives.filter { c in
             let t = c.figures.tally
             return c.name != Dimension.cooperative.unknownName && t.registered + t.cancelled + t.waitlisted > 0
         }
         let files = fileNames(named.map(\.name))
-        var detail: [String: Evidence] = [:]
-        for (id, e) in evidence?.byCooperative() ?? [:] { detail[poolName(id)] = e }
-        let sessionsByKey = Dictionary(m.sessions.map { ($0.session.key.description, $0.session) }, uniquingKeysWith: { a, _ in a })
-        var shareRows: [String: [(session: Session, figures: Figures)]] = [:]
-        for g in shares.groups {
-            guard let s = sessionsByKey[g.names[1]] else { continue }
-            shareRows[g.names[0], default: []].append((s, g.figures))
+        let attribution = Attribution(data, index: source.index)
+        var rows: [Int32: MetricsCalculator.Rows] = [:]
+        for (i, r) in data.registrationRows.enumerated() where r.cooperative != 0 {
+            rows[r.cooperative, default: .init()].registrations.append(Int32(i))
         }
-        let parts = named.enumerated().map { i, c -> Part in
-            let own = detail[c.name]
-            let lines = certificates(own?.journeyRegistrations ?? []).filter { $0.cooperative == c.name }.map {
+        for (i, r) in data.responseRows.enumerated() {
+            let c = attribution.people(r).cooperative
+            if c != Attribution.unknown { rows[c, default: .init()].responses.append(Int32(i)) }
+        }
+        for p in 0..<data.sessions.programmeCount {
+            for participant in source.index.registered[p] {
+                let c = attribution.people(journeyOf: participant, programme: Int32(p)).cooperative
+                if c != Attribution.unknown { rows[c, default: .init()].journeys[Int32(p), default: []].append(participant) }
+            }
+        }
+        let ids = Dictionary(rows.keys.map { (data.pool.string($0), $0) }, uniquingKeysWith: { a, _ in a })
+        var detail: [String: Evidence] = [:]
+        for (id, e) in evidence?.byCooperative() ?? [:] { detail[data.pool.string(id)] = e }
+        var comments: [String: [MetricsResult.Comment]] = [:]
+        for c in m.comments where c.cooperativeResponses >= m.minGroupSize { comments[c.cooperative, default: []].append(c) }
+        let parts = named.enumerated().map { i, c in
+            let id = ids[c.name] ?? Attribution.unknown
+            return Part(
+                name: c.name, file: files[i], figures: c.figures, id: id, rows: rows[id] ?? .init(), evidence: detail[c.name],
+                comments: comments[c.name] ?? [])
+        }
+        return CooperativeParts(parts: parts, source: source)
+    }
+
+    /// A cooperative's share of each session of the period it took part in: the run's
+    /// figures over its rows alone (its registrations, its respondents' answers), small
+    /// groups hidden, and complementary suppression against its total as the run gives it.
+    public func sessions(of part: Part) -> [(session: Session, figures: Figures)] {
+        var calculator = source.calculator
+        calculator.breakdowns = []
+        let own = calculator.compute(
+            source.data, index: source.index, filter: .cooperative(part.id, named: part.name), rows: part.rows)
+        let rows = own.sessions.filter { s in
+            let t = s.figures.tally
+            return t.registered + t.cancelled + t.waitlisted + t.responses > 0
+        }
+        return Self.suppressed(rows.map { ($0.session, $0.figures) }, total: part.figures)
+    }
+
+    /// Its people's certificates (built from its journeys' rows), one line each.
+    public func certificates(of part: Part) -> [CertificateLine] {
+        let rows = part.evidence?.journeyRegistrations ?? []
+        return source.certificates.build(source.data, index: source.index, rows: rows).certificates.filter { $0.cooperative == part.name }
+            .map {
                 CertificateLine(
                     holder: $0.holder, programme: $0.programmeCode, from: $0.from, to: $0.to, hours: $0.totalHours,
                     toComplete: $0.toComplete)
             }
-            let comments = m.comments.filter { $0.cooperative == c.name && $0.cooperativeResponses >= m.minGroupSize }
-            return Part(
-                name: c.name, file: files[i], figures: c.figures, sessions: suppressed(shareRows[c.name] ?? [], total: c.figures),
-                evidence: own, certificates: lines, comments: comments)
-        }
-        return CooperativeParts(parts: parts)
     }
-
-    /// The breakdown the parts' sessions come from, computed beside the run's figures and
-    /// never mixed with them (its groups are not in metrics.json).
-    static let shareGrouping = Grouping([.cooperative, .session])
 
     /// A cooperative's sessions with complementary suppression against its total: one hidden
     /// session is never its total minus the others.
@@ -102,7 +143,7 @@ public struct CooperativeParts: Sendable {
         }
         var updated = parts
         for i in updated.indices { updated[i].rejects = found[i] }
-        self = CooperativeParts(parts: updated)
+        self = CooperativeParts(parts: updated, source: source)
     }
 
     /// Safe, stable file names: the name in lower-case ASCII letters and digits joined by

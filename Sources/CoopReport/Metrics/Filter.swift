@@ -56,6 +56,11 @@ struct ResolvedFilter: Sendable {
 
     static let none = ResolvedFilter(sessions: nil, cooperatives: nil, roles: nil, regions: nil, asked: Filter())
 
+    /// Keeps one cooperative, by its id in the pool (`filter: {cooperative: NAME}` resolved).
+    static func cooperative(_ id: Int32, named name: String) -> ResolvedFilter {
+        ResolvedFilter(sessions: nil, cooperatives: [id], roles: nil, regions: nil, asked: Filter([.init(.cooperative, [name])]))
+    }
+
     private init(sessions: [Bool]?, cooperatives: Set<Int32>?, roles: Set<Int32>?, regions: Set<Int32>?, asked: Filter) {
         self.sessions = sessions
         self.cooperatives = cooperatives

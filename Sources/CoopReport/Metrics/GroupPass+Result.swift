@@ -76,16 +76,22 @@ extension GroupPass {
         }
         var sessionTally: [SessionKey: Tally] = [:]
         for (slot, s) in counted.enumerated() where scoped[slot] { sessionTally[s.key] = tallies[slot] }
-        let quality = DataQuality(data: data, index: index, sessions: inPeriod, tallies: sessionTally)
+        // The data's quality is the whole run's: a pass over a subset of the rows leaves it to that run.
+        let quality = rows == nil ? DataQuality(data: data, index: index, sessions: inPeriod, tallies: sessionTally) : nil
         var result = MetricsResult(
             period: calculator.period, asOf: calculator.asOf, minGroupSize: minGroupSize, survey: data.catalogue.survey,
             overall: overall, sessions: sessionRows, programmes: programmeRows, cooperatives: cooperatives, months: monthRows,
-            violations: violations, comments: comments, warnings: quality.warnings() + quality.unverifiedJourneys(unverified))
-        result.notes = quality.rowsOutsidePeriod().map { [$0] } ?? []
+            violations: violations, comments: comments,
+            warnings: quality.map { $0.warnings() + $0.unverifiedJourneys(unverified) } ?? [])
+        result.notes = quality?.rowsOutsidePeriod().map { [$0] } ?? []
         result.cooperativesWithoutRegistrations = withoutRegistrations(cooperatives)
         result.breakdowns = breakdowns
         result.responseDates = responseDates
-        ComplementarySuppression.apply(to: &result, monthsAddUp: calculator.trend == nil, regionOf: regionName(ofCooperative:))
+        // A pass over a subset (one cooperative's rows) is shown only in part: its caller
+        // applies the sets it shows (`CooperativeParts.suppressed`).
+        if rows == nil {
+            ComplementarySuppression.apply(to: &result, monthsAddUp: calculator.trend == nil, regionOf: regionName(ofCooperative:))
+        }
         result.leftOut = leftOut
         return result
     }

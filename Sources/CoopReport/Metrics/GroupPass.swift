@@ -46,7 +46,15 @@ struct GroupPass {
     /// Positions of the fixed groupings in `bySession` and `byRow`.
     static let overall = 0, programmes = 1, months = 2, cooperatives = 0
 
-    init(calculator: MetricsCalculator, data: Dataset, index: ParticipantIndex, attribution: Attribution, filter: ResolvedFilter) {
+    /// When set, only these rows are read (one cooperative's, `MetricsCalculator.Rows`):
+    /// the filter still decides what counts; the subset only spares reading the others.
+    let rows: MetricsCalculator.Rows?
+
+    init(
+        calculator: MetricsCalculator, data: Dataset, index: ParticipantIndex, attribution: Attribution, filter: ResolvedFilter,
+        rows: MetricsCalculator.Rows? = nil
+    ) {
+        self.rows = rows
         self.calculator = calculator
         self.data = data
         self.index = index
@@ -107,11 +115,21 @@ struct GroupPass {
 
     /// Counts each registration of a counted session in its slot and in its groups.
     mutating func countRegistrations() {
+        if let subset = rows?.registrations {
+            countRegistrations(subset.lazy.map(Int.init))
+        } else {
+            countRegistrations(data.registrationRows.indices)
+        }
+    }
+
+    /// Counts the registrations at these indices.
+    private mutating func countRegistrations<Indices: Sequence<Int>>(_ indices: Indices) {
         let reference = DatasetReference(data)
         // Groupings whose people are those registered (the others count journeys' people).
         let meetsByRow = byRow.map { !$0.grouping.carriesJourneys }
         let peopleBySession = bySession.indices.filter { !bySession[$0].grouping.carriesJourneys }
-        for (i, r) in data.registrationRows.enumerated() {
+        for i in indices {
+            let r = data.registrationRows[i]
             let slot = slotOf[Int(r.session)]
             guard slot >= 0 else { continue }
             let person = attribution.people(r)
@@ -148,9 +166,15 @@ struct GroupPass {
     /// Counts each response of a counted session in its slot and its groups; keeps its
     /// comment and its objective answers.
     mutating func countResponses() {
+        if let subset = rows?.responses { countResponses(subset.lazy.map(Int.init)) } else { countResponses(data.responseRows.indices) }
+    }
+
+    /// Counts the responses at these indices.
+    private mutating func countResponses<Indices: Sequence<Int>>(_ indices: Indices) {
         let survey = data.catalogue.survey
         let satisfiedFrom = survey.scale.satisfiedFrom
-        for response in data.responseRows {
+        for i in indices {
+            let response = data.responseRows[i]
             let slot = slotOf[Int(response.session)]
             guard slot >= 0 else { continue }
             let person =
@@ -215,7 +239,7 @@ struct GroupPass {
             let numbers = mandatory.map { data.sessions.find($0.key) ?? -1 }
             let programmeEnded = p.hasEnded(at: calculator.asOf)
             var unverifiedSteps = [Int](repeating: 0, count: numbers.count)
-            for participant in index.registered[Int(programme)] {
+            for participant in rows.map({ $0.journeys[programme] ?? [] }) ?? index.registered[Int(programme)] {
                 let person = attribution.people(journeyOf: participant, programme: programme)
                 if filter.filtersPeople, filter.admits(person) != .yes { continue }
                 steps.removeAll(keepingCapacity: true)

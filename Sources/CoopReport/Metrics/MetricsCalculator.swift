@@ -40,9 +40,11 @@ public struct MetricsCalculator: Sendable {
 
     /// The same, with the participant index built by the caller (who hands it on to the
     /// evidence, then lets it go).
-    func compute(_ data: Dataset, index: ParticipantIndex, filter: ResolvedFilter = .none) -> MetricsResult {
+    /// `rows`: only these rows are read (the filter must keep no other), and complementary
+    /// suppression is left to the caller, who knows which of the groups it shows.
+    func compute(_ data: Dataset, index: ParticipantIndex, filter: ResolvedFilter = .none, rows: Rows? = nil) -> MetricsResult {
         let attribution = Attribution(data, index: index)
-        var pass = GroupPass(calculator: self, data: data, index: index, attribution: attribution, filter: filter)
+        var pass = GroupPass(calculator: self, data: data, index: index, attribution: attribution, filter: filter, rows: rows)
         pass.countRegistrations()
         pass.countResponses()
         var result = pass.result()
@@ -61,5 +63,14 @@ public struct MetricsCalculator: Sendable {
     /// Programmes with a session in the window, by code.
     static func programmes(of catalogue: Catalogue, in window: Period) -> [Programme] {
         catalogue.programmes.sorted { $0.code < $1.code }.filter { p in p.sessions.contains { window.contains($0) } }
+    }
+
+    /// A subset of the rows, by index: the registrations and responses a filter keeps, and
+    /// the participants of each programme (by number) whose journey it keeps. Read instead
+    /// of every row when one cooperative's figures are computed after another's.
+    struct Rows: Sendable {
+        var registrations: [Int32] = []
+        var responses: [Int32] = []
+        var journeys: [Int32: [Int32]] = [:]
     }
 }

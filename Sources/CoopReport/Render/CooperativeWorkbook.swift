@@ -5,14 +5,14 @@ import XlsxWriter
 /// rejected rows. Nothing in it names another cooperative, person or comment: each sheet is
 /// made from the cooperative's `Part` alone, and the federation appears only as totals.
 enum CooperativeWorkbook {
-    static func plan(_ part: CooperativeParts.Part, _ doc: ReportDocument) -> [SheetPlan] {
+    static func plan(_ part: CooperativeParts.Part, of parts: CooperativeParts, _ doc: ReportDocument) -> [SheetPlan] {
         let m = doc.metrics
         let people = People(doc.options)
-        var sheets = [summary(part, doc), GroupSheet.sessions(part.sessions, minGroupSize: m.minGroupSize)]
+        var sheets = [summary(part, doc), GroupSheet.sessions(parts.sessions(of: part), minGroupSize: m.minGroupSize)]
         if let e = part.evidence {
             sheets += EvidenceSheets.attendance(e, people: people, paths: doc.paths) + EvidenceSheets.journeys(e, people: people)
         }
-        sheets.append(certificates(part))
+        sheets.append(certificates(parts.certificates(of: part)))
         sheets += comments(part, m)
         var own = ReportDocument(metrics: m, inputs: doc.inputs, rejects: part.rejects, warnings: [], toolVersion: doc.toolVersion)
         own.paths = doc.paths
@@ -77,22 +77,22 @@ enum CooperativeWorkbook {
         return sheet
     }
 
-    static func certificates(_ part: CooperativeParts.Part) -> SheetPlan {
+    static func certificates(_ lines: [CooperativeParts.CertificateLine]) -> SheetPlan {
         let headers = ["Programme", "Participant", "Du", "Au", "Heures certifiées", "À compléter"]
         var sheet = SheetPlan(name: "Certificats")
         sheet.append(headers.map(Cell.header))
-        for c in part.certificates {
+        for c in lines {
             sheet.append([
                 .text(c.programme), .text(c.holder), Cell(.date(c.from)), Cell(.date(c.to)),
                 c.hours.map { Cell.number($0, .hours) } ?? Cell(.note("à compléter")),
                 .text(c.toComplete.isEmpty ? "" : "heures de \(c.toComplete.joined(separator: ", ")) à saisir"),
             ])
         }
-        if part.certificates.isEmpty {
+        if lines.isEmpty {
             sheet.append([.text("Aucun certificat : aucun de vos participants n'a suivi de session animée sur la période.")])
         }
         sheet.frozenRows = 1
-        if !part.certificates.isEmpty {
+        if !lines.isEmpty {
             sheet.tables = [TablePlan(headerRow: 0, firstColumn: 0, lastRow: sheet.rows.count - 1, headers: headers)]
         }
         sheet.fitColumns(max: 40)

@@ -35,10 +35,12 @@ public struct ReportDocument: Sendable {
 
     /// The name the figures give a cooperative written `text` in an export: the member's,
     /// when a member list matches it; else `text` itself.
-    public func memberName(of text: String) -> String { text }
+    public func memberName(of text: String) -> String { members?.member(named: text)?.name ?? text }
 
     /// The contact e-mail of a cooperative, from the member list; nil without one.
-    public func contactEmail(of cooperative: String) -> String? { nil }
+    public func contactEmail(of cooperative: String) -> String? {
+        members?.member(named: cooperative).flatMap { $0.email.isEmpty ? nil : $0.email }
+    }
 
     /// Rows rejected in every file of `kind`: registrations split over two files count both.
     public func rejected(_ kind: InputKind) -> Int { inputs.filter { $0.role == kind }.reduce(0) { $0 + $1.rejected } }

@@ -124,7 +124,7 @@ public struct ReportFiles {
         for part in parts.parts {
             let name = folder + "/" + part.file
             try staging.createEmpty(name)
-            let plans = CooperativeWorkbook.plan(part, doc)
+            let plans = CooperativeWorkbook.plan(part, of: parts, doc)
             do {
                 try WorkbookWriter.write(plans, properties: Self.properties(part, doc, created: started), to: staging.writerPath(name))
             } catch OutputError.notWritable(_, let reason) {
