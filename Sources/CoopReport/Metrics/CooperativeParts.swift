@@ -98,8 +98,9 @@ public struct CooperativeParts: Sendable {
     /// figures over its rows alone (its registrations, its respondents' answers), small
     /// groups hidden, and complementary suppression against its total as the run gives it.
     public func sessions(of part: Part) -> [(session: Session, figures: Figures)] {
-        var calculator = source.calculator
-        calculator.breakdowns = []
+        // The period's sessions only: neither the run's breakdowns nor its trend months.
+        let c = source.calculator
+        let calculator = MetricsCalculator(period: c.period, asOf: c.asOf, minGroupSize: c.minGroupSize)
         let own = calculator.compute(
             source.data, index: source.index, filter: .cooperative(part.id, named: part.name), rows: part.rows)
         let rows = own.sessions.filter { s in

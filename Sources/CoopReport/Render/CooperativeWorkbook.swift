@@ -14,13 +14,18 @@ enum CooperativeWorkbook {
         }
         sheets.append(certificates(parts.certificates(of: part)))
         sheets += comments(part, m)
-        var own = ReportDocument(metrics: m, inputs: doc.inputs, rejects: part.rejects, warnings: [], toolVersion: doc.toolVersion)
+        var own = ReportDocument(
+            metrics: m, inputs: doc.inputs, rejects: rejects(part, doc), warnings: [], toolVersion: doc.toolVersion)
         own.paths = doc.paths
         sheets += ListSheets.rejects(own)
         sheets.append(MethodSheet.plan(m, evidenceFigures: false, namingHidden: false))
         for i in sheets.indices { sheets[i].highlightTargets(doc.options) }
         return sheets
     }
+
+    /// Its rejected rows of the period's sessions and those not placed in any session: it
+    /// has no rejects.csv to find the other periods' in.
+    static func rejects(_ part: CooperativeParts.Part, _ doc: ReportDocument) -> [Diagnostic] { doc.listed(part.rejects).rows }
 
     /// The figures Synthèse sets side by side: registrations, then the report's key figures.
     static let figures: [Metric] = [.registered] + Analysis.keyFigures
@@ -66,9 +71,9 @@ enum CooperativeWorkbook {
             "Ce classeur ne contient que vos sessions, vos participants, leurs certificats et vos lignes écartées : aucune autre coopérative.",
             "Commentaires : ceux de vos participants, dans les sessions où ils ont donné au moins \(m.minGroupSize) réponses.",
             "Feuilles : Sessions (vos inscrits et réponses), Relevé d'assiduité et Parcours (chaque participant), Certificats (heures), Méthode.",
-            part.rejects.isEmpty
+            rejects(part, doc).isEmpty
                 ? "Aucune ligne de vos exports n'a été écartée."
-                : "\(plural(part.rejects.count, "ligne écartée", "lignes écartées")) de vos exports : feuille Rejets (à corriger dans l'export).",
+                : "\(plural(rejects(part, doc).count, "ligne écartée", "lignes écartées")) de vos exports : feuille Rejets (à corriger dans l'export).",
         ]
         for note in notes { sheet.append([.text(note)]) }
         sheet.columnWidths = [36, 18, 14, 11, 22, 22]
