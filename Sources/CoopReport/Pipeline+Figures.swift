@@ -27,12 +27,15 @@ extension Pipeline {
         let filter = try resolve(request, data: dataset, index: participants)
         var evidence: Evidence?
         let metrics: MetricsResult
-        if request.options.participantSheets || request.options.splitCooperatives {
+        if request.options.participantSheets {
             let figures = Background { calculator.compute(dataset, index: participants, filter: filter) }
             evidence = evidenceBuilder(request).rows(dataset, index: participants)
             metrics = figures.wait()
         } else {
             metrics = calculator.compute(dataset, index: participants, filter: filter)
+            // The cooperatives' workbooks need the detail rows too: built once the figures'
+            // tallies are let go, so that the two peaks of memory do not add up (BENCHMARKS.md, « Issue 22 »).
+            if request.options.splitCooperatives { evidence = evidenceBuilder(request).rows(dataset, index: participants) }
         }
         let compared = try compared(request, calculator: calculator, data: dataset, index: participants, filter: filter)
         // The certificates, when asked: each one whose hours are partly to complete is an alert.
@@ -62,7 +65,7 @@ extension Pipeline {
         let source = CooperativeParts.Source(
             data: data, index: index, calculator: calculator,
             certificates: CertificateBuilder(period: request.period, asOf: request.asOf))
-        return CooperativeParts.build(metrics: metrics, evidence: evidence, source: source)
+        return CooperativeParts.build(metrics: metrics, data: data, index: index, evidence: evidence, source: source)
     }
 
     /// The detail rows and the improvement points, as the job's period and target say.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Each member cooperative's own share of a run (`split: cooperative`; README, « Un classeur
 /// par coopérative »): its figures beside the federation's, its sessions, its people and
 /// their certificates' hours, its comments and its rejected rows — nothing of another
@@ -14,8 +16,6 @@ public struct CooperativeParts: Sendable {
         /// Its id in the pool, and the rows the figures attribute to it.
         let id: Int32
         let rows: MetricsCalculator.Rows
-        /// Its registrations (Relevé d'assiduité) and its people's journeys (Parcours).
-        public let evidence: Evidence?
         /// Its respondents' comments, in sessions where they are at least `min_group_size`.
         public let comments: [MetricsResult.Comment]
         /// Its rejected rows (those whose cooperative is written and matches it).
@@ -33,20 +33,35 @@ public struct CooperativeParts: Sendable {
         public let toComplete: [String]
     }
 
-    /// What the parts' sessions and certificates are computed from, one part at a time as
-    /// its workbook is written, so that 200 cooperatives' tables are never all in memory.
-    final class Source: Sendable {
-        let data: Dataset
-        let index: ParticipantIndex
+    /// What the parts' sessions, certificates and detail rows are computed from, one part
+    /// at a time as its workbook is written, so that 200 cooperatives' tables are never all
+    /// in memory; let go (`release`) once the workbooks are written, before the federation's
+    /// own workbook is, so that the two never weigh together (BENCHMARKS.md, « Issue 22 »).
+    final class Source: @unchecked Sendable {
+        struct Held {
+            let data: Dataset
+            let index: ParticipantIndex
+            /// Each cooperative's detail rows, by name.
+            var evidence: [String: Evidence] = [:]
+        }
         let calculator: MetricsCalculator
         let certificates: CertificateBuilder
+        private let lock = NSLock()
+        private var held: Held?
 
         init(data: Dataset, index: ParticipantIndex, calculator: MetricsCalculator, certificates: CertificateBuilder) {
-            self.data = data
-            self.index = index
+            held = Held(data: data, index: index)
             self.calculator = calculator
             self.certificates = certificates
         }
+
+        /// What is held, or nil once let go.
+        var current: Held? { lock.withLock { held } }
+
+        func keep(_ evidence: [String: Evidence]) { lock.withLock { held?.evidence = evidence } }
+
+        /// Lets the participant index and the detail rows go.
+        func release() { lock.withLock { held = nil } }
     }
 
     public let parts: [Part]
@@ -58,14 +73,15 @@ public struct CooperativeParts: Sendable {
     /// The parts of a run: every cooperative of the figures with a registration, except the
     /// unnamed group (« Non renseignée »: there is no one to send it to). Each part's rows
     /// are found in one pass over each kind of row, by the figures' own attribution.
-    static func build(metrics m: MetricsResult, evidence: Evidence?, source: Source) -> CooperativeParts {
-        let data = source.data
+    static func build(metrics m: MetricsResult, data: Dataset, index: ParticipantIndex, evidence: Evidence?, source: Source)
+        -> CooperativeParts
+    {
         let named = m.cooperatives.filter { c in
             let t = c.figures.tally
             return c.name != Dimension.cooperative.unknownName && t.registered + t.cancelled + t.waitlisted > 0
         }
         let files = fileNames(named.map(\.name))
-        let attribution = Attribution(data, index: source.index)
+        let attribution = Attribution(data, index: index)
         var rows: [Int32: MetricsCalculator.Rows] = [:]
         for (i, r) in data.registrationRows.enumerated() where r.cooperative != 0 {
             rows[r.cooperative, default: .init()].registrations.append(Int32(i))
@@ -75,7 +91,7 @@ public struct CooperativeParts: Sendable {
             if c != Attribution.unknown { rows[c, default: .init()].responses.append(Int32(i)) }
         }
         for p in 0..<data.sessions.programmeCount {
-            for participant in source.index.registered[p] {
+            for participant in index.registered[p] {
                 let c = attribution.people(journeyOf: participant, programme: Int32(p)).cooperative
                 if c != Attribution.unknown { rows[c, default: .init()].journeys[Int32(p), default: []].append(participant) }
             }
@@ -83,12 +99,13 @@ public struct CooperativeParts: Sendable {
         let ids = Dictionary(rows.keys.map { (data.pool.string($0), $0) }, uniquingKeysWith: { a, _ in a })
         var detail: [String: Evidence] = [:]
         for (id, e) in evidence?.byCooperative() ?? [:] { detail[data.pool.string(id)] = e }
+        source.keep(detail)
         var comments: [String: [MetricsResult.Comment]] = [:]
         for c in m.comments where c.cooperativeResponses >= m.minGroupSize { comments[c.cooperative, default: []].append(c) }
         let parts = named.enumerated().map { i, c in
             let id = ids[c.name] ?? Attribution.unknown
             return Part(
-                name: c.name, file: files[i], figures: c.figures, id: id, rows: rows[id] ?? .init(), evidence: detail[c.name],
+                name: c.name, file: files[i], figures: c.figures, id: id, rows: rows[id] ?? .init(),
                 comments: comments[c.name] ?? [])
         }
         return CooperativeParts(parts: parts, source: source)
@@ -97,12 +114,19 @@ public struct CooperativeParts: Sendable {
     /// A cooperative's share of each session of the period it took part in: the run's
     /// figures over its rows alone (its registrations, its respondents' answers), small
     /// groups hidden, and complementary suppression against its total as the run gives it.
+    /// Its registrations (Relevé d'assiduité) and its people's journeys (Parcours).
+    public func evidence(of part: Part) -> Evidence? { source.current?.evidence[part.name] }
+
+    /// Lets go what the workbooks are made from (`Source.release`): call once they are written.
+    public func release() { source.release() }
+
     public func sessions(of part: Part) -> [(session: Session, figures: Figures)] {
+        guard let held = source.current else { return [] }
         // The period's sessions only: neither the run's breakdowns nor its trend months.
         let c = source.calculator
         let calculator = MetricsCalculator(period: c.period, asOf: c.asOf, minGroupSize: c.minGroupSize)
         let own = calculator.compute(
-            source.data, index: source.index, filter: .cooperative(part.id, named: part.name), rows: part.rows)
+            held.data, index: held.index, filter: .cooperative(part.id, named: part.name), rows: part.rows)
         let rows = own.sessions.filter { s in
             let t = s.figures.tally
             return t.registered + t.cancelled + t.waitlisted + t.responses > 0
@@ -112,8 +136,9 @@ public struct CooperativeParts: Sendable {
 
     /// Its people's certificates (built from its journeys' rows), one line each.
     public func certificates(of part: Part) -> [CertificateLine] {
-        let rows = part.evidence?.journeyRegistrations ?? []
-        return source.certificates.build(source.data, index: source.index, rows: rows).certificates.filter { $0.cooperative == part.name }
+        guard let held = source.current else { return [] }
+        let rows = held.evidence[part.name]?.journeyRegistrations ?? []
+        return source.certificates.build(held.data, index: held.index, rows: rows).certificates.filter { $0.cooperative == part.name }
             .map {
                 CertificateLine(
                     holder: $0.holder, programme: $0.programmeCode, from: $0.from, to: $0.to, hours: $0.totalHours,

@@ -9,7 +9,7 @@ enum CooperativeWorkbook {
         let m = doc.metrics
         let people = People(doc.options)
         var sheets = [summary(part, doc), GroupSheet.sessions(parts.sessions(of: part), minGroupSize: m.minGroupSize)]
-        if let e = part.evidence {
+        if let e = parts.evidence(of: part) {
             sheets += EvidenceSheets.attendance(e, people: people, paths: doc.paths) + EvidenceSheets.journeys(e, people: people)
         }
         sheets.append(certificates(parts.certificates(of: part)))

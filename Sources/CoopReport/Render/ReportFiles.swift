@@ -56,6 +56,11 @@ public struct ReportFiles {
         var written: [String] = []
         do {
             let m = doc.metrics
+            // The cooperatives' workbooks and their index first, one after the other, in a
+            // folder that switches with the rest of the set; then what they are made from is
+            // let go, before the federation's workbook is laid out.
+            let members = try doc.cooperativeParts.map { try writeCooperatives($0, doc, started: started, in: staging) }
+            doc.cooperativeParts?.release()
             let plans = WorkbookPlanner.plan(doc)
             let workbook = final(names.workbook)
             try staging.createEmpty(names.workbook)
@@ -77,9 +82,6 @@ public struct ReportFiles {
                 plans.reduce(0) { $0 + $1.rows.count }, m.sessions.count + m.programmes.count + m.cooperatives.count + m.months.count + 1,
                 doc.rejects.count,
             ]
-            // The cooperatives' workbooks and their index, one after the other, in a folder
-            // that switches with the rest of the set.
-            let members = try doc.cooperativeParts.map { try writeCooperatives($0, doc, started: started, in: staging) }
             let listed = staged + (members?.files ?? []).map { (file: $0.file, path: final($0.file)) }
             rows += (members?.files ?? []).map(\.rows)
             written = listed.map(\.path)
