@@ -35,23 +35,31 @@ struct SheetReader {
     static let window = 256 << 10
 
     let cells: SheetCells
+    /// The bytes scanned at a time (tests make it small, to cut tags and texts anywhere).
+    let windowSize: Int
     /// The last row number read.
     private(set) var lastRow = 0
 
-    init(cells: SheetCells) { self.cells = cells }
+    init(cells: SheetCells, window: Int = Self.window) {
+        self.cells = cells
+        windowSize = window
+    }
 
     /// Calls `body` with each row, in sheet order, until it returns false; `next` hands
     /// over the inflated bytes a chunk at a time, nil at the end. Returns whether the
     /// whole sheet was read.
     mutating func read(_ next: () -> Data?, _ body: (SheetRow) -> Bool) throws(Problem) -> Bool {
         var window: [UInt8] = []
-        window.reserveCapacity(Self.window + (1 << 16))
+        window.reserveCapacity(windowSize + (1 << 16))
         var ended = false
         var scanner = XMLScanner()
         var row = RowState(cells: cells)
+        // Keeps the bytes from `offset` on, and adds at least one chunk after them (the
+        // bytes kept are an unfinished tag, which may be longer than the window).
         func refill(keepingFrom offset: Int) {
             window.removeSubrange(..<offset)
-            while !ended && window.count < Self.window {
+            let kept = window.count
+            while !ended && (window.count < windowSize || window.count == kept) {
                 guard let chunk = next() else {
                     ended = true
                     break
@@ -91,7 +99,10 @@ struct SheetReader {
                 scanner.position = 0
             case .finished: return true
             case .stopped: return false
-            case .failed(let why): throw Problem(reason: "le XML de la feuille est cassé vers la ligne \(row.lastRow + 1) (\(why))")
+            case .failed(let why):
+                // The row being read, or the one after the last read.
+                let line = row.inRow ? row.lastRow : row.lastRow + 1
+                throw Problem(reason: "le XML de la feuille est cassé vers la ligne \(line) (\(why))")
             case .problem(let reason): throw Problem(reason: reason)
             }
         }
@@ -110,6 +121,8 @@ private struct RowState {
 
     let cells: SheetCells
     var lastRow = 0
+    /// Between `<row>` and `</row>`.
+    private(set) var inRow = false
     var bytes: [UInt8] = []
     var ranges: [Range<Int>] = []
     /// Inside `<v>`, or a `<t>` that is not phonetic: text goes to the cell.
@@ -158,6 +171,7 @@ private struct RowState {
                     "numéro de ligne \(quoted(written)) après la ligne \(lastRow) : les lignes doivent croître, entre 1 et 1048576")
             }
             lastRow = r
+            inRow = true
             self.bytes.removeAll(keepingCapacity: true)
             ranges.removeAll(keepingCapacity: true)
             nextColumn = 0
@@ -172,6 +186,7 @@ private struct RowState {
         case 1 where bytes[local.lowerBound] == UInt8(ascii: "v") || bytes[local.lowerBound] == UInt8(ascii: "t"): reading = false
         case 1 where bytes[local.lowerBound] == UInt8(ascii: "c"): return endCell()
         case 3 where XMLScanner.equals(bytes, local, "row"):
+            inRow = false
             let go = self.bytes.withUnsafeBufferPointer { body(SheetRow(line: lastRow, bytes: $0, cells: ranges)) }
             if !go { return .stopped }
         case 3 where XMLScanner.equals(bytes, local, "rPh"): inPhonetic = false
