@@ -45,7 +45,7 @@ struct SheetCells: Sendable {
             case 1 where type[0] == UInt8(ascii: "s"): self = .shared
             case 1 where type[0] == UInt8(ascii: "e") || type[0] == UInt8(ascii: "d"): self = .text
             case 1 where type[0] == UInt8(ascii: "b"): self = .boolean
-            case 3 where type.elementsEqual("str".utf8), 9 where type.elementsEqual("inlineStr".utf8): self = .text
+            case 3 where XMLScanner.equals(type, 0..<3, "str"), 9 where XMLScanner.equals(type, 0..<9, "inlineStr"): self = .text
             default: self = .number
             }
         }

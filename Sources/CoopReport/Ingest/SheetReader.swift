@@ -144,22 +144,41 @@ private struct RowState {
 
     /// The value of the attribute named `name` (whatever its prefix), run through `body`.
     private mutating func attribute<R>(
-        _ name: StaticString, _ attributes: [XMLScanner.Attribute], in bytes: UnsafeBufferPointer<UInt8>,
+        _ name: StaticString, _ attributes: ArraySlice<XMLScanner.Attribute>, in bytes: UnsafeBufferPointer<UInt8>,
         _ body: (UnsafeBufferPointer<UInt8>) -> R
     ) -> R? {
         guard let a = attributes.first(where: { XMLScanner.equals(bytes, $0.name, name) }) else { return nil }
+        return value(a, in: bytes, body)
+    }
+
+    /// An attribute's value run through `body`.
+    private mutating func value<R>(
+        _ a: XMLScanner.Attribute, in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
         if a.plain { return body(UnsafeBufferPointer(rebasing: bytes[a.value])) }
         scratch.removeAll(keepingCapacity: true)
         XMLScanner.appendValue(bytes, a, to: &scratch)
         return scratch.withUnsafeBufferPointer(body)
     }
 
-    mutating func start(_ local: Range<Int>, _ attributes: [XMLScanner.Attribute], in bytes: UnsafeBufferPointer<UInt8>) -> Outcome? {
+    mutating func start(
+        _ local: Range<Int>, _ attributes: ArraySlice<XMLScanner.Attribute>, in bytes: UnsafeBufferPointer<UInt8>
+    ) -> Outcome? {
         switch local.count {
         case 1 where bytes[local.lowerBound] == UInt8(ascii: "c"):
-            column = attribute("r", attributes, in: bytes, Self.column).flatMap { $0 } ?? nextColumn
-            kind = attribute("t", attributes, in: bytes, SheetCells.Kind.init) ?? .number
-            style = attribute("s", attributes, in: bytes, SheetCells.integer).flatMap { $0 } ?? 0
+            var reference: Int?
+            kind = .number
+            style = 0
+            // `r`, `t` and `s` in one pass (qualified names, as `XMLParser` keyed them).
+            for a in attributes where a.name.count == 1 {
+                switch bytes[a.name.lowerBound] {
+                case UInt8(ascii: "r"): reference = value(a, in: bytes, Self.column)
+                case UInt8(ascii: "t"): kind = value(a, in: bytes, SheetCells.Kind.init)
+                case UInt8(ascii: "s"): style = value(a, in: bytes, SheetCells.integer) ?? 0
+                default: break
+                }
+            }
+            column = reference ?? nextColumn
             valueStart = self.bytes.count
         case 1 where bytes[local.lowerBound] == UInt8(ascii: "v"): reading = true
         case 1 where bytes[local.lowerBound] == UInt8(ascii: "t"): reading = !inPhonetic

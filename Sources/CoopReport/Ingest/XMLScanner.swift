@@ -51,18 +51,23 @@ struct XMLScanner {
     /// Where the next token starts in the buffer.
     var position = 0
     /// The attributes of the last start tag.
-    private(set) var attributes: [Attribute] = []
+    var attributes: ArraySlice<Attribute> { attributeStore[..<attributeCount] }
+    /// Reused from tag to tag: only the first `attributeCount` are the last tag's.
+    private var attributeStore: [Attribute] = []
+    private var attributeCount = 0
 
     private enum Mode { case content, comment, instruction, cdata }
     private var mode = Mode.content
     private var prologChecked = false
-    /// The qualified names of the open elements, end to end, and where each starts.
+    /// The qualified names of the open elements, end to end in the first `openLength`
+    /// bytes, and where each starts.
     private var openNames: [UInt8] = []
+    private var openLength = 0
     private var openStarts: [Int] = []
     private var rootSeen = false
 
     init() {
-        attributes.reserveCapacity(8)
+        attributeStore.reserveCapacity(8)
         openNames.reserveCapacity(64)
         openStarts.reserveCapacity(8)
     }
@@ -76,12 +81,18 @@ struct XMLScanner {
     private static let bang = UInt8(ascii: "!"), question = UInt8(ascii: "?"), colon = UInt8(ascii: ":")
     private static let semicolon = UInt8(ascii: ";"), bracket = UInt8(ascii: "]"), dash = UInt8(ascii: "-")
 
-    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == space || b == lf || b == tab || b == cr }
+    /// Sets of bytes below 64, one bit each: white space (space, LF, tab, CR); what ends a
+    /// name (white space and `> / = < " '`); what stops a text's plain run (`<`, `&` and
+    /// the control characters).
+    private static let spaces: UInt64 = 0x1_0000_2600, nameEnds: UInt64 = 0x7000_8085_0000_2600
+    private static let textStops: UInt64 = 0x1000_0040_FFFF_FFFF
+
+    @inline(__always) private static func isIn(_ set: UInt64, _ b: UInt8) -> Bool { b < 64 && (set >> b) & 1 != 0 }
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { isIn(spaces, b) }
 
     /// Whether `b` ends a name (`<c r=`, `</row>`, `<row/>`).
-    @inline(__always) private static func endsName(_ b: UInt8) -> Bool {
-        isSpace(b) || b == gt || b == slash || b == equals || b == lt || b == quote || b == apostrophe
-    }
+    @inline(__always) private static func endsName(_ b: UInt8) -> Bool { isIn(nameEnds, b) }
 
     /// The next token of `bytes` from `position`. Unless the buffer is `final`, a tag that
     /// runs to its end is left whole for the next call, with more bytes after it.
@@ -160,7 +171,7 @@ struct XMLScanner {
 
     private func openName(_ k: Int) -> String? {
         guard k >= 0 && k < openStarts.count else { return nil }
-        let upper = k + 1 < openStarts.count ? openStarts[k + 1] : openNames.count
+        let upper = k + 1 < openStarts.count ? openStarts[k + 1] : openLength
         return String(decoding: openNames[openStarts[k]..<upper], as: UTF8.self)
     }
 
@@ -173,6 +184,11 @@ struct XMLScanner {
         var blank = true
         while i < end {
             let b = bytes[i]
+            if !Self.isIn(Self.textStops, b) {
+                if blank && b != Self.space { blank = false }
+                i += 1
+                continue
+            }
             if b == Self.lt { break }
             if b < 0x20 {
                 if b == Self.cr {
@@ -191,8 +207,6 @@ struct XMLScanner {
                     return piece(from: position, to: i, plain: false)
                 }
                 continue
-            } else if b != Self.space {
-                blank = false
             }
             i += 1
         }
@@ -365,7 +379,7 @@ struct XMLScanner {
         guard bytes[i] == Self.gt, nameEnd > nameStart else { return .malformed("balise fermante mal formée") }
         guard let top = openStarts.last else { return .malformed("balise fermante </\(Self.string(bytes, nameStart..<nameEnd))> sans ouvrante") }
         let count = nameEnd - nameStart
-        var same = openNames.count - top == count
+        var same = openLength - top == count
         if same {
             for k in 0..<count where openNames[top + k] != bytes[nameStart + k] {
                 same = false
@@ -375,7 +389,7 @@ struct XMLScanner {
         guard same else {
             return .malformed("</\(Self.string(bytes, nameStart..<nameEnd))> ferme <\(openName(openStarts.count - 1) ?? "?")>")
         }
-        openNames.removeSubrange(top...)
+        openLength = top
         openStarts.removeLast()
         position = i + 1
         return .end(local: Self.local(bytes, nameStart..<nameEnd))
@@ -390,7 +404,7 @@ struct XMLScanner {
         guard i < end else { return unfinishedTag(bytes, final: final) }
         let nameEnd = i
         guard nameEnd > nameStart, Self.startsName(bytes[nameStart]) else { return .malformed("« < » qui n'ouvre pas une balise") }
-        attributes.removeAll(keepingCapacity: true)
+        attributeCount = 0
         var selfClosing = false
         while true {
             let spaced = i < end && Self.isSpace(bytes[i])
@@ -426,6 +440,10 @@ struct XMLScanner {
             var plain = true
             while i < end && bytes[i] != q {
                 let c = bytes[i]
+                if !Self.isIn(Self.textStops, c) {
+                    i += 1
+                    continue
+                }
                 if c == Self.lt { return .malformed("« < » dans une valeur d'attribut") }
                 if c < 0x20 {
                     guard c == Self.cr || c == Self.lf || c == Self.tab else {
@@ -446,17 +464,22 @@ struct XMLScanner {
             }
             guard i < end else { return unfinishedTag(bytes, final: final) }
             let name = attributeStart..<attributeEnd
-            for other in attributes where Self.same(bytes, other.name, name) {
+            for k in 0..<attributeCount where Self.same(bytes, attributeStore[k].name, name) {
                 return .malformed("attribut « \(Self.string(bytes, name)) » répété dans <\(Self.string(bytes, nameStart..<nameEnd))>")
             }
-            attributes.append(Attribute(name: name, local: Self.local(bytes, name), value: valueStart..<i, plain: plain))
+            let attribute = Attribute(name: name, local: Self.local(bytes, name), value: valueStart..<i, plain: plain)
+            if attributeCount < attributeStore.count { attributeStore[attributeCount] = attribute } else { attributeStore.append(attribute) }
+            attributeCount += 1
             i += 1
         }
         guard !(openStarts.isEmpty && rootSeen) else { return .malformed("un second élément racine") }
         rootSeen = true
         if !selfClosing {
-            openStarts.append(openNames.count)
-            openNames.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
+            openStarts.append(openLength)
+            let count = nameEnd - nameStart
+            if openNames.count < openLength + count { openNames += repeatElement(0, count: openLength + count - openNames.count) }
+            for k in 0..<count { openNames[openLength + k] = bytes[nameStart + k] }
+            openLength += count
         }
         position = i
         return .start(local: Self.local(bytes, nameStart..<nameEnd), selfClosing: selfClosing)
