@@ -313,20 +313,31 @@ struct XMLScanner {
         return .malformed("« <! » inattendu")
     }
 
-    /// Passes over a comment (to `-->`) or a processing instruction (to `?>`), across buffers.
+    /// Passes over a comment (to `-->`, with no other `--` in it) or a processing
+    /// instruction (to `?>`), across buffers.
     private mutating func skip(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> Token? {
         let comment = mode == .comment
         let end = bytes.count
         var i = position
-        while i + 1 < end {
-            if bytes[i + 1] == Self.gt {
-                if comment ? (i > position && bytes[i] == Self.dash && bytes[i - 1] == Self.dash) : bytes[i] == Self.question {
+        if comment {
+            while i + 2 < end {
+                if bytes[i] == Self.dash && bytes[i + 1] == Self.dash {
+                    guard bytes[i + 2] == Self.gt else { return .malformed("« -- » dans un commentaire") }
+                    position = i + 3
+                    mode = .content
+                    return nil
+                }
+                i += 1
+            }
+        } else {
+            while i + 1 < end {
+                if bytes[i] == Self.question && bytes[i + 1] == Self.gt {
                     position = i + 2
                     mode = .content
                     return nil
                 }
+                i += 1
             }
-            i += 1
         }
         if final { return .malformed(comment ? "commentaire non fermé (« --> » manquant)" : "instruction non fermée (« ?> » manquant)") }
         position = max(position, end - 2)

@@ -122,6 +122,7 @@ struct XMLScannerTests {
             ("<a b=\"<\"/>", "« < » dans une valeur d'attribut"),
             ("<a b/>", "attribut sans valeur"),
             ("<a><!-- x </a>", "commentaire non fermé"),
+            ("<a><!-- x -- y --></a>", "« -- » dans un commentaire"),
             ("<a><![CDATA[x</a>", "section CDATA non fermée"),
             ("<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>", "DOCTYPE"),
             ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>", "déclaré en « ISO-8859-1 »"),
