@@ -33,11 +33,12 @@ enum XLSXParts {
     }
 
     /// The shared strings, in order: each `<si>`'s text runs joined (phonetic runs left
-    /// out); nil when the part is not well-formed XML or its text not UTF-8. Read with
-    /// `XMLScanner`, as the sheet is: an export from Excel keeps all its texts here.
-    static func sharedStrings(_ data: Data) -> [String]? {
+    /// out). Read with `XMLScanner`, as the sheet is: an export from Excel keeps all its
+    /// texts here. Throws why (in French) when the part is not well-formed XML or its text
+    /// not UTF-8.
+    static func sharedStrings(_ data: Data) throws(SheetReader.Problem) -> [String] {
         guard !data.isEmpty else { return [] }
-        return data.withUnsafeBytes { raw -> [String]? in
+        let read = data.withUnsafeBytes { raw -> Result<[String], SheetReader.Problem> in
             let bytes = raw.bindMemory(to: UInt8.self)
             var scanner = XMLScanner()
             var strings: [String] = []
@@ -55,6 +56,9 @@ enum XLSXParts {
                 }
                 return true
             }
+            func notUTF8() -> SheetReader.Problem {
+                SheetReader.Problem(reason: "le texte partagé n° \(strings.count + 1) n'est pas de l'UTF-8 valide")
+            }
             while true {
                 switch scanner.next(in: bytes, final: true) {
                 case .start(let local, let selfClosing):
@@ -65,15 +69,17 @@ enum XLSXParts {
                     } else if XMLScanner.equals(bytes, local, "rPh") {
                         inPhonetic = true
                     }
-                    if selfClosing && !end(local) { return nil }
-                case .end(let local): if !end(local) { return nil }
+                    if selfClosing && !end(local) { return .failure(notUTF8()) }
+                case .end(let local): if !end(local) { return .failure(notUTF8()) }
                 case .text(let range, let plain): if reading { XMLScanner.appendText(bytes, range, plain: plain, to: &text) }
                 case .cdata(let range): if reading { XMLScanner.appendLiteral(bytes, range, to: &text) }
-                case .finished: return strings
-                case .needMore, .malformed: return nil
+                case .finished: return .success(strings)
+                case .needMore: return .failure(SheetReader.Problem(reason: "fin inattendue"))
+                case .malformed(let why): return .failure(SheetReader.Problem(reason: why))
                 }
             }
         }
+        return try read.get()
     }
 
     /// Whether the workbook counts dates in the 1904 system (`<workbookPr date1904="1"/>`).

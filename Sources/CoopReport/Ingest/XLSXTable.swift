@@ -78,9 +78,12 @@ final class XLSXTable {
         } catch let overrun as ZipPart.Overrun {
             throw IngestError.badWorkbook(path: path, reason: overrun.reason)
         }
-        guard let shared = XLSXParts.sharedStrings(try part("xl/sharedStrings.xml", cap: Self.maxSharedStringsBytes) ?? Data()) else {
+        let shared: [String]
+        do {
+            shared = try XLSXParts.sharedStrings(try part("xl/sharedStrings.xml", cap: Self.maxSharedStringsBytes) ?? Data())
+        } catch let problem as SheetReader.Problem {
             throw IngestError.badWorkbook(
-                path: path, reason: "les textes partagés du classeur (xl/sharedStrings.xml) ne sont pas du XML lisible")
+                path: path, reason: "les textes partagés du classeur (xl/sharedStrings.xml) ne sont pas du XML lisible (\(problem.reason))")
         }
         let styles = XLSXParts.numberStyles(try part("xl/styles.xml") ?? Data())
         var cells = SheetCells(shared: shared, dateStyles: styles.dates, date1904: XLSXParts.isDate1904(workbook))

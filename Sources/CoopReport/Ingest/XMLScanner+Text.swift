@@ -30,7 +30,8 @@ extension XMLScanner {
     private static func decode(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, references: Bool, attribute: Bool, to out: inout [UInt8]
     ) {
-        let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
         var i = range.lowerBound
         while i < range.upperBound {
             let b = bytes[i]

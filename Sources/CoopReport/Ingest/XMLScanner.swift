@@ -147,7 +147,8 @@ struct XMLScanner {
             prologChecked = true
             return nil
         }
-        guard let close = Self.find(Self.question, Self.gt, in: UnsafeBufferPointer(rebasing: bytes[..<min(end, start + 4096)]), from: start)
+        guard
+            let close = Self.find(Self.question, Self.gt, in: UnsafeBufferPointer(rebasing: bytes[..<min(end, start + 4096)]), from: start)
         else {
             if !final && end - start < 4096 { return .needMore }
             return .malformed("déclaration XML non fermée")
@@ -284,7 +285,8 @@ struct XMLScanner {
 
     private static func badReference(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> String {
         let shown = String(decoding: bytes[i..<min(bytes.count, i + 12)], as: UTF8.self)
-        return "référence « \(shown.prefix { $0 != ";" && $0 != "<" })… » inconnue ou invalide (seules &amp; &lt; &gt; &quot; &apos; et &#…; sont admises)"
+        return
+            "référence « \(shown.prefix { $0 != ";" && $0 != "<" })… » inconnue ou invalide (seules &amp; &lt; &gt; &quot; &apos; et &#…; sont admises)"
     }
 
     static func hex(_ v: UInt32) -> String {
@@ -388,7 +390,9 @@ struct XMLScanner {
         while i < end && Self.isSpace(bytes[i]) { i += 1 }
         guard i < end else { return unfinishedTag(bytes, final: final) }
         guard bytes[i] == Self.gt, nameEnd > nameStart else { return .malformed("balise fermante mal formée") }
-        guard let top = openStarts.last else { return .malformed("balise fermante </\(Self.string(bytes, nameStart..<nameEnd))> sans ouvrante") }
+        guard let top = openStarts.last else {
+            return .malformed("balise fermante </\(Self.string(bytes, nameStart..<nameEnd))> sans ouvrante")
+        }
         let count = nameEnd - nameStart
         var same = openLength - top == count
         if same {
@@ -433,14 +437,18 @@ struct XMLScanner {
                 i += 2
                 break
             }
-            guard spaced, Self.startsName(b) else { return .malformed("attribut mal formé dans <\(Self.string(bytes, nameStart..<nameEnd))>") }
+            guard spaced, Self.startsName(b) else {
+                return .malformed("attribut mal formé dans <\(Self.string(bytes, nameStart..<nameEnd))>")
+            }
             // name = "value"
             let attributeStart = i
             while i < end && !Self.endsName(bytes[i]) { i += 1 }
             let attributeEnd = i
             while i < end && Self.isSpace(bytes[i]) { i += 1 }
             guard i < end else { return unfinishedTag(bytes, final: final) }
-            guard bytes[i] == Self.equals else { return .malformed("attribut sans valeur dans <\(Self.string(bytes, nameStart..<nameEnd))>") }
+            guard bytes[i] == Self.equals else {
+                return .malformed("attribut sans valeur dans <\(Self.string(bytes, nameStart..<nameEnd))>")
+            }
             i += 1
             while i < end && Self.isSpace(bytes[i]) { i += 1 }
             guard i < end else { return unfinishedTag(bytes, final: final) }
@@ -479,7 +487,11 @@ struct XMLScanner {
                 return .malformed("attribut « \(Self.string(bytes, name)) » répété dans <\(Self.string(bytes, nameStart..<nameEnd))>")
             }
             let attribute = Attribute(name: name, local: Self.local(bytes, name), value: valueStart..<i, plain: plain)
-            if attributeCount < attributeStore.count { attributeStore[attributeCount] = attribute } else { attributeStore.append(attribute) }
+            if attributeCount < attributeStore.count {
+                attributeStore[attributeCount] = attribute
+            } else {
+                attributeStore.append(attribute)
+            }
             attributeCount += 1
             i += 1
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import CoopReport
 
@@ -17,12 +18,13 @@ struct SheetReaderTests {
         var offset = 0
         var reader = SheetReader(cells: cells, window: window)
         var out: [String] = []
-        let finished = try reader.read({
+        func next() -> Data? {
             guard offset < xml.count else { return nil }
             let n = min(chunk, xml.count - offset)
             defer { offset += n }
             return Data(xml[offset..<(offset + n)])
-        }) { row in
+        }
+        let finished = try reader.read(next) { row in
             out.append("\(row.line): " + row.texts.joined(separator: "|"))
             return out.count < stopAfter
         }
@@ -99,7 +101,10 @@ struct SheetReaderTests {
             (Self.sheet("<row r=\"1\"/>"), "numéro de ligne « 1 » après la ligne 1"),
             (Self.sheet("<row r=\"x\"/>"), "numéro de ligne « x » après la ligne 1"),
             (Self.sheet("<row r=\"1048577\"/>"), "numéro de ligne « 1048577 » après la ligne 1"),
-            (Self.sheet("<row><c t=\"s\"><v>1</v></c></row>"), "la ligne 2 renvoie au texte partagé « 1 », que le classeur ne contient pas"),
+            (
+                Self.sheet("<row><c t=\"s\"><v>1</v></c></row>"),
+                "la ligne 2 renvoie au texte partagé « 1 », que le classeur ne contient pas"
+            ),
             (Self.sheet("<row><c t=\"s\"><v> 0</v></c></row>"), "la ligne 2 renvoie au texte partagé «  0 »"),
             (Self.sheet("<row><c t=\"s\"/></row>"), "la ligne 2 renvoie au texte partagé «  », que"),
         ]
@@ -167,5 +172,60 @@ struct SheetReaderTests {
         #expect(blankTail.problem == nil)
         #expect(blankTail.texts == ["a", "\u{00A0}"])
         #expect(load(["a"]).texts == ["a", ""])
+    }
+
+    @Test("shared strings: rich-text runs joined, phonetic runs left out, references and CDATA read; a broken part says why")
+    func sharedStrings() throws {
+        let sst = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <sst xmlns="u" count="4" uniqueCount="4"><si><t>Coop &amp; Un</t></si><si><r><t>Du</t></r><r><rPr><b/></rPr>\
+            <t xml:space="preserve">pont </t></r><rPh sb="0" eb="1"><t>デュポン</t></rPh></si><si/><si><t><![CDATA[<a>]]>&#233;</t></si></sst>
+            """
+        #expect(try XLSXParts.sharedStrings(Data(sst.utf8)) == ["Coop & Un", "Dupont ", "", "<a>é"])
+        #expect(throws: SheetReader.Problem(reason: "</si> ferme <t>")) {
+            try XLSXParts.sharedStrings(Data("<sst><si><t>a</si></sst>".utf8))
+        }
+        var latin1 = Array("<sst><si><t>a</t></si><si><t>Lé</t></si></sst>".utf8)
+        let e = try #require(latin1.firstIndex(of: 0xC3))
+        latin1.replaceSubrange(e..<(e + 2), with: [0xE9])  // é in Latin-1
+        #expect(throws: SheetReader.Problem(reason: "le texte partagé n° 2 n'est pas de l'UTF-8 valide")) {
+            try XLSXParts.sharedStrings(Data(latin1))
+        }
+    }
+
+    @Test("a workbook whose sheet and shared strings use a prefix, references and rich text reads as Excel writes it")
+    func rewrittenWorkbook() throws {
+        let inputs = XLSXInputTests()
+        let dir = try TemporaryDirectory()
+        let path = try inputs.registrationsWorkbook(dir)  // shared strings; « Inscriptions » is sheet2
+        func prefixed(_ xml: String) -> String {
+            xml.replacingOccurrences(of: "</", with: "</x:")
+                .replacingOccurrences(of: "<(?![/?!])", with: "<x:", options: .regularExpression)
+                .replacingOccurrences(of: " xmlns=", with: " xmlns:x=")
+        }
+        let sheet = try inputs.rewritten(path, in: dir, sheet: "xl/worksheets/sheet2.xml", prefixed)
+        let both = try inputs.rewritten(sheet, in: dir, sheet: "xl/sharedStrings.xml") { xml in
+            prefixed(
+                xml.replacingOccurrences(of: "<t>Coop Un</t>", with: "<r><t>Coop</t></r><r><t xml:space=\"preserve\"> &#x55;n</t></r>")
+                    .replacingOccurrences(of: "<t>p2</t>", with: "<t>p&#50;</t><rPh sb=\"0\" eb=\"1\"><t>ignored</t></rPh>"))
+        }
+        func part(_ name: String) throws -> String {
+            let archive = try Archive(url: URL(fileURLWithPath: both), accessMode: .read)
+            var data = Data()
+            _ = try archive.extract(try #require(archive[name])) { data.append($0) }
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(try part("xl/worksheets/sheet2.xml").contains("<x:row"))
+        let strings = try part("xl/sharedStrings.xml")
+        #expect(strings.contains("<x:si>") && strings.contains("&#x55;n") && strings.contains("p&#50;"))
+        let t = try inputs.table(both)
+        let r = try inputs.rows(t)
+        #expect(r.map(\.line) == [2, 3, 5])
+        let cooperative = try #require(t.columns.firstIndex(of: "cooperative"))
+        let participant = try #require(t.columns.firstIndex(of: "participant_id"))
+        let registered = try #require(t.columns.firstIndex(of: "registered_at"))
+        #expect(r.map { $0.values[cooperative] } == ["Coop Un", "Coop Un", "Coop Un"])
+        #expect(r.map { $0.values[participant] } == ["p1", "p2", "p3"])
+        #expect(r[0].values[registered] == "2021-12-01")
     }
 }
