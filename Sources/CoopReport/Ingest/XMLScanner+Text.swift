@@ -64,4 +64,73 @@ extension XMLScanner {
         default: out += [UInt8(0xF0 | v >> 18 & 0x07), UInt8(0x80 | v >> 12 & 0x3F), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)]
         }
     }
+
+    /// The length of the reference at `i` (`&amp;`, `&#233;`, `&#xE9;`), semicolon
+    /// included; 0 when it is not one of those or names a character XML does not allow;
+    /// nil when the buffer ends before its semicolon.
+    static func reference(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let end = bytes.count
+        var j = i + 1
+        while j < end && j - i <= 32 && bytes[j] != UInt8(ascii: ";") { j += 1 }
+        guard j < end else { return nil }
+        guard j - i <= 32 else { return 0 }
+        guard bytes[j] == UInt8(ascii: ";") else { return 0 }
+        return decodeReference(bytes, (i + 1)..<j) == nil ? 0 : j - i + 1
+    }
+
+    /// The character a reference's body (between `&` and `;`) stands for.
+    @inline(__always) static func decodeReference(_ bytes: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) -> UInt32? {
+        guard !body.isEmpty else { return nil }
+        let first = bytes[body.lowerBound]
+        if first == UInt8(ascii: "#") {
+            var value: UInt32 = 0
+            var digits = 0
+            var j = body.lowerBound + 1
+            let hex = j < body.upperBound && bytes[j] == UInt8(ascii: "x")
+            if hex { j += 1 }
+            while j < body.upperBound {
+                let b = bytes[j]
+                let digit: UInt32
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f") where hex: digit = UInt32(b - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F") where hex: digit = UInt32(b - UInt8(ascii: "A") + 10)
+                default: return nil
+                }
+                value = value * (hex ? 16 : 10) + digit
+                guard value <= 0x10FFFF else { return nil }
+                digits += 1
+                j += 1
+            }
+            guard digits > 0, isXMLChar(value) else { return nil }
+            return value
+        }
+        switch body.count {
+        case 2 where bytes[body.lowerBound + 1] == UInt8(ascii: "t"):
+            if first == UInt8(ascii: "l") { return 0x3C }
+            if first == UInt8(ascii: "g") { return 0x3E }
+            return nil
+        case 3 where hasPrefix("amp", bytes, at: body.lowerBound): return 0x26
+        case 4 where hasPrefix("quot", bytes, at: body.lowerBound): return 0x22
+        case 4 where hasPrefix("apos", bytes, at: body.lowerBound): return 0x27
+        default: return nil
+        }
+    }
+
+    /// XML 1.0's `Char`: tab, line feed, carriage return, and the scalars from space on,
+    /// without the surrogates and U+FFFE, U+FFFF.
+    static func isXMLChar(_ v: UInt32) -> Bool {
+        v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
+    }
+
+    static func badReference(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> String {
+        let shown = String(decoding: bytes[i..<min(bytes.count, i + 12)], as: UTF8.self)
+        return
+            "référence « \(shown.prefix { $0 != ";" && $0 != "<" })… » inconnue ou invalide (seules &amp; &lt; &gt; &quot; &apos; et &#…; sont admises)"
+    }
+
+    static func hex(_ v: UInt32) -> String {
+        let digits = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
 }
