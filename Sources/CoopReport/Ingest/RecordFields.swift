@@ -139,30 +139,42 @@ struct RecordLoader {
     }
 
     /// Hands `body` the cells of a workbook row (`XLSXTable`): the same fields as a CSV
-    /// record's, trimmed, and the row as `;`-separated text for rejects.
-    mutating func load(cells: [String], line: Int, _ body: (RecordFields) -> Void) {
+    /// record's, trimmed, pointing into the row's bytes, and the row as `;`-separated text
+    /// for rejects.
+    mutating func load(row: SheetRow, _ body: (RecordFields) -> Void) {
+        let cells = row.cells
+        let bytes = row.bytes
         let problem =
-            cells.count > width && cells[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+            cells.count > width && cells[width...].contains(where: { !Self.isWhitespace(UnsafeBufferPointer(rebasing: bytes[$0])) })
             ? "la ligne a \(cells.count) cellules mais l'en-tête en a \(width)" : nil
-        scratch.removeAll(keepingCapacity: true)
         ranges.removeAll(keepingCapacity: true)
-        for i in fileIndex {
-            let start = scratch.count
-            if i < cells.count { scratch.append(contentsOf: cells[i].utf8) }
-            ranges.append(start..<scratch.count)
+        for i in fileIndex { ranges.append(i < cells.count ? CSVTable.trimmed(cells[i], in: bytes) : 0..<0) }
+        // The row as a `;`-separated CSV record: a cell holding `;`, a quote or a line
+        // break is quoted, its quotes doubled.
+        scratch.removeAll(keepingCapacity: true)
+        for (k, cell) in cells.enumerated() {
+            if k > 0 { scratch.append(0x3B) }
+            let text = UnsafeBufferPointer(rebasing: bytes[cell])
+            guard text.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                scratch.append(contentsOf: text)
+                continue
+            }
+            scratch.append(0x22)
+            for b in text {
+                if b == 0x22 { scratch.append(0x22) }
+                scratch.append(b)
+            }
+            scratch.append(0x22)
         }
-        let joined = Array(cells.map(Self.csvField).joined(separator: ";").utf8)
-        let copy = scratch
-        copy.withUnsafeBufferPointer { b in
-            for k in ranges.indices { ranges[k] = CSVTable.trimmed(ranges[k], in: b) }
-            joined.withUnsafeBufferPointer { r in body(fields(line: line, problem: problem, base: b, record: r)) }
-        }
+        scratch.withUnsafeBufferPointer { record in body(fields(line: row.line, problem: problem, base: bytes, record: record)) }
     }
 
-    /// A cell as a `;`-separated CSV field: quoted when it holds `;`, a quote or a line break.
-    private static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// Whether the text is only spaces and tabs (`CharacterSet.whitespaces`, Unicode's
+    /// space separators included).
+    private static func isWhitespace(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+        guard text.contains(where: { $0 >= 0x80 }) else { return false }
+        return String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     /// Whether the bytes hold a NUL (memchr: the C library's fast scan).

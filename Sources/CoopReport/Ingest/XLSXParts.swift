@@ -33,14 +33,53 @@ enum XLSXParts {
     }
 
     /// The shared strings, in order: each `<si>`'s text runs joined (phonetic runs left
-    /// out); nil when the part is not well-formed XML.
-    static func sharedStrings(_ data: Data) -> [String]? {
+    /// out). Read with `XMLScanner`, as the sheet is: an export from Excel keeps all its
+    /// texts here. Throws why (in French) when the part is not well-formed XML or its text
+    /// not UTF-8.
+    static func sharedStrings(_ data: Data) throws(SheetReader.Problem) -> [String] {
         guard !data.isEmpty else { return [] }
-        let reader = SharedStrings()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        guard parser.parse() else { return nil }
-        return reader.strings
+        let read = data.withUnsafeBytes { raw -> Result<[String], SheetReader.Problem> in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var scanner = XMLScanner()
+            var strings: [String] = []
+            var text: [UInt8] = []
+            var reading = false
+            var inPhonetic = false
+            func end(_ local: Range<Int>) -> Bool {
+                if XMLScanner.equals(bytes, local, "t") {
+                    reading = false
+                } else if XMLScanner.equals(bytes, local, "rPh") {
+                    inPhonetic = false
+                } else if XMLScanner.equals(bytes, local, "si") {
+                    guard text.withUnsafeBufferPointer({ UTF8Check.isWellFormed($0[...]) }) else { return false }
+                    strings.append(String(decoding: text, as: UTF8.self))
+                }
+                return true
+            }
+            func notUTF8() -> SheetReader.Problem {
+                SheetReader.Problem(reason: "le texte partagé n° \(strings.count + 1) n'est pas de l'UTF-8 valide")
+            }
+            while true {
+                switch scanner.next(in: bytes, final: true) {
+                case .start(let local, let selfClosing):
+                    if XMLScanner.equals(bytes, local, "si") {
+                        text.removeAll(keepingCapacity: true)
+                    } else if XMLScanner.equals(bytes, local, "t") {
+                        reading = !inPhonetic
+                    } else if XMLScanner.equals(bytes, local, "rPh") {
+                        inPhonetic = true
+                    }
+                    if selfClosing && !end(local) { return .failure(notUTF8()) }
+                case .end(let local): if !end(local) { return .failure(notUTF8()) }
+                case .text(let range, let plain): if reading { XMLScanner.appendText(bytes, range, plain: plain, to: &text) }
+                case .cdata(let range): if reading { XMLScanner.appendLiteral(bytes, range, to: &text) }
+                case .finished: return .success(strings)
+                case .needMore: return .failure(SheetReader.Problem(reason: "fin inattendue"))
+                case .malformed(let why): return .failure(SheetReader.Problem(reason: why))
+                }
+            }
+        }
+        return try read.get()
     }
 
     /// Whether the workbook counts dates in the 1904 system (`<workbookPr date1904="1"/>`).
@@ -133,36 +172,6 @@ enum XLSXParts {
             attributes: [String: String] = [:]
         ) {
             if names.contains(elementName.split(separator: ":").last ?? "") { found.append(attributes) }
-        }
-    }
-
-    private final class SharedStrings: NSObject, XMLParserDelegate {
-        var strings: [String] = []
-        private var text = ""
-        private var reading = false
-        private var inPhonetic = false
-
-        func parser(
-            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-            attributes: [String: String] = [:]
-        ) {
-            switch elementName.split(separator: ":").last ?? "" {
-            case "si": text = ""
-            case "t": reading = !inPhonetic
-            case "rPh": inPhonetic = true
-            default: break
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) { if reading { text += string } }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            switch elementName.split(separator: ":").last ?? "" {
-            case "t": reading = false
-            case "rPh": inPhonetic = false
-            case "si": strings.append(text)
-            default: break
-            }
         }
     }
 

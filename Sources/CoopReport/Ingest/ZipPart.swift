@@ -57,33 +57,28 @@ struct ZipPart {
     }
 }
 
-/// A sheet's XML as an `InputStream` for `XMLParser`, inflated on a thread of its own and
-/// handed over a few chunks at a time: the sheet (names, e-mails) is never written to disk
-/// and never held whole in memory, so a run killed while reading it leaves nothing behind.
-/// Inflation stops past the part's declared size or its cap (`failure`).
-final class InflatingStream: InputStream {
+/// A sheet's XML, inflated on a thread of its own and handed over a few chunks at a time
+/// (`next`): the sheet (names, e-mails) is never written to disk and never held whole in
+/// memory, so a run killed while reading it leaves nothing behind. Inflation stops past
+/// the part's declared size or its cap (`failure`).
+final class InflatingStream {
     private let url: URL
     private let part: ZipPart
     private let chunks = Chunks()
     private var started = false
-    private var current = Data()
-    private var offset = 0
-    private var state: Stream.Status = .notOpen
+    private var closed = false
 
     /// Why the inflation stopped early (an `Overrun`, or a damaged archive).
     var failure: Error? { chunks.failure }
 
-    /// A stream of `part` of the archive at `url`.
+    /// A stream of `part` of the archive at `url`; the inflation starts at the first `next`.
     init(url: URL, part: ZipPart) {
         self.url = url
         self.part = part
-        super.init(data: Data())
     }
 
-    override func open() {
-        guard !started else { return }
+    private func start() {
         started = true
-        state = .open
         let (url, part, chunks) = (url, part, chunks)
         let thread = Thread {
             do {
@@ -100,32 +95,17 @@ final class InflatingStream: InputStream {
         thread.start()
     }
 
-    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
-        while offset >= current.count {
-            guard let next = chunks.take() else {
-                state = failure == nil ? .atEnd : .error
-                return failure == nil ? 0 : -1
-            }
-            current = next
-            offset = 0
-        }
-        let n = min(len, current.count - offset)
-        current.withUnsafeBytes { raw in
-            // The one range check: `offset + n <= current.count`, from the min above.
-            if let base = raw.baseAddress { buffer.update(from: base.assumingMemoryBound(to: UInt8.self) + offset, count: n) }
-        }
-        offset += n
-        return n
+    /// The next inflated bytes; nil at the end, after a failure, or once closed.
+    func next() -> Data? {
+        guard !closed else { return nil }
+        if !started { start() }
+        return chunks.take()
     }
 
-    override var hasBytesAvailable: Bool { state == .open }
-    override var streamStatus: Stream.Status { state }
-    override var streamError: Error? { failure }
-
-    /// Stops the inflation (the parse is over, or stopped early) and waits for its thread.
-    override func close() {
-        if started && state != .closed { chunks.cancel() }
-        state = .closed
+    /// Stops the inflation (the read is over, or stopped early) and waits for its thread.
+    func close() {
+        if started && !closed { chunks.cancel() }
+        closed = true
     }
 
     deinit { close() }
