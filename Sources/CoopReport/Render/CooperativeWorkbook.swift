@@ -115,7 +115,7 @@ enum CooperativeWorkbook {
             ]
         }
         return ListSheets.table(
-            name: "Commentaires", headers: ["Programme", "Session", "Date", "Commentaire"], rows: rows, fixed: [3: 90],
+            name: "Commentaires", headers: ["Programme", "Session", "Date", "Commentaire"], rows: rows, fixed: [2: 18, 3: 90],
             maxRows: maxRows)
     }
 
