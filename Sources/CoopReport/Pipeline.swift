@@ -5,7 +5,7 @@ import Logging
 /// hands a named value to the next (`analyse` states them; each is in a `Pipeline+Stage`
 /// file beside this one); only ingest reads files and only render writes them.
 /// The CSVs are streamed: each row is validated and added to the model as it is read.
-public struct Pipeline {
+public struct Pipeline: Sendable {
     public static let toolVersion = "0.2.0"
 
     public let logger: Logger
