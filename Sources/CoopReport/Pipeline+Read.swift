@@ -40,10 +40,8 @@ private struct SurveyWords {
     var labels = LabelsSeen()
 }
 
-/// What the other core read: the surveys' files, each into a builder of its own.
+/// What the other core read beside the evaluations' builder: the cold evaluations' own.
 private struct SurveysRead: Sendable {
-    /// The evaluations, with texts in a pool of their own until merged.
-    var evaluations: DatasetBuilder
     var cold: DatasetBuilder?
     /// Each survey file's summary and rejected rows, in reading order.
     var read = ReadInputs(inputs: [])
@@ -85,10 +83,10 @@ extension Pipeline {
         }
         // Waited for even when the registrations failed: no reading outlives the run. Their
         // error comes first, as when the files were read one after the other.
-        let other = surveys.wait()
+        let other = surveys.take()
         let registrationWords = try registrations.get()
-        let surveysRead = try other.get()
-        builder.append(responsesOf: surveysRead.evaluations)
+        let (evaluations, surveysRead) = try other.get()
+        builder.append(responsesOf: consume evaluations)
         read.inputs += surveysRead.read.inputs
         read.rejects += surveysRead.read.rejects
         for kind in [InputKind.complaints, .actions] {
@@ -111,13 +109,13 @@ extension Pipeline {
     /// their own: the later of two responses of one person wins there too).
     private func readSurveys(
         _ request: ReportRequest, sources: Sources, sessions: SessionTable, expectedResponses: Int, paths: DisplayPaths
-    ) throws -> SurveysRead {
+    ) throws -> (evaluations: DatasetBuilder, SurveysRead) {
         let catalogue = sources.catalogue
-        var surveys = SurveysRead(
-            evaluations: DatasetBuilder(catalogue: catalogue, expectedResponses: expectedResponses, asOf: request.asOf))
+        var evaluations = DatasetBuilder(catalogue: catalogue, expectedResponses: expectedResponses, asOf: request.asOf)
+        var surveys = SurveysRead()
         surveys.evaluationWords = try readResponses(
             .evaluations, request: request, sources: sources, catalogue: catalogue, mapping: request.evaluations.mapping,
-            sessions: sessions, paths: paths, into: &surveys.evaluations, read: &surveys.read)
+            sessions: sessions, paths: paths, into: &evaluations, read: &surveys.read)
         if let spec = request.cold {
             let coldCatalogue = Catalogue(
                 programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: spec.mapping.questions ?? []))
@@ -127,7 +125,7 @@ extension Pipeline {
                 paths: paths, into: &coldBuilder, read: &surveys.read)
             surveys.cold = coldBuilder
         }
-        return surveys
+        return (evaluations, surveys)
     }
 
     /// The registrations' files, opened, into `builder`; the words and labels they hold noted.
