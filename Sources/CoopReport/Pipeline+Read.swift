@@ -202,8 +202,8 @@ extension Pipeline {
         return words
     }
 
-    /// Opens one file of an input and says how it is read. One file in memory at a time:
-    /// each is opened, streamed, then let go.
+    /// Opens one file of an input and says how it is read: its header is read and mapped,
+    /// its rows are streamed later.
     func open(_ path: String, _ schema: TableSchema, _ mapping: InputMapping, paths: DisplayPaths) throws -> any InputTable {
         let show = paths.show
         let table = try InputTables.open(path, schema: schema, mapping: mapping)
