@@ -8,7 +8,8 @@ import Foundation
 public enum ReaderFloor {
     /// Each file's records, counted; the evaluations are read on another thread while
     /// the registrations are read on this one, as `Pipeline.readInputs` does.
-    public static func scan(registrations: String, evaluations: String, catalogue: Catalogue) throws -> (registrations: Int, responses: Int) {
+    public static func scan(registrations: String, evaluations: String, catalogue: Catalogue) throws -> (registrations: Int, responses: Int)
+    {
         let questions = catalogue.survey.questions.map(\.column)
         let other = Background { Result { try count(evaluations, schema: .evaluations(questions: questions)) } }
         let here = Result { try count(registrations, schema: .registrations) }

@@ -11,6 +11,12 @@ extension GroupPass {
                 for group in groupsOfSlot[g][slot] { bySession[g].update(group) { $0.add(tallies[slot]) } }
             }
         }
+        // The data-quality alerts read the sessions' tallies as counted: found on the other
+        // core while the journeys are counted here.
+        var sessionTally: [SessionKey: Tally] = [:]
+        for (slot, s) in counted.enumerated() where scoped[slot] { sessionTally[s.key] = tallies[slot] }
+        let quality = DataQuality(data: data, index: index, sessions: inPeriod, tallies: sessionTally)
+        let alerts = Background { (quality.warnings(), quality.rowsOutsidePeriod()) }
         countJourneys()
         let minGroupSize = calculator.minGroupSize
         func figures(_ g: GroupTallies, _ group: Int) -> Figures {
@@ -74,14 +80,12 @@ extension GroupPass {
             c.cooperativeResponses = coopResponses[p.slot]?[p.coop] ?? 0
             return c
         }
-        var sessionTally: [SessionKey: Tally] = [:]
-        for (slot, s) in counted.enumerated() where scoped[slot] { sessionTally[s.key] = tallies[slot] }
-        let quality = DataQuality(data: data, index: index, sessions: inPeriod, tallies: sessionTally)
+        let (warnings, outsidePeriod) = alerts.take()
         var result = MetricsResult(
             period: calculator.period, asOf: calculator.asOf, minGroupSize: minGroupSize, survey: data.catalogue.survey,
             overall: overall, sessions: sessionRows, programmes: programmeRows, cooperatives: cooperatives, months: monthRows,
-            violations: violations, comments: comments, warnings: quality.warnings() + quality.unverifiedJourneys(unverified))
-        result.notes = quality.rowsOutsidePeriod().map { [$0] } ?? []
+            violations: violations, comments: comments, warnings: warnings + quality.unverifiedJourneys(unverified))
+        result.notes = outsidePeriod.map { [$0] } ?? []
         result.breakdowns = breakdowns
         result.responseDates = responseDates
         ComplementarySuppression.apply(to: &result, monthsAddUp: calculator.trend == nil)
