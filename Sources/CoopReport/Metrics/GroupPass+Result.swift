@@ -1,9 +1,9 @@
 /// The end of a computation (`GroupPass`): the groupings decided by the session summed,
 /// the journeys counted, every grouping laid out as a table, complementary suppression applied.
 extension GroupPass {
-    /// Sums the groupings decided by the session, counts the journeys, and lays every
-    /// grouping out as a table.
-    mutating func result() -> MetricsResult {
+    /// Sums the groupings decided by the session, takes the journeys counted in
+    /// `journeys` (`takeJourneys`), and lays every grouping out as a table.
+    mutating func result(journeys: GroupPass) -> MetricsResult {
         for slot in counted.indices {
             // One registration per (session, participant): the registered are distinct people.
             tallies[slot].participants = tallies[slot].registered
@@ -12,12 +12,12 @@ extension GroupPass {
             }
         }
         // The data-quality alerts read the sessions' tallies as counted: found on the other
-        // core while the journeys are counted here.
+        // core while the tables are laid out here.
         var sessionTally: [SessionKey: Tally] = [:]
         for (slot, s) in counted.enumerated() where scoped[slot] { sessionTally[s.key] = tallies[slot] }
         let quality = DataQuality(data: data, index: index, sessions: inPeriod, tallies: sessionTally)
         let alerts = Background { (quality.warnings(), quality.rowsOutsidePeriod()) }
-        countJourneys()
+        takeJourneys(of: journeys)
         let minGroupSize = calculator.minGroupSize
         func figures(_ g: GroupTallies, _ group: Int) -> Figures {
             var t = g.tallies[group]
