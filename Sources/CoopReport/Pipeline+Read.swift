@@ -43,10 +43,22 @@ private struct SurveyWords {
     var labels = LabelsSeen()
 }
 
+/// What the other core read beside the evaluations' builder: the cold evaluations' own.
+private struct SurveysRead: Sendable {
+    var cold: DatasetBuilder?
+    /// Each survey file's summary and rejected rows, in reading order.
+    var read = ReadInputs(inputs: [])
+    var evaluationWords = SurveyWords()
+    var coldWords = SurveyWords()
+}
+
 extension Pipeline {
-    /// [2/5] validate and [3/5] model, in one streaming pass per file, one file in memory at
-    /// a time: each row read, validated, added to the datasets or rejected. In order: the
-    /// registrations, the evaluations, the cold evaluations, the registers, the member list.
+    /// [2/5] validate and [3/5] model, in one streaming pass per file: each row read,
+    /// validated, added to the datasets or rejected. The registrations are read on this
+    /// core while the evaluations, then the cold ones, are read on the other, each into a
+    /// builder of its own; the evaluations are then merged in as if read after the
+    /// registrations (`DatasetBuilder.append(responsesOf:)`): the same ids, rows, warnings
+    /// and rejects in the same order. Then the registers, then the member list.
     func readInputs(_ request: ReportRequest, sources: Sources, paths: DisplayPaths) throws -> (Builders, ReadInputs) {
         let catalogue = sources.catalogue
         // About 140 bytes a registration row and 90 a response in the exports seen so far:
@@ -57,28 +69,29 @@ extension Pipeline {
         // Responses submitted after the as-of date are left out of every figure and counted
         // (`LateRows`), in both builders.
         var builder = DatasetBuilder(
-            catalogue: catalogue, expectedRegistrations: bytes(sources.files(.registrations)) / 140,
-            expectedResponses: bytes(sources.files(.evaluations)) / 90, asOf: request.asOf)
+            catalogue: catalogue, expectedRegistrations: bytes(sources.files(.registrations)) / 140, asOf: request.asOf)
         var read = ReadInputs(inputs: [sources.catalogueInput])
-        let registrationWords = try readRegistrations(request, sources: sources, paths: paths, into: &builder, read: &read)
-        let sessions = builder.sessions
-        let evaluationWords = try readResponses(
-            .evaluations, request: request, sources: sources, catalogue: catalogue, mapping: request.evaluations.mapping,
-            sessions: sessions, paths: paths, into: &builder, read: &read)
-        // The cold evaluations, when the job gives them: a second pass of the evaluations'
-        // reader, with the cold survey's own questions, into a dataset of their own (the
-        // later of two responses of one person wins there too).
-        var cold: DatasetBuilder?
-        var coldWords = SurveyWords()
-        if let spec = request.cold {
-            let coldCatalogue = Catalogue(
-                programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: spec.mapping.questions ?? []))
-            var coldBuilder = DatasetBuilder(catalogue: coldCatalogue, asOf: request.asOf)
-            coldWords = try readResponses(
-                .cold, request: request, sources: sources, catalogue: coldCatalogue, mapping: spec.mapping, sessions: sessions,
-                paths: paths, into: &coldBuilder, read: &read)
-            cold = coldBuilder
+        // Opened here, before the other core opens the surveys' files: the log names the
+        // files in reading order.
+        let registrationTables = try sources.files(.registrations).map {
+            try open($0, .registrations, request.registrations.mapping, paths: paths)
         }
+        let sessions = builder.sessions
+        let expectedResponses = bytes(sources.files(.evaluations)) / 90
+        let surveys = Background { [self] in
+            Result { try readSurveys(request, sources: sources, sessions: sessions, expectedResponses: expectedResponses, paths: paths) }
+        }
+        let registrations = Result {
+            try readRegistrations(registrationTables, request: request, sources: sources, into: &builder, read: &read)
+        }
+        // Waited for even when the registrations failed: no reading outlives the run. Their
+        // error comes first, as when the files were read one after the other.
+        let other = surveys.take()
+        let registrationWords = try registrations.get()
+        let (evaluations, surveysRead) = try other.get()
+        builder.append(responsesOf: consume evaluations)
+        read.inputs += surveysRead.read.inputs
+        read.rejects += surveysRead.read.rejects
         for kind in [InputKind.complaints, .actions] {
             guard let spec = request.input(kind) else { continue }
             try readRegister(kind, spec: spec, request: request, sources: sources, sessions: sessions, paths: paths, read: &read)
@@ -90,17 +103,42 @@ extension Pipeline {
             throw IngestError.noRows(path: sources.files(.registrations).joined(separator: ", "))
         }
         read.mappingWarnings = Self.unusedEntries(
-            request, sources: sources, registrations: registrationWords, evaluations: evaluationWords, cold: coldWords)
-        return (Builders(data: builder, cold: cold), read)
+            request, sources: sources, registrations: registrationWords, evaluations: surveysRead.evaluationWords,
+            cold: surveysRead.coldWords)
+        return (Builders(data: builder, cold: surveysRead.cold), read)
     }
 
-    /// The registrations' files into `builder`; the words and labels they hold noted.
+    /// The evaluations' files, then the cold evaluations' when the job gives them (a second
+    /// pass of the same reader, with the cold survey's own questions, into a dataset of
+    /// their own: the later of two responses of one person wins there too).
+    private func readSurveys(
+        _ request: ReportRequest, sources: Sources, sessions: SessionTable, expectedResponses: Int, paths: DisplayPaths
+    ) throws -> (evaluations: DatasetBuilder, SurveysRead) {
+        let catalogue = sources.catalogue
+        var evaluations = DatasetBuilder(catalogue: catalogue, expectedResponses: expectedResponses, asOf: request.asOf)
+        var surveys = SurveysRead()
+        surveys.evaluationWords = try readResponses(
+            .evaluations, request: request, sources: sources, catalogue: catalogue, mapping: request.evaluations.mapping,
+            sessions: sessions, paths: paths, into: &evaluations, read: &surveys.read)
+        if let spec = request.cold {
+            let coldCatalogue = Catalogue(
+                programmes: catalogue.programmes, survey: Survey(scale: catalogue.survey.scale, questions: spec.mapping.questions ?? []))
+            var coldBuilder = DatasetBuilder(catalogue: coldCatalogue, asOf: request.asOf)
+            surveys.coldWords = try readResponses(
+                .cold, request: request, sources: sources, catalogue: coldCatalogue, mapping: spec.mapping, sessions: sessions,
+                paths: paths, into: &coldBuilder, read: &surveys.read)
+            surveys.cold = coldBuilder
+        }
+        return (evaluations, surveys)
+    }
+
+    /// The registrations' files, opened, into `builder`; the words and labels they hold noted.
     private func readRegistrations(
-        _ request: ReportRequest, sources: Sources, paths: DisplayPaths, into builder: inout DatasetBuilder, read: inout ReadInputs
+        _ tables: [any InputTable], request: ReportRequest, sources: Sources, into builder: inout DatasetBuilder,
+        read: inout ReadInputs
     ) throws -> RegistrationWords {
         var words = RegistrationWords()
-        for path in sources.files(.registrations) {
-            let table = try open(path, .registrations, request.registrations.mapping, paths: paths)
+        for table in tables {
             var validator = RegistrationValidator(
                 catalogue: sources.catalogue, columns: table.columns, mapping: request.registrations.mapping, file: table.path)
             validator.fileNumber = builder.file(table.path)
@@ -168,8 +206,8 @@ extension Pipeline {
         return words
     }
 
-    /// Opens one file of an input and says how it is read. One file in memory at a time:
-    /// each is opened, streamed, then let go.
+    /// Opens one file of an input and says how it is read: its header is read and mapped,
+    /// its rows are streamed later.
     func open(_ path: String, _ schema: TableSchema, _ mapping: InputMapping, paths: DisplayPaths) throws -> any InputTable {
         let show = paths.show
         let table = try InputTables.open(path, schema: schema, mapping: mapping)

@@ -5,7 +5,7 @@ import Logging
 /// hands a named value to the next (`analyse` states them; each is in a `Pipeline+Stage`
 /// file beside this one); only ingest reads files and only render writes them.
 /// The CSVs are streamed: each row is validated and added to the model as it is read.
-public struct Pipeline {
+public struct Pipeline: Sendable {
     public static let toolVersion = "0.2.0"
 
     public let logger: Logger
@@ -60,9 +60,9 @@ public struct Pipeline {
         // [1/5] ingest: the catalogue, checked against the job, and the files of each input.
         let sources = try ingest(request, paths: paths, clock: &clock)
 
-        // [2/5] validate and [3/5] model, in one streaming pass per file, one file in memory
-        // at a time: each row read, validated, then added to the datasets being built or
-        // rejected.
+        // [2/5] validate and [3/5] model, in one streaming pass per file, the registrations
+        // on this core and the evaluations on the other: each row read, validated, then
+        // added to the datasets being built or rejected.
         let (builders, read) = try readInputs(request, sources: sources, paths: paths)
         // A report of one period lists the rejected rows and alerts of its sessions (and
         // those that cannot be placed); the others are counted in one line.

@@ -37,7 +37,9 @@ struct CoopReportCommand: ParsableCommand {
         commandName: "coopreport",
         abstract: "Rapports de formation des coopératives d'HLM : exports CSV en entrée, classeur Excel en sortie.",
         version: Pipeline.toolVersion,
-        subcommands: [RunCommand.self, CheckCommand.self, ReportCommand.self, GenerateCommand.self, FloorCommand.self]
+        subcommands: [
+            RunCommand.self, CheckCommand.self, ReportCommand.self, GenerateCommand.self, FloorCommand.self, ReadFloorCommand.self,
+        ]
     )
 }
 

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import XlsxWriter
 
-/// The benchmark's floor: writes as many rows of the Relevé d'assiduité's shape (13 cells,
-/// the same kinds as the sheet's: texts, a date, a number) and of the Parcours sheet's
-/// (text) with the libxlsxwriter wrapper alone, so that the full report's time can be
-/// compared with what the writer itself costs for the same cells. Not for users; hidden.
+/// The benchmark's writer floor: writes as many rows of the Relevé d'assiduité's shape (13
+/// cells, the same kinds as the sheet's: texts, a date, a number), of the Parcours sheet's
+/// (text) and of the list sheets' (Commentaires, Alertes: four texts and a number) with
+/// the libxlsxwriter wrapper alone, so that a report's time can be compared with what the
+/// writer itself costs for as many cells. Not for users; hidden.
 struct FloorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-floor", abstract: "Plancher du banc d'essai : écrire N lignes de détail avec le seul écrivain de classeur.",
@@ -19,6 +20,9 @@ struct FloorCommand: ParsableCommand {
 
     @Option(help: "Cellules par ligne Parcours.")
     var journeyColumns = 13
+
+    @Option(help: "Lignes de liste (forme des feuilles Commentaires et Alertes) à écrire ensuite.")
+    var listRows = 0
 
     @Option(help: "Le fichier .xlsx à écrire.")
     var out: String
@@ -66,6 +70,20 @@ struct FloorCommand: ParsableCommand {
                 try journeySheet.write(
                     text: c < texts.count ? texts[c] : c == journeyColumns - 1 ? "terminé" : "présent", row: r, column: c)
             }
+        }
+        var listSheet = try workbook.addWorksheet(named: "Listes")
+        for i in 0..<listRows {
+            if i > 0 && i % (Worksheet.maxRows - 1) == 0 {
+                listSheet = try workbook.addWorksheet(named: "Listes (\(i / (Worksheet.maxRows - 1) + 1))")
+            }
+            let r = i % (Worksheet.maxRows - 1) + 1
+            try listSheet.write(text: "PRG-\(i % 100)", row: r, column: 0)
+            try listSheet.write(number: Double(i + 2), row: r, column: 1)
+            try listSheet.write(text: "Coopérative d'Hlm n° \(i % 40)", row: r, column: 2)
+            try listSheet.write(
+                text: "prérequis non respecté : P\(i) (Coopérative d'Hlm n° \(i % 40)) inscrit à PRG-\(i % 100)/S3 sans avoir suivi ACT",
+                row: r, column: 3)
+            try listSheet.write(text: "session", row: r, column: 4)
         }
         try workbook.close()
     }

@@ -6,15 +6,17 @@ struct DataQuality {
     /// The sessions in the period, and their tallies.
     let sessions: [Session]
     let tallies: [SessionKey: Tally]
-    /// The numbers of the sessions counted (those with a tally).
-    private let counted: Set<Int32>
+    /// The sessions counted (those with a tally), by `SessionTable` number.
+    private let counted: IDSet
 
     init(data: Dataset, index: ParticipantIndex, sessions: [Session], tallies: [SessionKey: Tally]) {
         self.data = data
         self.index = index
         self.sessions = sessions
         self.tallies = tallies
-        counted = Set(tallies.keys.compactMap { data.sessions.find($0) })
+        var counted = IDSet(capacity: data.sessions.keys.count)
+        for n in tallies.keys.compactMap({ data.sessions.find($0) }) { _ = counted.insert(n) }
+        self.counted = counted
     }
 
     func warnings() -> [Diagnostic] {
@@ -55,16 +57,24 @@ struct DataQuality {
     /// or waitlisted (and who has no confirmed one): the response counts, and says that the
     /// export's status or the response is wrong.
     func responsesFromUnregistered() -> [Diagnostic] {
-        var status: [UInt64: Registration.Status] = [:]
-        for r in data.registrationRows where counted.contains(r.session) {
-            let key = ParticipantIndex.key(r.session, r.participant)
-            if r.status == .registered || status[key] == .registered { status[key] = .registered } else { status[key] = r.status }
+        // Only the (session, participant) pairs without a `registered` row are kept: a
+        // cancellation or a wait-list place is a few rows in ten, so the table is small.
+        let statuses = Registration.Status.allCases
+        var status = IntMap()
+        for r in data.registrationRows where r.status != .registered && counted.contains(r.session) {
+            status.set(ParticipantIndex.key(r.session, r.participant), Int32(statuses.firstIndex(of: r.status) ?? 0))
         }
-        guard status.values.contains(where: { $0 != .registered }) else { return [] }
+        guard status.count > 0 else { return [] }
+        let registered = Int32(statuses.firstIndex(of: .registered) ?? 0)
+        for r in data.registrationRows where r.status == .registered && counted.contains(r.session) {
+            let key = ParticipantIndex.key(r.session, r.participant)
+            if status[key] != nil { status.set(key, registered) }
+        }
         return data.responseRows.compactMap { response in
             guard counted.contains(response.session), let p = index.participant(of: response),
-                let s = status[ParticipantIndex.key(response.session, p)], s != .registered
+                let n = status[ParticipantIndex.key(response.session, p)], n != registered
             else { return nil }
+            let s = statuses[Int(n)]
             return Diagnostic(
                 severity: .warning, file: data.files[Int(response.file)], line: Int(response.line), column: nil,
                 message:

@@ -1,9 +1,9 @@
 /// The end of a computation (`GroupPass`): the groupings decided by the session summed,
 /// the journeys counted, every grouping laid out as a table, complementary suppression applied.
 extension GroupPass {
-    /// Sums the groupings decided by the session, counts the journeys, and lays every
-    /// grouping out as a table.
-    mutating func result() -> MetricsResult {
+    /// Sums the groupings decided by the session, takes the journeys counted in
+    /// `journeys` (`takeJourneys`), and lays every grouping out as a table.
+    mutating func result(journeys: GroupPass) -> MetricsResult {
         for slot in counted.indices {
             // One registration per (session, participant): the registered are distinct people.
             tallies[slot].participants = tallies[slot].registered
@@ -11,7 +11,14 @@ extension GroupPass {
                 for group in groupsOfSlot[g][slot] { bySession[g].update(group) { $0.add(tallies[slot]) } }
             }
         }
-        countJourneys()
+        // The data-quality alerts read the sessions' tallies as counted: found on the other
+        // core while the tables are laid out here. They are the whole run's: a pass over a
+        // subset of the rows (`rows`, one cooperative's) leaves them to that run.
+        var sessionTally: [SessionKey: Tally] = [:]
+        for (slot, s) in counted.enumerated() where scoped[slot] { sessionTally[s.key] = tallies[slot] }
+        let quality = DataQuality(data: data, index: index, sessions: inPeriod, tallies: sessionTally)
+        let alerts = rows == nil ? Background { (quality.warnings(), quality.rowsOutsidePeriod()) } : nil
+        takeJourneys(of: journeys)
         let minGroupSize = calculator.minGroupSize
         func figures(_ g: GroupTallies, _ group: Int) -> Figures {
             var t = g.tallies[group]
@@ -74,16 +81,13 @@ extension GroupPass {
             c.cooperativeResponses = coopResponses[p.slot]?[p.coop] ?? 0
             return c
         }
-        var sessionTally: [SessionKey: Tally] = [:]
-        for (slot, s) in counted.enumerated() where scoped[slot] { sessionTally[s.key] = tallies[slot] }
-        // The data's quality is the whole run's: a pass over a subset of the rows leaves it to that run.
-        let quality = rows == nil ? DataQuality(data: data, index: index, sessions: inPeriod, tallies: sessionTally) : nil
+        let (warnings, outsidePeriod) = alerts?.take() ?? ([], nil)
         var result = MetricsResult(
             period: calculator.period, asOf: calculator.asOf, minGroupSize: minGroupSize, survey: data.catalogue.survey,
             overall: overall, sessions: sessionRows, programmes: programmeRows, cooperatives: cooperatives, months: monthRows,
             violations: violations, comments: comments,
-            warnings: quality.map { $0.warnings() + $0.unverifiedJourneys(unverified) } ?? [])
-        result.notes = quality?.rowsOutsidePeriod().map { [$0] } ?? []
+            warnings: alerts == nil ? [] : warnings + quality.unverifiedJourneys(unverified))
+        result.notes = outsidePeriod.map { [$0] } ?? []
         result.cooperativesWithoutRegistrations = withoutRegistrations(cooperatives)
         result.breakdowns = breakdowns
         result.responseDates = responseDates

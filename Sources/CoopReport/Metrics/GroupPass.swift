@@ -68,7 +68,7 @@ struct GroupPass {
         inMonths = calculator.trend.map { MetricsCalculator.sessions(of: catalogue, in: $0).filter(kept) } ?? inPeriod
         let survey = catalogue.survey
         let scaleSize = survey.scale.max - survey.scale.min + 1
-        let make = { (grouping: Grouping) in
+        let make = { (grouping: Grouping) -> @Sendable () -> Tally in
             { Tally(questionCount: survey.questions.count, scaleSize: scaleSize, journeys: grouping.carriesJourneys) }
         }
         let sessionGroupings = [Grouping.overall, Grouping([.programme]), Grouping([.month])] + calculator.breakdowns.filter(\.bySession)
@@ -227,6 +227,18 @@ struct GroupPass {
     }
 
     // MARK: - Journeys
+
+    /// Takes the journeys that `counted` counted: a copy of this pass made before the rows
+    /// were counted, which counted only the journeys (on another core, `MetricsCalculator`).
+    /// The people of a grouping that carries journeys are its journeys' people only, so
+    /// nothing counted here meets them.
+    mutating func takeJourneys(of counted: GroupPass) {
+        for g in bySession.indices where bySession[g].grouping.carriesJourneys {
+            bySession[g].takeJourneys(of: counted.bySession[g])
+        }
+        for g in byRow.indices where byRow[g].grouping.carriesJourneys { byRow[g].takeJourneys(of: counted.byRow[g]) }
+        unverified = counted.unverified
+    }
 
     /// The journeys of the programmes with a session kept in the period, each counted in
     /// the groups of every grouping that carries journeys (`Dimension.carriesJourneys`).

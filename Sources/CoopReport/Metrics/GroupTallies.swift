@@ -3,7 +3,7 @@
 /// Distinct people are counted per group through a second map of (group, participant).
 struct GroupTallies {
     let grouping: Grouping
-    private let make: () -> Tally
+    private let make: @Sendable () -> Tally
     private var slots = IntMap()
     /// Per group: its value for each dimension of the grouping.
     private(set) var values: [[Int32]] = []
@@ -12,7 +12,7 @@ struct GroupTallies {
     private(set) var people: [Int] = []
     private var met = IntMap()
 
-    init(_ grouping: Grouping, make: @escaping () -> Tally) {
+    init(_ grouping: Grouping, make: @escaping @Sendable () -> Tally) {
         self.grouping = grouping
         self.make = make
     }
@@ -41,6 +41,20 @@ struct GroupTallies {
     /// Changes a group's tally in place (a subscript's get and set would copy the tally,
     /// and its question arrays, for every row).
     @inline(__always) mutating func update(_ group: Int, _ change: (inout Tally) -> Void) { change(&tallies[group]) }
+
+    /// Adds the journeys and people that `other` counted — these groups as they were before
+    /// the rows were counted, then the journeys counted there: a group it met that is not
+    /// here is added, in the order it met them, as if the journeys had been counted here.
+    mutating func takeJourneys(of other: GroupTallies) {
+        for j in other.values.indices {
+            let v = other.values[j]
+            let group = self.group(v.first ?? 0, v.dropFirst().first ?? 0)
+            if let journeys = other.tallies[j].journeys {
+                tallies[group].journeys = (tallies[group].journeys ?? JourneyTally()).adding(journeys)
+            }
+            people[group] += other.people[j]
+        }
+    }
 
     /// Counts `participant` among the group's people, once.
     @inline(__always) mutating func meet(_ participant: Int32, in group: Int) {

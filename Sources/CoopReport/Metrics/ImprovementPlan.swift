@@ -55,7 +55,9 @@ public struct ImprovementPlan: Sendable {
         actionsGiven = actions != nil
         let inScope = (actions ?? []).filter { scope.includes(programme: $0.programme, session: $0.session, date: $0.decidedOn) }
             .sorted { ($0.decidedOn, $0.line) < ($1.decidedOn, $1.line) }
-        let scores = SessionScores(data, minGroupSize: minGroupSize, asOf: scope.asOf, hidden: hidden)
+        // The later sessions' scores measure an action's effect: read from the responses
+        // only when some action may be joined.
+        let scores = inScope.isEmpty ? nil : SessionScores(data, minGroupSize: minGroupSize, asOf: scope.asOf, hidden: hidden)
         var joined = Set<String>()
         self.points = points.map { point in
             let mine = inScope.filter { Self.joins($0, point, survey: data.catalogue.survey) }
@@ -65,7 +67,7 @@ public struct ImprovementPlan: Sendable {
                 actions: mine.map { a in
                     Entry(
                         action: a, late: a.isLate(at: scope.asOf),
-                        effect: Self.effect(of: a, on: point, scores: scores, catalogue: data.catalogue))
+                        effect: scores.flatMap { Self.effect(of: a, on: point, scores: $0, catalogue: data.catalogue) })
                 })
         }
         unjoined = inScope.filter { !joined.contains($0.id) }.map { Entry(action: $0, late: $0.isLate(at: scope.asOf), effect: nil) }

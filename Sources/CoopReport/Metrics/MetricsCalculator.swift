@@ -45,9 +45,16 @@ public struct MetricsCalculator: Sendable {
     func compute(_ data: Dataset, index: ParticipantIndex, filter: ResolvedFilter = .none, rows: Rows? = nil) -> MetricsResult {
         let attribution = Attribution(data, index: index)
         var pass = GroupPass(calculator: self, data: data, index: index, attribution: attribution, filter: filter, rows: rows)
+        // The journeys need the participant index, not the rows' counts: counted on the other
+        // core, on a copy of the pass as it starts, while the rows are counted here.
+        let journeys = Background { [pass] in
+            var copy = pass
+            copy.countJourneys()
+            return copy
+        }
         pass.countRegistrations()
         pass.countResponses()
-        var result = pass.result()
+        var result = pass.result(journeys: journeys.take())
         result.filter = filter.asked
         return result
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Collects validated rows one at a time (the CSVs are streamed) and settles duplicates:
 /// the later row wins and the earlier one is reported as a warning (`metrics.md`).
-public struct DatasetBuilder {
+public struct DatasetBuilder: Sendable {
     private let catalogue: Catalogue
     /// The texts of every row; validators intern into it.
     var pool = TextPool()
@@ -124,6 +124,41 @@ public struct DatasetBuilder {
             responseIndex.set(UInt64(r.responseID), Int32(responses.count))
             responses.append(r)
         }
+    }
+
+    /// Takes in the responses that `other` read on another thread, from files that come
+    /// after this builder's in the reading order, with texts in a pool of its own
+    /// (`Pipeline.readInputs`). Its texts are interned here in the order it met them, and
+    /// its files numbered after these: every id, file number and warning is the one this
+    /// builder would have given reading those files itself, after its own. This builder has
+    /// read no response, and `other` no registration: their duplicates cannot meet.
+    mutating func append(responsesOf other: consuming DatasetBuilder) {
+        var other = other
+        precondition(responses.isEmpty && late.isEmpty && other.registrations.isEmpty, "responses read by one builder only")
+        let ids = pool.intern(allOf: other.pool)
+        other.pool = TextPool()
+        let files = other.files.map { file($0) }
+        let (answerBase, objectiveBase) = (Int32(answers.count), Int32(objectives.count))
+        var rows = other.responses
+        other.responses = []
+        for i in rows.indices {
+            rows[i].responseID = ids[Int(rows[i].responseID)]
+            rows[i].participantID = ids[Int(rows[i].participantID)]
+            rows[i].email = ids[Int(rows[i].email)]
+            rows[i].cooperative = ids[Int(rows[i].cooperative)]
+            rows[i].comment = ids[Int(rows[i].comment)]
+            rows[i].file = files[Int(rows[i].file)]
+            rows[i].answers += answerBase
+            rows[i].objectives += objectiveBase
+        }
+        responseIndex = IntMap(capacity: rows.count)
+        for (i, r) in rows.enumerated() where r.responseID != 0 { responseIndex.set(UInt64(r.responseID), Int32(i)) }
+        responses = rows
+        answers += other.answers
+        objectives += other.objectives
+        warnings += other.warnings
+        late = other.late
+        lateFiles = other.lateFiles.map { files[Int($0)] }
     }
 
     /// Adds a registration given as a value (tests, tools).

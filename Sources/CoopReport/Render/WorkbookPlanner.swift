@@ -8,6 +8,8 @@ public enum WorkbookPlanner {
         if options.certificates, let certificates = doc.certificates {
             return CertificatesSheet.plans(certificates, doc) + ListSheets.rejects(doc) + ListSheets.warnings(doc)
         }
+        // The longest lists (rejected rows, alerts) are laid out on the other core meanwhile.
+        let lists = Background { ListSheets.rejects(doc) + ListSheets.warnings(doc) }
         let people = People(options)
         var sheets = [SummarySheet.plan(doc)]
         sheets += [
@@ -34,9 +36,9 @@ public enum WorkbookPlanner {
         }
         if options.evidence { sheets.append(CatalogueSheet.plan(m)) }
         if let bpf = doc.bpf { sheets.append(BPFSheet.plan(bpf, doc)) }
-        let lists = ListSheets.rejects(doc) + ListSheets.warnings(doc)
-        sheets += lists
-        SummarySheet.noteSplits(lists, in: &sheets[0])
+        let listPlans = lists.take()
+        sheets += listPlans
+        SummarySheet.noteSplits(listPlans, in: &sheets[0])
         sheets.append(MethodSheet.plan(m, evidenceFigures: options.evidence))
         // Indicateurs comes second but is planned last: it links only to sheets that exist.
         if options.evidence { sheets.insert(IndicatorsSheet.plan(doc, sheetNames: sheets.map(\.name)), at: 1) }

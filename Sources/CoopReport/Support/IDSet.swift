@@ -7,6 +7,11 @@ struct IDSet: Sendable {
     /// Room for ids `0..<capacity`.
     init(capacity: Int) { words = Array(repeating: 0, count: max(0, capacity + 63) / 64) }
 
+    func contains(_ id: Int32) -> Bool {
+        let w = Int(id) >> 6
+        return id >= 0 && words.indices.contains(w) && words[w] & UInt64(1) << UInt64(id & 63) != 0
+    }
+
     /// Adds `id`: true when it was not there yet.
     mutating func insert(_ id: Int32) -> Bool {
         let (w, bit) = (Int(id) >> 6, UInt64(1) << UInt64(id & 63))
