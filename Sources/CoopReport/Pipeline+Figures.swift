@@ -33,9 +33,6 @@ extension Pipeline {
             metrics = figures.wait()
         } else {
             metrics = calculator.compute(dataset, index: participants, filter: filter)
-            // The cooperatives' workbooks need the detail rows too: built once the figures'
-            // tallies are let go, so that the two peaks of memory do not add up (BENCHMARKS.md, « Issue 22 »).
-            if request.options.splitCooperatives { evidence = evidenceBuilder(request).rows(dataset, index: participants) }
         }
         let compared = try compared(request, calculator: calculator, data: dataset, index: participants, filter: filter)
         // The certificates, when asked: each one whose hours are partly to complete is an alert.
@@ -49,7 +46,7 @@ extension Pipeline {
         }
         let parts =
             request.options.splitCooperatives
-            ? cooperatives(request, calculator: calculator, metrics: metrics, evidence: evidence, data: dataset, index: participants) : nil
+            ? cooperatives(request, calculator: calculator, metrics: metrics, data: dataset, index: participants) : nil
         return RunFigures(
             metrics: metrics, evidence: request.options.participantSheets ? evidence : nil, compared: compared,
             certificates: certificates, bpf: bpf, cooperatives: parts)
@@ -59,13 +56,12 @@ extension Pipeline {
     /// participant index is at hand; its sessions and certificates computed from them as
     /// its workbook is written.
     static func cooperatives(
-        _ request: ReportRequest, calculator: MetricsCalculator, metrics: MetricsResult, evidence: Evidence?, data: Dataset,
-        index: ParticipantIndex
+        _ request: ReportRequest, calculator: MetricsCalculator, metrics: MetricsResult, data: Dataset, index: ParticipantIndex
     ) -> CooperativeParts {
         let source = CooperativeParts.Source(
             data: data, index: index, calculator: calculator,
-            certificates: CertificateBuilder(period: request.period, asOf: request.asOf))
-        return CooperativeParts.build(metrics: metrics, data: data, index: index, evidence: evidence, source: source)
+            certificates: CertificateBuilder(period: request.period, asOf: request.asOf), evidence: evidenceBuilder(request))
+        return CooperativeParts.build(metrics: metrics, data: data, index: index, source: source)
     }
 
     /// The detail rows and the improvement points, as the job's period and target say.

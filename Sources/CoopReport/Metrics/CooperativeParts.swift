@@ -35,32 +35,36 @@ public struct CooperativeParts: Sendable {
 
     /// What the parts' sessions, certificates and detail rows are computed from, one part
     /// at a time as its workbook is written, so that 200 cooperatives' tables are never all
-    /// in memory; let go (`release`) once the workbooks are written, before the federation's
-    /// own workbook is, so that the two never weigh together (BENCHMARKS.md, « Issue 22 »).
+    /// in memory — its detail rows too: no detail row of the whole federation is ever held;
+    /// let go (`release`) once the workbooks are written, before the federation's own
+    /// workbook is, so that the two never weigh together (BENCHMARKS.md, « Issue 22 »).
     final class Source: @unchecked Sendable {
         struct Held {
             let data: Dataset
             let index: ParticipantIndex
-            /// Each cooperative's detail rows, by name.
-            var evidence: [String: Evidence] = [:]
+            /// The order of people in the lists, built once for all the workbooks.
+            let names: NameOrder
         }
         let calculator: MetricsCalculator
         let certificates: CertificateBuilder
+        let evidence: EvidenceBuilder
         private let lock = NSLock()
         private var held: Held?
 
-        init(data: Dataset, index: ParticipantIndex, calculator: MetricsCalculator, certificates: CertificateBuilder) {
-            held = Held(data: data, index: index)
+        init(
+            data: Dataset, index: ParticipantIndex, calculator: MetricsCalculator, certificates: CertificateBuilder,
+            evidence: EvidenceBuilder
+        ) {
+            held = Held(data: data, index: index, names: NameOrder(data))
             self.calculator = calculator
             self.certificates = certificates
+            self.evidence = evidence
         }
 
         /// What is held, or nil once let go.
         var current: Held? { lock.withLock { held } }
 
-        func keep(_ evidence: [String: Evidence]) { lock.withLock { held?.evidence = evidence } }
-
-        /// Lets the participant index and the detail rows go.
+        /// Lets the participant index go.
         func release() { lock.withLock { held = nil } }
     }
 
@@ -73,9 +77,7 @@ public struct CooperativeParts: Sendable {
     /// The parts of a run: every cooperative of the figures with a registration, except the
     /// unnamed group (« Non renseignée »: there is no one to send it to). Each part's rows
     /// are found in one pass over each kind of row, by the figures' own attribution.
-    static func build(metrics m: MetricsResult, data: Dataset, index: ParticipantIndex, evidence: Evidence?, source: Source)
-        -> CooperativeParts
-    {
+    static func build(metrics m: MetricsResult, data: Dataset, index: ParticipantIndex, source: Source) -> CooperativeParts {
         let named = m.cooperatives.filter { c in
             let t = c.figures.tally
             return c.name != Dimension.cooperative.unknownName && t.registered + t.cancelled + t.waitlisted > 0
@@ -83,8 +85,12 @@ public struct CooperativeParts: Sendable {
         let files = fileNames(named.map(\.name))
         let attribution = Attribution(data, index: index)
         var rows: [Int32: MetricsCalculator.Rows] = [:]
-        for (i, r) in data.registrationRows.enumerated() where r.cooperative != 0 {
-            rows[r.cooperative, default: .init()].registrations.append(Int32(i))
+        let programmeOf = data.sessions.programmeNumbers
+        for (i, r) in data.registrationRows.enumerated() {
+            if r.cooperative != 0 { rows[r.cooperative, default: .init()].registrations.append(Int32(i)) }
+            // Every row of a journey goes with it to the cooperative of its last row.
+            let c = attribution.people(journeyOf: r.participant, programme: programmeOf[Int(r.session)]).cooperative
+            if c != Attribution.unknown { rows[c, default: .init()].journeyRows.append(Int32(i)) }
         }
         for (i, r) in data.responseRows.enumerated() {
             let c = attribution.people(r).cooperative
@@ -97,9 +103,6 @@ public struct CooperativeParts: Sendable {
             }
         }
         let ids = Dictionary(rows.keys.map { (data.pool.string($0), $0) }, uniquingKeysWith: { a, _ in a })
-        var detail: [String: Evidence] = [:]
-        for (id, e) in evidence?.byCooperative() ?? [:] { detail[data.pool.string(id)] = e }
-        source.keep(detail)
         var comments: [String: [MetricsResult.Comment]] = [:]
         for c in m.comments where c.cooperativeResponses >= m.minGroupSize { comments[c.cooperative, default: []].append(c) }
         let parts = named.enumerated().map { i, c in
@@ -115,9 +118,12 @@ public struct CooperativeParts: Sendable {
     /// figures over its rows alone (its registrations, its respondents' answers), small
     /// groups hidden, and complementary suppression against its total as the run gives it.
     /// Its registrations (Relevé d'assiduité) and its people's journeys (Parcours).
-    public func evidence(of part: Part) -> Evidence? { source.current?.evidence[part.name] }
+    public func evidence(of part: Part) -> Evidence? {
+        source.current.map { source.evidence.rows($0.data, index: $0.index, names: $0.names, only: part.rows) }
+    }
 
-    /// Lets go what the workbooks are made from (`Source.release`): call once they are written.
+    /// Lets go what the workbooks are made from (`Source.release`): call once they are
+    /// written (their sessions, detail rows and certificates are empty after).
     public func release() { source.release() }
 
     public func sessions(of part: Part) -> [(session: Session, figures: Figures)] {
@@ -137,13 +143,14 @@ public struct CooperativeParts: Sendable {
     /// Its people's certificates (built from its journeys' rows), one line each.
     public func certificates(of part: Part) -> [CertificateLine] {
         guard let held = source.current else { return [] }
-        let rows = held.evidence[part.name]?.journeyRegistrations ?? []
-        return source.certificates.build(held.data, index: held.index, rows: rows).certificates.filter { $0.cooperative == part.name }
-            .map {
-                CertificateLine(
-                    holder: $0.holder, programme: $0.programmeCode, from: $0.from, to: $0.to, hours: $0.totalHours,
-                    toComplete: $0.toComplete)
-            }
+        return source.certificates.build(held.data, index: held.index, rows: part.rows.journeyRows.map(Int.init)).certificates.filter {
+            $0.cooperative == part.name
+        }
+        .map {
+            CertificateLine(
+                holder: $0.holder, programme: $0.programmeCode, from: $0.from, to: $0.to, hours: $0.totalHours,
+                toComplete: $0.toComplete)
+        }
     }
 
     /// A cooperative's sessions with complementary suppression against its total: one hidden

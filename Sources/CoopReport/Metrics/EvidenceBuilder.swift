@@ -18,7 +18,11 @@ public struct EvidenceBuilder {
 
     /// The Relevé d'assiduité and Parcours rows of the period's sessions and programmes: they do
     /// not need the figures, so they are built while the metrics are computed.
-    func rows(_ data: Dataset, index: ParticipantIndex) -> Evidence {
+    ///
+    /// `only`: one cooperative's rows (`MetricsCalculator.Rows`: its registrations for the
+    /// Relevé, its journeys' participants and their rows for Parcours), its rows alone read;
+    /// `names`: the order of people, built once for several calls.
+    func rows(_ data: Dataset, index: ParticipantIndex, names: NameOrder? = nil, only: MetricsCalculator.Rows? = nil) -> Evidence {
         let sessions = MetricsCalculator.sessions(of: data.catalogue, in: period)
         let programmes = MetricsCalculator.programmes(of: data.catalogue, in: period)
         let table = data.sessions
@@ -27,12 +31,13 @@ public struct EvidenceBuilder {
         var slotOf = [Int32](repeating: -1, count: table.keys.count)
         for (slot, s) in sessions.enumerated() { if let n = table.find(s.key) { slotOf[Int(n)] = Int32(slot) } }
         let required = sessions.map { s in s.requires.map { table.find(SessionKey(s.programme, $0)) ?? -1 } }
-        let names = NameOrder(data)
+        let names = names ?? NameOrder(data)
 
         // Registrations grouped by (programme, participant): sorted once, read by range.
-        var grouped = rows.indices.map { i in
+        func groupKey(_ i: Int) -> (key: UInt64, index: Int32) {
             (key: ParticipantIndex.key(table.programmeNumbers[Int(rows[i].session)], rows[i].participant), index: Int32(i))
         }
+        var grouped = only.map { $0.journeyRows.map { groupKey(Int($0)) } } ?? rows.indices.map(groupKey)
         grouped.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
         var runs = IntMap(capacity: grouped.count / 2)
         var starts: [Int32] = []
@@ -50,15 +55,17 @@ public struct EvidenceBuilder {
         // session, then by name, then file order; one 16-byte key a registration.
         var keyed: [(key: UInt64, index: Int32)] = []
         var missing: [Int32: [String]] = [:]
-        for (i, r) in rows.enumerated() {
+        func add(_ i: Int) {
+            let r = rows[i]
             let slot = slotOf[Int(r.session)]
-            guard slot >= 0 else { continue }
+            guard slot >= 0 else { return }
             let apart: UInt64 = r.status == .registered ? 0 : 1 << 63
             keyed.append((apart | UInt64(slot) << 32 | UInt64(names.rank(r)), Int32(i)))
-            guard r.status == .registered, !required[Int(slot)].isEmpty else { continue }
+            guard r.status == .registered, !required[Int(slot)].isEmpty else { return }
             let needs = index.missingPrerequisites(r.participant, required: required[Int(slot)])
             if !needs.isEmpty { missing[Int32(i)] = needs.map { sessions[Int(slot)].requires[$0] } }
         }
+        if let only { for i in only.registrations { add(Int(i)) } } else { for i in rows.indices { add(i) } }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
         // A registered row signed by half-day at a taught session: its morning, then its afternoon.
         var order: [UInt32] = []
@@ -83,7 +90,7 @@ public struct EvidenceBuilder {
             let numbers = mandatory.map { table.find($0.key) ?? -1 }
             let ended = code.hasEnded(at: asOf)
             var found: [(rank: Int, record: JourneyRows.Record)] = []
-            for participant in index.registered[Int(programme)] {
+            for participant in only.map({ $0.journeys[programme] ?? [] }) ?? index.registered[Int(programme)] {
                 guard let run = runs[ParticipantIndex.key(programme, participant)] else { continue }
                 let (first, end) = (starts[Int(run)], starts[Int(run) + 1])
                 guard let last = (first..<end).map({ store.journeyRows[Int($0)] }).max(by: { rows[Int($0)].line < rows[Int($1)].line })

@@ -79,5 +79,8 @@ public struct MetricsCalculator: Sendable {
         var registrations: [Int32] = []
         var responses: [Int32] = []
         var journeys: [Int32: [Int32]] = [:]
+        /// The registrations of those journeys, whoever's they are, in file order (a
+        /// cooperative's Parcours and certificates; not read by the figures).
+        var journeyRows: [Int32] = []
     }
 }
