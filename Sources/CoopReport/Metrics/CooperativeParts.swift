@@ -84,17 +84,38 @@ public struct CooperativeParts: Sendable {
         }
         let files = fileNames(named.map(\.name))
         let attribution = Attribution(data, index: index)
-        var rows: [Int32: MetricsCalculator.Rows] = [:]
+        // Each cooperative's rows, counted first so that each list is made at its size: at
+        // a million rows, the slack of growing lists would be megabytes at the run's peak.
         let programmeOf = data.sessions.programmeNumbers
+        // Every row of a journey goes with it to the cooperative of its last row.
+        func journeyCooperative(_ r: RegistrationRow) -> Int32 {
+            attribution.people(journeyOf: r.participant, programme: programmeOf[Int(r.session)]).cooperative
+        }
+        var sizes: [Int32: (own: Int, journey: Int, responses: Int)] = [:]
+        for r in data.registrationRows {
+            if r.cooperative != 0 { sizes[r.cooperative, default: (0, 0, 0)].own += 1 }
+            let c = journeyCooperative(r)
+            if c != Attribution.unknown { sizes[c, default: (0, 0, 0)].journey += 1 }
+        }
+        for r in data.responseRows {
+            let c = attribution.people(r).cooperative
+            if c != Attribution.unknown { sizes[c, default: (0, 0, 0)].responses += 1 }
+        }
+        var rows: [Int32: MetricsCalculator.Rows] = sizes.mapValues { n in
+            var x = MetricsCalculator.Rows()
+            x.registrations.reserveCapacity(n.own)
+            x.journeyRows.reserveCapacity(n.journey)
+            x.responses.reserveCapacity(n.responses)
+            return x
+        }
         for (i, r) in data.registrationRows.enumerated() {
-            if r.cooperative != 0 { rows[r.cooperative, default: .init()].registrations.append(Int32(i)) }
-            // Every row of a journey goes with it to the cooperative of its last row.
-            let c = attribution.people(journeyOf: r.participant, programme: programmeOf[Int(r.session)]).cooperative
-            if c != Attribution.unknown { rows[c, default: .init()].journeyRows.append(Int32(i)) }
+            if r.cooperative != 0 { rows[r.cooperative]?.registrations.append(Int32(i)) }
+            let c = journeyCooperative(r)
+            if c != Attribution.unknown { rows[c]?.journeyRows.append(Int32(i)) }
         }
         for (i, r) in data.responseRows.enumerated() {
             let c = attribution.people(r).cooperative
-            if c != Attribution.unknown { rows[c, default: .init()].responses.append(Int32(i)) }
+            if c != Attribution.unknown { rows[c]?.responses.append(Int32(i)) }
         }
         for p in 0..<data.sessions.programmeCount {
             for participant in index.registered[p] {
