@@ -3,7 +3,8 @@ import Foundation
 /// Each member cooperative's own share of a run (`split: cooperative`; README, « Un classeur
 /// par coopérative »): its figures beside the federation's, its sessions, its people and
 /// their certificates' hours, its comments and its rejected rows — nothing of another
-/// cooperative. Pure: built from the run's figures and rows, written by `CooperativeWorkbook`.
+/// cooperative. Computed from the run's figures and rows (nothing read or written here),
+/// one cooperative at a time as `CooperativeWorkbook` lays its workbook out.
 public struct CooperativeParts: Sendable {
     /// One cooperative with at least one registration (any status) in the period.
     public struct Part: Sendable {
@@ -135,9 +136,6 @@ public struct CooperativeParts: Sendable {
         return CooperativeParts(parts: parts, source: source)
     }
 
-    /// A cooperative's share of each session of the period it took part in: the run's
-    /// figures over its rows alone (its registrations, its respondents' answers), small
-    /// groups hidden, and complementary suppression against its total as the run gives it.
     /// Its registrations (Relevé d'assiduité) and its people's journeys (Parcours).
     public func evidence(of part: Part) -> Evidence? {
         source.current.map { source.evidence.rows($0.data, index: $0.index, names: $0.names, only: part.rows) }
@@ -147,6 +145,9 @@ public struct CooperativeParts: Sendable {
     /// written (their sessions, detail rows and certificates are empty after).
     public func release() { source.release() }
 
+    /// A cooperative's share of each session of the period it took part in: the run's
+    /// figures over its rows alone (its registrations, its respondents' answers), small
+    /// groups hidden, and complementary suppression against its total as the run gives it.
     public func sessions(of part: Part) -> [(session: Session, figures: Figures)] {
         guard let held = source.current else { return [] }
         // The period's sessions only: neither the run's breakdowns nor its trend months.

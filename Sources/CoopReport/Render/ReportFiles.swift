@@ -103,7 +103,7 @@ public struct ReportFiles {
                     throw OutputError.notWritable(path: file.path, reason: "un dossier porte ce nom")
                 }
             }
-            try Self.switchSet(staged, folder: members.map { (CooperativeParts.folder, $0.files.map(\.file)) }, from: staging)
+            try Self.switchSet(staged, folder: members.map { ($0.folder, $0.files.map(\.file)) }, from: staging)
             // A cooperatives' folder of an earlier run's set, which this set does not have, goes.
             if members == nil, Self.isOurs(CooperativeParts.folder, in: directory) { staging.retire(CooperativeParts.folder) }
         } catch {
@@ -118,7 +118,7 @@ public struct ReportFiles {
     /// staging folder's `cooperatives/`; returns the files written (`cooperatives/NAME`) and
     /// their rows, for the manifest. One workbook in memory at a time.
     func writeCooperatives(_ parts: CooperativeParts, _ doc: ReportDocument, started: Date, in staging: StagingFolder) throws -> (
-        files: [(file: String, rows: Int)], count: Int
+        files: [(file: String, rows: Int)], folder: String
     ) {
         let folder = CooperativeParts.folder
         try staging.makeFolder(folder)
@@ -138,7 +138,7 @@ public struct ReportFiles {
         try staging.stage(Data(index.utf8), as: folder + "/index.csv")
         files.append((folder + "/index.csv", parts.parts.count))
         try staging.stage(Data(staging.name.utf8), as: folder + "/" + StagingFolder.setMark)
-        return (files, parts.parts.count)
+        return (files, folder)
     }
 
     /// Whether the output folder's `folder` is a cooperatives' folder this tool wrote (it holds the set's mark).
