@@ -79,7 +79,7 @@ public struct ReportFiles {
             staged.append((names.rejects, final(names.rejects)))
 
             var rows = [
-                plans.reduce(0) { $0 + $1.rows.count }, m.sessions.count + m.programmes.count + m.cooperatives.count + m.months.count + 1,
+                plans.reduce(0) { $0 + $1.rowCount }, m.sessions.count + m.programmes.count + m.cooperatives.count + m.months.count + 1,
                 doc.rejects.count,
             ]
             let listed = staged + (members?.files ?? []).map { (file: $0.file, path: final($0.file)) }
@@ -132,7 +132,7 @@ public struct ReportFiles {
             } catch OutputError.notWritable(_, let reason) {
                 throw OutputError.notWritable(path: URL(fileURLWithPath: directory).appendingPathComponent(name).path, reason: reason)
             }
-            files.append((name, plans.reduce(0) { $0 + $1.rows.count }))
+            files.append((name, plans.reduce(0) { $0 + $1.rowCount }))
         }
         let index = CooperativeIndex.text(parts, contact: doc.contactEmail(of:))
         try staging.stage(Data(index.utf8), as: folder + "/index.csv")

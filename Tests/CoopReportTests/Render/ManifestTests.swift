@@ -45,3 +45,25 @@ struct ManifestTests {
         }
     }
 }
+
+extension ManifestTests {
+    @Test("the workbook's rows in the manifest count the rows written row by row too (Alertes' prerequisite violations)")
+    func workbookRows() throws {
+        // SmallRun: p2 absent at A, registered at B, which requires A: one violation row.
+        let run = try SmallRun()
+        let data = try Data(contentsOf: URL(fileURLWithPath: run.out + "/manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let outputs = try #require(manifest["outputs"] as? [[String: Any]])
+        let listed = try #require(outputs.first?["rows"] as? Int)
+        // Each sheet's last row, as Excel reads it from the sheet's <dimension ref="A1:F12"/>.
+        let book = try run.workbook()
+        var lastRows = 0
+        for name in book.sheetNames {
+            let ref = book.sheetTree(name).first("dimension")?.attributes["ref"] ?? ""
+            lastRows += Int(ref.split(separator: ":").last?.drop { $0.isLetter } ?? "") ?? 0
+        }
+        let violations = book.grid("Alertes").filter { row in row.contains { $0?.value.contains("prérequis") == true } }.count
+        #expect(violations >= 1)
+        #expect(listed == lastRows, "manifest \(listed), sheets \(lastRows)")
+    }
+}
