@@ -10,19 +10,13 @@ struct ReadFloorCommand: ParsableCommand {
         commandName: "bench-read", abstract: "Plancher du banc d'essai : lire les exports sans rien contrôler ni garder.",
         shouldDisplay: false)
 
-    @Option(help: "Le catalogue (ses questions nomment les colonnes des évaluations).")
-    var catalogue: String
-
-    @Option(help: "L'export des inscriptions (CSV).")
-    var registrations: String
-
-    @Option(help: "L'export des évaluations (CSV).")
-    var evaluations: String
+    @OptionGroup var inputs: CanonicalInputs
 
     func run() throws {
-        let text = try String(contentsOfFile: catalogue, encoding: .utf8)
+        let text = try String(contentsOfFile: inputs.catalogue, encoding: .utf8)
         let read = try ReaderFloor.scan(
-            registrations: registrations, evaluations: evaluations, catalogue: try CatalogueReader.parse(text, path: catalogue))
+            registrations: inputs.registrations, evaluations: inputs.evaluations,
+            catalogue: try CatalogueReader.parse(text, path: inputs.catalogue))
         print("\(read.registrations) lignes d'inscriptions, \(read.responses) lignes d'évaluations lues")
     }
 }

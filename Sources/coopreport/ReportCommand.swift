@@ -9,14 +9,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Calculer tous les chiffres et écrire report.xlsx, metrics.json, rejects.csv et manifest.json."
     )
 
-    @Option(help: "Le catalogue des programmes et des sessions (YAML).")
-    var catalogue: String
-
-    @Option(help: "L'export des inscriptions (CSV).")
-    var registrations: String
-
-    @Option(help: "L'export des évaluations (CSV).")
-    var evaluations: String
+    @OptionGroup var inputs: CanonicalInputs
 
     @Option(help: "La liste des adhérents (CSV ou .xlsx : nom, alias, département, région, adresse, courriel), facultative.")
     var members: String?
@@ -61,7 +54,7 @@ struct ReportCommand: ParsableCommand {
         let asOfDay = try Self.day(asOf, flag: "--as-of") ?? toDay ?? Self.today()
         if let why = Period(from: fromDay, to: toDay).asOfProblem(asOfDay) { throw ValidationError("--as-of \(asOfDay.iso) : \(why)") }
         var request = ReportRequest(
-            catalogue: catalogue, registrations: registrations, evaluations: evaluations, outputDirectory: out,
+            catalogue: inputs.catalogue, registrations: inputs.registrations, evaluations: inputs.evaluations, outputDirectory: out,
             period: Period(from: fromDay, to: toDay), asOf: asOfDay, minGroupSize: minGroupSize)
         if let rate = maxRejectRate, !(0...1).contains(rate) {
             throw ValidationError("--max-reject-rate doit être compris entre 0 et 1 ; reçu : \(rate)")

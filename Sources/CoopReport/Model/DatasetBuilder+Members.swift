@@ -21,25 +21,23 @@ extension DatasetBuilder {
             return t
         }
         var last: (id: Int32, target: Int32) = (0, 0)
-        for i in registrations.indices {
-            let id = registrations[i].cooperative
-            guard id != 0 else { continue }
+        // One row's cooperative: rewritten to its member's name, or counted as unknown.
+        func match(_ id: Int32, file: Int16, line: Int32) -> Int32 {
+            guard id != 0 else { return id }
             if id != last.id { last = (id, resolve(id)) }
-            if last.target == unknown {
-                misses.add(id, file: registrations[i].file, line: registrations[i].line)
-            } else {
-                registrations[i].cooperative = last.target
+            guard last.target != unknown else {
+                misses.add(id, file: file, line: line)
+                return id
             }
+            return last.target
+        }
+        for i in registrations.indices {
+            let r = registrations[i]
+            registrations[i].cooperative = match(r.cooperative, file: r.file, line: r.line)
         }
         for i in responses.indices {
-            let id = responses[i].cooperative
-            guard id != 0 else { continue }
-            if id != last.id { last = (id, resolve(id)) }
-            if last.target == unknown {
-                misses.add(id, file: responses[i].file, line: responses[i].line)
-            } else {
-                responses[i].cooperative = last.target
-            }
+            let r = responses[i]
+            responses[i].cooperative = match(r.cooperative, file: r.file, line: r.line)
         }
         return misses.order.map { id in
             let miss = misses.found[id] ?? (0, 0, 0)

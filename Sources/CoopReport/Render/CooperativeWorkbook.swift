@@ -63,6 +63,7 @@ enum CooperativeWorkbook {
             ])
         }
         sheet.append([])
+        let rejected = rejects(part, doc).count
         // Short lines, each overflowing into the empty columns at its right: printed on the page.
         let notes = [
             "Mêmes définitions, même période, même date d'arrêté pour les deux colonnes.",
@@ -71,9 +72,9 @@ enum CooperativeWorkbook {
             "Ce classeur ne contient que vos sessions, vos participants, leurs certificats et vos lignes écartées : aucune autre coopérative.",
             "Commentaires : ceux de vos participants, dans les sessions où ils ont donné au moins \(m.minGroupSize) réponses.",
             "Feuilles : Sessions (vos inscrits et réponses), Relevé d'assiduité et Parcours (chaque participant), Certificats (heures), Méthode.",
-            rejects(part, doc).isEmpty
+            rejected == 0
                 ? "Aucune ligne de vos exports n'a été écartée."
-                : "\(plural(rejects(part, doc).count, "ligne écartée", "lignes écartées")) de vos exports : feuille Rejets (à corriger dans l'export).",
+                : "\(plural(rejected, "ligne écartée", "lignes écartées")) de vos exports : feuille Rejets (à corriger dans l'export).",
         ]
         for note in notes { sheet.append([.text(note)]) }
         sheet.columnWidths = [36, 18, 14, 11, 22, 22]
