@@ -77,7 +77,10 @@ enum CooperativeWorkbook {
                 : "\(plural(rejected, "ligne écartée", "lignes écartées")) de vos exports : feuille Rejets (à corriger dans l'export).",
         ]
         for note in notes { sheet.append([.text(note)]) }
-        sheet.columnWidths = [36, 18, 14, 11, 22, 22]
+        // Wide enough for « masqué (< 3 réponses) » on one line; a longer note wraps and its
+        // row grows (LibreOffice does not grow it by itself).
+        sheet.columnWidths = [36, 22, 22, 11, 22, 22]
+        sheet.fitRowHeights()
         sheet.printArea = (sheet.rows.count - 1, sheet.columnWidths.count - 1)
         sheet.printPagesTall = 1
         return sheet
