@@ -22,8 +22,10 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // The deflate level of libxlsxwriter's archives (Sources/CZipLevel/zip_level.c).
+        .target(name: "CZipLevel"),
         // The only importer of CXlsxWriter: turns every lxw_error into a thrown Swift error.
-        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter", "CZipLevel"]),
         // Every rule about the data: ingest → validate → model → metrics → render.
         .target(
             name: "CoopReport",

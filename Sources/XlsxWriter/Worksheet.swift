@@ -50,28 +50,31 @@ public final class Worksheet {
 
     /// Writes a number. NaN and infinities are refused: Excel would have to repair the file.
     public func write(number: Double, row: Int, column: Int, format: CellFormat = .plain) throws {
-        guard number.isFinite else {
-            throw XlsxError(
-                operation: "write_number at \(place(row, column))", code: -1,
-                reason: "\(number) is not a finite number")
-        }
-        try check(
-            worksheet_write_number(raw, lxw_row_t(row), lxw_col_t(column), number, workbook.format(format)),
-            "write_number at \(place(row, column))")
+        try write(number: number, row: row, column: column, format: workbook.handle(format))
     }
 
     /// Writes an empty cell that carries a format.
     public func writeBlank(row: Int, column: Int, format: CellFormat) throws {
+        try writeBlank(row: row, column: column, format: workbook.handle(format))
+    }
+
+    /// `writeBlank` with a format made beforehand.
+    public func writeBlank(row: Int, column: Int, format: FormatHandle) throws {
         try check(
-            worksheet_write_blank(raw, lxw_row_t(row), lxw_col_t(column), workbook.format(format)),
+            worksheet_write_blank(raw, lxw_row_t(row), lxw_col_t(column), format.pointer),
             "write_blank at \(place(row, column))")
     }
 
     /// Writes a hyperlink to another place, e.g. `internal:'Sessions'!A1`.
     public func write(url: String, text: String, row: Int, column: Int, format: CellFormat = .plain) throws {
+        try write(url: url, text: text, row: row, column: column, format: workbook.handle(format))
+    }
+
+    /// `write(url:)` with a format made beforehand.
+    public func write(url: String, text: String, row: Int, column: Int, format: FormatHandle) throws {
         let status = url.withCString { u in
             text.withCString { t in
-                worksheet_write_url_opt(raw, lxw_row_t(row), lxw_col_t(column), u, workbook.format(format), t, nil)
+                worksheet_write_url_opt(raw, lxw_row_t(row), lxw_col_t(column), u, format.pointer, t, nil)
             }
         }
         try check(status, "write_url at \(place(row, column))")

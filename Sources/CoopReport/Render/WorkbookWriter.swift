@@ -23,10 +23,11 @@ public enum WorkbookWriter {
     }
 
     /// Writes the workbook at `path` (the caller passes a temporary name and renames it);
-    /// on failure the partial file is removed.
+    /// on failure the partial file is removed. From `twoCoresFrom` rows in all, the largest
+    /// sheets are written on the other core (`SheetThreads`).
     public static func write(
         _ sheets: [SheetPlan], properties: Properties, to path: String,
-        constantMemoryRows: Int = defaultConstantMemoryRows
+        constantMemoryRows: Int = defaultConstantMemoryRows, twoCoresFrom: Int = defaultTwoCoresRows
     ) throws {
         // Past this many rows, libxlsxwriter's constant-memory mode keeps memory flat: rows
         // go to disk as they are written. Tables are then refused, so sheets get filter
@@ -39,7 +40,10 @@ public enum WorkbookWriter {
                 title: properties.title, subject: properties.subject,
                 author: properties.author, created: Int(properties.created.timeIntervalSince1970.rounded(.down)))
             for (name, value) in properties.custom { try workbook.setCustomProperty(name, value) }
-            for plan in sheets { try write(plan, into: workbook, footer: footer, constantMemory: constantMemory) }
+            // Every sheet set up here, in order; the largest sheets' cells then written on the
+            // other core while this one writes the rest (`SheetThreads`).
+            let sheetsSetUp = try sheets.map { try setUp($0, into: workbook, footer: footer, constantMemory: constantMemory) }
+            try SheetThreads.write(sheetsSetUp, workbook: workbook, minimumRows: twoCoresFrom)
             try workbook.close()
         } catch let error as XlsxError {
             unlink(path)
@@ -48,7 +52,16 @@ public enum WorkbookWriter {
         }
     }
 
-    static func write(_ plan: SheetPlan, into workbook: Workbook, footer: String, constantMemory: Bool) throws {
+    /// A sheet added to the workbook with its layout, print setup, tables and charts: what
+    /// remains is to write its cells (`writeCells`).
+    struct SheetSetUp {
+        let plan: SheetPlan
+        let sheet: Worksheet
+        /// Header cells that must hold their table's column names (row → column → name).
+        let names: [Int: [Int: String]]
+    }
+
+    static func setUp(_ plan: SheetPlan, into workbook: Workbook, footer: String, constantMemory: Bool) throws -> SheetSetUp {
         let sheet = try workbook.addWorksheet(named: plan.name)
         try sheet.setupPrint(
             landscape: !plan.portrait, pagesWide: plan.printPagesWide, pagesTall: plan.printPagesTall, repeatRows: plan.frozenRows,
@@ -97,20 +110,29 @@ public enum WorkbookWriter {
                 lastColumn: h.lastColumn, format: missedTarget, above: h.above)
         }
         for chart in plan.charts { try insert(chart, on: sheet, sheetName: plan.name, workbook: workbook) }
-        // Rows strictly in order, each height set just before its cells (constant-memory
-        // mode flushes a row as soon as the next one starts).
+        return SheetSetUp(plan: plan, sheet: sheet, names: names)
+    }
+
+    /// The cell as written: a table's header cell holds the table's column name.
+    static func cell(_ cell: Cell, row: Int, column: Int, in sheet: SheetSetUp) -> Cell {
+        guard let name = sheet.names[row]?[column] else { return cell }
+        return Cell(.text(name), cell.role)
+    }
+
+    /// Writes the sheet's rows strictly in order, each height set just before its cells
+    /// (constant-memory mode flushes a row as soon as the next one starts), then its
+    /// generated rows with `rows`.
+    static func writeCells(_ setUp: SheetSetUp, formats: SheetFormats, rows: RowWriter?) throws {
+        let (plan, sheet) = (setUp.plan, setUp.sheet)
         for (r, row) in plan.rows.enumerated() {
             if let height = plan.rowHeights[r] { try sheet.setRow(r, height: height) }
             for (c, cell) in row.enumerated() {
-                if let name = names[r]?[c] {
-                    try write(Cell(.text(name), cell.role), row: r, column: c, on: sheet)
-                } else {
-                    try write(cell, row: r, column: c, on: sheet)
-                }
+                let shown = Self.cell(cell, row: r, column: c, in: setUp)
+                let format = try look(of: shown).map { try formats.handle($0) }
+                try write(shown, format: format, row: r, column: c, on: sheet)
             }
         }
-        if let generated = plan.generated {
-            var writer = RowWriter(sheet: sheet, workbook: workbook)
+        if let generated = plan.generated, var writer = rows {
             for i in 0..<generated.count {
                 writer.row = plan.rows.count + i
                 writer.flagged = false
@@ -119,28 +141,39 @@ public enum WorkbookWriter {
         }
     }
 
-    static func write(_ cell: Cell, row: Int, column: Int, on sheet: Worksheet) throws {
+    /// The look a cell is written with; nil for an empty cell that shows nothing.
+    static func look(of cell: Cell) -> CellFormat? {
         switch cell.value {
-        case .empty:
-            if cell.role == .header { try sheet.writeBlank(row: row, column: column, format: look(.header, nil)) }
-        case .text(let s): try sheet.write(text: clip(s), row: row, column: column, format: look(cell.role, nil))
-        case .note(let s): try sheet.write(text: clip(s), row: row, column: column, format: noteLook)
-        case .link(let target, let text):
-            let escaped = target.replacingOccurrences(of: "'", with: "''")
-            try sheet.write(
-                url: "internal:'\(escaped)'!A1", text: text, row: row, column: column,
-                format: CellFormat(fontColor: 0x0563C1, alignTop: true))
-        case .fileLink(let path, let text):
-            try sheet.write(
-                url: "external:" + path, text: text, row: row, column: column, format: CellFormat(fontColor: 0x0563C1, alignTop: true))
-        case .number(let x, let style): try sheet.write(number: x, row: row, column: column, format: look(cell.role, numberFormat(style)))
-        case .date(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, "dd/mm/yyyy"))
-        case .month(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: look(cell.role, Self.monthFormat))
-        case .dateTime(let t):
-            let format = t.secondsOfDay == nil ? "dd/mm/yyyy" : "dd/mm/yyyy hh:mm"
-            try sheet.write(number: t.excelSerial, row: row, column: column, format: look(cell.role, format))
+        case .empty: cell.role == .header ? look(.header, nil) : nil
+        case .text: look(cell.role, nil)
+        case .note: noteLook
+        case .link, .fileLink: linkLook
+        case .number(_, let style): look(cell.role, numberFormat(style))
+        case .date: look(cell.role, "dd/mm/yyyy")
+        case .month: look(cell.role, Self.monthFormat)
+        case .dateTime(let t): look(cell.role, t.secondsOfDay == nil ? "dd/mm/yyyy" : "dd/mm/yyyy hh:mm")
         }
     }
+
+    /// Writes a cell with the format of its look (`look(of:)`).
+    static func write(_ cell: Cell, format: FormatHandle?, row: Int, column: Int, on sheet: Worksheet) throws {
+        guard let format else { return }  // an empty cell without a look
+        switch cell.value {
+        case .empty: try sheet.writeBlank(row: row, column: column, format: format)
+        case .text(let s), .note(let s): try sheet.write(text: clip(s), row: row, column: column, format: format)
+        case .link(let target, let text):
+            let escaped = target.replacingOccurrences(of: "'", with: "''")
+            try sheet.write(url: "internal:'\(escaped)'!A1", text: text, row: row, column: column, format: format)
+        case .fileLink(let path, let text): try sheet.write(url: "external:" + path, text: text, row: row, column: column, format: format)
+        case .number(let x, _): try sheet.write(number: x, row: row, column: column, format: format)
+        case .date(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: format)
+        case .month(let d): try sheet.write(number: d.excelSerial, row: row, column: column, format: format)
+        case .dateTime(let t): try sheet.write(number: t.excelSerial, row: row, column: column, format: format)
+        }
+    }
+
+    /// Links: blue, top-aligned.
+    static let linkLook = CellFormat(fontColor: 0x0563C1, alignTop: true)
 
     /// The printed footer: the report's title at the left, its `&` doubled (« R&D » is not
     /// the code `&D`, the date), cut to fit Excel's 255 characters; the page at the right.
@@ -184,6 +217,10 @@ public enum WorkbookWriter {
 
     /// Total rows above which the workbook is written in constant-memory mode.
     public static let defaultConstantMemoryRows = 200_000
+
+    /// Total rows from which the largest sheets are written on the other core: below, a
+    /// thread would cost more than it saves.
+    public static let defaultTwoCoresRows = 20_000
 
     /// A month as « juin 2022 » whatever the reader's language (LCID 040C: French).
     static let monthFormat = "[$-40C]mmmm yyyy"
