@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Two .xlsx files hold the same workbook: the same sheets in the same order, and in each
-sheet the same cells with the same values, types and looks (number format, font, fill,
+sheet the same cells with the same values (shared strings read as their text), types and looks (number format, font, fill,
 alignment, borders resolved from styles.xml, so that two files numbering their styles in
 another order still compare equal), the same row heights, columns, merged cells, filters,
 print setup and links. docProps (dates) are left out. Exit 0 when equal, 1 with the first
@@ -43,28 +43,42 @@ def sheets(z):
     return [(s.get("name"), "xl/" + target[s.get(rid)]) for s in wb.find("m:sheets", NS)]
 
 
-def content(z, path, looks):
-    """The sheet's XML with every s="N" replaced by the look it names."""
+def strings(z):
+    if "xl/sharedStrings.xml" not in z.namelist():
+        return []
+    root = ET.fromstring(z.read("xl/sharedStrings.xml"))
+    return ["".join(t.text or "" for t in si.iter("{%s}t" % NS["m"])) for si in root.findall("m:si", NS)]
+
+
+def content(z, path, looks, shared):
+    """The sheet's XML with every s="N" replaced by the look it names and every shared
+    string by its text (two files may number their styles and strings in other orders)."""
     text = z.read(path).decode("utf-8")
-    def repl(m):
+    def look(m):
         i = int(m.group(2))
         return '%ss="%s"' % (m.group(1), abs(hash(looks[i])) if i < len(looks) else "?")
-    return re.sub(r'(<(?:c|row)\b[^>]*?\s)s="(\d+)"', repl, text)
+    text = re.sub(r'(<(?:c|row)\b[^>]*?\s)s="(\d+)"', look, text)
+    def string(m):
+        i = int(m.group(2))
+        return '%s t="text"><v>%s</v>' % (m.group(1), shared[i] if i < len(shared) else "?")
+    return re.sub(r'(<c\b[^>]*?) t="s"><v>(\d+)</v>', string, text)
 
 
 def main(a, b):
     za, zb = zipfile.ZipFile(a), zipfile.ZipFile(b)
     la, lb = styles(za), styles(zb)
+    ta, tb = strings(za), strings(zb)
     sa, sb = sheets(za), sheets(zb)
     problems = []
     if [n for n, _ in sa] != [n for n, _ in sb]:
         problems.append("sheets differ: %s / %s" % ([n for n, _ in sa], [n for n, _ in sb]))
     for (name, pa), (_, pb) in zip(sa, sb):
-        ca, cb = content(za, pa, la), content(zb, pb, lb)
+        ca, cb = content(za, pa, la, ta), content(zb, pb, lb, tb)
         if ca != cb:
             at = next(i for i, (x, y) in enumerate(zip(ca, cb)) if x != y) if len(ca) == len(cb) or ca[: min(len(ca), len(cb))] != cb[: min(len(ca), len(cb))] else min(len(ca), len(cb))
             problems.append("%s differs at char %d: …%s… / …%s…" % (name, at, ca[max(0, at - 80): at + 80], cb[max(0, at - 80): at + 80]))
-    others = lambda z: sorted(n for n in z.namelist() if not n.startswith(("docProps/", "xl/worksheets/sheet", "xl/styles.xml")))
+    others = lambda z: sorted(n for n in z.namelist()
+                              if not n.startswith(("docProps/", "xl/worksheets/sheet", "xl/styles.xml", "xl/sharedStrings.xml")))
     for name in others(za):
         if name not in zb.namelist() or za.read(name) != zb.read(name):
             problems.append("part %s differs" % name)

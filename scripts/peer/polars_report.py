@@ -11,11 +11,16 @@ straightforward reading gives — registered, cancelled, waitlisted, present, ab
 unrecorded, attendance rate, hours trained, distinct participants, responses, response
 rate, mean and satisfied share of each question, objectives met, NPS — and writes them
 with XlsxWriter (`DataFrame.write_excel`), one sheet each, plus Satisfaction (session ×
-question) and Commentaires (every comment with its session and cooperative).
+question), Commentaires (every comment with its session and cooperative) and Alertes: each
+registration to a session whose participant did not attend every session it requires
+(metrics.md: « each is listed »), with its line and the message CoopReport writes — the
+same count as CoopReport's `prerequisite_violations` (checked by the benchmark's reader,
+printed here). `--without-prerequisites` leaves Alertes out: the peer of the benchmarks
+before 2026-12-07, which wrote about half the workbook's rows.
 
 What it leaves out, so that it is a floor for the peer rather than a copy of the tool:
-row validation and rejects, the answer maps of a job, journeys and prerequisites,
-complementary suppression, alerts, metrics.json, the Synthèse and Méthode sheets. Its
+row validation and rejects, the answer maps of a job, journeys, complementary
+suppression, data-quality alerts, metrics.json, the Synthèse and Méthode sheets. Its
 figures are close to CoopReport's on the generated data, not checked against them
 (scripts/crosscheck/recompute.py is the independent check).
 """
@@ -52,6 +57,7 @@ def catalogue_frame(path):
                 "programme": p["code"], "session": s["code"], "kind": kind, "start": start,
                 "end": start, "hours": float(s.get("hours") or 0), "capacity": s.get("capacity"),
                 "survey": s.get("survey", kind != "action"),
+                "requires": [str(code) for code in (s.get("requires") or [])],
             })
     return pl.DataFrame(rows).with_columns(pl.col("capacity").cast(pl.Int64))
 
@@ -103,6 +109,7 @@ def main():
     parser.add_argument("--evaluations", required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--as-of", required=True)
+    parser.add_argument("--without-prerequisites", action="store_true", help="no Alertes sheet (the earlier peer)")
     args = parser.parse_args()
     as_of = dt.date.fromisoformat(args.as_of)
     sessions = catalogue_frame(args.catalogue)
@@ -110,6 +117,7 @@ def main():
     regs = (
         pl.scan_csv(args.registrations, separator=";", infer_schema=False, encoding="utf8-lossy")
         .rename(lambda name: name.lstrip("\ufeff"))
+        .with_row_index("line", offset=2)  # the header is line 1 (the generated files quote no newline)
         .with_columns(
             pl.col("status").str.strip_chars().str.to_lowercase().replace(STATUS),
             pl.col("attendance").str.strip_chars().str.to_lowercase().replace(ATTENDANCE),
@@ -127,7 +135,7 @@ def main():
             .otherwise(pl.col("attendance")),
         )
         .unique(["programme", "session", "person"], keep="last", maintain_order=True)
-        .join(sessions.lazy(), on=["programme", "session"], how="inner")
+        .join(sessions.drop("requires").lazy(), on=["programme", "session"], how="inner")
         .with_columns(
             taught=pl.col("kind") != "action",
             done=pl.col("attendance").is_in(["present", "partial"]),
@@ -158,7 +166,7 @@ def main():
         .filter(pl.col("submitted_at").dt.date() <= as_of)
         .unique(["response_id"], keep="last", maintain_order=True)
         .with_columns(person=pl.coalesce(pl.col("participant_id"), pl.col("email")))
-        .join(sessions.lazy(), on=["programme", "session"], how="inner")
+        .join(sessions.drop("requires").lazy(), on=["programme", "session"], how="inner")
         .with_columns(month=pl.col("start").dt.strftime("%Y-%m"))
     )
     regs, resps = pl.collect_all([regs, resps])
@@ -192,16 +200,51 @@ def main():
     comments = resps.filter(pl.col("comment").str.strip_chars().str.len_chars() > 0).select(
         "programme", "session", "cooperative", "submitted_at", "comment")
 
+    alerts = None if args.without_prerequisites else prerequisite_alerts(regs, sessions, args.registrations)
+
     with xlsxwriter.Workbook(args.out, {"strings_to_formulas": False}) as workbook:
         for name, frame in sheets.items():
             frame.write_excel(workbook=workbook, worksheet=name, autofit=False)
         satisfaction.write_excel(workbook=workbook, worksheet="Satisfaction", autofit=False)
         comments.write_excel(workbook=workbook, worksheet="Commentaires", autofit=False)
+        if alerts is not None:
+            alerts.write_excel(workbook=workbook, worksheet="Alertes", autofit=False)
     overall = sheets["Ensemble"].row(0, named=True)
     shown = ", ".join(f"{k} {overall[k]}" for k in ("registered", "present", "absent", "attendance_rate", "hours_trainee",
                                                      "participants", "responses", "response_rate", "satisfaction_rate", "nps"))
-    print(f"{args.out}: {len(regs)} inscriptions, {len(resps)} réponses, {len(comments)} commentaires; ensemble : {shown}",
+    listed = "" if alerts is None else f", {len(alerts)} prérequis non respectés"
+    print(f"{args.out}: {len(regs)} inscriptions, {len(resps)} réponses, {len(comments)} commentaires{listed}; ensemble : {shown}",
           file=sys.stderr)
+
+
+def prerequisite_alerts(regs, sessions, path):
+    """One row per registered registration to a session with `requires` whose participant was
+    not present (present or partial) at every required session of the programme, in file
+    order, with CoopReport's message."""
+    required = sessions.select("programme", "session", "requires").explode("requires").drop_nulls("requires")
+    done = regs.filter(pl.col("registered_row") & pl.col("done")).select(
+        "programme", pl.col("session").alias("requires"), "person").unique()
+    missing = (
+        regs.filter(pl.col("registered_row"))
+        .join(required, on=["programme", "session"], how="inner")
+        .join(done, on=["programme", "requires", "person"], how="anti")
+        .group_by("line", maintain_order=True)
+        .agg(pl.first("programme", "session", "person", "cooperative"), pl.col("requires").str.join(", "))
+        .sort("line")
+    )
+    who = pl.when(pl.col("participant_id_given")).then(pl.col("person")).otherwise(pl.lit("(identifié par courriel)"))
+    return missing.with_columns(participant_id_given=pl.col("person").str.contains("@").not_()).select(
+        pl.lit(path.rsplit("/", 1)[-1]).alias("Fichier"),
+        pl.col("line").alias("Ligne"),
+        pl.lit("session").alias("Colonne"),
+        pl.concat_str(
+            pl.lit("prérequis non respecté : "), who,
+            pl.when(pl.col("cooperative").fill_null("") != "").then(pl.concat_str(pl.lit(" ("), pl.col("cooperative"), pl.lit(")")))
+            .otherwise(pl.lit("")),
+            pl.lit(" inscrit à "), pl.col("programme"), pl.lit("/"), pl.col("session"),
+            pl.lit(" sans avoir suivi "), pl.col("requires"),
+        ).alias("Message"),
+    )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 import XlsxWriter
 
 /// The sheets' cells written on both cores: at a million registrations the workbook holds
-/// two lists of a hundred thousand rows (Commentaires, Alertes), and libxlsxwriter writes
-/// each sheet's rows to a file of its own as they come. The largest sheets go to the other
-/// core, this one writes the rest; the workbook is closed (zipped) once both are done.
+/// two lists of a hundred thousand rows (Commentaires, Alertes), and libxlsxwriter, in
+/// constant-memory mode only, writes each sheet's rows to a file of its own as they come
+/// (texts inline, not in the table of strings the sheets share otherwise). The largest
+/// sheets go to the other core, this one writes the rest; the workbook is closed (zipped)
+/// once both are done. For constant-memory workbooks only (`WorkbookWriter.write`).
 enum SheetThreads {
     static func write(_ sheets: [WorkbookWriter.SheetSetUp], workbook: Workbook, minimumRows: Int = WorkbookWriter.defaultTwoCoresRows)
         throws
@@ -12,7 +14,7 @@ enum SheetThreads {
         // What the other thread needs is made here: it makes no format of its own.
         let handed = Handed(
             sheets: other.map { sheets[$0] },
-            rows: other.map { sheets[$0].plan.generated == nil ? nil : RowWriter(sheet: sheets[$0].sheet, workbook: workbook) },
+            rows: other.map { WorkbookWriter.rowWriter(for: sheets[$0], in: workbook) },
             formats: workbook.prepare(other.lazy.flatMap { looks(sheets[$0]) }))
         let theirs = Background {
             Result {
@@ -25,8 +27,7 @@ enum SheetThreads {
         let mine = Result {
             let formats = SheetFormats(workbook)
             for (i, sheet) in sheets.enumerated() where !other.contains(i) {
-                let rows = sheet.plan.generated == nil ? nil : RowWriter(sheet: sheet.sheet, workbook: workbook)
-                try WorkbookWriter.writeCells(sheet, formats: formats, rows: rows)
+                try WorkbookWriter.writeCells(sheet, formats: formats, rows: WorkbookWriter.rowWriter(for: sheet, in: workbook))
             }
         }
         let done = theirs.take()  // waited for even when this thread failed

@@ -23,8 +23,8 @@ public enum WorkbookWriter {
     }
 
     /// Writes the workbook at `path` (the caller passes a temporary name and renames it);
-    /// on failure the partial file is removed. From `twoCoresFrom` rows in all, the largest
-    /// sheets are written on the other core (`SheetThreads`).
+    /// on failure the partial file is removed. In constant-memory mode, from `twoCoresFrom`
+    /// rows in all, the largest sheets are written on the other core (`SheetThreads`).
     public static func write(
         _ sheets: [SheetPlan], properties: Properties, to path: String,
         constantMemoryRows: Int = defaultConstantMemoryRows, twoCoresFrom: Int = defaultTwoCoresRows
@@ -40,10 +40,19 @@ public enum WorkbookWriter {
                 title: properties.title, subject: properties.subject,
                 author: properties.author, created: Int(properties.created.timeIntervalSince1970.rounded(.down)))
             for (name, value) in properties.custom { try workbook.setCustomProperty(name, value) }
-            // Every sheet set up here, in order; the largest sheets' cells then written on the
-            // other core while this one writes the rest (`SheetThreads`).
-            let sheetsSetUp = try sheets.map { try setUp($0, into: workbook, footer: footer, constantMemory: constantMemory) }
-            try SheetThreads.write(sheetsSetUp, workbook: workbook, minimumRows: twoCoresFrom)
+            // In constant-memory mode each sheet's rows go to a file of its own as they come: every
+            // sheet is set up here, in order, then the largest sheets' cells are written on the
+            // other core while this one writes the rest (`SheetThreads`). Otherwise the texts go
+            // to the table of strings the sheets share, and one thread writes them all.
+            if constantMemory, !SheetThreads.otherThread(sheets.map(\.rowCount), minimumRows: twoCoresFrom).isEmpty {
+                let sheetsSetUp = try sheets.map { try setUp($0, into: workbook, footer: footer, constantMemory: constantMemory) }
+                try SheetThreads.write(sheetsSetUp, workbook: workbook, minimumRows: twoCoresFrom)
+            } else {
+                for plan in sheets {
+                    let sheet = try setUp(plan, into: workbook, footer: footer, constantMemory: constantMemory)
+                    try writeCells(sheet, formats: SheetFormats(workbook), rows: rowWriter(for: sheet, in: workbook))
+                }
+            }
             try workbook.close()
         } catch let error as XlsxError {
             unlink(path)
@@ -139,6 +148,12 @@ public enum WorkbookWriter {
                 try generated.write(i, &writer)
             }
         }
+    }
+
+    /// The writer of a sheet's generated rows, its formats made in `workbook`; nil when the
+    /// sheet has none.
+    static func rowWriter(for sheet: SheetSetUp, in workbook: Workbook) -> RowWriter? {
+        sheet.plan.generated == nil ? nil : RowWriter(sheet: sheet.sheet, workbook: workbook)
     }
 
     /// The look a cell is written with; nil for an empty cell that shows nothing.
