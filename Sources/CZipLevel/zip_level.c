@@ -1,7 +1,8 @@
 // libxlsxwriter 1.1.4 writes the .xlsx archive through minizip (Debian's libminizip.so.1)
 // at zlib's default level (6) and offers no option to change it. At 1 M registrations the
-// deflate of ~75 MB of sheet XML takes 0.6 s of the report's one writing thread; level 1
-// takes 0.2 s for an archive 11 % larger (5.5 → 6.1 MB; BENCHMARKS.md, docs/decisions.md).
+// deflate of ~75 MB of sheet XML takes 0.63 s of the thread that closes the workbook;
+// level 2 takes 0.18 s (level 1 as much, level 3 0.23 s) for an archive 24 % larger
+// (5.5 → 6.9 MB; BENCHMARKS.md, docs/decisions.md).
 //
 // This file defines minizip's zipOpenNewFileInZip4_64 in the executable: the dynamic
 // linker resolves libxlsxwriter's call to it here first (an executable's definition
