@@ -171,7 +171,9 @@ extension Pipeline {
             var first: any InputTable = table
             var second: Background<Result<SecondHalf, any Error>>?
             var taken: SecondHalf?
-            if tables.count == 1, let csv = table as? CSVTable, try csv.size() >= halvesFrom, let split = try csv.splitPoint(near: halvesAt)
+            // A file that cannot be sized or split here is read whole: its error, if any, comes from that reading.
+            if tables.count == 1, let csv = table as? CSVTable, (try? csv.size()) ?? 0 >= halvesFrom,
+                let split = try? csv.splitPoint(near: halvesAt)
             {
                 let other = secondHalf(of: csv, from: split, request: request, sources: sources)
                 second = other
