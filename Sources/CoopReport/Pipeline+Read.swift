@@ -27,6 +27,9 @@ struct ReadInputs {
     /// The member list, when the job gives one, and the fields its rows had dropped.
     var members: MemberList?
     var memberWarnings: [Diagnostic] = []
+    /// The byte where the registrations file was split, its halves read on two cores; nil
+    /// when it was read whole (tests).
+    var halvedAt: Int?
 }
 
 /// The words and labels the registrations' value columns held, for the job's value maps.
@@ -35,6 +38,26 @@ private struct RegistrationWords {
     var attendance = WordsSeen()
     var roles = WordsSeen()
     var labels = LabelsSeen()
+
+    /// Adds what one file's validator saw.
+    mutating func add(_ seen: RegistrationValidator.Seen) {
+        status.add(seen.words.status)
+        labels.add(seen.labels)
+        attendance.add(seen.words.attendance)
+        roles.add(seen.roles)
+    }
+}
+
+/// The second half of a registrations file, read on the other core into a builder of its
+/// own (`Pipeline.readRegistrations`).
+private struct SecondHalf: Sendable {
+    /// The line number at the split point, as the second half counted it.
+    var line: Int
+    var builder: DatasetBuilder
+    /// Its rejected rows, in input order, and how many rows it read.
+    var rejects: [Diagnostic]
+    var rows: Int
+    var seen: RegistrationValidator.Seen
 }
 
 /// The words and labels one survey's files held (the evaluations, or the cold ones).
@@ -57,7 +80,7 @@ extension Pipeline {
     /// validated, added to the datasets or rejected. The registrations are read on this
     /// core while the evaluations, then the cold ones, are read on the other, each into a
     /// builder of its own; the evaluations are then merged in as if read after the
-    /// registrations (`DatasetBuilder.append(responsesOf:)`): the same ids, rows, warnings
+    /// registrations (`DatasetBuilder.append`): the same ids, rows, warnings
     /// and rejects in the same order. Then the registers, then the member list.
     func readInputs(_ request: ReportRequest, sources: Sources, paths: DisplayPaths) throws -> (Builders, ReadInputs) {
         let catalogue = sources.catalogue
@@ -89,7 +112,7 @@ extension Pipeline {
         let other = surveys.take()
         let registrationWords = try registrations.get()
         let (evaluations, surveysRead) = try other.get()
-        builder.append(responsesOf: consume evaluations)
+        builder.append(consume evaluations)
         read.inputs += surveysRead.read.inputs
         read.rejects += surveysRead.read.rejects
         for kind in [InputKind.complaints, .actions] {
@@ -133,6 +156,9 @@ extension Pipeline {
     }
 
     /// The registrations' files, opened, into `builder`; the words and labels they hold noted.
+    /// A single CSV file of `halvesFrom` bytes or more is read in two halves: the second on
+    /// the other core (`secondHalf`) while this one reads the first, then taken in as if read
+    /// after it (`DatasetBuilder.append`): the same ids, rows, warnings, rejects and lines.
     private func readRegistrations(
         _ tables: [any InputTable], request: ReportRequest, sources: Sources, into builder: inout DatasetBuilder,
         read: inout ReadInputs
@@ -142,16 +168,73 @@ extension Pipeline {
             var validator = RegistrationValidator(
                 catalogue: sources.catalogue, columns: table.columns, mapping: request.registrations.mapping, file: table.path)
             validator.fileNumber = builder.file(table.path)
-            let summary = try Self.stream(table, kind: .registrations, rejects: &read.rejects, sessions: builder.sessions) {
-                (validator.validate($0, into: &builder), validator.lastSession)
+            var first: any InputTable = table
+            var second: Background<Result<SecondHalf, any Error>>?
+            var taken: SecondHalf?
+            // A file that cannot be sized or split here is read whole: its error, if any, comes from that reading.
+            if tables.count == 1, let csv = table as? CSVTable, (try? csv.size()) ?? 0 >= halvesFrom,
+                let split = try? csv.splitPoint(near: halvesAt)
+            {
+                let other = secondHalf(of: csv, from: split, request: request, sources: sources)
+                second = other
+                // Where the first half's reading gets to the split point: it stops there if
+                // a record starts there on the line the second half counted, else reads on.
+                first = CSVHalf(
+                    table: csv,
+                    part: CSVTable.Part(split: split) { line in
+                        second = nil
+                        guard let line, case .success(let half) = other.take(), half.line == line, half.builder.holdsEveryPayer
+                        else { return false }
+                        taken = half
+                        return true
+                    })
+            }
+            let streamed = Result {
+                try Self.stream(first, kind: .registrations, rejects: &read.rejects, sessions: builder.sessions) {
+                    (validator.validate($0, into: &builder), validator.lastSession)
+                }
+            }
+            _ = second?.take()  // not waited for at the split point (an error before it): no reading outlives the run
+            var summary = try streamed.get()
+            var seen = validator.seen
+            if let half = taken {
+                taken = nil
+                read.halvedAt = (first as? CSVHalf)?.part.split
+                builder.append(half.builder)
+                summary.rowsRead += half.rows
+                summary.rejected += half.rejects.count
+                read.rejects += half.rejects
+                seen = seen.then(half.seen)
             }
             read.inputs.append(summary)
-            words.status.add(validator.wordsSeen.status)
-            words.labels.add(validator.labelsSeen)
-            words.attendance.add(validator.wordsSeen.attendance)
-            words.roles.add(validator.rolesSeen)
+            words.add(seen)
         }
         return words
+    }
+
+    /// Reads a registrations file from `split` to its end on another core, into a builder
+    /// of its own that leaves duplicates to the first half's (`DatasetBuilder.later`), its
+    /// lines numbered as in the whole file.
+    private func secondHalf(
+        of csv: CSVTable, from split: Int, request: ReportRequest, sources: Sources
+    ) -> Background<Result<SecondHalf, any Error>> {
+        let catalogue = sources.catalogue
+        let expected = ((try? csv.size()) ?? split) - split
+        return Background {
+            Result {
+                let line = try csv.lineNumber(at: split)
+                var builder = DatasetBuilder.later(catalogue: catalogue, expectedRegistrations: expected / 140, asOf: request.asOf)
+                var validator = RegistrationValidator(
+                    catalogue: catalogue, columns: csv.columns, mapping: request.registrations.mapping, file: csv.path)
+                validator.fileNumber = builder.file(csv.path)
+                var rejects: [Diagnostic] = []
+                let part = CSVHalf(table: csv, part: CSVTable.Part(start: (split, line)))
+                let summary = try Self.stream(part, kind: .registrations, rejects: &rejects, sessions: builder.sessions) {
+                    (validator.validate($0, into: &builder), validator.lastSession)
+                }
+                return SecondHalf(line: line, builder: builder, rejects: rejects, rows: summary.rowsRead, seen: validator.seen)
+            }
+        }
     }
 
     /// The entries of the job's value maps that no row of their input matched.

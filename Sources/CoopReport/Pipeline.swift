@@ -12,6 +12,12 @@ public struct Pipeline: Sendable {
     /// The clock, for the manifest's start and end times and the stage durations only.
     public let now: @Sendable () -> Date
 
+    /// A single CSV file of registrations this large or larger is read in two halves, one
+    /// on each core (`readRegistrations`); tests make it small.
+    var halvesFrom = 8 << 20
+    /// Where the first half ends, as a share of the file's data (a line's end near there).
+    var halvesAt = 0.5
+
     public init(logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
         self.logger = logger
         self.now = now

@@ -3,7 +3,7 @@ import Foundation
 /// A CSV input opened and understood: encoding, separator, and which file column holds
 /// each canonical column. Records are then streamed with `forEachRecord`, a chunk of the
 /// file at a time: memory does not grow with the file.
-public struct CSVTable {
+public struct CSVTable: Sendable {
     /// One data row, by canonical column, as owned Strings (tests and tools; the pipeline
     /// reads `RecordFields` instead, without making a String per field).
     public struct Row {
@@ -32,12 +32,12 @@ public struct CSVTable {
     public let columns: [String]
     private let fileIndex: [Int]
     private let personal: Set<Int>
-    private let source: ChunkReader.Source
-    private let separatorByte: UInt8
-    private let chunkSize: Int
+    let source: ChunkReader.Source
+    let separatorByte: UInt8
+    let chunkSize: Int
     /// Where the data rows start in the input, and on which line.
-    private let dataStart: Int
-    private let dataLine: Int
+    let dataStart: Int
+    let dataLine: Int
 
     /// Header cells that no canonical column reads (the ingest log lists them).
     public var unusedHeaders: [String] { Self.unused(header, fileIndex) }
@@ -151,20 +151,40 @@ public struct CSVTable {
     /// Calls `body` for each non-blank data record, in file order. The fields are valid
     /// only during the call.
     @discardableResult
-    func forEachRecord(_ body: (RecordFields) -> Void) throws -> Read {
+    func forEachRecord(_ body: (RecordFields) -> Void) throws -> Read { try forEachRecord(Part(), body) }
+
+    /// The same over part of the file (`CSVHalf`): from `part.start` on, and up to
+    /// `part.split` if `part.atSplit` says so. Reading from the data's start, the whole
+    /// file is hashed; reading from a later byte, nothing is (the returned `Read` is then
+    /// the part's size and no hash).
+    func forEachRecord(_ part: Part, _ body: (RecordFields) -> Void) throws -> Read {
         // A file is hashed on another core while it is parsed here.
         var digest: BackgroundDigest?
-        if case .file(let name) = source { digest = BackgroundDigest(path: name) }
-        let reader = try ChunkReader(source, path: path, chunkSize: chunkSize, hashing: digest == nil)
-        while reader.valid.count < dataStart && !reader.atEnd { try reader.fill(keepingFrom: 0) }
-        var scanner = CSVScanner(separator: separatorByte, start: min(dataStart, reader.valid.count), line: dataLine)
+        if part.start == nil, case .file(let name) = source { digest = BackgroundDigest(path: name) }
+        let reader = try ChunkReader(
+            source, path: path, chunkSize: chunkSize, hashing: digest == nil && part.start == nil, from: part.start?.offset ?? 0)
+        let (start, line) = part.start.map { (0, $0.line) } ?? (dataStart, dataLine)
+        while reader.valid.count < start && !reader.atEnd { try reader.fill(keepingFrom: 0) }
+        var scanner = CSVScanner(separator: separatorByte, start: min(start, reader.valid.count), line: line)
         var record = CSVScanner.Record()
         var fields = RecordLoader(
             encoding: encoding, width: header.count, fileIndex: fileIndex, separator: separatorByte, personal: personal)
+        // The split point, in the bytes this reader reads, until it is reached.
+        var split = part.split.map { $0 - (part.start?.offset ?? 0) }
+        var stopped = false
         while true {
             let final = reader.atEnd
             let outcome = reader.valid.withUnsafeBufferPointer { buffer -> CSVScanner.Outcome in
                 while true {
+                    // Where the next record starts, against the split point: one comparison a record.
+                    if let at = split, reader.total - reader.count + scanner.position >= at {
+                        split = nil
+                        let boundary = reader.total - reader.count + scanner.position == at
+                        if part.atSplit(boundary ? scanner.line : nil) {
+                            stopped = true
+                            return .end
+                        }
+                    }
                     let outcome = scanner.next(in: buffer, final: final, into: &record)
                     guard outcome == .record else { return outcome }
                     if record.fields.allSatisfy({ $0.range.isEmpty }) { continue }  // blank line or only separators
@@ -178,7 +198,7 @@ public struct CSVTable {
                     fields.load(record, from: buffer, body)
                 }
             }
-            guard outcome == .needMore else { break }
+            guard outcome == .needMore, !stopped else { break }
             try reader.fill(keepingFrom: scanner.position)
             scanner.position = 0
         }

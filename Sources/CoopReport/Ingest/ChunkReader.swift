@@ -6,7 +6,7 @@ import Foundation
 /// end of input or when the reader goes away, whichever comes first.
 final class ChunkReader {
     /// Where the bytes come from.
-    enum Source {
+    enum Source: Sendable {
         case file(String)
         /// Already in memory (tests, and inputs handed over by a caller).
         case bytes([UInt8])
@@ -29,21 +29,27 @@ final class ChunkReader {
     /// Bytes read so far.
     private(set) var total = 0
 
-    /// Opens the source and reads its first chunk.
-    init(_ source: Source, path: String, chunkSize: Int = defaultChunkSize, hashing: Bool = true) throws {
+    /// Opens the source and reads its first chunk, from byte `offset` on (the second half of
+    /// a file read on two cores; `total` then counts from there).
+    init(_ source: Source, path: String, chunkSize: Int = defaultChunkSize, hashing: Bool = true, from offset: Int = 0) throws {
         self.path = path
         self.chunkSize = chunkSize
         self.hashing = hashing
         switch source {
         case .bytes(let bytes):
-            buffer = bytes
-            count = bytes.count
-            total = bytes.count
-            if hashing { hasher.update(data: bytes) }
+            buffer = offset == 0 ? bytes : Array(bytes[min(offset, bytes.count)...])
+            count = buffer.count
+            total = buffer.count
+            if hashing { hasher.update(data: buffer) }
             atEnd = true
         case .file(let name):
             descriptor = open(name, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw IngestError.unreadable(path: path, reason: SystemReason.of(errno: errno)) }
+            if offset > 0, lseek(descriptor, off_t(offset), SEEK_SET) < 0 {
+                let reason = SystemReason.of(errno: errno)
+                close(descriptor)  // thrown before every property is set: `deinit` does not run
+                throw IngestError.unreadable(path: path, reason: reason)
+            }
             buffer = [UInt8](repeating: 0, count: chunkSize)
             try fill(keepingFrom: 0)
         }

@@ -33,6 +33,11 @@ public struct DatasetBuilder: Sendable {
     /// member's name.
     var members: MemberList?
     var memberIDs: [Int32] = []
+    /// Whether duplicate registrations are settled as they come; not by a builder of a
+    /// file's second half (`later`), whose rows are settled when they are taken in (`append`).
+    private var settles = true
+    /// For a builder of a second half: how many warnings came before each registration.
+    private var warningsBefore: [Int32] = []
 
     /// Registration columns whose next row usually repeats the text of the row before.
     enum RecentColumn: Int, CaseIterable { case participant, email, lastName, firstName, cooperative, role, payer }
@@ -59,6 +64,22 @@ public struct DatasetBuilder: Sendable {
         responses.reserveCapacity(expectedResponses)
     }
 
+    /// A builder for the registrations of a file's second half, read on another core while
+    /// another builder reads the first half: it keeps every row as it comes, duplicates and
+    /// all, and notes where its warnings fall between them, for the other builder to settle
+    /// them when it takes them in (`append`).
+    static func later(catalogue: Catalogue, expectedRegistrations: Int, asOf: Day?) -> DatasetBuilder {
+        var builder = DatasetBuilder(catalogue: catalogue, asOf: asOf)
+        builder.settles = false
+        builder.registrations.reserveCapacity(expectedRegistrations)
+        builder.warningsBefore.reserveCapacity(expectedRegistrations)
+        return builder
+    }
+
+    /// Whether `append` can take this builder in exactly: false once its payers overflowed
+    /// the numbers (65,534 distinct ones), which then lost the rest's names.
+    var holdsEveryPayer: Bool { payers.count < Int(UInt16.max) - 1 }
+
     /// The number rows of `path` carry in their `file` field.
     mutating func file(_ path: String) -> Int16 {
         if let i = files.firstIndex(of: path) { return Int16(i) }
@@ -67,6 +88,11 @@ public struct DatasetBuilder: Sendable {
     }
 
     mutating func add(_ r: RegistrationRow) {
+        guard settles else {
+            registrations.append(r)
+            warningsBefore.append(Int32(warnings.count))
+            return
+        }
         let key = UInt64(UInt32(bitPattern: r.session)) << 32 | UInt64(UInt32(bitPattern: r.participant))
         let i = registrationIndex.valueOrInsert(key, Int32(registrations.count))
         if Int(i) != registrations.count {
@@ -126,18 +152,42 @@ public struct DatasetBuilder: Sendable {
         }
     }
 
-    /// Takes in the responses that `other` read on another thread, from files that come
-    /// after this builder's in the reading order, with texts in a pool of its own
-    /// (`Pipeline.readInputs`). Its texts are interned here in the order it met them, and
-    /// its files numbered after these: every id, file number and warning is the one this
-    /// builder would have given reading those files itself, after its own. This builder has
-    /// read no response, and `other` no registration: their duplicates cannot meet.
-    mutating func append(responsesOf other: consuming DatasetBuilder) {
+    /// Takes in the rows that `other` read on another thread, from records that come after
+    /// this builder's in the reading order — the second half of its registrations file
+    /// (`later`), or the evaluations' files — with texts in a pool of its own
+    /// (`Pipeline.readInputs`). Its texts are interned here in the order it met them, its
+    /// files and payers numbered after these; its registrations are settled here one by one,
+    /// its warnings put back where they fell between them: every id, number, row, warning
+    /// and order is the one this builder would have given reading those records itself,
+    /// after its own. Responses are read by one builder only: their duplicates cannot meet.
+    mutating func append(_ other: consuming DatasetBuilder) {
         var other = other
-        precondition(responses.isEmpty && late.isEmpty && other.registrations.isEmpty, "responses read by one builder only")
+        precondition(other.registrations.isEmpty || !other.settles, "registrations settled by one builder only")
+        precondition(
+            other.responses.isEmpty && other.late.isEmpty || responses.isEmpty && late.isEmpty, "responses read by one builder only")
         let ids = pool.intern(allOf: other.pool)
         other.pool = TextPool()
         let files = other.files.map { file($0) }
+        let payerNumbers = other.payers.map { payerNumber(ids[Int($0)]) }
+        var taken = 0  // other's warnings taken in so far
+        for (i, row) in other.registrations.enumerated() {
+            let before = Int(other.warningsBefore[i])
+            if taken < before { warnings += other.warnings[taken..<before] }
+            taken = max(taken, before)
+            var r = row
+            r.participant = ids[Int(r.participant)]
+            r.email = ids[Int(r.email)]
+            r.lastName = ids[Int(r.lastName)]
+            r.firstName = ids[Int(r.firstName)]
+            r.cooperative = ids[Int(r.cooperative)]
+            r.role = ids[Int(r.role)]
+            r.file = files[Int(r.file)]
+            if r.payer != 0 && Int(r.payer) <= payerNumbers.count { r.payer = payerNumbers[Int(r.payer) - 1] }
+            add(r)
+        }
+        other.registrations = []
+        warnings += other.warnings[taken...]
+        guard !other.responses.isEmpty || !other.late.isEmpty else { return }
         let (answerBase, objectiveBase) = (Int32(answers.count), Int32(objectives.count))
         var rows = other.responses
         other.responses = []
@@ -156,7 +206,6 @@ public struct DatasetBuilder: Sendable {
         responses = rows
         answers += other.answers
         objectives += other.objectives
-        warnings += other.warnings
         late = other.late
         lateFiles = other.lateFiles.map { files[Int($0)] }
     }

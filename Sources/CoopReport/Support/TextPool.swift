@@ -80,7 +80,7 @@ public struct TextPool: Sendable {
 
     /// The id here of each text of `other`, by its id there: the texts new here are added
     /// in `other`'s order, so that they get the ids they would have had if they had been
-    /// interned here after this pool's own (`DatasetBuilder.append(responsesOf:)`).
+    /// interned here after this pool's own (`DatasetBuilder.append`).
     mutating func intern(allOf other: TextPool) -> [Int32] {
         var ids = [Int32](repeating: 0, count: other.count)
         for id in 1..<other.count { ids[id] = other.withBytes(Int32(id)) { intern($0) } }

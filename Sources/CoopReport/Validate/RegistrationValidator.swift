@@ -16,8 +16,6 @@ public struct RegistrationValidator {
     private var sessionLookup: SessionLookup
     /// Each session's hours (by number): the most a row's `hours_attended` may give.
     private let sessionHours: [Double]
-    /// The distinct programme, session and event labels met, for the job's value maps.
-    var labelsSeen: (programme: [String]?, session: [String]?, event: [String]?) { sessionLookup.seen }
     /// Position of each `Field` among the record's columns, −1 when the file lacks it.
     private let positions: [Int]
     private var statusMemo = WordMemo<Registration.Status>()
@@ -25,11 +23,34 @@ public struct RegistrationValidator {
     private var halfDayMemo = WordMemo<Bool>()
     private var hoursMemo = WordMemo<Double>()
 
-    /// The distinct status and attendance words met (half-days included), for the job's
-    /// value maps; nil for a column with too many distinct texts to tell.
-    var wordsSeen: (status: [String]?, attendance: [String]?) {
-        let attendance = attendanceMemo.seen.flatMap { a in halfDayMemo.seen.map { a + $0 } }
-        return (statusMemo.seen, attendance)
+    /// The distinct words and labels met, for the job's value maps (`seen`).
+    struct Seen: Sendable {
+        /// Each memo's texts; nil for a column with too many distinct texts to tell.
+        var status: [String]?, attendance: [String]?, halfDays: [String]?
+        var programme: [String]?, session: [String]?, event: [String]?
+        var roles: [String]
+
+        /// The status and attendance words (half-day marks count as attendance words).
+        var words: (status: [String]?, attendance: [String]?) { (status, attendance.flatMap { a in halfDays.map { a + $0 } }) }
+        var labels: (programme: [String]?, session: [String]?, event: [String]?) { (programme, session, event) }
+
+        /// What one validator would have seen reading the rows this one saw, then those
+        /// `later` saw: a file read in two halves, on two cores.
+        func then(_ later: Seen) -> Seen {
+            func join(_ a: [String]?, _ b: [String]?) -> [String]? { WordMemo<String>.seen(a, then: b) }
+            return Seen(
+                status: join(status, later.status), attendance: join(attendance, later.attendance),
+                halfDays: join(halfDays, later.halfDays), programme: join(programme, later.programme),
+                session: join(session, later.session), event: join(event, later.event), roles: roles + later.roles)
+        }
+    }
+
+    /// The distinct words and labels met so far.
+    var seen: Seen {
+        let labels = sessionLookup.seen
+        return Seen(
+            status: statusMemo.seen, attendance: attendanceMemo.seen, halfDays: halfDayMemo.seen, programme: labels.programme,
+            session: labels.session, event: labels.event, roles: rolesSeen)
     }
     /// The job's `values.role`: each role text met (pool id) → the role it stands for.
     private var roleMemo: [Int32: Int32] = [:]

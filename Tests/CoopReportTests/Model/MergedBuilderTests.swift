@@ -4,7 +4,7 @@ import Testing
 @testable import CoopReport
 
 /// The evaluations are read on the other core, into a builder with a pool of its own, then
-/// merged (`DatasetBuilder.append(responsesOf:)`): the dataset must be the one a single
+/// merged (`DatasetBuilder.append`): the dataset must be the one a single
 /// builder gives reading the registrations, then the evaluations.
 @Suite("Merged builders")
 struct MergedBuilderTests {
@@ -34,7 +34,7 @@ struct MergedBuilderTests {
         for r in registrations { main.add(r) }
         var other = DatasetBuilder(catalogue: F.catalogue, asOf: F.day("2022-12-31"))
         for r in responses { other.add(r) }
-        main.append(responsesOf: other)
+        main.append(other)
         return main.build()
     }
 
@@ -81,5 +81,46 @@ struct MergedBuilderTests {
         #expect(two.warnings[0].message.hasPrefix("inscription en double de p1"))
         #expect(two.warnings[1].message.contains("« R1 » apparaît de nouveau (aussi ligne 2)"))
         #expect(two.late.map(\.file) == ["e.csv"])
+    }
+    @Test("a file's second half, in a builder that leaves duplicates to the first's: settled when taken in, warnings in place")
+    func secondHalf() {
+        let rows = [
+            F.reg("P/A", "p1", coop: "Coop 1", line: 2),
+            F.reg("P/A", "p2", coop: "Coop 2", line: 3),
+            F.reg("P/A", "p1", coop: "Coop 3", line: 4),  // the first half's own duplicate
+            F.reg("P/A", "p2", coop: "Coop 4", line: 5),  // a duplicate of line 3, across the halves
+            F.reg("P/A", "p3", coop: "Coop 4", line: 6),
+            F.reg("P/A", "p2", coop: "Coop 5", line: 7),  // again: of line 5
+        ]
+        func note(_ line: Int) -> Diagnostic {
+            Diagnostic(severity: .warning, file: "r.csv", line: line, column: "hours_attended", message: "heures ignorées")
+        }
+        // A warning about a kept field is given before its row is added, as the validator does.
+        func feed(_ builder: inout DatasetBuilder, _ range: Range<Int>) {
+            for i in range {
+                if rows[i].line == 5 { builder.warn(note(5)) }
+                builder.add(rows[i])
+            }
+        }
+        var one = DatasetBuilder(catalogue: F.catalogue)
+        feed(&one, 0..<6)
+        var first = DatasetBuilder(catalogue: F.catalogue)
+        feed(&first, 0..<3)
+        var second = DatasetBuilder.later(catalogue: F.catalogue, expectedRegistrations: 3, asOf: nil)
+        feed(&second, 3..<6)
+        first.append(second)
+        let (a, b) = (one.build(), first.build())
+        #expect(b.pool.count == a.pool.count)
+        #expect((0..<a.pool.count).allSatisfy { b.pool.string(Int32($0)) == a.pool.string(Int32($0)) })
+        #expect(b.registrationRows.map { String(describing: $0) } == a.registrationRows.map { String(describing: $0) })
+        #expect(b.warnings == a.warnings)
+        // By hand: p1 (line 4 wins), p2 (line 7), p3 (line 6); the warnings of lines 4, 5 (the
+        // note, then the duplicate of line 3) and 7 (a duplicate of line 5).
+        #expect(b.registrationRows.map(\.line) == [4, 7, 6])
+        #expect(b.registrationRows.map { b.pool.string($0.cooperative) } == ["Coop 3", "Coop 5", "Coop 4"])
+        #expect(b.warnings.map(\.line) == [4, 5, 5, 7])
+        #expect(b.warnings[1] == note(5))
+        #expect(b.warnings[2].message.contains("(aussi ligne 3)"))
+        #expect(b.warnings[3].message.contains("(aussi ligne 5)"))
     }
 }
