@@ -145,19 +145,15 @@ struct Attribution: Sendable {
     /// A response's cooperative and role: its respondent's registration for the programme,
     /// else its own `cooperative` field, else unknown.
     func people(_ r: ResponseRow) -> Person {
-        let programme = data.sessions.programmeNumbers[Int(r.session)]
-        if let p = index.participant(of: r), let coop = index.cooperative(of: p, programme: programme) {
-            return person(cooperative: coop, role: index.role(of: p, programme: programme) ?? 0)
-        }
+        if let found = index.respondent(of: r) { return person(cooperative: found.cooperative, role: found.role) }
         return person(cooperative: r.cooperative, role: 0)
     }
 
     /// A journey's cooperative and role: those of its participant's last registration row
     /// of the programme.
     func people(journeyOf participant: Int32, programme: Int32) -> Person {
-        person(
-            cooperative: index.cooperative(of: participant, programme: programme) ?? 0,
-            role: index.role(of: participant, programme: programme) ?? 0)
+        let last = index.lastRow(of: participant, programme: programme)
+        return person(cooperative: last?.cooperative ?? 0, role: last?.role ?? 0)
     }
 
     /// The row-decided values of a row: its cooperative, role and region.

@@ -3,28 +3,43 @@
 struct DataQuality {
     let data: Dataset
     let index: ParticipantIndex
-    /// The sessions in the period, and their tallies.
+    /// The sessions in the period.
     let sessions: [Session]
-    let tallies: [SessionKey: Tally]
-    /// The sessions counted (those with a tally), by `SessionTable` number.
+    /// The sessions counted (those of the period with a tally), by `SessionTable` number.
     private let counted: IDSet
 
-    init(data: Dataset, index: ParticipantIndex, sessions: [Session], tallies: [SessionKey: Tally]) {
+    init(data: Dataset, index: ParticipantIndex, sessions: [Session], counted keys: some Sequence<SessionKey>) {
         self.data = data
         self.index = index
         self.sessions = sessions
-        self.tallies = tallies
         var counted = IDSet(capacity: data.sessions.keys.count)
-        for n in tallies.keys.compactMap({ data.sessions.find($0) }) { _ = counted.insert(n) }
+        for n in keys.compactMap({ data.sessions.find($0) }) { _ = counted.insert(n) }
         self.counted = counted
     }
 
-    func warnings() -> [Diagnostic] {
-        responseRatesAboveOne() + responsesFromAbsentees() + responsesFromUnregistered() + aboveCapacity()
+    /// The alerts found by reading the rows, not the counts: they need only which sessions
+    /// are counted, so they are found while the counts are made (`MetricsCalculator`).
+    struct RowAlerts: Sendable {
+        /// Responses from participants marked absent, and from those whose registration is
+        /// cancelled or waitlisted (`responsesFromAbsenteesAndUnregistered`).
+        var fromAbsentees: [Diagnostic] = []
+        var fromUnregistered: [Diagnostic] = []
+        /// The rows of sessions outside the period (`rowsOutsidePeriod`), in one note.
+        var outsidePeriod: String?
+    }
+
+    func rowAlerts() -> RowAlerts {
+        let (absentees, unregistered) = responsesFromAbsenteesAndUnregistered()
+        return RowAlerts(fromAbsentees: absentees, fromUnregistered: unregistered, outsidePeriod: rowsOutsidePeriod())
+    }
+
+    /// Every alert, in the order of the Alertes sheet; `tallies`: the counted sessions' tallies.
+    func warnings(tallies: [SessionKey: Tally], rows: RowAlerts) -> [Diagnostic] {
+        responseRatesAboveOne(tallies) + rows.fromAbsentees + rows.fromUnregistered + aboveCapacity(tallies)
     }
 
     /// A session with more responses than present participants.
-    func responseRatesAboveOne() -> [Diagnostic] {
+    func responseRatesAboveOne(_ tallies: [SessionKey: Tally]) -> [Diagnostic] {
         sessions.compactMap { s in
             // A surveyed project phase (`survey: true` on `action`) has no attendance to compare with.
             guard let t = tallies[s.key], s.survey, t.presentSurveyed > 0, t.responses > t.presentSurveyed else { return nil }
@@ -36,55 +51,55 @@ struct DataQuality {
         }
     }
 
-    /// A response from a participant registered to the session but marked absent.
-    func responsesFromAbsentees() -> [Diagnostic] {
-        var absent: Set<UInt64> = []
-        for r in data.registrationRows where r.status == .registered && r.attendance == .absent && counted.contains(r.session) {
-            absent.insert(ParticipantIndex.key(r.session, r.participant))
-        }
-        guard !absent.isEmpty else { return [] }
-        return data.responseRows.compactMap { response in
-            guard counted.contains(response.session), let p = index.participant(of: response),
-                absent.contains(ParticipantIndex.key(response.session, p))
-            else { return nil }
-            return Diagnostic(
-                severity: .warning, file: data.files[Int(response.file)], line: Int(response.line), column: nil,
-                message: "réponse d'un participant inscrit à \(data.sessions.keys[Int(response.session)]) mais noté absent")
-        }
-    }
-
-    /// A response from a participant whose registration to the session is marked cancelled
-    /// or waitlisted (and who has no confirmed one): the response counts, and says that the
-    /// export's status or the response is wrong.
-    func responsesFromUnregistered() -> [Diagnostic] {
-        // Only the (session, participant) pairs without a `registered` row are kept: a
-        // cancellation or a wait-list place is a few rows in ten, so the table is small.
+    /// Responses from a participant registered to the session but marked absent; then
+    /// responses from a participant whose registration to the session is marked cancelled
+    /// or waitlisted (and who has no confirmed one): such a response counts, and says that
+    /// the export's status or the response is wrong. One pass over the responses for both,
+    /// each respondent found once.
+    func responsesFromAbsenteesAndUnregistered() -> (absentees: [Diagnostic], unregistered: [Diagnostic]) {
+        // The (session, participant) pairs marked absent, and those cancelled or waitlisted:
+        // an absence, a cancellation or a wait-list place is a few rows in ten, so the tables
+        // are small. A pair has one row (`DatasetBuilder` keeps the later of two), so a pair
+        // cancelled or waitlisted has no confirmed registration.
         let statuses = Registration.Status.allCases
+        var absent = IntMap()
         var status = IntMap()
-        for r in data.registrationRows where r.status != .registered && counted.contains(r.session) {
-            status.set(ParticipantIndex.key(r.session, r.participant), Int32(statuses.firstIndex(of: r.status) ?? 0))
-        }
-        guard status.count > 0 else { return [] }
-        let registered = Int32(statuses.firstIndex(of: .registered) ?? 0)
-        for r in data.registrationRows where r.status == .registered && counted.contains(r.session) {
+        for r in data.registrationRows where counted.contains(r.session) {
             let key = ParticipantIndex.key(r.session, r.participant)
-            if status[key] != nil { status.set(key, registered) }
+            if r.status != .registered {
+                status.set(key, Int32(statuses.firstIndex(of: r.status) ?? 0))
+            } else if r.attendance == .absent {
+                _ = absent.insert(key)
+            }
         }
-        return data.responseRows.compactMap { response in
-            guard counted.contains(response.session), let p = index.participant(of: response),
-                let n = status[ParticipantIndex.key(response.session, p)], n != registered
-            else { return nil }
-            let s = statuses[Int(n)]
-            return Diagnostic(
-                severity: .warning, file: data.files[Int(response.file)], line: Int(response.line), column: nil,
-                message:
-                    "réponse d'un participant dont l'inscription à \(data.sessions.keys[Int(response.session)]) est \(s == .cancelled ? "annulée" : "en liste d'attente") : la réponse compte ; vérifiez le statut de l'inscription"
-            )
+        var absentees: [Diagnostic] = []
+        var unregistered: [Diagnostic] = []
+        guard absent.count > 0 || status.count > 0 else { return ([], []) }
+        for response in data.responseRows where counted.contains(response.session) {
+            guard let p = index.participant(of: response) else { continue }
+            let key = ParticipantIndex.key(response.session, p)
+            let session = data.sessions.keys[Int(response.session)]
+            if absent[key] != nil {
+                absentees.append(
+                    Diagnostic(
+                        severity: .warning, file: data.files[Int(response.file)], line: Int(response.line), column: nil,
+                        message: "réponse d'un participant inscrit à \(session) mais noté absent"))
+            }
+            if let n = status[key] {
+                let s = statuses[Int(n)]
+                unregistered.append(
+                    Diagnostic(
+                        severity: .warning, file: data.files[Int(response.file)], line: Int(response.line), column: nil,
+                        message:
+                            "réponse d'un participant dont l'inscription à \(session) est \(s == .cancelled ? "annulée" : "en liste d'attente") : la réponse compte ; vérifiez le statut de l'inscription"
+                    ))
+            }
         }
+        return (absentees, unregistered)
     }
 
     /// A session with more confirmed registrations than the catalogue's capacity.
-    func aboveCapacity() -> [Diagnostic] {
+    func aboveCapacity(_ tallies: [SessionKey: Tally]) -> [Diagnostic] {
         sessions.compactMap { s in
             guard let capacity = s.capacity, let t = tallies[s.key], t.registered > capacity else { return nil }
             return Diagnostic(

@@ -2,8 +2,9 @@
 /// the journeys counted, every grouping laid out as a table, complementary suppression applied.
 extension GroupPass {
     /// Sums the groupings decided by the session, takes the journeys counted in
-    /// `journeys` (`takeJourneys`), and lays every grouping out as a table.
-    mutating func result(journeys: GroupPass) -> MetricsResult {
+    /// `journeys` (`takeJourneys`), and lays every grouping out as a table. `rowAlerts`: the
+    /// data-quality alerts found in the rows (`rowAlerts()`), nil for a pass over a subset.
+    mutating func result(journeys: GroupPass, rowAlerts: DataQuality.RowAlerts?) -> MetricsResult {
         for slot in counted.indices {
             // One registration per (session, participant): the registered are distinct people.
             tallies[slot].participants = tallies[slot].registered
@@ -11,13 +12,11 @@ extension GroupPass {
                 for group in groupsOfSlot[g][slot] { bySession[g].update(group) { $0.add(tallies[slot]) } }
             }
         }
-        // The data-quality alerts read the sessions' tallies as counted: found on the other
-        // core while the tables are laid out here. They are the whole run's: a pass over a
-        // subset of the rows (`rows`, one cooperative's) leaves them to that run.
+        // The data-quality alerts that read the sessions' tallies as counted, beside those
+        // found in the rows. They are the whole run's: a pass over a subset of the rows
+        // (`rows`, one cooperative's) leaves them to that run.
         var sessionTally: [SessionKey: Tally] = [:]
         for (slot, s) in counted.enumerated() where scoped[slot] { sessionTally[s.key] = tallies[slot] }
-        let quality = DataQuality(data: data, index: index, sessions: inPeriod, tallies: sessionTally)
-        let alerts = rows == nil ? Background { (quality.warnings(), quality.rowsOutsidePeriod()) } : nil
         takeJourneys(of: journeys)
         let minGroupSize = calculator.minGroupSize
         func figures(_ g: GroupTallies, _ group: Int) -> Figures {
@@ -81,13 +80,13 @@ extension GroupPass {
             c.cooperativeResponses = coopResponses[p.slot]?[p.coop] ?? 0
             return c
         }
-        let (warnings, outsidePeriod) = alerts?.take() ?? ([], nil)
+        let warnings = rowAlerts.map { quality.warnings(tallies: sessionTally, rows: $0) + quality.unverifiedJourneys(unverified) } ?? []
         var result = MetricsResult(
             period: calculator.period, asOf: calculator.asOf, minGroupSize: minGroupSize, survey: data.catalogue.survey,
             overall: overall, sessions: sessionRows, programmes: programmeRows, cooperatives: cooperatives, months: monthRows,
             violations: violations, comments: comments,
-            warnings: alerts == nil ? [] : warnings + quality.unverifiedJourneys(unverified))
-        result.notes = outsidePeriod.map { [$0] } ?? []
+            warnings: warnings)
+        result.notes = rowAlerts?.outsidePeriod.map { [$0] } ?? []
         result.cooperativesWithoutRegistrations = withoutRegistrations(cooperatives)
         result.breakdowns = breakdowns
         result.responseDates = responseDates
@@ -99,6 +98,16 @@ extension GroupPass {
         result.leftOut = leftOut
         return result
     }
+
+    /// The data-quality checks over the period's counted sessions (`DataQuality`).
+    var quality: DataQuality {
+        DataQuality(data: data, index: index, sessions: inPeriod, counted: counted.indices.filter { scoped[$0] }.map { counted[$0].key })
+    }
+
+    /// The data-quality alerts found in the rows (`DataQuality.rowAlerts`): they need only
+    /// which sessions are counted. Nil for a pass over a subset of the rows (`rows`, one
+    /// cooperative's), which leaves the alerts to the whole run.
+    func rowAlerts() -> DataQuality.RowAlerts? { rows == nil ? quality.rowAlerts() : nil }
 
     /// The region of a cooperative named as in the cooperatives' table, as the region
     /// dimension names it (« Non renseignée » for a cooperative no member bears).

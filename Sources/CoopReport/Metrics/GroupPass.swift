@@ -16,6 +16,8 @@ struct GroupPass {
     var counted: [Session] = []
     var slotOf: [Int]
     var tallies: [Tally] = []
+    /// Per slot: what counting a registration reads of its session.
+    var facts: [Tally.SessionFacts] = []
     /// Per slot: in the period (not only in the trend's months), ended at the as-of date,
     /// its required sessions by number (−1: not in the catalogue, so never done).
     var scoped: [Bool] = []
@@ -73,8 +75,9 @@ struct GroupPass {
         }
         let sessionGroupings = [Grouping.overall, Grouping([.programme]), Grouping([.month])] + calculator.breakdowns.filter(\.bySession)
         let rowGroupings = [Grouping([.cooperative])] + calculator.breakdowns.filter { !$0.bySession }
-        bySession = sessionGroupings.map { GroupTallies($0, make: make($0)) }
-        byRow = rowGroupings.map { GroupTallies($0, make: make($0)) }
+        let ids = data.pool.count
+        bySession = sessionGroupings.map { GroupTallies($0, ids: ids, make: make($0)) }
+        byRow = rowGroupings.map { GroupTallies($0, ids: ids, make: make($0)) }
 
         slotOf = [Int](repeating: -1, count: table.keys.count)
         let periodKeys = Set(inPeriod.map(\.key))
@@ -83,6 +86,7 @@ struct GroupPass {
             guard let n = table.find(s.key), slotOf[Int(n)] < 0 else { continue }
             slotOf[Int(n)] = counted.count
             counted.append(s)
+            facts.append(Tally.SessionFacts(s))
             var t = Tally(questionCount: survey.questions.count, scaleSize: scaleSize)
             t.addSession(s)
             // A session's capacity is the session's: a cooperative or a role fills none of it,
@@ -134,15 +138,19 @@ struct GroupPass {
             guard slot >= 0 else { continue }
             let person = attribution.people(r)
             if filter.filtersPeople, filter.admits(person) != .yes { continue }
-            let s = counted[slot]
+            let s = facts[slot]
             tallies[slot].add(r, session: s, ended: ended[slot])
             var violated = false
             if r.status == .registered, !required[slot].isEmpty {
-                let missing = index.missingPrerequisites(r.participant, required: required[slot])
+                let missing = index.missingPrerequisites(
+                    ofRow: i, r.participant, programme: data.sessions.programmeNumbers[Int(r.session)], required: required[slot])
                 if !missing.isEmpty {
                     violated = true
                     tallies[slot].prerequisiteViolations += 1
-                    if scoped[slot] { violations.append(.init(rows: reference, index: Int32(i), missing: missing.map { s.requires[$0] })) }
+                    if scoped[slot] {
+                        let requires = counted[slot].requires
+                        violations.append(.init(rows: reference, index: Int32(i), missing: missing.map { requires[$0] }))
+                    }
                 }
             }
             if scoped[slot] {
@@ -165,9 +173,18 @@ struct GroupPass {
 
     /// Counts each response of a counted session in its slot and its groups; keeps its
     /// comment and its objective answers.
-    mutating func countResponses() {
-        if let subset = rows?.responses { countResponses(subset.lazy.map(Int.init)) } else { countResponses(data.responseRows.indices) }
+    /// `part`: only the responses at these positions among those read (all of them, or the
+    /// subset's), in order; nil: every one.
+    mutating func countResponses(_ part: Range<Int>? = nil) {
+        if let subset = rows?.responses {
+            countResponses(subset[part ?? subset.indices].lazy.map(Int.init))
+        } else {
+            countResponses(part ?? data.responseRows.indices)
+        }
     }
+
+    /// How many responses `countResponses` reads.
+    var responseCount: Int { rows?.responses.count ?? data.responseRows.count }
 
     /// Counts the responses at these indices.
     private mutating func countResponses<Indices: Sequence<Int>>(_ indices: Indices) {
@@ -226,6 +243,33 @@ struct GroupPass {
         }
     }
 
+    /// Takes the responses that `counted` counted: a copy of this pass made before any row
+    /// was counted, which counted only responses (a part of them, `countResponses(_:)`,
+    /// perhaps on another core: `MetricsCalculator`), while this one counted the
+    /// registrations. Taken in the order of the parts, they give what one pass over the
+    /// registrations then the responses gives: their counts are added (integers, so the
+    /// order of the rows does not matter), a group they met that is not here yet is added
+    /// in the order they met it, their comments come after those taken before.
+    mutating func takeResponses(of counted: GroupPass) {
+        for slot in tallies.indices { tallies[slot].addResponses(of: counted.tallies[slot]) }
+        for g in byRow.indices { byRow[g].takeResponses(of: counted.byRow[g]) }
+        if pending.isEmpty { pending = counted.pending } else { pending += counted.pending }
+        for (slot, byCooperative) in counted.coopResponses {
+            coopResponses[slot, default: [:]].merge(byCooperative, uniquingKeysWith: +)
+        }
+        for slot in objectiveCounts.indices {
+            let other = counted.objectiveCounts[slot]
+            while objectiveCounts[slot].count < other.count { objectiveCounts[slot].append((0, 0, 0)) }
+            for (k, o) in other.enumerated() {
+                objectiveCounts[slot][k].n += o.n
+                objectiveCounts[slot][k].sum += o.sum
+                objectiveCounts[slot][k].met += o.met
+            }
+        }
+        responseDates.add(counted.responseDates)
+        leftOut.responses += counted.leftOut.responses
+    }
+
     // MARK: - Journeys
 
     /// Takes the journeys that `counted` counted: a copy of this pass made before the rows
@@ -245,6 +289,10 @@ struct GroupPass {
     mutating func countJourneys() {
         let programmes = Set(inPeriod.map(\.programme))
         var steps: [JourneyStep.State] = []
+        // A participant has one journey per programme: in a grouping by programme, each
+        // journey's participant is new to its group, and no set needs to say so.
+        let sessionOnce = bySession.map { $0.grouping.dimensions.contains(.programme) }
+        let rowOnce = byRow.map { $0.grouping.dimensions.contains(.programme) }
         for p in data.catalogue.programmes.sorted(by: { $0.code < $1.code }) where programmes.contains(p.code) {
             guard let programme = data.sessions.programmeNumber(p.code) else { continue }
             let mandatory = p.mandatorySessions
@@ -257,7 +305,7 @@ struct GroupPass {
                 steps.removeAll(keepingCapacity: true)
                 for n in numbers { steps.append(index.step(participant, session: n)) }
                 let outcome = JourneyOutcome.of(steps, programmeEnded: programmeEnded)
-                func count(in g: inout GroupTallies) {
+                func count(in g: inout GroupTallies, once: Bool) {
                     guard g.grouping.carriesJourneys else { return }
                     let v = g.grouping.dimensions.map { attribution.value($0, journeyIn: programme, person: person) }
                     let group = g.group(v.first ?? 0, v.dropFirst().first ?? 0)
@@ -265,10 +313,10 @@ struct GroupPass {
                         t.journeys = t.journeys ?? JourneyTally()
                         t.journeys?.add(outcome, programmeEnded: programmeEnded)
                     }
-                    g.meet(participant, in: group)
+                    if once { g.meetOnce(in: group) } else { g.meet(participant, in: group) }
                 }
-                for g in bySession.indices { count(in: &bySession[g]) }
-                for g in byRow.indices { count(in: &byRow[g]) }
+                for g in bySession.indices { count(in: &bySession[g], once: sessionOnce[g]) }
+                for g in byRow.indices { count(in: &byRow[g], once: rowOnce[g]) }
                 if outcome == .unverified {
                     for (k, s) in steps.enumerated() where s == .unrecorded { unverifiedSteps[k] += 1 }
                 }

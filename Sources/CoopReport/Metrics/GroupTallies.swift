@@ -1,6 +1,6 @@
 /// The tallies of one grouping's groups as rows go by: a group is found from its values
 /// (one per dimension, `Attribution`) through an `IntMap`, and given a slot on first sight.
-/// Distinct people are counted per group through a second map of (group, participant).
+/// Distinct people are counted per group (`DistinctPeople`).
 struct GroupTallies {
     let grouping: Grouping
     private let make: @Sendable () -> Tally
@@ -10,11 +10,13 @@ struct GroupTallies {
     private(set) var tallies: [Tally] = []
     /// Distinct people per group (set as people are met, never summed).
     private(set) var people: [Int] = []
-    private var met = IntMap()
+    private var met: DistinctPeople
 
-    init(_ grouping: Grouping, make: @escaping @Sendable () -> Tally) {
+    /// `ids`: participant ids are below it (the pool's size).
+    init(_ grouping: Grouping, ids: Int, make: @escaping @Sendable () -> Tally) {
         self.grouping = grouping
         self.make = make
+        met = DistinctPeople(ids: ids)
     }
 
     /// The key of a group's values: each value + 1 (so that « unknown », −1, is 0) in 32
@@ -56,10 +58,25 @@ struct GroupTallies {
         }
     }
 
+    /// Adds the responses that `other` counted (`Tally.addResponses`) — these groups as they
+    /// were before the rows were counted, then the responses counted there: a group it met
+    /// that is not here is added, in the order it met them. Responses meet no people.
+    mutating func takeResponses(of other: GroupTallies) {
+        for j in other.values.indices {
+            let v = other.values[j]
+            let group = self.group(v.first ?? 0, v.dropFirst().first ?? 0)
+            tallies[group].addResponses(of: other.tallies[j])
+        }
+    }
+
     /// Counts `participant` among the group's people, once.
     @inline(__always) mutating func meet(_ participant: Int32, in group: Int) {
-        if met.insert(UInt64(UInt32(group)) << 32 | UInt64(UInt32(bitPattern: participant))) { people[group] += 1 }
+        if met.insert(participant, in: group) { people[group] += 1 }
     }
+
+    /// Counts a participant among the group's people who cannot have been met there
+    /// before (a journey in a group of one programme: one per participant and programme).
+    @inline(__always) mutating func meetOnce(in group: Int) { people[group] += 1 }
 
     /// The groups' values for each of the grouping's dimensions, whatever decides them:
     /// the session (`sessionValues`) or the row (`person`). Two at most, so that every

@@ -45,19 +45,38 @@ public struct MetricsCalculator: Sendable {
     func compute(_ data: Dataset, index: ParticipantIndex, filter: ResolvedFilter = .none, rows: Rows? = nil) -> MetricsResult {
         let attribution = Attribution(data, index: index)
         var pass = GroupPass(calculator: self, data: data, index: index, attribution: attribution, filter: filter, rows: rows)
-        // The journeys need the participant index, not the rows' counts: counted on the other
-        // core, on a copy of the pass as it starts, while the rows are counted here.
-        let journeys = Background { [pass] in
-            var copy = pass
-            copy.countJourneys()
-            return copy
+        // The journeys and the responses need the participant index, not the registrations'
+        // counts: the journeys and the first part of the responses are counted on the other
+        // core, each on a copy of the pass as it starts, while the registrations, the
+        // data-quality alerts found in the rows (which need no count), then the other
+        // responses are counted here; then taken in, the responses in order, then the
+        // journeys, as one pass would have met them (`takeResponses`, `takeJourneys`).
+        let start = pass
+        let split = Int(Double(pass.responseCount) * Self.responsesOnTheOtherCore)
+        let others = Background {
+            var journeys = start
+            journeys.countJourneys()
+            var responses = start
+            responses.countResponses(0..<split)
+            return (journeys: journeys, responses: responses)
         }
         pass.countRegistrations()
-        pass.countResponses()
-        var result = pass.result(journeys: journeys.take())
+        let rowAlerts = pass.rowAlerts()
+        var rest = start
+        rest.countResponses(split..<pass.responseCount)
+        let counted = others.take()
+        pass.takeResponses(of: counted.responses)
+        pass.takeResponses(of: rest)
+        var result = pass.result(journeys: counted.journeys, rowAlerts: rowAlerts)
         result.filter = filter.asked
         return result
     }
+
+    /// The share of the responses counted on the other core, beside the journeys: the two
+    /// cores then have about as much to do before the counts are taken in (`perf` at 1 M
+    /// registrations, CPU s: journeys 0.09 and responses 0.21 in all; registrations 0.10 and
+    /// the alerts found in the rows 0.11 here). The figures do not depend on it.
+    static let responsesOnTheOtherCore = 0.8
 
     /// Sessions in the window, by programme code, start date and session code: the order
     /// of every list by session.

@@ -19,6 +19,9 @@ struct ParticipantIndex: Sendable {
     private(set) var registered: [[Int32]]
     /// (programme number, e-mail id) → participant, for responses that carry only an e-mail.
     private var byEmail = IntMap()
+    /// Per registration row of the dataset, by index: its (programme, participant) entry,
+    /// so that counting the rows finds it without a lookup.
+    private var entryOfRow: [Int32] = []
     private let sessions: SessionTable
 
     @inline(__always) static func key(_ programme: Int32, _ participant: Int32) -> UInt64 {
@@ -27,8 +30,11 @@ struct ParticipantIndex: Sendable {
 
     init(_ data: Dataset) {
         sessions = data.sessions
+        // The e-mails need nothing else of the index: mapped on the other core meanwhile.
+        let emails = Background { [sessions] in Self.emails(data.registrationRows, sessions: sessions) }
         registered = Array(repeating: [], count: sessions.programmeCount)
         entries = IntMap(capacity: data.registrationRows.count / 2)
+        entryOfRow.reserveCapacity(data.registrationRows.count)
         for r in data.registrationRows {
             let programme = sessions.programmeNumbers[Int(r.session)]
             let key = Self.key(programme, r.participant)
@@ -41,6 +47,7 @@ struct ParticipantIndex: Sendable {
                 roles.append(0)
                 isRegistered.append(false)
             }
+            entryOfRow.append(Int32(e))
             switch JourneyStep(seat: r).state {
             case .done: attended.insert(sessions.places[Int(r.session)], at: e)
             case .unrecorded: unrecorded.insert(sessions.places[Int(r.session)], at: e)
@@ -56,13 +63,16 @@ struct ParticipantIndex: Sendable {
                 cooperatives[e] = r.cooperative
                 roles[e] = r.role
             }
-            if r.email != 0 { byEmail.set(Self.key(programme, r.email), r.participant) }
         }
+        byEmail = emails.take()
     }
 
-    /// Whether the participant did this session (a `SessionTable` number): registered and
-    /// present or partial (for the project phase: project carried out).
-    func wasPresent(_ participant: Int32, session: Int32) -> Bool { step(participant, session: session) == .done }
+    /// (programme number, e-mail id) → participant of the last row that gave the e-mail.
+    private static func emails(_ rows: [RegistrationRow], sessions: SessionTable) -> IntMap {
+        var byEmail = IntMap(capacity: rows.count / 2)
+        for r in rows where r.email != 0 { byEmail.set(key(sessions.programmeNumbers[Int(r.session)], r.email), r.participant) }
+        return byEmail
+    }
 
     /// The step as the participant's registration records it: done, unrecorded, or missed
     /// (absent, cancelled, waitlisted or not registered: the reason is not kept here).
@@ -76,10 +86,39 @@ struct ParticipantIndex: Sendable {
     /// The positions, in a session's `requires`, of the required sessions (by
     /// `SessionTable` number; −1 when not in the catalogue) the participant has not done: a
     /// registration with any is a prerequisite violation (`metrics.md`), for the figures and
-    /// the evidence alike. Empty (no allocation) when the prerequisites are met.
+    /// the evidence alike. Empty (no allocation) when the prerequisites are met. The
+    /// participant's entry is looked up once per programme, not once per required session.
     func missingPrerequisites(_ participant: Int32, required: [Int32]) -> [Int] {
+        missingPrerequisites(participant, required: required, known: (-1, nil))
+    }
+
+    /// The same for the dataset's registration row at `row`, in `programme` (its session's):
+    /// its entry is known, so the required sessions of its programme need no lookup.
+    func missingPrerequisites(ofRow row: Int, _ participant: Int32, programme: Int32, required: [Int32]) -> [Int] {
+        missingPrerequisites(participant, required: required, known: (programme, entryOfRow[row]))
+    }
+
+    /// `known`: the participant's entry in one programme (−1: none known yet).
+    private func missingPrerequisites(_ participant: Int32, required: [Int32], known: (programme: Int32, entry: Int32?)) -> [Int] {
         var missing: [Int] = []
-        for (i, number) in required.enumerated() where !wasPresent(participant, session: number) { missing.append(i) }
+        var (programme, entry) = known
+        for (i, number) in required.enumerated() {
+            guard number >= 0 else {
+                missing.append(i)
+                continue
+            }
+            let p = sessions.programmeNumbers[Int(number)]
+            if p != programme {
+                programme = p
+                entry = entries[Self.key(p, participant)]
+            }
+            // Done (`step` is `.done`): registered, present or partial (for the project phase:
+            // project carried out).
+            guard let entry, attended.contains(sessions.places[Int(number)], at: Int(entry)) else {
+                missing.append(i)
+                continue
+            }
+        }
         return missing
     }
 
@@ -88,18 +127,32 @@ struct ParticipantIndex: Sendable {
         entries[Self.key(programme, participant)].map { cooperatives[Int($0)] }
     }
 
-    /// The role id (0: none given) of the participant's last row in the programme.
-    func role(of participant: Int32, programme: Int32) -> Int32? {
-        entries[Self.key(programme, participant)].map { roles[Int($0)] }
+    /// The cooperative and role ids of the participant's last row in the programme
+    /// (the role 0 when none was given), in one lookup.
+    func lastRow(of participant: Int32, programme: Int32) -> (cooperative: Int32, role: Int32)? {
+        entries[Self.key(programme, participant)].map { (cooperatives[Int($0)], roles[Int($0)]) }
     }
 
     /// The registered participant a response belongs to: by `participant_id`, else by e-mail.
-    func participant(of response: ResponseRow) -> Int32? {
+    func participant(of response: ResponseRow) -> Int32? { respondent(of: response)?.participant }
+
+    /// The registered participant a response belongs to (`participant(of:)`) and the
+    /// cooperative and role (`lastRow(of:programme:)`) of their last row in the response's
+    /// programme: one lookup of the entry where the two functions would make two or three.
+    func respondent(of response: ResponseRow) -> (participant: Int32, cooperative: Int32, role: Int32)? {
         let programme = sessions.programmeNumbers[Int(response.session)]
-        if response.participantID != 0, entries[Self.key(programme, response.participantID)] != nil { return response.participantID }
+        func found(_ participant: Int32, _ e: Int32) -> (participant: Int32, cooperative: Int32, role: Int32) {
+            (participant, cooperatives[Int(e)], roles[Int(e)])
+        }
+        if response.participantID != 0, let e = entries[Self.key(programme, response.participantID)] {
+            return found(response.participantID, e)
+        }
         if response.email != 0 {
-            if let p = byEmail[Self.key(programme, response.email)] { return p }
-            if entries[Self.key(programme, response.email)] != nil { return response.email }
+            // A participant found by e-mail is one whose row gave that e-mail: always an entry.
+            if let p = byEmail[Self.key(programme, response.email)] {
+                return entries[Self.key(programme, p)].map { found(p, $0) }
+            }
+            if let e = entries[Self.key(programme, response.email)] { return found(response.email, e) }
         }
         return nil
     }

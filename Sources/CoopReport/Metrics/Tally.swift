@@ -41,9 +41,27 @@ public struct Tally: Sendable, Equatable {
         self.journeys = journeys ? JourneyTally() : nil
     }
 
+    /// What counting a registration reads of its session: taken once per session, so that
+    /// counting a row does not copy the whole `Session` (its texts and lists) every time.
+    struct SessionFacts: Sendable {
+        let isTaught: Bool
+        let survey: Bool
+        let hasCapacity: Bool
+        let hours: Double
+        let priceHT: Double?
+
+        init(_ s: Session) {
+            isTaught = s.isTaught
+            survey = s.survey
+            hasCapacity = s.capacity != nil
+            hours = s.hours
+            priceHT = s.priceHT
+        }
+    }
+
     /// Counts one registration (its session `s` is counted in this group); `ended`: the
     /// session has ended at the as-of date.
-    mutating func add(_ r: RegistrationRow, session s: Session, ended: Bool) {
+    mutating func add(_ r: RegistrationRow, session s: SessionFacts, ended: Bool) {
         switch r.status {
         case .cancelled: cancelled += 1
         case .waitlisted: waitlisted += 1
@@ -65,7 +83,7 @@ public struct Tally: Sendable, Equatable {
                 projectsNotDone += 1
             }
             hoursTrainee += r.hoursTrainee(sessionHours: s.hours)
-            if s.capacity != nil { registeredWithCapacity += 1 }
+            if s.hasCapacity { registeredWithCapacity += 1 }
             if let price = s.priceHT { revenueHT += price }
         }
         if s.priceHT != nil { priced = true }
@@ -92,6 +110,21 @@ public struct Tally: Sendable, Equatable {
             recommendAnswers += 1
             if r.recommend >= 9 { promoters += 1 } else if r.recommend <= 6 { detractors += 1 }
         }
+    }
+
+    /// Adds what `other` counted of responses (`add(_:in:)`) and nothing else: the
+    /// responses of a group counted apart from its registrations (`GroupPass.takeResponses`).
+    /// Every count is an integer, so the sum does not depend on the order of the rows.
+    mutating func addResponses(of other: Tally) {
+        responses += other.responses
+        hasSessions = hasSessions || other.hasSessions
+        surveyed = surveyed || other.surveyed
+        for i in questions.indices where i < other.questions.count { questions[i].add(other.questions[i]) }
+        objectiveAnswers += other.objectiveAnswers
+        objectivesMet += other.objectivesMet
+        recommendAnswers += other.recommendAnswers
+        promoters += other.promoters
+        detractors += other.detractors
     }
 
     /// Counts what belongs to a whole session once (capacity, price, questionnaire), for

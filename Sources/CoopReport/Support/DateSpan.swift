@@ -20,6 +20,13 @@ public struct DateSpan: Sendable, Equatable {
         last = max(last ?? day, day)
     }
 
+    /// Adds the dates of another span (the rows it saw, as if seen here).
+    public mutating func add(_ other: DateSpan) {
+        if let f = other.first { first = min(first ?? f, f) }
+        if let l = other.last { last = max(last ?? l, l) }
+        undated += other.undated
+    }
+
     /// No row at all.
     public var isEmpty: Bool { first == nil && undated == 0 }
 
