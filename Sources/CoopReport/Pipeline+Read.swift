@@ -111,8 +111,9 @@ extension Pipeline {
         // error comes first, as when the files were read one after the other.
         let other = surveys.take()
         let registrationWords = try registrations.get()
-        let (evaluations, surveysRead) = try other.get()
-        builder.append(consume evaluations)
+        // Consumed: the evaluations' builder then has one owner, and is let go as it is taken in.
+        var (evaluations, surveysRead) = try (consume other).get()
+        builder.append(&evaluations)
         read.inputs += surveysRead.read.inputs
         read.rejects += surveysRead.read.rejects
         for kind in [InputKind.complaints, .actions] {
@@ -197,10 +198,10 @@ extension Pipeline {
             _ = second?.take()  // not waited for at the split point (an error before it): no reading outlives the run
             var summary = try streamed.get()
             var seen = validator.seen
-            if let half = taken {
-                taken = nil
+            if var half = taken {
+                taken = nil  // `half` alone holds the second half's builder: taken in place below
                 read.halvedAt = (first as? CSVHalf)?.part.split
-                builder.append(half.builder)
+                builder.append(&half.builder)
                 summary.rowsRead += half.rows
                 summary.rejected += half.rejects.count
                 read.rejects += half.rejects

@@ -62,12 +62,14 @@ public struct MetricsCalculator: Sendable {
         }
         pass.countRegistrations()
         let rowAlerts = pass.rowAlerts()
-        var rest = start
+        var rest = consume start
         rest.countResponses(split..<pass.responseCount)
-        let counted = others.take()
-        pass.takeResponses(of: counted.responses)
-        pass.takeResponses(of: rest)
-        var result = pass.result(journeys: counted.journeys, rowAlerts: rowAlerts)
+        let (journeys, responses) = others.take()
+        // Each copy let go once taken in (consumed): they are not all held while the result
+        // is laid out, the stage's peak of memory.
+        pass.takeResponses(of: consume responses)
+        pass.takeResponses(of: consume rest)
+        var result = pass.result(journeys: journeys, rowAlerts: rowAlerts)
         result.filter = filter.asked
         return result
     }

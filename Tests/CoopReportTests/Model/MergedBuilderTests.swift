@@ -34,7 +34,7 @@ struct MergedBuilderTests {
         for r in registrations { main.add(r) }
         var other = DatasetBuilder(catalogue: F.catalogue, asOf: F.day("2022-12-31"))
         for r in responses { other.add(r) }
-        main.append(other)
+        main.append(&other)
         return main.build()
     }
 
@@ -108,7 +108,7 @@ struct MergedBuilderTests {
         feed(&first, 0..<3)
         var second = DatasetBuilder.later(catalogue: F.catalogue, expectedRegistrations: 3, asOf: nil)
         feed(&second, 3..<6)
-        first.append(second)
+        first.append(&second)
         let (a, b) = (one.build(), first.build())
         #expect(b.pool.count == a.pool.count)
         #expect((0..<a.pool.count).allSatisfy { b.pool.string(Int32($0)) == a.pool.string(Int32($0)) })
