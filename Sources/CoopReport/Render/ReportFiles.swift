@@ -61,6 +61,14 @@ public struct ReportFiles {
             // let go, before the federation's workbook is laid out.
             let members = try doc.cooperativeParts.map { try writeCooperatives($0, doc, started: started, in: staging) }
             doc.cooperativeParts?.release()
+            // metrics.json and rejects.csv are made on the other core meanwhile (that core
+            // is otherwise idle while the workbook is zipped).
+            let texts = Background {
+                (
+                    metrics: Data(MetricsJSON.document(doc).serialized().utf8),
+                    rejects: Data(RejectsCSV.text(doc.rejects, periodSessions: doc.periodSessions, inputs: doc.inputs).utf8)
+                )
+            }
             let plans = WorkbookPlanner.plan(doc)
             let workbook = final(names.workbook)
             try staging.createEmpty(names.workbook)
@@ -71,10 +79,9 @@ public struct ReportFiles {
             } catch OutputError.notWritable(_, let reason) {
                 throw OutputError.notWritable(path: workbook, reason: reason)
             }
-            let metricsJSON = Data(MetricsJSON.document(doc).serialized().utf8)
+            let (metricsJSON, rejects) = texts.take()
             try staging.stage(metricsJSON, as: names.metrics)
             staged.append((names.metrics, final(names.metrics)))
-            let rejects = Data(RejectsCSV.text(doc.rejects, periodSessions: doc.periodSessions, inputs: doc.inputs).utf8)
             try staging.stage(rejects, as: names.rejects)
             staged.append((names.rejects, final(names.rejects)))
 

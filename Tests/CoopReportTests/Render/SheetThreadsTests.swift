@@ -104,3 +104,33 @@ struct SheetThreadsTests {
         #expect(u16(end + 10) >= 8)  // content types, rels, workbook, styles, theme, the sheet, docProps…
     }
 }
+
+@Suite("Row heights of wrapped text")
+struct WrappedLinesTests {
+    @Test("lines of a wrapped text: its own lines, each cut every perLine characters; a CRLF is one character as in Swift")
+    func byHand() {
+        #expect(SheetPlan.lines("abcdef", perLine: 4) == 2)
+        #expect(SheetPlan.lines("ab\ncd", perLine: 4) == 2)
+        #expect(SheetPlan.lines("ab\r\ncd", perLine: 10) == 1)  // « \r\n » is one Character, not « \n »
+        #expect(SheetPlan.lines("ééééé", perLine: 4) == 2)  // five characters, ten bytes
+        #expect(SheetPlan.lines("", perLine: 4) == 1)
+        #expect(SheetPlan.lines("\n", perLine: 4) == 2)
+        #expect(SheetPlan.lines("a\n\nb", perLine: 4) == 3)
+    }
+
+    @Test("the same count as splitting the String at « \\n » and counting each part's code points")
+    func againstSplit() {
+        let alphabet: [String] = ["a", "b", " ", "\n", "\r", "é", "😀", "\r\n", "ß"]
+        var seed: UInt64 = 42
+        for _ in 0..<500 {
+            var text = ""
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1
+            for k in 0..<Int(seed >> 59) { text += alphabet[Int((seed >> UInt64(k % 50)) % UInt64(alphabet.count))] }
+            for perLine in [1, 3, 7] {
+                let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .reduce(0) { $0 + max(1, ($1.unicodeScalars.count + perLine - 1) / perLine) }
+                #expect(SheetPlan.lines(text, perLine: perLine) == expected, "\(Array(text.unicodeScalars)) at \(perLine)")
+            }
+        }
+    }
+}
