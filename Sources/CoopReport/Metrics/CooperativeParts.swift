@@ -14,11 +14,12 @@ public struct CooperativeParts: Sendable {
         public let file: String
         /// Its figures, exactly as the Coopératives sheet and metrics.json give them.
         public let figures: Figures
-        /// Its id in the pool, and the rows the figures attribute to it.
+        /// Its id in the pool, and its place in `parts` (its rows are the source's, by place).
         let id: Int32
-        let rows: MetricsCalculator.Rows
-        /// Its respondents' comments, in sessions where they are at least `min_group_size`.
-        public let comments: [MetricsResult.Comment]
+        let number: Int
+        /// Its respondents' comments, in sessions where they are at least `min_group_size`:
+        /// their places in the figures' comments (`comments(of:in:)`), not copies.
+        let commentPlaces: [Int32]
         /// Its rejected rows (those whose cooperative is written and matches it).
         public internal(set) var rejects: [Diagnostic] = []
     }
@@ -45,6 +46,8 @@ public struct CooperativeParts: Sendable {
             let index: ParticipantIndex
             /// The order of people in the lists, built once for all the workbooks.
             let names: NameOrder
+            /// Each part's rows (by its `number`), as the figures attribute them.
+            var rows: [MetricsCalculator.Rows] = []
         }
         let calculator: MetricsCalculator
         let certificates: CertificateBuilder
@@ -65,8 +68,11 @@ public struct CooperativeParts: Sendable {
         /// What is held, or nil once let go.
         var current: Held? { lock.withLock { held } }
 
-        /// Lets the participant index go.
+        /// Lets the participant index and the parts' rows go.
         func release() { lock.withLock { held = nil } }
+
+        /// The parts' rows, once found (`build`).
+        func hold(_ rows: [MetricsCalculator.Rows]) { lock.withLock { held?.rows = rows } }
     }
 
     public let parts: [Part]
@@ -125,21 +131,28 @@ public struct CooperativeParts: Sendable {
             }
         }
         let ids = Dictionary(rows.keys.map { (data.pool.string($0), $0) }, uniquingKeysWith: { a, _ in a })
-        var comments: [String: [MetricsResult.Comment]] = [:]
-        for c in m.comments where c.cooperativeResponses >= m.minGroupSize { comments[c.cooperative, default: []].append(c) }
-        let parts = named.enumerated().map { i, c in
-            let id = ids[c.name] ?? Attribution.unknown
-            return Part(
-                name: c.name, file: files[i], figures: c.figures, id: id, rows: rows[id] ?? .init(),
-                comments: comments[c.name] ?? [])
+        var comments: [String: [Int32]] = [:]
+        for (i, c) in m.comments.enumerated() where c.cooperativeResponses >= m.minGroupSize {
+            comments[c.cooperative, default: []].append(Int32(i))
         }
+        let parts = named.enumerated().map { i, c in
+            Part(
+                name: c.name, file: files[i], figures: c.figures, id: ids[c.name] ?? Attribution.unknown, number: i,
+                commentPlaces: comments[c.name] ?? [])
+        }
+        // Held by the source, so that they go with it once the workbooks are written: a
+        // million rows' worth of indexes would otherwise stay through the federation's.
+        source.hold(parts.map { rows[$0.id] ?? .init() })
         return CooperativeParts(parts: parts, source: source)
     }
 
     /// Its registrations (Relevé d'assiduité) and its people's journeys (Parcours).
     public func evidence(of part: Part) -> Evidence? {
-        source.current.map { source.evidence.rows($0.data, index: $0.index, names: $0.names, only: part.rows) }
+        source.current.map { source.evidence.rows($0.data, index: $0.index, names: $0.names, only: $0.rows[part.number]) }
     }
+
+    /// Its respondents' comments, in sessions where they are at least `min_group_size`.
+    public func comments(of part: Part, in m: MetricsResult) -> [MetricsResult.Comment] { part.commentPlaces.map { m.comments[Int($0)] } }
 
     /// Lets go what the workbooks are made from (`Source.release`): call once they are
     /// written (their sessions, detail rows and certificates are empty after).
@@ -154,7 +167,7 @@ public struct CooperativeParts: Sendable {
         let c = source.calculator
         let calculator = MetricsCalculator(period: c.period, asOf: c.asOf, minGroupSize: c.minGroupSize)
         let own = calculator.compute(
-            held.data, index: held.index, filter: .cooperative(part.id, named: part.name), rows: part.rows)
+            held.data, index: held.index, filter: .cooperative(part.id, named: part.name), rows: held.rows[part.number])
         let rows = own.sessions.filter { s in
             let t = s.figures.tally
             return t.registered + t.cancelled + t.waitlisted + t.responses > 0
@@ -165,14 +178,15 @@ public struct CooperativeParts: Sendable {
     /// Its people's certificates (built from its journeys' rows), one line each.
     public func certificates(of part: Part) -> [CertificateLine] {
         guard let held = source.current else { return [] }
-        return source.certificates.build(held.data, index: held.index, rows: part.rows.journeyRows.map(Int.init)).certificates.filter {
-            $0.cooperative == part.name
-        }
-        .map {
-            CertificateLine(
-                holder: $0.holder, programme: $0.programmeCode, from: $0.from, to: $0.to, hours: $0.totalHours,
-                toComplete: $0.toComplete)
-        }
+        return source.certificates.build(held.data, index: held.index, rows: held.rows[part.number].journeyRows.map(Int.init)).certificates
+            .filter {
+                $0.cooperative == part.name
+            }
+            .map {
+                CertificateLine(
+                    holder: $0.holder, programme: $0.programmeCode, from: $0.from, to: $0.to, hours: $0.totalHours,
+                    toComplete: $0.toComplete)
+            }
     }
 
     /// A cooperative's sessions with complementary suppression against its total: one hidden

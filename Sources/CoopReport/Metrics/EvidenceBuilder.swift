@@ -119,10 +119,15 @@ public struct EvidenceBuilder {
     func improvements(_ metrics: MetricsResult) -> [Evidence.ImprovementRow] {
         var improvements: [Evidence.ImprovementRow] = []
         // Only comments whose session may be named (`CommentView`): a point names its session.
-        let shown = metrics.comments.filter { CommentView($0, minGroupSize: metrics.minGroupSize).session != nil }
-        let commentsBySession = Dictionary(grouping: shown, by: \.session)
+        // Their positions, by session, not copies: at a million rows the comments are a
+        // hundred thousand, and copying them made the peak of a run split by cooperative.
+        let all = metrics.comments
+        var commentsBySession: [SessionKey: [Int]] = [:]
+        for (i, c) in all.enumerated() where CommentView(c, minGroupSize: metrics.minGroupSize).session != nil {
+            commentsBySession[c.session, default: []].append(i)
+        }
         for s in metrics.sessions where s.figures.surveyed && !s.figures.suppressed {
-            let comments = commentsBySession[s.session.key, default: []]
+            let comments = commentsBySession[s.session.key, default: []].map { all[$0] }
             for (i, q) in metrics.survey.questions.enumerated() {
                 let (n, _, satisfied) = s.figures.question(i)
                 guard let satisfied, satisfied < target else { continue }

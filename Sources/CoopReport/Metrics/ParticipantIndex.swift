@@ -33,7 +33,7 @@ struct ParticipantIndex: Sendable {
         // The e-mails need nothing else of the index: mapped on the other core meanwhile.
         let emails = Background { [sessions] in Self.emails(data.registrationRows, sessions: sessions) }
         registered = Array(repeating: [], count: sessions.programmeCount)
-        entries = IntMap(capacity: data.registrationRows.count / 2)
+        entries = IntMap(capacity: Self.expectedEntries(data))
         entryOfRow.reserveCapacity(data.registrationRows.count)
         for r in data.registrationRows {
             let programme = sessions.programmeNumbers[Int(r.session)]
@@ -67,9 +67,20 @@ struct ParticipantIndex: Sendable {
         byEmail = emails.take()
     }
 
+    /// How many (programme, participant) entries to make room for: one per participant of
+    /// each programme, who usually registers to each of its sessions — the rows over the
+    /// sessions a programme has on average. Fewer sessions each, and a map grows once; room
+    /// for half the rows, as before, held 12 MB of empty slots at a million rows for the two
+    /// maps, through a run split by cooperative (BENCHMARKS.md, « Issue 22 »).
+    static func expectedEntries(_ data: Dataset) -> Int { expectedEntries(data.registrationRows.count, sessions: data.sessions) }
+
+    static func expectedEntries(_ rows: Int, sessions: SessionTable) -> Int {
+        rows * max(sessions.programmeCount, 1) / max(sessions.keys.count, 1)
+    }
+
     /// (programme number, e-mail id) → participant of the last row that gave the e-mail.
     private static func emails(_ rows: [RegistrationRow], sessions: SessionTable) -> IntMap {
-        var byEmail = IntMap(capacity: rows.count / 2)
+        var byEmail = IntMap(capacity: expectedEntries(rows.count, sessions: sessions))
         for r in rows where r.email != 0 { byEmail.set(key(sessions.programmeNumbers[Int(r.session)], r.email), r.participant) }
         return byEmail
     }

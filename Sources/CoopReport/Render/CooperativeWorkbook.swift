@@ -13,7 +13,7 @@ enum CooperativeWorkbook {
             sheets += EvidenceSheets.attendance(e, people: people, paths: doc.paths) + EvidenceSheets.journeys(e, people: people)
         }
         sheets.append(certificates(parts.certificates(of: part)))
-        sheets += comments(part, m)
+        sheets += comments(parts.comments(of: part, in: m))
         var own = ReportDocument(
             metrics: m, inputs: doc.inputs, rejects: rejects(part, doc), warnings: [], toolVersion: doc.toolVersion)
         own.paths = doc.paths
@@ -111,8 +111,8 @@ enum CooperativeWorkbook {
 
     /// Its respondents' comments, where they gave at least `min_group_size` responses in the
     /// session: the session and date are shown (the session has as many responses at least).
-    static func comments(_ part: CooperativeParts.Part, _ m: MetricsResult, maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
-        let rows: [[Cell]] = part.comments.map { c in
+    static func comments(_ comments: [MetricsResult.Comment], maxRows: Int = Worksheet.maxRows) -> [SheetPlan] {
+        let rows: [[Cell]] = comments.map { c in
             [
                 .text(c.session.programme), .text(c.session.session), c.submittedAt.map { Cell(.dateTime($0)) } ?? .empty,
                 Cell(.text(c.text), .wrap),
