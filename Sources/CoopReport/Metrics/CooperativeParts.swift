@@ -178,10 +178,8 @@ public struct CooperativeParts: Sendable {
     /// Its people's certificates (built from its journeys' rows), one line each.
     public func certificates(of part: Part) -> [CertificateLine] {
         guard let held = source.current else { return [] }
-        return source.certificates.build(held.data, index: held.index, rows: held.rows[part.number].journeyRows.map(Int.init)).certificates
-            .filter {
-                $0.cooperative == part.name
-            }
+        let rows = held.rows[part.number].journeyRows.map(Int.init)
+        return source.certificates.build(held.data, index: held.index, rows: rows).certificates.filter { $0.cooperative == part.name }
             .map {
                 CertificateLine(
                     holder: $0.holder, programme: $0.programmeCode, from: $0.from, to: $0.to, hours: $0.totalHours,

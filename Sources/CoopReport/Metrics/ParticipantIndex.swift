@@ -71,7 +71,7 @@ struct ParticipantIndex: Sendable {
     /// each programme, who usually registers to each of its sessions — the rows over the
     /// sessions a programme has on average. Fewer sessions each, and a map grows once; room
     /// for half the rows, as before, held 12 MB of empty slots at a million rows for the two
-    /// maps, through a run split by cooperative (BENCHMARKS.md, « Issue 22 »).
+    /// maps, through a run split by cooperative (BENCHMARKS.md, « The split's memory »).
     static func expectedEntries(_ data: Dataset) -> Int { expectedEntries(data.registrationRows.count, sessions: data.sessions) }
 
     static func expectedEntries(_ rows: Int, sessions: SessionTable) -> Int {
