@@ -14,9 +14,8 @@ public struct CooperativeParts: Sendable {
         public let file: String
         /// Its figures, exactly as the Coopératives sheet and metrics.json give them.
         public let figures: Figures
-        /// Its id in the pool, and its place in `parts` (its rows are the source's, by place).
+        /// Its id in the pool (its rows are the source's, by id).
         let id: Int32
-        let number: Int
         /// Its respondents' comments, in sessions where they are at least `min_group_size`:
         /// their places in the figures' comments (`comments(of:in:)`), not copies.
         let commentPlaces: [Int32]
@@ -46,8 +45,10 @@ public struct CooperativeParts: Sendable {
             let index: ParticipantIndex
             /// The order of people in the lists, built once for all the workbooks.
             let names: NameOrder
-            /// Each part's rows (by its `number`), as the figures attribute them.
-            var rows: [MetricsCalculator.Rows] = []
+            /// Each cooperative's rows (by id), as the figures attribute them.
+            var rows: [Int32: MetricsCalculator.Rows] = [:]
+
+            func rows(of part: Part) -> MetricsCalculator.Rows { rows[part.id] ?? .init() }
         }
         let calculator: MetricsCalculator
         let certificates: CertificateBuilder
@@ -72,7 +73,7 @@ public struct CooperativeParts: Sendable {
         func release() { lock.withLock { held = nil } }
 
         /// The parts' rows, once found (`build`).
-        func hold(_ rows: [MetricsCalculator.Rows]) { lock.withLock { held?.rows = rows } }
+        func hold(_ rows: [Int32: MetricsCalculator.Rows]) { lock.withLock { held?.rows = rows } }
     }
 
     public let parts: [Part]
@@ -137,18 +138,18 @@ public struct CooperativeParts: Sendable {
         }
         let parts = named.enumerated().map { i, c in
             Part(
-                name: c.name, file: files[i], figures: c.figures, id: ids[c.name] ?? Attribution.unknown, number: i,
+                name: c.name, file: files[i], figures: c.figures, id: ids[c.name] ?? Attribution.unknown,
                 commentPlaces: comments[c.name] ?? [])
         }
         // Held by the source, so that they go with it once the workbooks are written: a
         // million rows' worth of indexes would otherwise stay through the federation's.
-        source.hold(parts.map { rows[$0.id] ?? .init() })
+        source.hold(rows)
         return CooperativeParts(parts: parts, source: source)
     }
 
     /// Its registrations (Relevé d'assiduité) and its people's journeys (Parcours).
     public func evidence(of part: Part) -> Evidence? {
-        source.current.map { source.evidence.rows($0.data, index: $0.index, names: $0.names, only: $0.rows[part.number]) }
+        source.current.map { source.evidence.rows($0.data, index: $0.index, names: $0.names, only: $0.rows(of: part)) }
     }
 
     /// Its respondents' comments, in sessions where they are at least `min_group_size`.
@@ -167,7 +168,7 @@ public struct CooperativeParts: Sendable {
         let c = source.calculator
         let calculator = MetricsCalculator(period: c.period, asOf: c.asOf, minGroupSize: c.minGroupSize)
         let own = calculator.compute(
-            held.data, index: held.index, filter: .cooperative(part.id, named: part.name), rows: held.rows[part.number])
+            held.data, index: held.index, filter: .cooperative(part.id, named: part.name), rows: held.rows(of: part))
         let rows = own.sessions.filter { s in
             let t = s.figures.tally
             return t.registered + t.cancelled + t.waitlisted + t.responses > 0
@@ -178,7 +179,7 @@ public struct CooperativeParts: Sendable {
     /// Its people's certificates (built from its journeys' rows), one line each.
     public func certificates(of part: Part) -> [CertificateLine] {
         guard let held = source.current else { return [] }
-        let rows = held.rows[part.number].journeyRows.map(Int.init)
+        let rows = held.rows(of: part).journeyRows.map(Int.init)
         return source.certificates.build(held.data, index: held.index, rows: rows).certificates.filter { $0.cooperative == part.name }
             .map {
                 CertificateLine(

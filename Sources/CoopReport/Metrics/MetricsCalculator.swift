@@ -53,17 +53,13 @@ public struct MetricsCalculator: Sendable {
         // journeys, as one pass would have met them (`takeResponses`, `takeJourneys`).
         let start = pass
         let split = Int(Double(pass.responseCount) * Self.responsesOnTheOtherCore)
-        let counted: @Sendable () -> (journeys: GroupPass, responses: GroupPass) = {
+        let others = Background {
             var journeys = start
             journeys.countJourneys()
             var responses = start
             responses.countResponses(0..<split)
-            return (journeys, responses)
+            return (journeys: journeys, responses: responses)
         }
-        // A subset of the rows (one cooperative's, a few thousand) is counted here: a thread
-        // per cooperative would cost about what it saves, and what it allocates, freed on
-        // this one, would be kept in that thread's heap.
-        let others = rows == nil ? Background(counted) : Background(here: counted)
         pass.countRegistrations()
         let rowAlerts = pass.rowAlerts()
         var rest = consume start

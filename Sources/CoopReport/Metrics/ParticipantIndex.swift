@@ -33,7 +33,7 @@ struct ParticipantIndex: Sendable {
         // The e-mails need nothing else of the index: mapped on the other core meanwhile.
         let emails = Background { [sessions] in Self.emails(data.registrationRows, sessions: sessions) }
         registered = Array(repeating: [], count: sessions.programmeCount)
-        entries = IntMap(capacity: Self.expectedEntries(data))
+        entries = IntMap(capacity: Self.expectedEntries(data.registrationRows.count, sessions: sessions))
         entryOfRow.reserveCapacity(data.registrationRows.count)
         for r in data.registrationRows {
             let programme = sessions.programmeNumbers[Int(r.session)]
@@ -72,8 +72,6 @@ struct ParticipantIndex: Sendable {
     /// sessions a programme has on average. Fewer sessions each, and a map grows once; room
     /// for half the rows, as before, held 12 MB of empty slots at a million rows for the two
     /// maps, through a run split by cooperative (BENCHMARKS.md, « The split's memory »).
-    static func expectedEntries(_ data: Dataset) -> Int { expectedEntries(data.registrationRows.count, sessions: data.sessions) }
-
     static func expectedEntries(_ rows: Int, sessions: SessionTable) -> Int {
         rows * max(sessions.programmeCount, 1) / max(sessions.keys.count, 1)
     }

@@ -14,13 +14,6 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The work done on this thread, at once: for a caller whose work is sometimes too
-    /// small for a thread of its own (`MetricsCalculator.compute` of one cooperative's rows).
-    init(here work: () -> Value) {
-        value = work()
-        done.signal()
-    }
-
     /// Waits for the work and returns its value.
     func wait() -> Value {
         done.wait()
