@@ -312,6 +312,6 @@ extension Worksheet {
     /// C string), the start of U+FFFE/U+FFFF, or an `_` that may open `_xHHHH_`.
     static func mayBreakXML(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Most texts have none of these bytes: one pass, then `XMLText.clean` decides.
-        bytes.contains(where: XMLText.mayNeedWork)
+        XMLText.anyMayNeedWork(bytes)
     }
 }

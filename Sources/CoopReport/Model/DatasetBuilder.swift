@@ -13,8 +13,12 @@ public struct DatasetBuilder: Sendable {
     /// (session number, participant id) → index in `registrations`.
     private var registrationIndex = IntMap()
     var responses: [ResponseRow] = []
-    /// Response id → index in `responses`.
-    private var responseIndex = IntMap()
+    /// Response id (its text's id in `pool`) → index in `responses`, −1 for none: a table
+    /// by pool id, where a response id met for the first time (nearly all are) is a text
+    /// just added, at the table's end — a hash map had a cache miss per response there.
+    /// Stale after `append` took responses in, until the next response is added.
+    private var responseOfText: [Int32] = []
+    private var responseIndexStale = false
     private var answers: [Int16] = []
     private var objectives: [Int16] = []
     private var warnings: [Diagnostic] = []
@@ -136,7 +140,11 @@ public struct DatasetBuilder: Sendable {
             responses.append(r)
             return
         }
-        if let i = responseIndex[UInt64(r.responseID)] {
+        if responseIndexStale { reindexResponses() }
+        let text = Int(r.responseID)
+        if responseOfText.count <= text { responseOfText += repeatElement(-1, count: max(text + 1, pool.count) - responseOfText.count) }
+        let i = responseOfText[text]
+        if i >= 0 {
             let earlier = responses[Int(i)]
             warnings.append(
                 Diagnostic(
@@ -147,9 +155,17 @@ public struct DatasetBuilder: Sendable {
                 ))
             responses[Int(i)] = r
         } else {
-            responseIndex.set(UInt64(r.responseID), Int32(responses.count))
+            responseOfText[text] = Int32(responses.count)
             responses.append(r)
         }
+    }
+
+    /// The response index made again from the rows, after `append` took responses in
+    /// without it (the run adds none after: only a later `add` needs it).
+    private mutating func reindexResponses() {
+        responseOfText = Array(repeating: -1, count: pool.count)
+        for (i, r) in responses.enumerated() where r.responseID != 0 { responseOfText[Int(r.responseID)] = Int32(i) }
+        responseIndexStale = false
     }
 
     /// Takes in the rows that `other` read on another thread, from records that come after
@@ -207,11 +223,12 @@ public struct DatasetBuilder: Sendable {
             rows[i].answers += answerBase
             rows[i].objectives += objectiveBase
         }
-        // The other builder's index and answers are let go before this one's are made: both
-        // held at once were the run's peak (a million registrations: +14 MB).
-        other.responseIndex = IntMap()
-        responseIndex = IntMap(capacity: rows.count)
-        for (i, r) in rows.enumerated() where r.responseID != 0 { responseIndex.set(UInt64(r.responseID), Int32(i)) }
+        // The other builder's index is let go; this one's is made again only if a response is
+        // added after (`reindexResponses`): the run adds none, and at a million registrations
+        // making it took 30–50 ms of the one core working then.
+        other.responseOfText = []
+        responseOfText = []
+        responseIndexStale = true
         responses = rows
         Self.take(&other.answers, into: &answers)
         Self.take(&other.objectives, into: &objectives)

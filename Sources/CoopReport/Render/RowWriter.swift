@@ -72,21 +72,30 @@ struct RowWriter {
             pool.withBytes(first) { scratch.append(contentsOf: $0) }
         }
         if scratch.isEmpty { return try text(column, People.unnamed) }
-        if scratch.count > Worksheet.maxStringLength { return try text(column, String(decoding: scratch, as: UTF8.self)) }  // clipped
-        scratch.append(0)
-        let (sheet, row, format) = (self.sheet, self.row, text[look])
-        try scratch.withUnsafeBufferPointer { b in
-            try sheet.write(nulTerminated: UnsafeBufferPointer(rebasing: b.dropLast()), row: row, column: column, format: format)
-        }
+        try writeScratch(column)
     }
 
     /// « ../input/registrations.csv:14 »: a file (its shown path, as bytes) and a line,
     /// composed on bytes (a million rows make no `String`).
     mutating func source(_ column: Int, file: [UInt8], line: Int) throws {
+        try composed(column) { out in
+            out.append(contentsOf: file)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: String(line).utf8)
+        }
+    }
+
+    /// A text composed on bytes by `compose` (pool texts and literals appended in turn): a
+    /// hundred thousand rows of the Alertes list make no `String` each.
+    mutating func composed(_ column: Int, _ compose: (inout [UInt8]) -> Void) throws {
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: file)
-        scratch.append(UInt8(ascii: ":"))
-        scratch.append(contentsOf: String(line).utf8)
+        compose(&scratch)
+        try writeScratch(column)
+    }
+
+    /// Writes the text composed in `scratch`, as a `String` (clipped) when longer than a
+    /// cell holds.
+    private mutating func writeScratch(_ column: Int) throws {
         if scratch.count > Worksheet.maxStringLength { return try text(column, String(decoding: scratch, as: UTF8.self)) }  // clipped
         scratch.append(0)
         let (sheet, row, format) = (self.sheet, self.row, text[look])
@@ -120,7 +129,8 @@ struct RowWriter {
             {
                 // À–Þ stay, à–þ (but ÷) go up by 0x20; ß (C3 9F) becomes « SS »: left to String.
                 let c = bytes[i + 1]
-                out += [0xC3, c >= 0xA0 ? c - 0x20 : c]
+                out.append(0xC3)
+                out.append(c >= 0xA0 ? c - 0x20 : c)
                 i += 2
             } else {
                 return false

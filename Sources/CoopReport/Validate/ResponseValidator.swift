@@ -104,11 +104,13 @@ public struct ResponseValidator {
         }
         let scale = catalogue.survey.scale
         let labels = self.labels
-        // The labels the file may use: the job's own when it maps them, else the scale's.
-        let range =
+        // The labels the file may use: the job's own when it maps them, else the scale's
+        // (made for a rejected row only: it was made for every row read).
+        func range() -> String {
             labels.isEmpty
-            ? "attendu : de \(scale.min) à \(scale.max) ou un libellé tel que « Très satisfait »"
-            : "attendu : de \(scale.min) à \(scale.max) ou un libellé de « answers » du fichier de tâche"
+                ? "attendu : de \(scale.min) à \(scale.max) ou un libellé tel que « Très satisfait »"
+                : "attendu : de \(scale.min) à \(scale.max) ou un libellé de « answers » du fichier de tâche"
+        }
         /// A point on the scale: digits read on the bytes, labels through the memo.
         func answer(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
             if let n = smallInteger(text) { return (scale.min...scale.max).contains(n) ? n : nil }
@@ -124,7 +126,7 @@ public struct ResponseValidator {
             guard let a = answer(fields.bytes(position)) else {
                 return .failure(
                     RowRejection(
-                        column: q.column, "\(quoted(fields.text(position))) n'est pas une réponse de l'échelle (\(range))",
+                        column: q.column, "\(quoted(fields.text(position))) n'est pas une réponse de l'échelle (\(range()))",
                         value: fields.text(position)))
             }
             answers.append(Int16(a))
@@ -139,10 +141,11 @@ public struct ResponseValidator {
             guard let a = answer(fields.bytes(i)) else {
                 return .failure(
                     RowRejection(
-                        column: "objective_\(k)", "\(quoted(fields.text(i))) n'est pas une réponse de l'échelle (\(range))",
+                        column: "objective_\(k)", "\(quoted(fields.text(i))) n'est pas une réponse de l'échelle (\(range()))",
                         value: fields.text(i)))
             }
-            objectives += [Int16(k), Int16(a)]
+            objectives.append(Int16(k))  // two appends: an array literal here was made and freed per answer
+            objectives.append(Int16(a))
         }
         var recommend: Int8 = -1
         if has(.recommend) {

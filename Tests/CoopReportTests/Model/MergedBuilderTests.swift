@@ -82,6 +82,28 @@ struct MergedBuilderTests {
         #expect(two.warnings[1].message.contains("« R1 » apparaît de nouveau (aussi ligne 2)"))
         #expect(two.late.map(\.file) == ["e.csv"])
     }
+    @Test("a response added after the merge still finds the ones taken in: the index made again when needed")
+    func addAfterMerge() {
+        // After the merge, R2 comes again (line 6): it replaces line 3 in its place, as a
+        // single builder reading the same rows would.
+        let again = F.resp("P/A", overall: 1, participant: "p9", coop: "Coop 9", id: "R2", line: 6)
+        var one = DatasetBuilder(catalogue: F.catalogue, asOf: F.day("2022-12-31"))
+        for r in Self.registrations { one.add(r) }
+        for r in Self.responses + [again] { one.add(r) }
+        var main = DatasetBuilder(catalogue: F.catalogue, asOf: F.day("2022-12-31"))
+        for r in Self.registrations { main.add(r) }
+        var other = DatasetBuilder(catalogue: F.catalogue, asOf: F.day("2022-12-31"))
+        for r in Self.responses { other.add(r) }
+        main.append(&other)
+        main.add(again)
+        let (a, b) = (one.build(), main.build())
+        // By hand: R1 (line 4 replaced line 2), R2 (line 6 replaced line 3); R3 is late.
+        #expect(b.responseRows.map(\.line) == [4, 6])
+        #expect(b.responseRows.map(\.line) == a.responseRows.map(\.line))
+        #expect(b.warnings == a.warnings)
+        #expect(b.warnings.filter { $0.message.contains("« R2 » apparaît de nouveau (aussi ligne 3)") }.map(\.line) == [6])
+    }
+
     @Test("a file's second half, in a builder that leaves duplicates to the first's: settled when taken in, warnings in place")
     func secondHalf() {
         let rows = [

@@ -184,6 +184,32 @@ struct HardeningTests {
         #expect(XMLText.clean("\u{FFFE}") == "\u{FFFD}")
     }
 
+    @Test(
+        "the eight-bytes-at-a-time scan finds what the byte-by-byte test finds: every byte value, at every place of a word and of the tail")
+    func xmlTextScan() {
+        // 19 bytes: two whole words and a tail of three. Around the byte tried, plain
+        // letters, and the byte just below and above each threshold the scan compares with.
+        for neighbour: UInt8 in [UInt8(ascii: "a"), 0x20, 0x21, 0x80, 0xEE, 0xF0, 0x5E, 0x60, 0x7E, 0x09, 0x0A] {
+            for value in 0...255 {
+                for place in 0..<19 {
+                    var bytes = [UInt8](repeating: neighbour, count: 19)
+                    bytes[place] = UInt8(value)
+                    let expected = bytes.contains(where: XMLText.mayNeedWork)
+                    let found = bytes.withUnsafeBufferPointer(XMLText.anyMayNeedWork)
+                    if found != expected {
+                        Issue.record("byte \(value) at \(place) among \(neighbour): scan \(found), byte by byte \(expected)")
+                        return
+                    }
+                }
+            }
+        }
+        // The bytes the test flags, by definition: control characters but tab and line
+        // breaks, DEL, 0xEF (U+FFFE/U+FFFF start so) and `_`.
+        let flagged = (0...255).filter { b in [UInt8(b)].withUnsafeBufferPointer(XMLText.anyMayNeedWork) }
+        #expect(flagged == Array(0...8) + [11, 12] + Array(14...31) + [0x5F, 0x7F, 0xEF])
+        #expect(!XMLText.anyMayNeedWork(UnsafeBufferPointer(start: nil, count: 0)))
+    }
+
     @Test("a NUL in a cooperative's name is the same U+FFFD in metrics.json and in the workbook")
     func nulInText() throws {
         let dir = try TemporaryDirectory()

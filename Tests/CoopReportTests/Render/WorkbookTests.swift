@@ -87,6 +87,40 @@ struct WorkbookTests {
         #expect(summary.contains { $0.hasPrefix("Qualité des données") && $0.contains("1 prérequis non respecté (feuille Alertes)") })
     }
 
+    @Test("an Alertes message names every session missed, and says « identifié par courriel » for a row without id")
+    func prerequisiteMessages() throws {
+        let catalogue = """
+            programmes:
+              - code: P
+                title: "Programme P"
+                sessions:
+                  - {code: A, title: "Session A", start: 2022-01-10, hours: 7}
+                  - {code: B, title: "Session B", start: 2022-01-20, hours: 7}
+                  - {code: C, title: "Session C", start: 2022-02-10, hours: 7, requires: [A, B]}
+            """
+        // p1 attended neither A nor B; the e-mail-only row attended A only.
+        let registrations =
+            "programme;session;participant_id;last_name;first_name;email;cooperative;status;attendance\n"
+            + "P;A;p1;Durand;Léa;lea@example.org;Coop Un;registered;absent\n"
+            + "P;C;p1;Durand;Léa;lea@example.org;Coop Un;registered;present\n"
+            + "P;A;;Martin;Paul;paul@example.org;Coop Deux;registered;present\n"
+            + "P;C;;Martin;Paul;paul@example.org;Coop Deux;registered;present\n"
+        let x = try SmallRun(minGroupSize: 1, catalogue: catalogue, registrations: registrations).workbook()
+        let grid = x.grid("Alertes")
+        let header = (grid.first ?? []).map { $0?.value ?? "" }
+        let message = try #require(header.firstIndex(of: "Message"))
+        let line = try #require(header.firstIndex(of: "Ligne"))
+        let listed = grid.filter { $0.count > message && $0[message]?.value.hasPrefix("prérequis non respecté") == true }
+            .map { ($0[line]?.number ?? 0, $0[message]?.value ?? "") }
+        // By hand, from the rows above (the header is line 1).
+        #expect(listed.map(\.0) == [3, 5])
+        #expect(
+            listed.map(\.1) == [
+                "prérequis non respecté : p1 (Coop Un) inscrit à P/C sans avoir suivi A, B",
+                "prérequis non respecté : (identifié par courriel) (Coop Deux) inscrit à P/C sans avoir suivi B",
+            ])
+    }
+
     @Test("a small group's satisfaction figure is a visible note, its counts stay")
     func suppressedNote() throws {
         let x = try SmallRun(minGroupSize: 4).workbook()

@@ -75,12 +75,26 @@ enum ListSheets {
             try w.text(0, files.indices.contains(Int(r.file)) ? files[Int(r.file)] : "")
             try w.integer(1, Int(r.line))
             try w.text(2, sessionHeader[Int(r.file)] ?? "session")
-            let who = r.identifiedByEmail ? People.byEmail : data.pool.string(r.participant)
-            let cooperative = data.pool.string(r.cooperative)
-            try w.text(
-                3,
-                "prérequis non respecté : \(who)\(cooperative.isEmpty ? "" : " (\(cooperative))") inscrit à \(key.programme)/\(key.session) sans avoir suivi \(v.missing.joined(separator: ", "))"
-            )
+            // « prérequis non respecté : WHO (COOPERATIVE) inscrit à P/S sans avoir suivi A, B »,
+            // composed on bytes (the cooperative left out when the row has none).
+            try w.composed(3) { out in
+                out += "prérequis non respecté : ".utf8
+                if r.identifiedByEmail { out += People.byEmail.utf8 } else { data.pool.withBytes(r.participant) { out += $0 } }
+                if r.cooperative != 0 {
+                    out += " (".utf8
+                    data.pool.withBytes(r.cooperative) { out += $0 }
+                    out += ")".utf8
+                }
+                out += " inscrit à ".utf8
+                out += key.programme.utf8
+                out += "/".utf8
+                out += key.session.utf8
+                out += " sans avoir suivi ".utf8
+                for (k, session) in v.missing.enumerated() {
+                    if k > 0 { out += ", ".utf8 }
+                    out += session.utf8
+                }
+            }
         }
         // The last sheet of listed alerts takes the first violations; more sheets follow.
         var sheets = table(name: "Alertes", headers: headers, rows: rows, fixed: [3: 90], maxRows: maxRows)
