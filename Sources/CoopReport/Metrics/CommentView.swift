@@ -33,14 +33,23 @@ public struct CommentView: Sendable, Equatable {
     /// Every comment of the run as shown, in the run's order except that those whose
     /// session is not shown come after the other comments of their programme: their place
     /// in a list ordered by session would name it.
+    /// Programmes come in the order of their first comment. One pass: each comment goes to
+    /// its programme's shown or hidden list (a sort by those keys compared a hundred
+    /// thousand comments' programmes by name 1.7 million times at a million registrations).
     public static func list(_ m: MetricsResult) -> [CommentView] {
-        let views = m.comments.map { CommentView($0, minGroupSize: m.minGroupSize) }
-        var order: [String: Int] = [:]
-        for v in views where order[v.programme] == nil { order[v.programme] = order.count }
-        return views.enumerated().sorted {
-            let a = (order[$0.element.programme] ?? 0, $0.element.session == nil ? 1 : 0, $0.offset)
-            let b = (order[$1.element.programme] ?? 0, $1.element.session == nil ? 1 : 0, $1.offset)
-            return a < b
-        }.map(\.element)
+        var programmes: [String: Int] = [:]
+        var lists: [[CommentView]] = []  // per programme in order: shown, then hidden
+        for c in m.comments {
+            let view = CommentView(c, minGroupSize: m.minGroupSize)
+            let p =
+                programmes[view.programme]
+                ?? {
+                    programmes[view.programme] = lists.count / 2
+                    lists += [[], []]
+                    return lists.count / 2 - 1
+                }()
+            lists[2 * p + (view.session == nil ? 1 : 0)].append(view)
+        }
+        return Array(lists.joined())
     }
 }

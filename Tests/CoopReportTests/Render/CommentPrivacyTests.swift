@@ -29,6 +29,24 @@ struct CommentPrivacyTests {
         #expect(shown[2].programme == "P" && shown[2].session == nil && shown[2].submittedAt == nil && shown[2].cooperative == nil)
     }
 
+    @Test("comments in the run's order, programme by programme as first met, a hidden session's after its programme's others")
+    func commentOrder() throws {
+        // P/B has 1 response (hidden at 2), P/A 2, Q/Q1 2; comments met: B1, Q1a, A1, Q1b, A2.
+        let responses = [
+            Fixtures.resp("P/B", overall: 3, comment: "B1"),
+            Fixtures.resp("Q/Q1", overall: 4, comment: "Q1a"),
+            Fixtures.resp("P/A", overall: 5, comment: "A1"),
+            Fixtures.resp("Q/Q1", overall: 4, comment: "Q1b"),
+            Fixtures.resp("P/A", overall: 2, comment: "A2"),
+        ]
+        let m = Fixtures.metrics([], responses, minGroupSize: 2)
+        let shown = CommentView.list(m)
+        // By hand: P first (its first comment, B1, comes first), its shown comments A1, A2,
+        // then its hidden B1; then Q in its order.
+        #expect(shown.map(\.text) == ["A1", "A2", "B1", "Q1a", "Q1b"])
+        #expect(shown.map { $0.session ?? "-" } == ["A", "A", "-", "Q1", "Q1"])
+    }
+
     /// Session A: 3 responses of Coop Un (p1, p2, an anonymous one), 1 of Coop Deux (p3);
     /// B: p1 only. Line 6 is rejected (9 is off the scale) and holds a phone number.
     static let evaluations =
