@@ -84,9 +84,10 @@ struct MergedBuilderTests {
     }
     @Test("a response added after the merge still finds the ones taken in: the index made again when needed")
     func addAfterMerge() {
-        // After the merge, R2 comes again (line 6): it replaces line 3 in its place, as a
-        // single builder reading the same rows would.
-        let again = F.resp("P/A", overall: 1, participant: "p9", coop: "Coop 9", id: "R2", line: 6)
+        // After the merge, R2 comes again (line 6), from another participant: only the
+        // response id ties it to line 3, which it replaces in its place, as a single
+        // builder reading the same rows would.
+        let again = F.resp("P/A", overall: 1, participant: "p8", coop: "Coop 9", id: "R2", line: 6)
         var one = DatasetBuilder(catalogue: F.catalogue, asOf: F.day("2022-12-31"))
         for r in Self.registrations { one.add(r) }
         for r in Self.responses + [again] { one.add(r) }

@@ -31,20 +31,20 @@ struct CommentPrivacyTests {
 
     @Test("comments in the run's order, programme by programme as first met, a hidden session's after its programme's others")
     func commentOrder() throws {
-        // P/B has 1 response (hidden at 2), P/A 2, Q/Q1 2; comments met: B1, Q1a, A1, Q1b, A2.
+        // P/B has 1 response (hidden at 2), P/A 2, Q/Q1 2; comments met: Q1a, B1, A1, Q1b, A2.
+        // Q is met first though P comes first by name, and B (hidden) before A.
         let responses = [
-            Fixtures.resp("P/B", overall: 3, comment: "B1"),
             Fixtures.resp("Q/Q1", overall: 4, comment: "Q1a"),
+            Fixtures.resp("P/B", overall: 3, comment: "B1"),
             Fixtures.resp("P/A", overall: 5, comment: "A1"),
             Fixtures.resp("Q/Q1", overall: 4, comment: "Q1b"),
             Fixtures.resp("P/A", overall: 2, comment: "A2"),
         ]
         let m = Fixtures.metrics([], responses, minGroupSize: 2)
         let shown = CommentView.list(m)
-        // By hand: P first (its first comment, B1, comes first), its shown comments A1, A2,
-        // then its hidden B1; then Q in its order.
-        #expect(shown.map(\.text) == ["A1", "A2", "B1", "Q1a", "Q1b"])
-        #expect(shown.map { $0.session ?? "-" } == ["A", "A", "-", "Q1", "Q1"])
+        // By hand: Q first, in its order; then P's shown comments A1, A2, then its hidden B1.
+        #expect(shown.map(\.text) == ["Q1a", "Q1b", "A1", "A2", "B1"])
+        #expect(shown.map { $0.session ?? "-" } == ["Q1", "Q1", "A", "A", "-"])
     }
 
     /// Session A: 3 responses of Coop Un (p1, p2, an anonymous one), 1 of Coop Deux (p3);
