@@ -41,13 +41,14 @@ public struct CommentView: Sendable, Equatable {
         var lists: [[CommentView]] = []  // per programme in order: shown, then hidden
         for c in m.comments {
             let view = CommentView(c, minGroupSize: m.minGroupSize)
-            let p =
-                programmes[view.programme]
-                ?? {
-                    programmes[view.programme] = lists.count / 2
-                    lists += [[], []]
-                    return lists.count / 2 - 1
-                }()
+            let p: Int
+            if let known = programmes[view.programme] {
+                p = known
+            } else {
+                p = lists.count / 2
+                programmes[view.programme] = p
+                lists += [[], []]
+            }
             lists[2 * p + (view.session == nil ? 1 : 0)].append(view)
         }
         return Array(lists.joined())
