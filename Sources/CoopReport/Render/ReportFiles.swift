@@ -197,8 +197,8 @@ public struct ReportFiles {
         close(fd)
         guard written == text.utf8.count else { throw OutputError.notWritable(path: journal, reason: "le journal n'a pas pu être écrit") }
         staging.syncOutput()
-        TemporaryFiles.shared.committing = true
-        defer { TemporaryFiles.shared.committing = false }
+        TemporaryFiles.shared.beginSwitch()
+        defer { TemporaryFiles.shared.endSwitch() }
         if let folder { try staging.commitFolder(folder.name, as: folder.name) }
         for (i, file) in staged.enumerated() {
             try staging.commit(file.file, as: URL(fileURLWithPath: file.path).lastPathComponent)

@@ -12,17 +12,38 @@ public final class TemporaryFiles: @unchecked Sendable {
     private var paths: Set<String> = []
     private var switching = false
     private var switched = false
+    /// An interruption is being handled (`settle`): its handler ends the process.
+    private var interrupted = false
 
-    /// Set while a set of outputs is being renamed into place: an interruption then waits
-    /// for the switch to end (`settle`) instead of removing what it renames.
-    public var committing: Bool {
-        get { lock.withLock { switching } }
-        set {
-            lock.withLock {
-                switching = newValue
-                lock.broadcast()
-            }
+    /// Starts renaming a set of outputs into place: an interruption then waits for the
+    /// switch to end (`settle`) instead of removing what it renames. Once an interruption
+    /// is being handled, no switch starts: this thread stops here, and the handler, which
+    /// has said the previous report is intact, ends the process.
+    func beginSwitch() {
+        lock.lock()
+        guard !interrupted else {
+            lock.unlock()
+            Self.waitForExit()
         }
+        switching = true
+        lock.unlock()
+    }
+
+    /// Ends the switch. When an interruption waited for it, this thread stops here: the
+    /// handler says the new report is in place and exits 128 + signal — the run must not
+    /// end with 0 first and leave that unsaid.
+    func endSwitch() {
+        lock.lock()
+        switching = false
+        let waited = interrupted
+        lock.broadcast()
+        lock.unlock()
+        if waited { Self.waitForExit() }
+    }
+
+    /// Waits for the interruption's handler to end the process.
+    private static func waitForExit() -> Never {
+        while true { sleep(60) }
     }
 
     /// Notes that the new set of outputs is wholly in place.
@@ -41,8 +62,10 @@ public final class TemporaryFiles: @unchecked Sendable {
     /// For an interruption (SIGINT, SIGTERM): lets a switch under way finish (up to
     /// `timeout` seconds), so that the set of outputs is never left mixed, then removes the
     /// temporaries and says what is true of the outputs.
+    /// Called by the interruption's handler only, which then ends the process.
     public func settle(timeout: Double = 10) -> Settled {
         lock.lock()
+        interrupted = true
         let deadline = Date().addingTimeInterval(timeout)
         while switching && lock.wait(until: deadline) {}
         guard !switching else {
